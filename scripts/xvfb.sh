@@ -1,0 +1,24 @@
+# xvfb.sh: sourced by the end-to-end scripts. start_xvfb starts a virtual X
+# screen on a free display, exports DISPLAY, and stops it when the script exits.
+start_xvfb() {
+  local size=${1:-1440x900}
+  local disp=90
+  while [[ -e /tmp/.X11-unix/X$disp || -e /tmp/.X$disp-lock ]]; do disp=$((disp + 1)); done
+  Xvfb ":$disp" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
+  XVFB_PID=$!
+  for _ in $(seq 100); do [[ -e /tmp/.X11-unix/X$disp ]] && break; sleep 0.1; done
+  [[ -e /tmp/.X11-unix/X$disp ]] || { echo "xvfb: could not start Xvfb on :$disp" >&2; return 1; }
+  export DISPLAY=":$disp"
+}
+
+stop_xvfb() { [[ -n ${XVFB_PID:-} ]] && kill "$XVFB_PID" 2>/dev/null; wait "$XVFB_PID" 2>/dev/null || true; }
+
+# wait_window NAME SECONDS: print the id of the first window whose name matches NAME.
+wait_window() {
+  local name=$1 secs=${2:-60} id
+  for _ in $(seq $((secs * 4))); do
+    id=$(xdotool search --name "$name" 2>/dev/null | head -n1) && [[ -n $id ]] && { echo "$id"; return 0; }
+    sleep 0.25
+  done
+  return 1
+}
