@@ -1,52 +1,168 @@
 package app
 
 import (
+	"context"
+	"path/filepath"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache-app/attache/data/project"
+	"github.com/attache-app/attache/data/store"
 )
 
 // appTitle is the window title's first part; the project name follows it.
 const appTitle = "Attaché"
 
-// workbench is the main window and everything in it.
+// workbench is the main window and everything in it. Its fields are touched
+// only on the UI goroutine; store work runs through load and apply.
 type workbench struct {
 	app fyne.App
 	win fyne.Window
 
-	status *statusBar
+	ctx    context.Context
+	cancel context.CancelFunc
+	st     *store.Store
+	path   string
+
+	articles  *articlesPane
+	entities  *entitiesPane
+	tags      *tagsPane
+	reader    *reader
+	inspector *inspector
+	events    *eventsView
+	timeline  *timelineView
+	status    *statusBar
+	importer  *importer
+
+	sidebar *container.AppTabs
+	centre  *container.AppTabs
+	onClose []func() // save UI state when the window closes
+
+	undoItem, redoItem *fyne.MenuItem
 }
 
 func newWorkbench(a fyne.App) *workbench {
-	wb := &workbench{app: a, win: a.NewWindow(appTitle)}
+	ctx, cancel := context.WithCancel(context.Background())
+	wb := &workbench{app: a, win: a.NewWindow(appTitle), ctx: ctx, cancel: cancel}
 	wb.status = newStatusBar()
+	wb.inspector = newInspector(wb)
+	wb.articles = newArticlesPane(wb)
+	wb.entities = newEntitiesPane(wb)
+	wb.tags = newTagsPane(wb)
+	wb.reader = newReader(wb)
+	wb.events = newEventsView(wb)
+	wb.timeline = newTimelineView(wb)
+	wb.importer = newImporter(wb)
 	wb.win.SetContent(wb.layout())
-	wb.win.Resize(fyne.NewSize(1280, 800))
+	wb.win.SetMainMenu(wb.mainMenu())
+	wb.addShortcuts()
+	wb.win.SetOnDropped(wb.importer.dropped)
+	wb.win.Resize(fyne.NewSize(1320, 820))
+	wb.win.SetOnClosed(func() {
+		for _, f := range wb.onClose {
+			f()
+		}
+		wb.cancel()
+		wb.closeProject()
+	})
 	return wb
 }
 
-// layout builds the main window: sidebar, centre, inspector and status bar.
+// layout builds the main window: sidebar, centre, inspector and status bar,
+// with split positions remembered between runs.
 func (wb *workbench) layout() fyne.CanvasObject {
-	sidebar := container.NewAppTabs(
-		container.NewTabItem("Articles", widget.NewLabel("No articles yet")),
-		container.NewTabItem("Entities", widget.NewLabel("No entities yet")),
-		container.NewTabItem("Tags", widget.NewLabel("No tags yet")),
+	wb.sidebar = container.NewAppTabs(
+		container.NewTabItem("Articles", wb.articles.object()),
+		container.NewTabItem("Entities", wb.entities.object()),
+		container.NewTabItem("Tags", wb.tags.object()),
 	)
-	centre := container.NewAppTabs(
-		container.NewTabItem("Article", widget.NewLabel("Choose an article on the left, or drop files here to import them.")),
-		container.NewTabItem("Events", widget.NewLabel("No events yet")),
-		container.NewTabItem("Timeline", widget.NewLabel("No events yet")),
+	wb.centre = container.NewAppTabs(
+		container.NewTabItem("Article", wb.reader.object()),
+		container.NewTabItem("Events", wb.events.object()),
+		container.NewTabItem("Timeline", wb.timeline.object()),
 	)
-	inspector := widget.NewCard("Inspector", "", widget.NewLabel("Select a passage, mention, entity or event."))
-	right := container.NewHSplit(centre, inspector)
-	right.Offset = 0.75
-	main := container.NewHSplit(sidebar, right)
-	main.Offset = 0.24
+	wb.centre.OnSelected = func(t *container.TabItem) {
+		if t.Text == "Timeline" || t.Text == "Events" {
+			wb.events.reload()
+		}
+	}
+	right := container.NewHSplit(wb.centre, wb.inspector.object())
+	main := container.NewHSplit(wb.sidebar, right)
+	wb.rememberSplit(main, "split.sidebar", 0.23)
+	wb.rememberSplit(right, "split.inspector", 0.74)
 	return container.NewBorder(nil, wb.status.object(), nil, nil, main)
 }
 
-// openProject resolves and opens the project at path in the background.
+// rememberSplit restores a split's position from the preferences and saves it
+// whenever the window is closed.
+func (wb *workbench) rememberSplit(s *container.Split, key string, def float64) {
+	prefs := wb.app.Preferences()
+	s.Offset = prefs.FloatWithFallback(key, def)
+	wb.onClose = append(wb.onClose, func() { prefs.SetFloat(key, s.Offset) })
+}
+
+// openProject opens the project at path (or the default one) in the background
+// and shows it when it is ready.
 func (wb *workbench) openProject(path string) {
-	wb.win.SetTitle(appTitle)
-	wb.status.setProject(path)
+	wb.status.busy("Opening project…")
+	go func() {
+		st, resolved, err := project.Open(wb.ctx, path)
+		fyne.Do(func() {
+			wb.status.idle()
+			if err != nil {
+				wb.showError("Open project", err)
+				return
+			}
+			wb.setProject(st, resolved)
+		})
+	}()
+}
+
+// setProject replaces the open project with st.
+func (wb *workbench) setProject(st *store.Store, path string) {
+	wb.closeProject()
+	wb.st, wb.path = st, path
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	wb.win.SetTitle(appTitle + " — " + name)
+	wb.status.setProject(name)
+	addRecent(wb.app.Preferences(), path)
+	wb.win.SetMainMenu(wb.mainMenu())
+	wb.reader.clear()
+	wb.inspector.clear()
+	wb.refresh()
+	wb.articles.selectFirst()
+}
+
+func (wb *workbench) closeProject() {
+	if wb.st == nil {
+		return
+	}
+	st := wb.st
+	wb.st = nil
+	go st.Close()
+}
+
+// refresh reloads every view from the project after a change.
+func (wb *workbench) refresh() {
+	if wb.st == nil {
+		return
+	}
+	wb.articles.reload()
+	wb.entities.reload()
+	wb.tags.reload()
+	wb.reader.reload()
+	wb.events.reload()
+	wb.status.reloadCounts(wb)
+	wb.updateUndoMenu()
+}
+
+// newHint is a wrapped, quiet label for help text in empty panes.
+func newHint(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	return l
 }

@@ -1,0 +1,178 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache-app/attache/data/store"
+)
+
+// articlesPane is the sidebar's article list: date, outlet and title of each
+// article, a filter box (full-text), sorting by date or title, and a count.
+type articlesPane struct {
+	wb     *workbench
+	filter *widget.Entry
+	sortBy *widget.Select
+	count  *widget.Label
+	list   *widget.List
+	items  []store.ArticleSummary
+	box    fyne.CanvasObject
+
+	selected int64
+	debounce *time.Timer
+	pending  int64 // article to select once the list is loaded
+}
+
+const (
+	sortNewest = "Newest first"
+	sortOldest = "Oldest first"
+	sortTitle  = "Title A–Z"
+	sortImport = "Import order"
+)
+
+func newArticlesPane(wb *workbench) *articlesPane {
+	p := &articlesPane{wb: wb}
+	p.filter = widget.NewEntry()
+	p.filter.SetPlaceHolder("Filter articles (full text)…")
+	p.filter.OnChanged = func(string) { p.reloadSoon() }
+	p.sortBy = widget.NewSelect([]string{sortNewest, sortOldest, sortTitle, sortImport}, func(string) { p.reload() })
+	p.sortBy.Selected = sortImport
+	p.count = widget.NewLabel("")
+	p.count.Importance = widget.LowImportance
+	p.list = widget.NewList(
+		func() int { return len(p.items) },
+		func() fyne.CanvasObject {
+			meta := widget.NewLabel("2025-01-01 · Outlet")
+			meta.Importance = widget.LowImportance
+			meta.Truncation = fyne.TextTruncateEllipsis
+			meta.SizeName = "captionText"
+			title := widget.NewLabel("Title")
+			title.Truncation = fyne.TextTruncateEllipsis
+			title.TextStyle.Bold = true
+			return container.NewVBox(title, meta)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			a := p.items[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(titleOrUntitled(a.Title))
+			box.Objects[1].(*widget.Label).SetText(articleMeta(a))
+		},
+	)
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(p.items) {
+			p.selected = p.items[i].ID
+			wb.openArticle(p.items[i].ID, -1, -1)
+		}
+	}
+	top := container.NewVBox(p.filter, container.NewBorder(nil, nil, nil, p.sortBy, p.count))
+	p.box = container.NewBorder(top, nil, nil, nil, p.list)
+	return p
+}
+
+func (p *articlesPane) object() fyne.CanvasObject { return p.box }
+
+func titleOrUntitled(t string) string {
+	if t == "" {
+		return "(untitled)"
+	}
+	return t
+}
+
+func articleMeta(a store.ArticleSummary) string {
+	date := a.Published
+	if len(date) > 10 {
+		date = date[:10]
+	}
+	if date == "" {
+		date = "date unknown"
+	}
+	if a.Publication != "" {
+		return date + " · " + a.Publication
+	}
+	return date
+}
+
+func (p *articlesPane) reloadSoon() {
+	if p.debounce != nil {
+		p.debounce.Stop()
+	}
+	p.debounce = time.AfterFunc(200*time.Millisecond, func() { fyne.Do(p.reload) })
+}
+
+func (p *articlesPane) currentFilter() store.ArticleFilter {
+	f := store.ArticleFilter{Text: p.filter.Text}
+	switch p.sortBy.Selected {
+	case sortNewest:
+		f.Sort, f.Desc = store.ByDate, true
+	case sortOldest:
+		f.Sort = store.ByDate
+	case sortTitle:
+		f.Sort = store.ByTitle
+	default:
+		f.Sort = store.ByImport
+	}
+	return f
+}
+
+// reload fetches the list with the current filter and keeps the selection.
+func (p *articlesPane) reload() {
+	f := p.currentFilter()
+	load(p.wb, "List articles", func(ctx context.Context, st *store.Store) ([]store.ArticleSummary, error) {
+		return st.Articles(ctx, f)
+	}, func(items []store.ArticleSummary) {
+		p.items = items
+		p.count.SetText(fmt.Sprintf("%d articles", len(items)))
+		p.list.UnselectAll()
+		p.list.Refresh()
+		want := p.selected
+		if p.pending != 0 {
+			want, p.pending = p.pending, 0
+		}
+		for i, a := range items {
+			if a.ID == want {
+				p.selectQuietly(i)
+				break
+			}
+		}
+	})
+}
+
+// selectQuietly highlights row i without reopening the article.
+func (p *articlesPane) selectQuietly(i int) {
+	h := p.list.OnSelected
+	p.list.OnSelected = nil
+	p.list.Select(i)
+	p.list.ScrollTo(i)
+	p.list.OnSelected = h
+	p.selected = p.items[i].ID
+}
+
+// selectFirst opens the first article once the list has loaded.
+func (p *articlesPane) selectFirst() {
+	f := p.currentFilter()
+	load(p.wb, "List articles", func(ctx context.Context, st *store.Store) ([]store.ArticleSummary, error) {
+		return st.Articles(ctx, f)
+	}, func(items []store.ArticleSummary) {
+		if len(items) > 0 && p.wb.reader.articleID == 0 {
+			p.selected = items[0].ID
+			p.wb.openArticle(items[0].ID, -1, -1)
+		}
+	})
+}
+
+// show marks article id as selected in the list (when it is listed).
+func (p *articlesPane) show(id int64) {
+	p.selected = id
+	for i, a := range p.items {
+		if a.ID == id {
+			p.selectQuietly(i)
+			return
+		}
+	}
+	p.list.UnselectAll()
+}

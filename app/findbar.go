@@ -1,0 +1,130 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache-app/attache/widgets"
+)
+
+// findBar is the reader's find-in-article bar (Ctrl+F): every occurrence is
+// highlighted, Enter moves to the next one.
+type findBar struct {
+	r       *reader
+	entry   *widget.Entry
+	count   *widget.Label
+	box     *fyne.Container
+	hits    [][2]int
+	current int
+}
+
+func newFindBar(r *reader) *findBar {
+	f := &findBar{r: r, entry: widget.NewEntry(), count: widget.NewLabel("")}
+	f.entry.SetPlaceHolder("Find in article")
+	f.entry.OnChanged = func(string) { f.search(); f.current = 0; f.focusHit() }
+	f.entry.OnSubmitted = func(string) { f.next(1) }
+	prev := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { f.next(-1) })
+	next := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { f.next(1) })
+	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), f.hide)
+	f.box = container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), container.NewHBox(f.count, prev, next, closeBtn), f.entry)
+	f.box.Hide()
+	return f
+}
+
+func (f *findBar) object() fyne.CanvasObject { return f.box }
+
+func (r *reader) showFind() {
+	if r.articleID == 0 {
+		return
+	}
+	r.find.box.Show()
+	r.wb.win.Canvas().Focus(r.find.entry)
+}
+
+func (f *findBar) hide() {
+	f.box.Hide()
+	f.hits = nil
+	f.r.decorate()
+}
+
+func (f *findBar) reset() {
+	f.hits = nil
+	f.entry.SetText("")
+	f.box.Hide()
+}
+
+// search finds every case-insensitive occurrence of the query, as rune spans.
+func (f *findBar) search() {
+	f.hits = findAll(f.r.article.Body, f.entry.Text)
+	switch {
+	case f.entry.Text == "":
+		f.count.SetText("")
+	case len(f.hits) == 0:
+		f.count.SetText("no matches")
+	default:
+		f.count.SetText(plural(len(f.hits), "match"))
+	}
+	f.r.decorate()
+}
+
+func (f *findBar) next(step int) {
+	if len(f.hits) == 0 {
+		return
+	}
+	f.current = (f.current + step + len(f.hits)) % len(f.hits)
+	f.focusHit()
+}
+
+func (f *findBar) focusHit() {
+	if f.current < len(f.hits) {
+		h := f.hits[f.current]
+		f.r.view.ScrollToOffset(h[0])
+		f.r.view.SetSelection(h[0], h[1])
+		f.count.SetText(strings.Join([]string{strconv.Itoa(f.current + 1), "of", strconv.Itoa(len(f.hits))}, " "))
+	}
+}
+
+func (f *findBar) highlights() []widgets.Highlight {
+	hs := make([]widgets.Highlight, 0, len(f.hits))
+	for _, h := range f.hits {
+		hs = append(hs, widgets.Highlight{Start: h[0], End: h[1], Color: findColour})
+	}
+	return hs
+}
+
+// findAll returns the rune spans of the case-insensitive occurrences of q in body.
+func findAll(body, q string) [][2]int {
+	if strings.TrimSpace(q) == "" {
+		return nil
+	}
+	text, needle := []rune(body), []rune(q)
+	for i := range text {
+		text[i] = unicode.ToLower(text[i])
+	}
+	for i := range needle {
+		needle[i] = unicode.ToLower(needle[i])
+	}
+	var out [][2]int
+	for i := 0; i+len(needle) <= len(text); i++ {
+		if runesEqual(text[i:i+len(needle)], needle) {
+			out = append(out, [2]int{i, i + len(needle)})
+			i += len(needle) - 1
+		}
+	}
+	return out
+}
+
+func runesEqual(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,208 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache-app/attache/data/search"
+	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/widgets"
+)
+
+// tagSelection (Ctrl+T) asks for a tag with a fuzzy picker and tags the selected
+// passage with it; typing a name that does not exist creates the tag.
+func (r *reader) tagSelection() {
+	start, end, ok := r.selection()
+	if !ok {
+		return
+	}
+	articleID := r.articleID
+	existing, hasPassage := r.passageAt(start, end)
+	load(r.wb, "List tags", func(ctx context.Context, st *store.Store) ([]store.Tag, error) {
+		return st.Tags(ctx)
+	}, func(tags []store.Tag) {
+		r.wb.pickTag("Tag selection", tags, func(tagID int64, newName string) {
+			r.wb.apply("Tag selection", func(ctx context.Context, st *store.Store) error {
+				if tagID == 0 {
+					id, err := st.CreateTag(ctx, store.Tag{Name: newName, Colour: tagPalette[len(tags)%len(tagPalette)]})
+					if err != nil {
+						return err
+					}
+					tagID = id
+				}
+				if hasPassage {
+					return st.TagPassage(ctx, existing.ID, tagID)
+				}
+				_, err := st.CreatePassage(ctx, store.Passage{ArticleID: articleID, Start: start, End: end, TagIDs: []int64{tagID}})
+				return err
+			}, nil)
+		})
+	})
+}
+
+// pickTag shows a fuzzy tag picker; chosen gets the tag's id, or 0 and the
+// typed name when the analyst asked for a new tag.
+func (wb *workbench) pickTag(title string, tags []store.Tag, chosen func(tagID int64, newName string)) {
+	entries := make([]search.Entry, len(tags))
+	for i, t := range tags {
+		entries[i] = search.Entry{ID: t.ID, Name: t.Name}
+	}
+	ix := search.NewIndex(entries)
+	byID := map[int64]store.Tag{}
+	for _, t := range tags {
+		byID[t.ID] = t
+	}
+	var d dialog.Dialog
+	picker := widgets.NewPicker(func(q string) []widgets.PickerItem {
+		var items []widgets.PickerItem
+		if strings.TrimSpace(q) == "" {
+			for _, t := range tags {
+				items = append(items, widgets.PickerItem{Label: t.Name, Detail: tagDetail(t), Value: t.ID})
+			}
+			return items
+		}
+		for _, m := range ix.Find(q, 50) {
+			items = append(items, widgets.PickerItem{Label: m.Text, Matched: m.Runes, Detail: tagDetail(byID[m.ID]), Value: m.ID})
+		}
+		return items
+	})
+	picker.AllowCreate = true
+	picker.OnChosen = func(it widgets.PickerItem) {
+		d.Hide()
+		if id, ok := it.Value.(int64); ok {
+			chosen(id, "")
+			return
+		}
+		if name := strings.TrimSpace(it.Label); name != "" {
+			chosen(0, name)
+		}
+	}
+	picker.OnCancelled = func() { d.Hide() }
+	d = dialog.NewCustomWithoutButtons(title, picker, wb.win)
+	d.Resize(fyne.NewSize(420, 420))
+	d.Show()
+	wb.win.Canvas().Focus(picker.Entry())
+}
+
+func tagDetail(t store.Tag) string {
+	return fmt.Sprintf("%d passages", t.Passages)
+}
+
+// annotateSelection (Ctrl+M) writes a note on the selected passage.
+func (r *reader) annotateSelection() {
+	start, end, ok := r.selection()
+	if !ok {
+		return
+	}
+	articleID := r.articleID
+	existing, hasPassage := r.passageAt(start, end)
+	note := widget.NewMultiLineEntry()
+	note.SetPlaceHolder("Your note on this passage")
+	note.Wrapping = fyne.TextWrapWord
+	note.SetMinRowsVisible(6)
+	if hasPassage {
+		note.SetText(existing.Note)
+	}
+	quote := widget.NewLabel(shorten(string([]rune(r.article.Body)[start:end]), 300))
+	quote.Wrapping = fyne.TextWrapWord
+	quote.TextStyle.Italic = true
+	form := widget.NewForm(widget.NewFormItem("Passage", quote), widget.NewFormItem("Note", note))
+	d := dialog.NewCustomConfirm("Annotate passage", "Save", "Cancel", form, func(save bool) {
+		if !save {
+			return
+		}
+		text := note.Text
+		r.wb.apply("Annotate passage", func(ctx context.Context, st *store.Store) error {
+			if hasPassage {
+				return st.SetPassageNote(ctx, existing.ID, text)
+			}
+			_, err := st.CreatePassage(ctx, store.Passage{ArticleID: articleID, Start: start, End: end, Note: text})
+			return err
+		}, nil)
+	}, r.wb.win)
+	d.Resize(fyne.NewSize(520, 360))
+	d.Show()
+	r.wb.win.Canvas().Focus(note)
+}
+
+// editMeta edits the article's title, outlet, date, author and address.
+func (r *reader) editMeta() {
+	if r.articleID == 0 {
+		return
+	}
+	a := r.article
+	title, outlet, date, author, url := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	title.SetText(a.Title)
+	outlet.SetText(a.Publication)
+	date.SetText(a.Published)
+	date.SetPlaceHolder("YYYY-MM-DD (empty: unknown)")
+	date.Validator = validDateOrEmpty
+	author.SetText(a.Author)
+	url.SetText(a.URL)
+	items := []*widget.FormItem{
+		widget.NewFormItem("Title", title), widget.NewFormItem("Outlet", outlet), widget.NewFormItem("Published", date),
+		widget.NewFormItem("Author", author), widget.NewFormItem("Address", url),
+	}
+	id := r.articleID
+	d := dialog.NewForm("Article details", "Save", "Cancel", items, func(save bool) {
+		if !save {
+			return
+		}
+		m := store.ArticleMeta{Title: title.Text, Publication: outlet.Text, Published: strings.TrimSpace(date.Text), Author: author.Text, URL: url.Text, Dateline: a.Dateline, Language: a.Language}
+		r.wb.apply("Edit article details", func(ctx context.Context, st *store.Store) error {
+			return st.UpdateArticleMeta(ctx, id, m)
+		}, nil)
+	}, r.wb.win)
+	d.Resize(fyne.NewSize(560, 380))
+	d.Show()
+}
+
+// splitAtCursor splits the article at the start of the selection (or the caret).
+func (r *reader) splitAtCursor() {
+	if r.articleID == 0 {
+		return
+	}
+	at, _ := r.view.Selection()
+	id := r.articleID
+	r.wb.apply("Split article", func(ctx context.Context, st *store.Store) error {
+		_, err := st.SplitArticle(ctx, id, at)
+		return err
+	}, nil)
+}
+
+// mergeWithNext joins the article with the one that follows it in its source.
+func (r *reader) mergeWithNext() {
+	if r.articleID == 0 {
+		return
+	}
+	id := r.articleID
+	r.wb.apply("Merge articles", func(ctx context.Context, st *store.Store) error {
+		return st.MergeArticleWithNext(ctx, id)
+	}, func() { r.article = store.Article{} })
+}
+
+// reextract runs extraction on the open article again; it adds suggestions and
+// leaves the analyst's confirmed, edited and rejected items alone.
+func (r *reader) reextract() {
+	if r.articleID == 0 {
+		return
+	}
+	id := r.articleID
+	r.wb.status.busy("Extracting entities and events…")
+	r.wb.apply("Extract", func(ctx context.Context, st *store.Store) error {
+		return runExtraction(ctx, st, []int64{id})
+	}, r.wb.status.idle)
+}
+
+func shorten(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/attache-app/attache/data/search"
+	"github.com/attache-app/attache/data/store"
+)
+
+func init() {
+	register(command{name: "entities", usage: "entities [--json] [--fuzzy QUERY] [--limit N]", summary: "list entities, or fuzzy-search their names and aliases", run: runEntities})
+}
+
+// entityJSON is an entity as `entities --json` prints it. With --fuzzy, matched
+// tells which name or alias matched.
+type entityJSON struct {
+	ID       int64    `json:"id"`
+	Name     string   `json:"name"`
+	Kind     string   `json:"kind"`
+	Country  string   `json:"country"`
+	Role     string   `json:"role"`
+	Aliases  []string `json:"aliases"`
+	Mentions int      `json:"mentions"`
+	Matched  string   `json:"matched,omitempty"`
+}
+
+func runEntities(e *env) int {
+	fs := e.newFlags("entities")
+	asJSON := fs.Bool("json", false, "print a JSON array")
+	fuzzy := fs.String("fuzzy", "", "fuzzy-search names and aliases (any script)")
+	limit := fs.Int("limit", 20, "with --fuzzy, at most this many results")
+	if code, ok := e.parse(fs); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return 2
+	}
+	ctx := context.Background()
+	st, err := e.openProject(ctx)
+	if err != nil {
+		return e.fail("entities", err)
+	}
+	defer st.Close()
+	all, err := st.Entities(ctx, store.EntityFilter{})
+	if err != nil {
+		return e.fail("entities", err)
+	}
+	out := make([]entityJSON, 0, len(all))
+	if *fuzzy != "" {
+		byID := make(map[int64]store.Entity, len(all))
+		for _, en := range all {
+			byID[en.ID] = en
+		}
+		for _, m := range entityIndex(all).Find(*fuzzy, *limit) {
+			j := toEntityJSON(byID[m.ID])
+			j.Matched = m.Text
+			out = append(out, j)
+		}
+	} else {
+		for _, en := range all {
+			out = append(out, toEntityJSON(en))
+		}
+	}
+	if *asJSON {
+		if err := writeJSON(e.stdout, out); err != nil {
+			return e.fail("entities", err)
+		}
+		return 0
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tNAME\tKIND\tCOUNTRY\tROLE\tMENTIONS\tALIASES")
+	for _, j := range out {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\n", j.ID, j.Name, j.Kind, orDash(j.Country), orDash(j.Role), j.Mentions, strings.Join(j.Aliases, "; "))
+	}
+	if err := tw.Flush(); err != nil {
+		return e.fail("entities", err)
+	}
+	return 0
+}
+
+// entityIndex builds the fuzzy index over names and aliases.
+func entityIndex(all []store.Entity) *search.Index {
+	entries := make([]search.Entry, len(all))
+	for i, en := range all {
+		entries[i] = search.Entry{ID: en.ID, Name: en.Name, Kind: en.Kind}
+		for _, a := range en.Aliases {
+			entries[i].Aliases = append(entries[i].Aliases, a.Name)
+		}
+	}
+	return search.NewIndex(entries)
+}
+
+func toEntityJSON(en store.Entity) entityJSON {
+	j := entityJSON{ID: en.ID, Name: en.Name, Kind: en.Kind, Country: en.Country, Role: en.Role, Mentions: en.Mentions, Aliases: []string{}}
+	for _, a := range en.Aliases {
+		j.Aliases = append(j.Aliases, a.Name)
+	}
+	return j
+}

@@ -1,0 +1,96 @@
+package project
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/attache-app/attache/data/extract"
+	"github.com/attache-app/attache/data/ingest"
+	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/resources"
+)
+
+// Open resolves path as Resolve does and opens that project, creating it when
+// missing. A default project that did not exist yet is seeded with the sample
+// corpus, so a new user sees a working example at once. It returns the store and
+// the path it opened.
+func Open(ctx context.Context, path string) (*store.Store, string, error) {
+	resolved, isDefault, err := Resolve(path)
+	if err != nil {
+		return nil, "", err
+	}
+	isNew := false
+	if _, err := os.Stat(resolved); errors.Is(err, fs.ErrNotExist) {
+		isNew = true
+		if err := os.MkdirAll(filepath.Dir(resolved), 0o755); err != nil {
+			return nil, "", fmt.Errorf("project: create folder for %s: %w", resolved, err)
+		}
+	}
+	st, err := store.Open(resolved)
+	if err != nil {
+		return nil, "", err
+	}
+	if isNew && isDefault {
+		if err := Seed(ctx, st); err != nil {
+			st.Close()
+			return nil, "", fmt.Errorf("project: seed %s with the sample corpus: %w", resolved, err)
+		}
+	}
+	return st, resolved, nil
+}
+
+// Seed imports the embedded sample corpus into st, with the publication dates
+// and outlet its manifest gives, and runs extraction on it.
+func Seed(ctx context.Context, st *store.Store) error {
+	files, err := resources.Sample()
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "attache-sample-")
+	if err != nil {
+		return fmt.Errorf("project: sample: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	x, err := extract.New()
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		p := filepath.Join(dir, f.Name)
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			return fmt.Errorf("project: sample: %w", err)
+		}
+		arts, err := ingest.ReadFile(ctx, p, ingest.Options{Publication: f.Publication})
+		if err != nil {
+			return err
+		}
+		for i := range arts {
+			arts[i].SourcePath = "sample/" + f.Name
+			if i < len(f.Published) && arts[i].Published == "" {
+				arts[i].Published = f.Published[i]
+			}
+		}
+		res, err := st.ImportArticles(ctx, arts)
+		if err != nil {
+			return err
+		}
+		if err := extract.Run(ctx, st, x, nonZero(res.IDs)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func nonZero(ids []int64) []int64 {
+	out := ids[:0:0]
+	for _, id := range ids {
+		if id != 0 {
+			out = append(out, id)
+		}
+	}
+	return out
+}
