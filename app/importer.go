@@ -150,7 +150,9 @@ func (im *importer) start(paths []string, opts ingest.Options) {
 		}
 		ids = nonZeroIDs(ids)
 		if err == nil && len(ids) > 0 && ctx.Err() == nil {
-			fyne.Do(func() { wb.status.setProgress(0.7, fmt.Sprintf("Extracting entities and events from %d articles…", len(ids))) })
+			fyne.Do(func() {
+				wb.status.setProgress(0.7, fmt.Sprintf("Extracting entities and events from %d articles…", len(ids)))
+			})
 			err = runExtraction(ctx, st, ids)
 		}
 		out := importOutcome{results: results, cancelled: ctx.Err() != nil && wb.ctx.Err() == nil, err: err}
