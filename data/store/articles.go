@@ -1,0 +1,216 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Article is one news article. Body is immutable after import; all offsets
+// into it are rune offsets.
+type Article struct {
+	ID                              int64
+	Title, Publication, Author, URL string
+	Published                       string // "" = unknown, else "2006-01-02" or RFC 3339
+	Dateline, Language              string
+	Body                            string // immutable after import; offsets are rune offsets into it
+	Hash                            string // set by the store: hex sha256 of the whitespace-normalised body
+	SourcePath                      string // file it came from
+	SourcePos                       int    // position of the article within that file (0-based)
+}
+
+// ImportResult reports what ImportArticles did: IDs[i] is the id of the i-th
+// article, or 0 when it was skipped as a duplicate.
+type ImportResult struct {
+	IDs        []int64
+	Duplicates int
+}
+
+// BodyHash returns the content hash the store uses to recognise duplicates:
+// hex sha256 of the body with runs of white space collapsed to one space and
+// leading and trailing space removed.
+func BodyHash(body string) string {
+	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(body), " ")))
+	return hex.EncodeToString(sum[:])
+}
+
+// ImportArticles inserts the articles of one source file in a single
+// transaction (all or nothing). An article whose whitespace-normalised body is
+// already in the project, or earlier in the same call, is skipped as a
+// duplicate: its entry in IDs is 0. Imports are not on the undo log.
+func (s *Store) ImportArticles(ctx context.Context, arts []Article) (ImportResult, error) {
+	res := ImportResult{IDs: make([]int64, len(arts))}
+	err := s.write(ctx, "import articles", func(tx *sql.Tx) error {
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO articles
+			(title, publication, author, url, published, dateline, language, body, runes, hash, source_path, source_pos)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		seen, err := tx.PrepareContext(ctx, `SELECT 1 FROM articles WHERE hash = ?`)
+		if err != nil {
+			return err
+		}
+		defer seen.Close()
+		for i, a := range arts {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if strings.TrimSpace(a.Body) == "" {
+				return fmt.Errorf("article %d (%q): empty body", i, a.Title)
+			}
+			if !utf8.ValidString(a.Body) {
+				return fmt.Errorf("article %d (%q): body is not valid UTF-8", i, a.Title)
+			}
+			h := BodyHash(a.Body)
+			var one int
+			switch err := seen.QueryRowContext(ctx, h).Scan(&one); err {
+			case nil:
+				res.Duplicates++
+				continue
+			case sql.ErrNoRows:
+			default:
+				return err
+			}
+			r, err := ins.ExecContext(ctx, a.Title, a.Publication, a.Author, a.URL, a.Published, a.Dateline,
+				a.Language, a.Body, utf8.RuneCountInString(a.Body), h, a.SourcePath, a.SourcePos)
+			if err != nil {
+				return fmt.Errorf("article %d (%q): %w", i, a.Title, err)
+			}
+			id, err := r.LastInsertId()
+			if err != nil {
+				return err
+			}
+			if g := cjkGrams(a.Title, a.Body); g != "" {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO articles_cjk(rowid, grams) VALUES (?, ?)`, id, g); err != nil {
+					return err
+				}
+			}
+			res.IDs[i] = id
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}
+
+const articleCols = `id, title, publication, author, url, published, dateline, language, body, hash, source_path, source_pos`
+
+func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
+	var a Article
+	err := row.Scan(&a.ID, &a.Title, &a.Publication, &a.Author, &a.URL, &a.Published, &a.Dateline,
+		&a.Language, &a.Body, &a.Hash, &a.SourcePath, &a.SourcePos)
+	return a, err
+}
+
+// Article returns one article with its body.
+func (s *Store) Article(ctx context.Context, id int64) (Article, error) {
+	a, err := getArticle(ctx, s.r, id)
+	if err != nil {
+		return Article{}, fmt.Errorf("store: %w", err)
+	}
+	return a, nil
+}
+
+func getArticle(ctx context.Context, q txLike, id int64) (Article, error) {
+	a, err := scanArticle(q.QueryRowContext(ctx, `SELECT `+articleCols+` FROM articles WHERE id = ?`, id))
+	if err == sql.ErrNoRows {
+		return Article{}, notFound("article", id)
+	}
+	if err != nil {
+		return Article{}, fmt.Errorf("read article %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// ArticleMeta is the editable metadata of an article.
+type ArticleMeta struct {
+	Title, Publication, Author, URL string
+	Published                       string // "" = unknown, else "2006-01-02" or RFC 3339
+	Dateline, Language              string
+}
+
+// UpdateArticleMeta replaces the metadata of an article (not its body).
+func (s *Store) UpdateArticleMeta(ctx context.Context, id int64, m ArticleMeta) error {
+	if err := checkDate("published", m.Published); err != nil {
+		return fmt.Errorf("store: edit article %d: %w", id, err)
+	}
+	return s.change(ctx, "Edit article", func(c *changeTx) error {
+		if err := exists(ctx, c, "articles", "article", id); err != nil {
+			return err
+		}
+		if err := c.capture("articles", `id = ?`, id); err != nil {
+			return err
+		}
+		_, err := c.ExecContext(ctx, `UPDATE articles SET title = ?, publication = ?, author = ?, url = ?,
+			published = ?, dateline = ?, language = ? WHERE id = ?`,
+			m.Title, m.Publication, m.Author, m.URL, m.Published, m.Dateline, m.Language, id)
+		return err
+	})
+}
+
+// DeleteArticle removes an article with its passages, mentions and events.
+func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
+	return s.change(ctx, "Delete article", func(c *changeTx) error {
+		if err := exists(ctx, c, "articles", "article", id); err != nil {
+			return err
+		}
+		if err := captureArticleTree(c, id); err != nil {
+			return err
+		}
+		if _, err := c.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id); err != nil {
+			return err
+		}
+		_, err := c.ExecContext(ctx, `DELETE FROM articles_cjk WHERE rowid = ?`, id)
+		return err
+	})
+}
+
+// captureArticleTree records an article and every row that hangs off it.
+func captureArticleTree(c *changeTx, id int64) error {
+	steps := []struct{ table, where string }{
+		{"articles", `id = ?`},
+		{"passages", `article_id = ?`},
+		{"passage_tags", `passage_id IN (SELECT id FROM passages WHERE article_id = ?)`},
+		{"mentions", `article_id = ?`},
+		{"events", `article_id = ?`},
+		{"event_entities", `event_id IN (SELECT id FROM events WHERE article_id = ?)`},
+		{"event_tags", `event_id IN (SELECT id FROM events WHERE article_id = ?)`},
+		{"dismissed", `article_id = ?`},
+	}
+	for _, st := range steps {
+		if err := c.capture(st.table, st.where, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// articleRunes returns the body length of an article in runes.
+func articleRunes(ctx context.Context, q txLike, id int64) (int, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT runes FROM articles WHERE id = ?`, id).Scan(&n)
+	if err == sql.ErrNoRows {
+		return 0, notFound("article", id)
+	}
+	return n, err
+}
+
+// checkSpan validates a rune span against an article body.
+func checkSpan(ctx context.Context, q txLike, articleID int64, start, end int) error {
+	n, err := articleRunes(ctx, q, articleID)
+	if err != nil {
+		return err
+	}
+	if start < 0 || start >= end || end > n {
+		return fmt.Errorf("span %d–%d is not within article %d (0–%d, start before end)", start, end, articleID, n)
+	}
+	return nil
+}

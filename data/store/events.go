@@ -1,0 +1,357 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// Event is a diplomatic event: who did what to whom, when, where, and which
+// passage says so.
+type Event struct {
+	ID                      int64
+	Actors, Recipients      []int64 // entity ids
+	Type, Mode, CAMEO       string  // PLOVER type in capitals; CAMEO keeps leading zeros ("041")
+	Goldstein               float64
+	Date, EndDate           string // "2006-01-02" or "" (unresolved)
+	Precision               string // day|week|month|year|""
+	DateText, DateBasis     string // basis: explicit|relative|publication|unresolved
+	Location, Summary, Text string // Text = the source sentence/passage
+	ArticleID               int64  // 0 = no source article
+	Start, End              int    // rune span of the source in the article body
+	Status                  string // suggested|confirmed|rejected
+	TagIDs                  []int64
+	Note                    string
+}
+
+// EventFilter narrows Events. Zero values do not filter.
+type EventFilter struct {
+	Status      string
+	Type        string
+	ActorID     int64
+	RecipientID int64
+	TagID       int64
+	ArticleID   int64
+	From, To    string // inclusive date range "2006-01-02"; events without a date are left out when set
+}
+
+func checkEvent(ctx context.Context, q txLike, e *Event) error {
+	if e.Status == "" {
+		e.Status = StatusConfirmed
+	}
+	if err := checkStatus(e.Status); err != nil {
+		return err
+	}
+	e.Type = strings.ToUpper(strings.TrimSpace(e.Type))
+	for _, c := range []struct {
+		what, v string
+		in      []string
+	}{{"event type", e.Type, EventTypes}, {"date precision", e.Precision, Precisions}, {"date basis", e.DateBasis, DateBases}} {
+		if err := checkOptional(c.what, c.v, c.in); err != nil {
+			return err
+		}
+	}
+	if err := checkDate("date", e.Date); err != nil {
+		return err
+	}
+	if err := checkDate("end date", e.EndDate); err != nil {
+		return err
+	}
+	if e.ArticleID != 0 && !(e.Start == 0 && e.End == 0) {
+		if err := checkSpan(ctx, q, e.ArticleID, e.Start, e.End); err != nil {
+			return err
+		}
+	} else if e.ArticleID != 0 {
+		if err := exists(ctx, q, "articles", "article", e.ArticleID); err != nil {
+			return err
+		}
+	}
+	for _, ids := range [][]int64{e.Actors, e.Recipients} {
+		for _, id := range ids {
+			if err := exists(ctx, q, "entities", "entity", id); err != nil {
+				return err
+			}
+		}
+	}
+	for _, id := range e.TagIDs {
+		if err := exists(ctx, q, "tags", "tag", id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CreateEvent adds an event made by the analyst (status defaults to
+// confirmed) and returns its id.
+func (s *Store) CreateEvent(ctx context.Context, e Event) (int64, error) {
+	var id int64
+	err := s.change(ctx, "Create event", func(c *changeTx) error {
+		if err := checkEvent(ctx, c, &e); err != nil {
+			return err
+		}
+		var err error
+		if id, err = insertEvent(ctx, c, e, ""); err != nil {
+			return err
+		}
+		c.created("events", id)
+		for _, t := range []string{"event_entities", "event_tags"} {
+			if err := c.capture(t, `event_id = ?`, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return id, err
+}
+
+// insertEvent writes a new event with its entities and tags.
+func insertEvent(ctx context.Context, tx txLike, e Event, machineKey string) (int64, error) {
+	r, err := tx.ExecContext(ctx, `INSERT INTO events(type, mode, cameo, goldstein, date, end_date, precision,
+		date_text, date_basis, location, summary, text, article_id, start, "end", status, note, machine_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.Type, e.Mode, e.CAMEO, e.Goldstein, e.Date, e.EndDate, e.Precision, e.DateText, e.DateBasis,
+		e.Location, e.Summary, e.Text, nullID(e.ArticleID), e.Start, e.End, e.Status, e.Note,
+		sql.NullString{String: machineKey, Valid: machineKey != ""})
+	if err != nil {
+		return 0, err
+	}
+	id, err := r.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	return id, writeEventLinks(ctx, tx, id, e)
+}
+
+func writeEventLinks(ctx context.Context, tx txLike, id int64, e Event) error {
+	for _, role := range []struct {
+		name string
+		ids  []int64
+	}{{"actor", e.Actors}, {"recipient", e.Recipients}} {
+		seen := map[int64]bool{}
+		for pos, ent := range role.ids {
+			if seen[ent] {
+				continue
+			}
+			seen[ent] = true
+			if _, err := tx.ExecContext(ctx, `INSERT INTO event_entities(event_id, entity_id, role, pos) VALUES (?, ?, ?, ?)`,
+				id, ent, role.name, pos); err != nil {
+				return err
+			}
+		}
+	}
+	for _, t := range e.TagIDs {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO event_tags(event_id, tag_id) VALUES (?, ?)`, id, t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UpdateEvent replaces every field of an event, including its actors,
+// recipients, tags, note and status.
+func (s *Store) UpdateEvent(ctx context.Context, e Event) error {
+	return s.change(ctx, "Edit event", func(c *changeTx) error {
+		if err := exists(ctx, c, "events", "event", e.ID); err != nil {
+			return err
+		}
+		if err := checkEvent(ctx, c, &e); err != nil {
+			return err
+		}
+		for _, t := range []string{"event_entities", "event_tags"} {
+			if err := c.capture(t, `event_id = ?`, e.ID); err != nil {
+				return err
+			}
+		}
+		if err := c.capture("events", `id = ?`, e.ID); err != nil {
+			return err
+		}
+		if _, err := c.ExecContext(ctx, `UPDATE events SET type = ?, mode = ?, cameo = ?, goldstein = ?, date = ?,
+			end_date = ?, precision = ?, date_text = ?, date_basis = ?, location = ?, summary = ?, text = ?,
+			article_id = ?, start = ?, "end" = ?, status = ?, note = ? WHERE id = ?`,
+			e.Type, e.Mode, e.CAMEO, e.Goldstein, e.Date, e.EndDate, e.Precision, e.DateText, e.DateBasis,
+			e.Location, e.Summary, e.Text, nullID(e.ArticleID), e.Start, e.End, e.Status, e.Note, e.ID); err != nil {
+			return err
+		}
+		for _, t := range []string{"event_entities", "event_tags"} {
+			if _, err := c.ExecContext(ctx, `DELETE FROM `+t+` WHERE event_id = ?`, e.ID); err != nil {
+				return err
+			}
+		}
+		if err := writeEventLinks(ctx, c, e.ID, e); err != nil {
+			return err
+		}
+		for _, t := range []string{"event_entities", "event_tags"} {
+			if err := c.capture(t, `event_id = ?`, e.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// SetEventStatus confirms, rejects or resets one event.
+func (s *Store) SetEventStatus(ctx context.Context, id int64, status string) error {
+	return s.SetEventsStatus(ctx, []int64{id}, status)
+}
+
+// SetEventsStatus sets the status of several events as one undoable change.
+func (s *Store) SetEventsStatus(ctx context.Context, ids []int64, status string) error {
+	if err := checkStatus(status); err != nil {
+		return fmt.Errorf("store: set event status: %w", err)
+	}
+	label := map[string]string{StatusConfirmed: "Confirm event", StatusRejected: "Reject event", StatusSuggested: "Reset event"}[status]
+	if len(ids) > 1 {
+		label += "s"
+	}
+	return s.change(ctx, label, func(c *changeTx) error {
+		for _, id := range ids {
+			if err := exists(ctx, c, "events", "event", id); err != nil {
+				return err
+			}
+			if err := c.capture("events", `id = ?`, id); err != nil {
+				return err
+			}
+			if _, err := c.ExecContext(ctx, `UPDATE events SET status = ? WHERE id = ?`, status, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// DeleteEvent removes an event.
+func (s *Store) DeleteEvent(ctx context.Context, id int64) error {
+	return s.change(ctx, "Delete event", func(c *changeTx) error {
+		if err := exists(ctx, c, "events", "event", id); err != nil {
+			return err
+		}
+		for _, t := range []string{"event_entities", "event_tags"} {
+			if err := c.capture(t, `event_id = ?`, id); err != nil {
+				return err
+			}
+		}
+		if err := c.capture("events", `id = ?`, id); err != nil {
+			return err
+		}
+		if err := dismiss(c, `SELECT article_id, machine_key FROM events
+			WHERE id = ? AND machine_key IS NOT NULL AND article_id IS NOT NULL`, id); err != nil {
+			return err
+		}
+		_, err := c.ExecContext(ctx, `DELETE FROM events WHERE id = ?`, id)
+		return err
+	})
+}
+
+// Event returns one event.
+func (s *Store) Event(ctx context.Context, id int64) (Event, error) {
+	es, err := s.events(ctx, `e.id = ?`, id)
+	if err != nil {
+		return Event{}, err
+	}
+	if len(es) == 0 {
+		return Event{}, fmt.Errorf("store: %w", notFound("event", id))
+	}
+	return es[0], nil
+}
+
+// Events lists events matching f, by date (undated last), then id.
+func (s *Store) Events(ctx context.Context, f EventFilter) ([]Event, error) {
+	where := []string{"1"}
+	var args []any
+	add := func(cond string, arg any) {
+		where = append(where, cond)
+		args = append(args, arg)
+	}
+	if f.Status != "" {
+		add(`e.status = ?`, f.Status)
+	}
+	if f.Type != "" {
+		add(`e.type = ?`, strings.ToUpper(f.Type))
+	}
+	if f.ActorID != 0 {
+		add(`e.id IN (SELECT event_id FROM event_entities WHERE role = 'actor' AND entity_id = ?)`, f.ActorID)
+	}
+	if f.RecipientID != 0 {
+		add(`e.id IN (SELECT event_id FROM event_entities WHERE role = 'recipient' AND entity_id = ?)`, f.RecipientID)
+	}
+	if f.TagID != 0 {
+		add(`e.id IN (SELECT event_id FROM event_tags WHERE tag_id = ?)`, f.TagID)
+	}
+	if f.ArticleID != 0 {
+		add(`e.article_id = ?`, f.ArticleID)
+	}
+	if f.From != "" {
+		add(`e.date <> '' AND coalesce(nullif(e.end_date, ''), e.date) >= ?`, f.From)
+	}
+	if f.To != "" {
+		add(`e.date <> '' AND e.date <= ?`, f.To)
+	}
+	return s.events(ctx, strings.Join(where, " AND "), args...)
+}
+
+func (s *Store) events(ctx context.Context, where string, args ...any) ([]Event, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.type, e.mode, e.cameo, e.goldstein, e.date, e.end_date,
+		e.precision, e.date_text, e.date_basis, e.location, e.summary, e.text, coalesce(e.article_id, 0),
+		e.start, e."end", e.status, e.note FROM events e WHERE `+where+` ORDER BY e.date = '', e.date, e.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: list events: %w", err)
+	}
+	var out []Event
+	index := map[int64]int{}
+	for rows.Next() {
+		var e Event
+		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &e.CAMEO, &e.Goldstein, &e.Date, &e.EndDate, &e.Precision,
+			&e.DateText, &e.DateBasis, &e.Location, &e.Summary, &e.Text, &e.ArticleID, &e.Start, &e.End,
+			&e.Status, &e.Note); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("store: list events: %w", err)
+		}
+		index[e.ID] = len(out)
+		out = append(out, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: list events: %w", err)
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	links, err := s.r.QueryContext(ctx, `SELECT x.event_id, x.entity_id, x.role FROM event_entities x
+		JOIN events e ON e.id = x.event_id WHERE `+where+` ORDER BY x.event_id, x.role, x.pos, x.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: list event entities: %w", err)
+	}
+	for links.Next() {
+		var ev, ent int64
+		var role string
+		if err := links.Scan(&ev, &ent, &role); err != nil {
+			links.Close()
+			return nil, fmt.Errorf("store: list event entities: %w", err)
+		}
+		if i, ok := index[ev]; ok {
+			if role == "actor" {
+				out[i].Actors = append(out[i].Actors, ent)
+			} else {
+				out[i].Recipients = append(out[i].Recipients, ent)
+			}
+		}
+	}
+	links.Close()
+	tags, err := s.r.QueryContext(ctx, `SELECT x.event_id, x.tag_id FROM event_tags x
+		JOIN events e ON e.id = x.event_id WHERE `+where+` ORDER BY x.event_id, x.tag_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: list event tags: %w", err)
+	}
+	defer tags.Close()
+	for tags.Next() {
+		var ev, t int64
+		if err := tags.Scan(&ev, &t); err != nil {
+			return nil, fmt.Errorf("store: list event tags: %w", err)
+		}
+		if i, ok := index[ev]; ok {
+			out[i].TagIDs = append(out[i].TagIDs, t)
+		}
+	}
+	return out, tags.Err()
+}

@@ -1,0 +1,71 @@
+package store_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/attache-app/attache/data/store"
+)
+
+const seedPath = "../../../shared/seeds/000_21e31b66fa115a1c.txt"
+
+// openTemp opens a new project in a temporary directory.
+func openTemp(t testing.TB) (*store.Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "project.attache")
+	s, err := store.Open(path)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+// seedArticles reads the real seed file and cuts it into articles at blank
+// lines (a rough stand-in for the ingest splitter).
+func seedArticles(t testing.TB) []store.Article {
+	t.Helper()
+	data, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatalf("read seed: %v", err)
+	}
+	var arts []store.Article
+	for i, chunk := range strings.Split(string(data), "\n\n") {
+		if strings.TrimSpace(chunk) == "" {
+			continue
+		}
+		title, _, _ := strings.Cut(strings.TrimSpace(chunk), "\n")
+		if len([]rune(title)) > 80 {
+			title = string([]rune(title)[:80])
+		}
+		arts = append(arts, store.Article{Title: title, Body: chunk, Publication: "Taipei Times",
+			Published: "2025-01-18", SourcePath: seedPath, SourcePos: i})
+	}
+	return arts
+}
+
+// importOne imports a single article and returns its id.
+func importOne(t testing.TB, s *store.Store, a store.Article) int64 {
+	t.Helper()
+	res, err := s.ImportArticles(context.Background(), []store.Article{a})
+	if err != nil {
+		t.Fatalf("ImportArticles: %v", err)
+	}
+	if res.IDs[0] == 0 {
+		t.Fatalf("ImportArticles: %q skipped as duplicate", a.Title)
+	}
+	return res.IDs[0]
+}
+
+// runeIndex returns the rune offset of sub in s, failing the test if absent.
+func runeIndex(t testing.TB, s, sub string) int {
+	t.Helper()
+	i := strings.Index(s, sub)
+	if i < 0 {
+		t.Fatalf("%q not found", sub)
+	}
+	return len([]rune(s[:i]))
+}

@@ -1,0 +1,135 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// Mention is an occurrence of an entity in an article.
+type Mention struct {
+	ID         int64
+	EntityID   int64
+	ArticleID  int64
+	Start, End int    // rune span in the article body
+	Status     string // suggested|confirmed|rejected
+	Text       string // the spanned text (filled by Mentions, ignored on create)
+}
+
+// MentionFilter narrows Mentions. Zero values do not filter.
+type MentionFilter struct {
+	ArticleID int64
+	EntityID  int64
+	Status    string
+}
+
+// CreateMention records a mention marked by the analyst (status defaults to
+// confirmed) and returns its id.
+func (s *Store) CreateMention(ctx context.Context, m Mention) (int64, error) {
+	if m.Status == "" {
+		m.Status = StatusConfirmed
+	}
+	if err := checkStatus(m.Status); err != nil {
+		return 0, fmt.Errorf("store: create mention: %w", err)
+	}
+	var id int64
+	err := s.change(ctx, "Mark mention", func(c *changeTx) error {
+		if err := exists(ctx, c, "entities", "entity", m.EntityID); err != nil {
+			return err
+		}
+		if err := checkSpan(ctx, c, m.ArticleID, m.Start, m.End); err != nil {
+			return err
+		}
+		r, err := c.ExecContext(ctx, `INSERT INTO mentions(entity_id, article_id, start, "end", status) VALUES (?, ?, ?, ?, ?)`,
+			m.EntityID, m.ArticleID, m.Start, m.End, m.Status)
+		if err != nil {
+			return err
+		}
+		id, err = r.LastInsertId()
+		c.created("mentions", id)
+		return err
+	})
+	return id, err
+}
+
+// Mentions lists mentions matching f, by article and position.
+func (s *Store) Mentions(ctx context.Context, f MentionFilter) ([]Mention, error) {
+	where := []string{"1"}
+	var args []any
+	if f.ArticleID != 0 {
+		where = append(where, `m.article_id = ?`)
+		args = append(args, f.ArticleID)
+	}
+	if f.EntityID != 0 {
+		where = append(where, `m.entity_id = ?`)
+		args = append(args, f.EntityID)
+	}
+	if f.Status != "" {
+		if err := checkStatus(f.Status); err != nil {
+			return nil, fmt.Errorf("store: list mentions: %w", err)
+		}
+		where = append(where, `m.status = ?`)
+		args = append(args, f.Status)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT m.id, m.entity_id, m.article_id, m.start, m."end", m.status,
+		substr(a.body, m.start + 1, m."end" - m.start)
+		FROM mentions m JOIN articles a ON a.id = m.article_id
+		WHERE `+strings.Join(where, " AND ")+` ORDER BY m.article_id, m.start, m.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: list mentions: %w", err)
+	}
+	defer rows.Close()
+	var out []Mention
+	for rows.Next() {
+		var m Mention
+		if err := rows.Scan(&m.ID, &m.EntityID, &m.ArticleID, &m.Start, &m.End, &m.Status, &m.Text); err != nil {
+			return nil, fmt.Errorf("store: list mentions: %w", err)
+		}
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: list mentions: %w", err)
+	}
+	return out, nil
+}
+
+// SetMentionStatus confirms or rejects a mention.
+func (s *Store) SetMentionStatus(ctx context.Context, id int64, status string) error {
+	if err := checkStatus(status); err != nil {
+		return fmt.Errorf("store: set status of mention %d: %w", id, err)
+	}
+	label := "Confirm mention"
+	switch status {
+	case StatusRejected:
+		label = "Reject mention"
+	case StatusSuggested:
+		label = "Reset mention"
+	}
+	return s.change(ctx, label, func(c *changeTx) error {
+		if err := exists(ctx, c, "mentions", "mention", id); err != nil {
+			return err
+		}
+		if err := c.capture("mentions", `id = ?`, id); err != nil {
+			return err
+		}
+		_, err := c.ExecContext(ctx, `UPDATE mentions SET status = ? WHERE id = ?`, status, id)
+		return err
+	})
+}
+
+// SetMentionEntity points a mention at another entity; this confirms it.
+func (s *Store) SetMentionEntity(ctx context.Context, id, entityID int64) error {
+	return s.change(ctx, "Change mention entity", func(c *changeTx) error {
+		if err := exists(ctx, c, "mentions", "mention", id); err != nil {
+			return err
+		}
+		if err := exists(ctx, c, "entities", "entity", entityID); err != nil {
+			return err
+		}
+		if err := c.capture("mentions", `id = ?`, id); err != nil {
+			return err
+		}
+		_, err := c.ExecContext(ctx, `UPDATE mentions SET entity_id = ?, status = 'confirmed' WHERE id = ?`, entityID, id)
+		return err
+	})
+}

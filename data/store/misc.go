@@ -1,0 +1,50 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Span is a rune span [Start, End) in an article body.
+type Span struct{ Start, End int }
+
+// Counts is the number of rows of each kind in a project.
+type Counts struct {
+	Articles, Entities, Events, Passages, Tags, Mentions int
+}
+
+// Counts returns how many articles, entities, events, passages, tags and
+// mentions the project holds.
+func (s *Store) Counts(ctx context.Context) (Counts, error) {
+	var c Counts
+	err := s.r.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles), (SELECT count(*) FROM entities), (SELECT count(*) FROM events),
+		(SELECT count(*) FROM passages), (SELECT count(*) FROM tags), (SELECT count(*) FROM mentions)`).
+		Scan(&c.Articles, &c.Entities, &c.Events, &c.Passages, &c.Tags, &c.Mentions)
+	if err != nil {
+		return Counts{}, fmt.Errorf("store: count rows: %w", err)
+	}
+	return c, nil
+}
+
+// SaveCopy writes a consistent copy of the open project to dest (replacing
+// it if it exists) while the project stays open for reading and writing.
+func (s *Store) SaveCopy(ctx context.Context, dest string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("store: save copy to %s: %w", dest, err)
+	}
+	name := tmp.Name()
+	tmp.Close()
+	os.Remove(name) // VACUUM INTO wants to create the file itself
+	defer os.Remove(name)
+	if _, err := s.r.ExecContext(ctx, `VACUUM INTO ?`, name); err != nil {
+		return fmt.Errorf("store: save copy to %s: %w", dest, err)
+	}
+	if err := os.Rename(name, dest); err != nil {
+		return fmt.Errorf("store: save copy to %s: %w", dest, err)
+	}
+	return nil
+}

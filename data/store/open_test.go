@@ -1,0 +1,158 @@
+package store_test
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/attache-app/attache/data/store"
+)
+
+func TestOpenRefusesForeignFilesUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	otherDB := filepath.Join(dir, "other.sqlite")
+	db, err := sql.Open("sqlite", otherDB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE notes(x TEXT); INSERT INTO notes VALUES ('hello')`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	newer := filepath.Join(dir, "newer.attache")
+	s, err := store.Open(newer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, _ = sql.Open("sqlite", newer)
+	if _, err := db.Exec(`PRAGMA user_version = 99`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	text := filepath.Join(dir, "notes.txt")
+	os.WriteFile(text, []byte("Xi Jinping (習近平) spoke to Trump on Friday.\n"), 0o644)
+
+	tests := []struct {
+		name, path, want string
+	}{
+		{"other sqlite app", otherDB, "not an Attaché project"},
+		{"newer schema", newer, "newer version"},
+		{"plain text", text, "not an SQLite database"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before, _ := os.ReadFile(tt.path)
+			s, err := store.Open(tt.path)
+			if err == nil {
+				s.Close()
+				t.Fatal("Open succeeded")
+			}
+			if !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), tt.path) {
+				t.Errorf("error %q does not say %q and name the file", err, tt.want)
+			}
+			after, _ := os.ReadFile(tt.path)
+			if !bytes.Equal(before, after) {
+				t.Error("file changed")
+			}
+			for _, side := range []string{"-wal", "-shm", "-journal"} {
+				if _, err := os.Stat(tt.path + side); err == nil {
+					t.Errorf("left %s beside the file", side)
+				}
+			}
+		})
+	}
+}
+
+func TestOpenCreatesAndReopens(t *testing.T) {
+	ctx := context.Background()
+	s, path := openTemp(t)
+	id := importOne(t, s, store.Article{Title: "Call", Body: "Trump and Xi spoke by phone."})
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	a, err := s2.Article(ctx, id)
+	if err != nil || a.Body != "Trump and Xi spoke by phone." {
+		t.Fatalf("reopened article = %+v, %v", a, err)
+	}
+	var mode string
+	db, _ := sql.Open("sqlite", path)
+	defer db.Close()
+	db.QueryRow(`PRAGMA journal_mode`).Scan(&mode)
+	if mode != "wal" {
+		t.Errorf("journal_mode = %q, want wal", mode)
+	}
+}
+
+func TestOpenEmptyFileInitialises(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "empty.attache")
+	os.WriteFile(path, nil, 0o644)
+	s, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+}
+
+func TestMigrationKeepsBackup(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.attache")
+	if err := store.CreateAtVersion(path, 1); err != nil {
+		t.Fatal(err)
+	}
+	db, _ := sql.Open("sqlite", path)
+	_, err := db.Exec(`INSERT INTO articles(title, body, runes, hash) VALUES ('Old', '習近平 met Trump', 14, 'h1')`)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	hits, err := s.Search(ctx, "近平", 10)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("search after migration = %v, %v; want the old article", hits, err)
+	}
+	bak, err := sql.Open("sqlite", "file:"+path+".bak-v1?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bak.Close()
+	var version int
+	var title string
+	if err := bak.QueryRow(`SELECT (SELECT user_version FROM pragma_user_version), title FROM articles`).Scan(&version, &title); err != nil {
+		t.Fatalf("backup unreadable: %v", err)
+	}
+	if version != 1 || title != "Old" {
+		t.Errorf("backup has version %d, title %q", version, title)
+	}
+}
+
+func TestNotFound(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	_, err := s.Article(ctx, 42)
+	if !errors.Is(err, store.ErrNotFound) || !strings.Contains(err.Error(), "article 42") {
+		t.Errorf("Article(42) error = %v", err)
+	}
+	if err := s.SetPassageNote(ctx, 7, "x"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("SetPassageNote(7) error = %v", err)
+	}
+	if _, err := s.Entity(ctx, 3); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Entity(3) error = %v", err)
+	}
+}

@@ -1,0 +1,119 @@
+// Package store keeps an Attaché project in one SQLite file: articles, tags,
+// passages, entities with aliases, mentions and events, with full-text search
+// and a persistent undo log.
+//
+// The file is opened in WAL mode with foreign keys on. All writes go through
+// one connection (so they are serialised without SQLITE_BUSY retries) while
+// reads use a separate pool and are never blocked by a long write.
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// ErrNotFound is returned (wrapped) when an id does not exist.
+var ErrNotFound = errors.New("store: not found")
+
+// Store is an open project file.
+type Store struct {
+	path string
+	w    *sql.DB // the single writer connection
+	r    *sql.DB // read-only pool
+}
+
+// Open opens the project at path, creating it if it does not exist and
+// migrating it to the current schema. A file that is not an Attaché project,
+// or that was written by a newer version, is refused and left untouched.
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("store: open: empty path")
+	}
+	version, err := inspect(path)
+	if err != nil {
+		return nil, err
+	}
+	if version > 0 && version < len(migrations) {
+		if err := backup(path, version); err != nil {
+			return nil, err
+		}
+	}
+	w, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetConnMaxIdleTime(0)
+	if err := migrate(w); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	r, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(4)
+	r.SetMaxIdleConns(4)
+	r.SetConnMaxLifetime(0)
+	r.SetConnMaxIdleTime(0)
+	return &Store{path: path, w: w, r: r}, nil
+}
+
+// dsn builds the connection string. The writer switches the file to WAL; the
+// readers refuse to write.
+func dsn(path string, writer bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	if writer {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(FULL)")
+		q.Set("_txlock", "immediate")
+	} else {
+		q.Add("_pragma", "query_only(1)")
+	}
+	return "file:" + escapePath(path) + "?" + q.Encode()
+}
+
+// escapePath makes a file path safe to embed in a file: URI.
+func escapePath(path string) string {
+	u := url.URL{Path: path}
+	return u.EscapedPath()
+}
+
+// Path returns the file the store was opened from.
+func (s *Store) Path() string { return s.path }
+
+// Close checkpoints the write-ahead log and closes the file.
+func (s *Store) Close() error {
+	errR := s.r.Close()
+	_, _ = s.w.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+	errW := s.w.Close()
+	if err := errors.Join(errR, errW); err != nil {
+		return fmt.Errorf("store: close %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// fileSize reports the size of path, or -1 when it does not exist.
+func fileSize(path string) (int64, error) {
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return -1, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	if fi.IsDir() {
+		return 0, fmt.Errorf("store: open %s: is a directory", path)
+	}
+	return fi.Size(), nil
+}

@@ -1,0 +1,88 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// txLike is what queries need from *sql.DB, *sql.Tx or *sql.Conn.
+type txLike interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// write runs fn in one write transaction that is not recorded for undo
+// (machine work such as imports and extraction).
+func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: %s: %w", what, err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return fmt.Errorf("store: %s: %w", what, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: %s: %w", what, err)
+	}
+	return nil
+}
+
+// change runs fn in one write transaction and records the rows it touched on
+// the undo log under label. fn must capture every row it is about to change
+// (including rows removed by cascades) before changing it, and report the
+// rows it creates.
+func (s *Store) change(ctx context.Context, label string, fn func(c *changeTx) error) error {
+	return s.write(ctx, lowerFirst(label), func(tx *sql.Tx) error {
+		c := &changeTx{Tx: tx, ctx: ctx, rec: newRecorder()}
+		if err := fn(c); err != nil {
+			return err
+		}
+		return c.rec.commit(ctx, tx, label)
+	})
+}
+
+// changeTx is a write transaction whose changes are recorded for undo.
+type changeTx struct {
+	*sql.Tx
+	ctx context.Context
+	rec *recorder
+}
+
+// capture records the current state of the rows of table matching where.
+func (c *changeTx) capture(table, where string, args ...any) error {
+	return c.rec.capture(c.ctx, c.Tx, table, where, args...)
+}
+
+// created records that the row table/id did not exist before this change.
+func (c *changeTx) created(table string, id int64) {
+	c.rec.created(table, id)
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	b := []byte(s)
+	if b[0] >= 'A' && b[0] <= 'Z' {
+		b[0] += 'a' - 'A'
+	}
+	return string(b)
+}
+
+// notFound wraps ErrNotFound with what was looked for.
+func notFound(what string, id int64) error {
+	return fmt.Errorf("%s %d: %w", what, id, ErrNotFound)
+}
+
+// exists reports whether table has a row with id, as ErrNotFound if not.
+func exists(ctx context.Context, q txLike, table, what string, id int64) error {
+	var one int
+	err := q.QueryRowContext(ctx, `SELECT 1 FROM `+table+` WHERE id = ?`, id).Scan(&one)
+	if err == sql.ErrNoRows {
+		return notFound(what, id)
+	}
+	return err
+}
