@@ -1,0 +1,103 @@
+package widgets
+
+import (
+	"sort"
+
+	"fyne.io/fyne/v2"
+)
+
+// seriesY maps a Goldstein value (clamped to -10..+10) into the series panel.
+func seriesY(g *tlGeometry, v float64) float32 {
+	v = max(-10, min(10, v))
+	top, bottom := g.seriesTop+26, g.h-10
+	mid := (top + bottom) / 2
+	return mid - float32(v/10)*(bottom-top)/2
+}
+
+// buildSeries draws the Goldstein panel beneath the lanes: a caption, guide lines
+// at +10, 0 and -10 with their values, and the series as line segments coloured
+// by the sign of the value (blue above zero, red below). Only the points in the
+// visible range (and one on each side) are drawn, and points less than a unit
+// apart on screen are merged.
+func (r *tlRenderer) buildSeries(g *tlGeometry) {
+	m := &r.t.model
+	r.line(0, g.seriesTop, g.w, g.seriesTop, r.pal.separator, 1)
+	caption := truncateText(r.t.seriesCaption(), r.pal.captionSize, fyne.TextStyle{Bold: true}, g.labelW-2*pad)
+	txt := r.texts.text(caption, r.pal.captionSize, r.pal.fg, fyne.TextStyle{Bold: true})
+	sz := txt.MinSize()
+	r.place(txt, pad, g.seriesTop+2, sz.Width, sz.Height)
+
+	for _, gl := range []struct {
+		v     float64
+		label string
+		name  string
+	}{{10, "+10", "cooperation"}, {0, "0", ""}, {-10, "−10", "conflict"}} {
+		y := seriesY(g, gl.v)
+		c := r.pal.grid
+		if gl.v == 0 {
+			c = r.pal.faint
+		}
+		r.line(g.plotX0, y, g.plotX1, y, c, 1)
+		lt := r.texts.text(gl.label, r.pal.captionSize, r.pal.muted, fyne.TextStyle{})
+		ls := lt.MinSize()
+		r.place(lt, g.labelW-pad-ls.Width, y-ls.Height/2, ls.Width, ls.Height)
+		if gl.name != "" { // inside the plot, under +10 and over −10
+			nt := r.texts.text(gl.name, r.pal.captionSize, r.pal.muted, fyne.TextStyle{Italic: true})
+			ns := nt.MinSize()
+			ny := y + 1
+			if gl.v < 0 {
+				ny = y - 1 - ns.Height
+			}
+			r.place(nt, g.plotX1-ns.Width-2, ny, ns.Width, ns.Height)
+		}
+	}
+
+	xs := m.seriesX
+	i := sort.SearchFloat64s(xs, g.from)
+	j := sort.SearchFloat64s(xs, g.to)
+	i, j = max(i-1, 0), min(j+1, len(xs))
+	coop := QuadColor(1, r.pal.variant)
+	conflict := QuadColor(4, r.pal.variant)
+	havePrev := false
+	var px, py float32
+	var pv float64
+	for k := i; k < j; k++ {
+		x, v := g.xOf(xs[k]), m.series[k].Value
+		y := seriesY(g, v)
+		if havePrev && x-px < 1 && k != j-1 {
+			continue
+		}
+		if havePrev {
+			c := coop
+			if pv+v < 0 {
+				c = conflict
+			}
+			x0, y0, x1, y1, ok := clipSegment(px, py, x, y, g.plotX0, g.plotX1)
+			if ok {
+				r.line(x0, y0, x1, y1, c, 2)
+			}
+		}
+		px, py, pv, havePrev = x, y, v, true
+	}
+	if j-i == 1 { // a lone point: show it as a dot
+		x, y := g.xOf(xs[i]), seriesY(g, m.series[i].Value)
+		if x >= g.plotX0 && x <= g.plotX1 {
+			r.circle(x-3, y-3, 6, coop, nil, 0)
+		}
+	}
+}
+
+// clipSegment cuts the segment to the horizontal band x0..x1.
+func clipSegment(ax, ay, bx, by, x0, x1 float32) (float32, float32, float32, float32, bool) {
+	if bx < x0 || ax > x1 || bx <= ax {
+		return 0, 0, 0, 0, false
+	}
+	at := func(x float32) float32 { return ay + (by-ay)*(x-ax)/(bx-ax) }
+	if ax < x0 {
+		ax, ay = x0, at(x0)
+	}
+	if bx > x1 {
+		by, bx = at(x1), x1
+	}
+	return ax, ay, bx, by, true
+}
