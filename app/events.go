@@ -1,22 +1,236 @@
 package app
 
-import "fyne.io/fyne/v2"
+import (
+	"context"
+	"fmt"
 
-// eventsView lists suggested and confirmed events for review. (Being built.)
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache-app/attache/data/store"
+)
+
+const anyChoice = "Any"
+
+// eventsView lists suggested and confirmed events for review: a filter bar
+// (shared with the timeline and the export), bulk accept and reject, editing.
 type eventsView struct {
-	wb  *workbench
-	box fyne.CanvasObject
+	wb     *workbench
+	filter eventFilter
+	data   eventData
+	picked map[int64]bool // events ticked for bulk actions
+	cursor int64          // the event last selected
+
+	status, kind, tag    *widget.Select
+	actorBtn, recipBtn   *widget.Button
+	from, to             *widget.Entry
+	count                *widget.Label
+	list                 *widget.List
+	box                  fyne.CanvasObject
+	tagIDs               map[string]int64
 }
 
 func newEventsView(wb *workbench) *eventsView {
-	return &eventsView{wb: wb, box: newHint("Events suggested from your articles appear here for review.")}
+	v := &eventsView{wb: wb, picked: map[int64]bool{}, tagIDs: map[string]int64{}}
+	v.status = widget.NewSelect(append([]string{anyChoice}, eventStatuses...), func(s string) { v.filter.Status = choice(s); v.reload() })
+	v.status.SetSelected(anyChoice)
+	v.kind = widget.NewSelect(append([]string{anyChoice}, ploverTypes...), func(s string) { v.filter.Type = choice(s); v.reload() })
+	v.kind.SetSelected(anyChoice)
+	v.tag = widget.NewSelect([]string{anyChoice}, func(s string) { v.filter.TagID = v.tagIDs[s]; v.reload() })
+	v.tag.SetSelected(anyChoice)
+	v.actorBtn = widget.NewButton("Actor: any", func() { v.pickParty(&v.filter.ActorID, v.actorBtn, "Actor") })
+	v.recipBtn = widget.NewButton("Recipient: any", func() { v.pickParty(&v.filter.RecipientID, v.recipBtn, "Recipient") })
+	v.from, v.to = widget.NewEntry(), widget.NewEntry()
+	v.from.SetPlaceHolder("from YYYY-MM-DD")
+	v.to.SetPlaceHolder("to YYYY-MM-DD")
+	for _, e := range []*widget.Entry{v.from, v.to} {
+		e.Validator = validDateOrEmpty
+		e.OnChanged = func(string) {
+			if validDateOrEmpty(v.from.Text) == nil && validDateOrEmpty(v.to.Text) == nil {
+				v.filter.From, v.filter.To = v.from.Text, v.to.Text
+				v.reload()
+			}
+		}
+	}
+	v.count = widget.NewLabel("")
+	v.list = widget.NewList(func() int { return len(v.data.events) }, v.newRow, v.updateRow)
+	v.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(v.data.events) {
+			v.cursor = v.data.events[i].ID
+			wb.inspector.showEvent(v.cursor)
+		}
+	}
+	filters := container.NewGridWithColumns(4,
+		labelled("Status", v.status), labelled("Type", v.kind), labelled("Tag", v.tag), container.NewGridWithColumns(2, v.from, v.to),
+	)
+	parties := container.NewHBox(v.actorBtn, v.recipBtn, widget.NewButtonWithIcon("Clear filter", theme.ContentClearIcon(), v.clearFilter))
+	actions := container.NewHBox(
+		widget.NewButtonWithIcon("Tick all", theme.CheckButtonCheckedIcon(), v.tickAll),
+		widget.NewButtonWithIcon("Accept ticked", theme.ConfirmIcon(), func() { v.setTicked(store.StatusConfirmed) }),
+		widget.NewButtonWithIcon("Reject ticked", theme.CancelIcon(), func() { v.setTicked(store.StatusRejected) }),
+		widget.NewSeparator(),
+		widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { v.edit(v.cursor) }),
+		widget.NewButtonWithIcon("Open source", theme.VisibilityIcon(), func() { v.openSource(v.cursor) }),
+	)
+	top := container.NewVBox(filters, parties, container.NewBorder(nil, nil, nil, v.count, actions), widget.NewSeparator())
+	v.box = container.NewBorder(top, nil, nil, nil, v.list)
+	return v
 }
 
 func (v *eventsView) object() fyne.CanvasObject { return v.box }
-func (v *eventsView) reload()                   {}
 
-// newEventFromSelection (Ctrl+E) starts an event from the selected passage.
-func (r *reader) newEventFromSelection() {}
+func labelled(label string, o fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel(label)
+	l.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, l, nil, o)
+}
 
-// showExport (Ctrl+Shift+E) exports what the current filter shows.
-func (wb *workbench) showExport() {}
+func choice(s string) string {
+	if s == anyChoice {
+		return ""
+	}
+	return s
+}
+
+func (v *eventsView) newRow() fyne.CanvasObject {
+	check := widget.NewCheck("", nil)
+	head := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Truncation = fyne.TextTruncateEllipsis
+	detail := widget.NewLabel("")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	detail.Importance = widget.LowImportance
+	status := widget.NewLabel("")
+	return container.NewBorder(nil, nil, check, status, container.NewVBox(head, detail))
+}
+
+func (v *eventsView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(v.data.events) {
+		return
+	}
+	ev := v.data.events[i]
+	row := o.(*fyne.Container)
+	body := row.Objects[0].(*fyne.Container)
+	check := row.Objects[1].(*widget.Check)
+	status := row.Objects[2].(*widget.Label)
+	body.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s   %s", eventDate(ev), v.data.headline(ev)))
+	detail := ev.CAMEO
+	if ev.Mode != "" {
+		detail += " · " + ev.Mode
+	}
+	detail += " · " + shorten(ev.Text, 160)
+	body.Objects[1].(*widget.Label).SetText(detail)
+	status.SetText(ev.Status)
+	switch ev.Status {
+	case store.StatusConfirmed:
+		status.Importance = widget.SuccessImportance
+	case store.StatusRejected:
+		status.Importance = widget.DangerImportance
+	default:
+		status.Importance = widget.WarningImportance
+	}
+	status.Refresh()
+	check.OnChanged = nil
+	check.SetChecked(v.picked[ev.ID])
+	id := ev.ID
+	check.OnChanged = func(on bool) {
+		if on {
+			v.picked[id] = true
+		} else {
+			delete(v.picked, id)
+		}
+	}
+}
+
+// reload fetches the filtered events and hands them to the list and timeline.
+func (v *eventsView) reload() {
+	f := v.filter
+	load(v.wb, "List events", func(ctx context.Context, st *store.Store) (eventData, error) {
+		return loadEvents(ctx, st, f)
+	}, func(d eventData) {
+		if v.filter != f {
+			return
+		}
+		v.data = d
+		v.count.SetText(plural(len(d.events), "event"))
+		v.updateTagChoices(d.tags)
+		v.list.UnselectAll()
+		v.list.Refresh()
+		v.wb.timeline.show(d)
+	})
+}
+
+func (v *eventsView) updateTagChoices(tags []store.Tag) {
+	opts := []string{anyChoice}
+	v.tagIDs = map[string]int64{}
+	for _, t := range tags {
+		opts = append(opts, t.Name)
+		v.tagIDs[t.Name] = t.ID
+	}
+	v.tag.Options = opts
+	v.tag.Refresh()
+}
+
+func (v *eventsView) clearFilter() {
+	v.filter = eventFilter{}
+	v.status.SetSelected(anyChoice)
+	v.kind.SetSelected(anyChoice)
+	v.tag.SetSelected(anyChoice)
+	v.from.SetText("")
+	v.to.SetText("")
+	v.actorBtn.SetText("Actor: any")
+	v.recipBtn.SetText("Recipient: any")
+	v.reload()
+}
+
+func (v *eventsView) tickAll() {
+	all := len(v.picked) < len(v.data.events)
+	v.picked = map[int64]bool{}
+	if all {
+		for _, ev := range v.data.events {
+			v.picked[ev.ID] = true
+		}
+	}
+	v.list.Refresh()
+}
+
+// setTicked confirms or rejects every ticked event in one undoable step.
+func (v *eventsView) setTicked(status string) {
+	var ids []int64
+	for id := range v.picked {
+		ids = append(ids, id)
+	}
+	if len(ids) == 0 {
+		v.wb.status.flash("Tick some events first")
+		return
+	}
+	v.picked = map[int64]bool{}
+	v.wb.apply("Set event status", func(ctx context.Context, st *store.Store) error {
+		return st.SetEventsStatus(ctx, ids, status)
+	}, nil)
+}
+
+// pickParty chooses the actor or recipient the filter asks for.
+func (v *eventsView) pickParty(target *int64, btn *widget.Button, role string) {
+	v.wb.pickEntity(role+" filter", v.data.all, true, func(e store.Entity, ok bool) {
+		if !ok {
+			*target = 0
+			btn.SetText(role + ": any")
+		} else {
+			*target = e.ID
+			btn.SetText(role + ": " + e.Name)
+		}
+		v.reload()
+	})
+}
+
+func (v *eventsView) openSource(id int64) {
+	for _, ev := range v.data.events {
+		if ev.ID == id && ev.ArticleID != 0 {
+			v.wb.openArticle(ev.ArticleID, ev.Start, ev.End)
+			return
+		}
+	}
+	v.wb.status.flash("Select an event with a source first")
+}

@@ -1,0 +1,99 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/attache-app/attache/data/search"
+	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/widgets"
+)
+
+// anyEntity is the picker row that clears an entity filter.
+const anyEntity = "(any)"
+
+// pickEntity shows a fuzzy picker over entities' names and aliases. chosen gets
+// the entity, or ok=false when allowAny is set and the analyst chose "(any)".
+func (wb *workbench) pickEntity(title string, all []store.Entity, allowAny bool, chosen func(e store.Entity, ok bool)) {
+	byID := make(map[int64]store.Entity, len(all))
+	for _, e := range all {
+		byID[e.ID] = e
+	}
+	ix := entityIndexFor(all)
+	row := func(e store.Entity, text string, runes []int) widgets.PickerItem {
+		detail := e.Kind
+		if e.Country != "" {
+			detail += " · " + e.Country
+		}
+		detail += fmt.Sprintf(" · %d mentions", e.Mentions)
+		if text != e.Name {
+			detail = "alias of " + e.Name + " · " + detail
+		}
+		return widgets.PickerItem{Label: text, Matched: runes, Detail: detail, Value: e.ID, Icon: iconForKind(e.Kind)}
+	}
+	var d dialog.Dialog
+	picker := widgets.NewPicker(func(q string) []widgets.PickerItem {
+		var items []widgets.PickerItem
+		if allowAny {
+			items = append(items, widgets.PickerItem{Label: anyEntity, Detail: "no filter"})
+		}
+		if strings.TrimSpace(q) == "" {
+			for i, e := range all {
+				if i == 200 {
+					break
+				}
+				items = append(items, row(e, e.Name, nil))
+			}
+			return items
+		}
+		for _, m := range ix.Find(q, 50) {
+			items = append(items, row(byID[m.ID], m.Text, m.Runes))
+		}
+		return items
+	})
+	picker.OnChosen = func(it widgets.PickerItem) {
+		d.Hide()
+		if id, ok := it.Value.(int64); ok {
+			chosen(byID[id], true)
+		} else if allowAny {
+			chosen(store.Entity{}, false)
+		}
+	}
+	picker.OnCancelled = func() { d.Hide() }
+	d = dialog.NewCustomWithoutButtons(title, picker, wb.win)
+	d.Resize(fyne.NewSize(460, 480))
+	d.Show()
+	wb.win.Canvas().Focus(picker.Entry())
+}
+
+// entityIndexFor builds the fuzzy index over entities' names and aliases.
+func entityIndexFor(all []store.Entity) *search.Index {
+	entries := make([]search.Entry, len(all))
+	for i, e := range all {
+		entries[i] = search.Entry{ID: e.ID, Name: e.Name, Kind: e.Kind}
+		for _, a := range e.Aliases {
+			entries[i].Aliases = append(entries[i].Aliases, a.Name)
+		}
+	}
+	return search.NewIndex(entries)
+}
+
+// iconForKind is the theme icon that stands for an entity kind.
+func iconForKind(kind string) fyne.Resource {
+	switch kind {
+	case "person":
+		return theme.AccountIcon()
+	case "country":
+		return theme.HomeIcon()
+	case "organisation":
+		return theme.StorageIcon()
+	case "place":
+		return theme.NavigateNextIcon()
+	default:
+		return theme.QuestionIcon()
+	}
+}

@@ -1,0 +1,137 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/attache-app/attache/data/store"
+)
+
+// ploverTypes are PLOVER's sixteen event types, cooperation to conflict.
+var ploverTypes = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+	"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+// eventStatuses in the order the filter offers them.
+var eventStatuses = []string{"suggested", "confirmed", "rejected"}
+
+// eventFilter is the Events view's filter; the timeline shows what it shows and
+// File ▸ Export exports it.
+type eventFilter struct {
+	Status, Type        string
+	ActorID, RecipientID int64
+	TagID               int64
+	From, To            string
+}
+
+func (f eventFilter) store() store.EventFilter {
+	return store.EventFilter{Status: f.Status, Type: f.Type, ActorID: f.ActorID, RecipientID: f.RecipientID, TagID: f.TagID, From: f.From, To: f.To}
+}
+
+// eventData is the filtered events with what it takes to label them.
+type eventData struct {
+	events   []store.Event
+	entities map[int64]store.Entity
+	articles map[int64]string // titles
+	tags     []store.Tag
+	all      []store.Entity
+}
+
+func loadEvents(ctx context.Context, st *store.Store, f eventFilter) (eventData, error) {
+	d := eventData{entities: map[int64]store.Entity{}, articles: map[int64]string{}}
+	var err error
+	if d.events, err = st.Events(ctx, f.store()); err != nil {
+		return d, err
+	}
+	if d.all, err = st.Entities(ctx, store.EntityFilter{}); err != nil {
+		return d, err
+	}
+	for _, e := range d.all {
+		d.entities[e.ID] = e
+	}
+	if d.tags, err = st.Tags(ctx); err != nil {
+		return d, err
+	}
+	for _, ev := range d.events {
+		if _, ok := d.articles[ev.ArticleID]; ok || ev.ArticleID == 0 {
+			continue
+		}
+		a, err := st.Article(ctx, ev.ArticleID)
+		if err != nil {
+			return d, err
+		}
+		d.articles[ev.ArticleID] = a.Title
+	}
+	return d, nil
+}
+
+// names joins the names of entity ids.
+func (d eventData) names(ids []int64) string {
+	var out []string
+	for _, id := range ids {
+		if e, ok := d.entities[id]; ok {
+			out = append(out, e.Name)
+		}
+	}
+	if len(out) == 0 {
+		return "—"
+	}
+	return strings.Join(out, ", ")
+}
+
+// countries joins the distinct country codes of entity ids (their names when
+// they have none).
+func (d eventData) countries(ids []int64) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, id := range ids {
+		e, ok := d.entities[id]
+		if !ok {
+			continue
+		}
+		c := e.Country
+		if c == "" {
+			c = e.Name
+		}
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return "?"
+	}
+	return strings.Join(out, "+")
+}
+
+// headline is "Actor — TYPE — Recipient".
+func (d eventData) headline(ev store.Event) string {
+	return fmt.Sprintf("%s — %s — %s", d.names(ev.Actors), ev.Type, d.names(ev.Recipients))
+}
+
+// eventDate shows an event's date with its precision.
+func eventDate(ev store.Event) string {
+	if ev.Date == "" {
+		if ev.DateText != "" {
+			return "unresolved (“" + ev.DateText + "”)"
+		}
+		return "date unknown"
+	}
+	s := ev.Date
+	switch ev.Precision {
+	case "month":
+		if len(s) >= 7 {
+			s = s[:7]
+		}
+	case "year":
+		if len(s) >= 4 {
+			s = s[:4]
+		}
+	case "week":
+		s = "week of " + s
+	}
+	if ev.EndDate != "" && ev.EndDate != ev.Date {
+		s += " – " + ev.EndDate
+	}
+	return s
+}

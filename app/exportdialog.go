@@ -1,0 +1,119 @@
+package app
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache-app/attache/data/export"
+	"github.com/attache-app/attache/data/store"
+)
+
+// Export formats and contents offered by File ▸ Export….
+const (
+	fmtCSV        = "CSV"
+	fmtJSON       = "JSON"
+	fmtJSONL      = "JSON Lines"
+	fmtTimelineJS = "TimelineJS"
+
+	whatEvents   = "Events (as the Events filter shows them)"
+	whatPassages = "Tagged passages"
+	whatEntities = "Entities"
+)
+
+var exportExt = map[string]string{fmtCSV: ".csv", fmtJSON: ".json", fmtJSONL: ".jsonl", fmtTimelineJS: ".timeline.json"}
+
+// showExport (Ctrl+Shift+E) exports what the current filter shows as CSV, JSON,
+// JSON Lines or TimelineJS. Exporting never changes the project, and a failed
+// export leaves no half-written file behind.
+func (wb *workbench) showExport() {
+	if wb.st == nil {
+		return
+	}
+	what := widget.NewRadioGroup([]string{whatEvents, whatPassages, whatEntities}, nil)
+	what.SetSelected(whatEvents)
+	format := widget.NewRadioGroup([]string{fmtCSV, fmtJSON, fmtJSONL, fmtTimelineJS}, nil)
+	format.SetSelected(fmtJSON)
+	what.OnChanged = func(s string) {
+		if s != whatEvents {
+			format.SetSelected(fmtCSV)
+			format.Disable()
+		} else {
+			format.Enable()
+		}
+	}
+	form := widget.NewForm(widget.NewFormItem("Export", what), widget.NewFormItem("Format", format))
+	dialog.ShowCustomConfirm("Export", "Choose file…", "Cancel", form, func(ok bool) {
+		if ok {
+			wb.chooseExportFile(what.Selected, format.Selected)
+		}
+	}, wb.win)
+}
+
+func (wb *workbench) chooseExportFile(what, format string) {
+	filter := wb.events.filter.store()
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		// The dialog created the file; the export writes it atomically instead.
+		w.Close()
+		os.Remove(path)
+		wb.status.busy("Exporting…")
+		load(wb, "Export", func(ctx context.Context, st *store.Store) (int, error) {
+			return exportTo(ctx, st, path, what, format, filter)
+		}, func(n int) {
+			wb.status.idle()
+			wb.status.flash("Exported " + plural(n, "record") + " to " + path)
+		})
+	}, wb.win)
+	base := strings.TrimSuffix(filepath.Base(wb.path), filepath.Ext(wb.path))
+	kind := map[string]string{whatEvents: "events", whatPassages: "passages", whatEntities: "entities"}[what]
+	d.SetFileName(base + "-" + kind + exportExt[format])
+	d.Show()
+}
+
+// exportTo writes the export to path and returns how many records it holds.
+func exportTo(ctx context.Context, st *store.Store, path, what, format string, filter store.EventFilter) (int, error) {
+	var n int
+	var write func(io.Writer) error
+	switch what {
+	case whatPassages:
+		ps, err := export.PassagesFromStore(ctx, st)
+		if err != nil {
+			return 0, err
+		}
+		n, write = len(ps), func(w io.Writer) error { return export.WritePassagesCSV(w, ps) }
+	case whatEntities:
+		es, err := export.EntitiesFromStore(ctx, st)
+		if err != nil {
+			return 0, err
+		}
+		n, write = len(es), func(w io.Writer) error { return export.WriteEntitiesCSV(w, es) }
+	default:
+		evs, err := export.EventsFromStore(ctx, st, filter)
+		if err != nil {
+			return 0, err
+		}
+		n = len(evs)
+		switch format {
+		case fmtCSV:
+			write = func(w io.Writer) error { return export.WriteEventsCSV(w, evs) }
+		case fmtJSONL:
+			write = func(w io.Writer) error { return export.WriteEventsJSONL(w, evs) }
+		case fmtTimelineJS:
+			title := strings.TrimSuffix(filepath.Base(st.Path()), filepath.Ext(st.Path()))
+			write = func(w io.Writer) error { return export.WriteTimelineJS(w, title, evs, nil) }
+		default:
+			write = func(w io.Writer) error { return export.WriteEventsJSON(w, evs) }
+		}
+	}
+	return n, export.WriteFileAtomic(path, write)
+}

@@ -1,0 +1,109 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache-app/attache/data/store"
+)
+
+// showEvent shows an event in the inspector: who did what to whom and when,
+// its coding, the source sentence, and buttons to confirm, reject, edit, open
+// the source or delete it.
+func (i *inspector) showEvent(id int64) {
+	wb := i.wb
+	type shown struct {
+		ev   store.Event
+		data eventData
+	}
+	load(wb, "Show event", func(ctx context.Context, st *store.Store) (shown, error) {
+		ev, err := st.Event(ctx, id)
+		if err != nil {
+			return shown{}, err
+		}
+		d, err := loadEvents(ctx, st, eventFilter{})
+		return shown{ev, d}, err
+	}, func(s shown) {
+		i.show("Event", eventCard(wb, s.ev, s.data))
+	})
+}
+
+func eventCard(wb *workbench, ev store.Event, d eventData) fyne.CanvasObject {
+	head := widget.NewLabelWithStyle(d.headline(ev), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Wrapping = fyne.TextWrapWord
+	line := func(k, v string) *widget.FormItem {
+		l := widget.NewLabel(v)
+		l.Wrapping = fyne.TextWrapWord
+		return widget.NewFormItem(k, l)
+	}
+	date := eventDate(ev)
+	if ev.DateText != "" {
+		date += fmt.Sprintf("\n“%s”, %s", ev.DateText, ev.DateBasis)
+	}
+	form := widget.NewForm(
+		line("Date", date),
+		line("Type", ev.Type+modeSuffix(ev.Mode)),
+		line("CAMEO", fmt.Sprintf("%s · Goldstein %s", ev.CAMEO, signed(ev.Goldstein))),
+		line("Status", ev.Status),
+	)
+	if ev.Location != "" {
+		form.Append("Location", widget.NewLabel(ev.Location))
+	}
+	if ev.Summary != "" {
+		form.Append("Summary", widget.NewLabel(ev.Summary))
+	}
+	if ev.Note != "" {
+		form.Append("Note", widget.NewLabel(ev.Note))
+	}
+	quote := widget.NewLabel("“" + ev.Text + "”")
+	quote.Wrapping = fyne.TextWrapWord
+	quote.TextStyle.Italic = true
+	source := widget.NewLabel(d.articles[ev.ArticleID])
+	source.Wrapping = fyne.TextWrapWord
+	source.Importance = widget.LowImportance
+	set := func(status string) func() {
+		return func() {
+			wb.apply("Set event status", func(ctx context.Context, st *store.Store) error {
+				return st.SetEventStatus(ctx, ev.ID, status)
+			}, func() { wb.inspector.showEvent(ev.ID) })
+		}
+	}
+	confirm := widget.NewButtonWithIcon("Confirm", theme.ConfirmIcon(), set(store.StatusConfirmed))
+	reject := widget.NewButtonWithIcon("Reject", theme.CancelIcon(), set(store.StatusRejected))
+	switch ev.Status {
+	case store.StatusConfirmed:
+		confirm.Importance = widget.SuccessImportance
+	case store.StatusRejected:
+		reject.Importance = widget.DangerImportance
+	}
+	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { wb.editEvent(ev) })
+	open := widget.NewButtonWithIcon("Open source", theme.VisibilityIcon(), func() {
+		if ev.ArticleID != 0 {
+			wb.openArticle(ev.ArticleID, ev.Start, ev.End)
+		}
+	})
+	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
+		dialog.ShowConfirm("Delete event", "Delete this event? (Undo brings it back.)", func(ok bool) {
+			if ok {
+				wb.apply("Delete event", func(ctx context.Context, st *store.Store) error {
+					return st.DeleteEvent(ctx, ev.ID)
+				}, wb.inspector.clear)
+			}
+		}, wb.win)
+	})
+	buttons := container.NewGridWithColumns(2, confirm, reject, edit, open)
+	return container.NewVBox(head, form, buttons, widget.NewSeparator(), quote, source, del)
+}
+
+func modeSuffix(mode string) string {
+	if mode == "" {
+		return ""
+	}
+	return " · " + mode
+}
