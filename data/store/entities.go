@@ -45,7 +45,7 @@ func (s *Store) CreateEntity(ctx context.Context, e Entity) (int64, error) {
 			return err
 		}
 		c.created("entities", id)
-		return c.capture("aliases", `entity_id = ?`, id)
+		return c.createdWhere("aliases", `entity_id = ?`, id)
 	})
 	return id, err
 }

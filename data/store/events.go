@@ -96,7 +96,7 @@ func (s *Store) CreateEvent(ctx context.Context, e Event) (int64, error) {
 		}
 		c.created("events", id)
 		for _, t := range []string{"event_entities", "event_tags"} {
-			if err := c.capture(t, `event_id = ?`, id); err != nil {
+			if err := c.createdWhere(t, `event_id = ?`, id); err != nil {
 				return err
 			}
 		}
@@ -182,7 +182,7 @@ func (s *Store) UpdateEvent(ctx context.Context, e Event) error {
 			return err
 		}
 		for _, t := range []string{"event_entities", "event_tags"} {
-			if err := c.capture(t, `event_id = ?`, e.ID); err != nil {
+			if err := c.createdWhere(t, `event_id = ?`, e.ID); err != nil {
 				return err
 			}
 		}

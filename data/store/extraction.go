@@ -25,11 +25,11 @@ type SuggestedEntity struct {
 
 // SuggestedEvent is an event found in an article.
 type SuggestedEvent struct {
-	Actors, Recipients []int // indexes into Extraction.Entities
-	Type, Mode, CAMEO  string
-	Goldstein          float64
+	Actors, Recipients                                                     []int // indexes into Extraction.Entities
+	Type, Mode, CAMEO                                                      string
+	Goldstein                                                              float64
 	Date, EndDate, Precision, DateText, DateBasis, Location, Summary, Text string
-	Start, End         int
+	Start, End                                                             int
 }
 
 // SaveExtraction stores machine suggestions for one article: entities are

@@ -24,20 +24,21 @@ func openTemp(t testing.TB) (*store.Store, string) {
 	return s, path
 }
 
-// seedArticles reads the real seed file and cuts it into articles at blank
-// lines (a rough stand-in for the ingest splitter).
+// seedArticles reads the real seed file and cuts it into its articles: the
+// long first article (24 lines) and one teaser per remaining line (a stand-in
+// for the ingest splitter).
 func seedArticles(t testing.TB) []store.Article {
 	t.Helper()
 	data, err := os.ReadFile(seedPath)
 	if err != nil {
 		t.Fatalf("read seed: %v", err)
 	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	chunks := []string{strings.Join(lines[:24], "\n")}
+	chunks = append(chunks, lines[24:]...)
 	var arts []store.Article
-	for i, chunk := range strings.Split(string(data), "\n\n") {
-		if strings.TrimSpace(chunk) == "" {
-			continue
-		}
-		title, _, _ := strings.Cut(strings.TrimSpace(chunk), "\n")
+	for i, chunk := range chunks {
+		title, _, _ := strings.Cut(chunk, "\n")
 		if len([]rune(title)) > 80 {
 			title = string([]rune(title)[:80])
 		}

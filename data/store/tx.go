@@ -61,6 +61,29 @@ func (c *changeTx) created(table string, id int64) {
 	c.rec.created(table, id)
 }
 
+// createdWhere records every row of table matching where that this change
+// has not seen before as created by it.
+func (c *changeTx) createdWhere(table, where string, args ...any) error {
+	rows, err := c.QueryContext(c.ctx, `SELECT id FROM `+table+` WHERE `+where, args...)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	for _, id := range ids {
+		c.created(table, id)
+	}
+	return rows.Err()
+}
+
 func lowerFirst(s string) string {
 	if s == "" {
 		return s
