@@ -1,0 +1,449 @@
+package ingest
+
+import (
+	"encoding/json"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// skipped elements never contribute text: scripts and styles (which are
+// parsed, never run), navigation and page furniture.
+var skipped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Nav: true,
+	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Form: true, atom.Button: true,
+	atom.Svg: true, atom.Iframe: true, atom.Object: true, atom.Embed: true, atom.Figcaption: true,
+	atom.Select: true, atom.Textarea: true, atom.Head: true, atom.Title: true, atom.Math: true,
+	atom.Canvas: true, atom.Video: true, atom.Audio: true, atom.Dialog: true, atom.Menu: true,
+}
+
+// blocks start and end a paragraph.
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Br: true, atom.Blockquote: true,
+	atom.Section: true, atom.Article: true, atom.Main: true, atom.Tr: true, atom.Pre: true,
+	atom.Dd: true, atom.Dt: true, atom.Ul: true, atom.Ol: true, atom.Table: true, atom.Hr: true,
+	atom.Figure: true, atom.Address: true, atom.Td: true, atom.Th: true, atom.Body: true,
+}
+
+// furniture marks class or id words of page furniture that is not the
+// article: share bars, related links, advertising, cookie banners.
+var furniture = []string{"share", "social", "related", "advert", "promo", "newsletter", "cookie",
+	"comments", "subscribe", "breadcrumb", "sidebar", "navbar", "menu", "paywall", "skip-link"}
+
+// readHTML reads one web page: its main text and metadata. With several
+// top-level <article> elements (an archive or a newsletter page) each is an
+// article of its own.
+func readHTML(path, text string) ([]draft, error) {
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil, refuse(path, "cannot parse HTML: %v", err)
+	}
+	page := pageMeta(doc)
+	arts := findAll(doc, atom.Article, true)
+	var roots []*html.Node
+	if len(arts) > 1 {
+		for _, a := range arts {
+			if textLen(htmlParagraphs(a)) >= 200 {
+				roots = append(roots, a)
+			}
+		}
+	}
+	if len(roots) > 1 {
+		var out []draft
+		for _, r := range roots {
+			d := htmlArticle(r, htmlMeta{publication: page.publication})
+			m := pageMeta(r)
+			if h := firstHeading(r); h != "" {
+				d.Title = h
+			}
+			d.Published, d.URL, d.Author = m.published, m.url, m.author
+			if d.Body != "" {
+				out = append(out, d)
+			}
+		}
+		return out, nil
+	}
+	root := mainRoot(doc)
+	d := htmlArticle(root, page)
+	if d.Body == "" {
+		return nil, nil
+	}
+	return []draft{d}, nil
+}
+
+func htmlArticle(root *html.Node, m htmlMeta) draft {
+	paras := htmlParagraphs(root)
+	title := m.title
+	if title == "" {
+		title = firstHeading(root)
+	}
+	// The headline is usually repeated at the top of the text.
+	for len(paras) > 0 && (paras[0] == title || paras[0] == m.h1) {
+		paras = paras[1:]
+	}
+	var clean []string
+	for _, p := range cleanParagraphs(paras) {
+		clean = append(clean, p.text)
+	}
+	clean, tm := takeTextMeta(clean, m.published)
+	d := draft{
+		Title: title, Publication: m.publication, Author: m.author, URL: m.url,
+		Published: m.published, Dateline: tm.dateline, Body: joinParagraphs(clean),
+	}
+	if d.Published == "" {
+		d.Published = tm.published
+	}
+	if d.Author == "" {
+		d.Author = tm.author
+	}
+	return d
+}
+
+// htmlMeta is what a page says about itself.
+type htmlMeta struct {
+	title, h1, published, publication, author, url string
+}
+
+func pageMeta(doc *html.Node) htmlMeta {
+	var m htmlMeta
+	var ogTitle, titleEl, metaDate, timeDate, ldDate, ldHeadline string
+	var ldAuthor, ldPublisher, metaAuthor, canonical, ogURL string
+	walk(doc, func(n *html.Node) bool {
+		switch n.DataAtom {
+		case atom.Meta:
+			key := lower(attr(n, "property"))
+			if key == "" {
+				key = lower(attr(n, "name"))
+			}
+			val := collapseSpace(attr(n, "content"))
+			switch key {
+			case "og:title", "twitter:title":
+				if ogTitle == "" {
+					ogTitle = val
+				}
+			case "article:published_time", "datepublished", "pubdate", "date", "dc.date", "parsely-pub-date", "sailthru.date":
+				if metaDate == "" {
+					metaDate = val
+				}
+			case "og:site_name", "application-name":
+				if m.publication == "" {
+					m.publication = val
+				}
+			case "author", "article:author", "byl", "parsely-author":
+				if metaAuthor == "" && !strings.Contains(val, "://") {
+					metaAuthor = strings.TrimPrefix(strings.TrimPrefix(val, "By "), "by ")
+				}
+			case "og:url":
+				ogURL = val
+			}
+		case atom.Title:
+			if titleEl == "" {
+				titleEl = collapseSpace(nodeText(n))
+			}
+		case atom.H1:
+			if m.h1 == "" {
+				m.h1 = collapseSpace(nodeText(n))
+			}
+		case atom.Time:
+			if timeDate == "" {
+				timeDate = attr(n, "datetime")
+			}
+		case atom.Link:
+			if lower(attr(n, "rel")) == "canonical" {
+				canonical = attr(n, "href")
+			}
+		case atom.Script:
+			if lower(attr(n, "type")) == "application/ld+json" {
+				ld := jsonLD(nodeText(n))
+				ldDate = firstNonEmpty(ldDate, ld.date)
+				ldHeadline = firstNonEmpty(ldHeadline, ld.headline)
+				ldAuthor = firstNonEmpty(ldAuthor, ld.author)
+				ldPublisher = firstNonEmpty(ldPublisher, ld.publisher)
+			}
+			return false
+		}
+		return true
+	})
+	m.title = firstNonEmpty(ogTitle, trimSiteName(titleEl, m.h1, m.publication), m.h1, ldHeadline)
+	for _, d := range []string{metaDate, timeDate, ldDate} {
+		if p := parseDate(d, ""); p != "" {
+			m.published = p
+			break
+		}
+	}
+	m.publication = firstNonEmpty(m.publication, ldPublisher)
+	m.author = firstNonEmpty(metaAuthor, ldAuthor)
+	m.url = firstNonEmpty(ogURL, canonical)
+	return m
+}
+
+// trimSiteName removes a " | Site" or " - Site" suffix from a <title>.
+func trimSiteName(title, h1, site string) string {
+	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: "} {
+		left, right, ok := strings.Cut(title, sep)
+		if ok && (left == h1 || (site != "" && strings.TrimSpace(right) == site)) {
+			return strings.TrimSpace(left)
+		}
+	}
+	return title
+}
+
+// ldMeta is what JSON-LD says about an article.
+type ldMeta struct{ date, headline, author, publisher string }
+
+// jsonLD reads the first datePublished, headline, author and publisher
+// found in a JSON-LD script, refusing pathological nesting.
+func jsonLD(src string) ldMeta {
+	var m ldMeta
+	if jsonDepth([]byte(src)) > maxJSONDepth {
+		return m
+	}
+	var v any
+	if json.Unmarshal([]byte(src), &v) != nil {
+		return m
+	}
+	var visit func(v any, depth int)
+	visit = func(v any, depth int) {
+		if depth > 20 {
+			return
+		}
+		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				visit(e, depth+1)
+			}
+		case map[string]any:
+			if s, ok := x["datePublished"].(string); ok && m.date == "" {
+				m.date = s
+			}
+			if s, ok := x["headline"].(string); ok && m.headline == "" {
+				m.headline = collapseSpace(s)
+			}
+			if m.author == "" {
+				m.author = ldName(x["author"])
+			}
+			if m.publisher == "" {
+				m.publisher = ldName(x["publisher"])
+			}
+			if g, ok := x["@graph"]; ok {
+				visit(g, depth+1)
+			}
+		}
+	}
+	visit(v, 0)
+	return m
+}
+
+func ldName(v any) string {
+	switch x := v.(type) {
+	case string:
+		return collapseSpace(x)
+	case map[string]any:
+		s, _ := x["name"].(string)
+		return collapseSpace(s)
+	case []any:
+		var names []string
+		for _, e := range x {
+			if n := ldName(e); n != "" {
+				names = append(names, n)
+			}
+		}
+		return strings.Join(names, ", ")
+	}
+	return ""
+}
+
+// mainRoot picks the element holding the article text: the <article> with
+// the most text, else <main> or role="main", else <body>.
+func mainRoot(doc *html.Node) *html.Node {
+	var best *html.Node
+	bestLen := 0
+	for _, a := range findAll(doc, atom.Article, false) {
+		if n := textLen(htmlParagraphs(a)); n > bestLen {
+			best, bestLen = a, n
+		}
+	}
+	if best != nil {
+		return best
+	}
+	var found *html.Node
+	walk(doc, func(n *html.Node) bool {
+		if found == nil && (n.DataAtom == atom.Main || attr(n, "role") == "main") {
+			found = n
+		}
+		return found == nil
+	})
+	if found != nil {
+		return found
+	}
+	if b := findAll(doc, atom.Body, true); len(b) > 0 {
+		return b[0]
+	}
+	return doc
+}
+
+// htmlParagraphs extracts the visible text of n as paragraphs.
+func htmlParagraphs(n *html.Node) []string {
+	var b strings.Builder
+	var rec func(n *html.Node)
+	rec = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if skipped[n.DataAtom] || isHidden(n) || isFurniture(n) {
+				return
+			}
+			if n.DataAtom == atom.Img {
+				return
+			}
+		case html.CommentNode, html.DoctypeNode:
+			return
+		}
+		block := n.Type == html.ElementNode && blocks[n.DataAtom]
+		if block {
+			b.WriteString("\n\n")
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+		if block {
+			b.WriteString("\n\n")
+		}
+	}
+	rec(n)
+	var out []string
+	for _, p := range strings.Split(b.String(), "\n\n") {
+		if p = collapseSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// htmlToText converts an HTML fragment (a feed description, an e-mail part)
+// to paragraphs separated by blank lines.
+func htmlToText(s string) string {
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return collapseSpace(s)
+	}
+	return joinParagraphs(htmlParagraphs(doc))
+}
+
+// looksHTML reports text that carries HTML markup.
+func looksHTML(s string) bool {
+	l := lower(s[:min(len(s), 2048)])
+	for _, t := range []string{"<p>", "<p ", "<br", "</", "<div", "&lt;p&gt;"} {
+		if strings.Contains(l, t) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHidden(n *html.Node) bool {
+	if _, ok := attrOK(n, "hidden"); ok {
+		return true
+	}
+	if attr(n, "aria-hidden") == "true" {
+		return true
+	}
+	st := strings.ReplaceAll(lower(attr(n, "style")), " ", "")
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+}
+
+func isFurniture(n *html.Node) bool {
+	if n.DataAtom == atom.Article || n.DataAtom == atom.Main || n.DataAtom == atom.Body {
+		return false
+	}
+	cls := lower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "role"))
+	if strings.Contains(cls, "navigation") || strings.Contains(cls, "banner") || strings.Contains(cls, "complementary") {
+		return true
+	}
+	for _, w := range furniture {
+		if strings.Contains(cls, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstHeading(n *html.Node) string {
+	var h string
+	walk(n, func(c *html.Node) bool {
+		if h != "" {
+			return false
+		}
+		switch c.DataAtom {
+		case atom.H1, atom.H2, atom.H3:
+			h = collapseSpace(nodeText(c))
+			return false
+		}
+		return true
+	})
+	return h
+}
+
+// walk visits n and its descendants in document order; f returns false to
+// skip a node's children.
+func walk(n *html.Node, f func(*html.Node) bool) {
+	if !f(n) {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, f)
+	}
+}
+
+// findAll returns the elements of type a; outer keeps only those not nested
+// in another such element.
+func findAll(n *html.Node, a atom.Atom, outer bool) []*html.Node {
+	var out []*html.Node
+	walk(n, func(c *html.Node) bool {
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			out = append(out, c)
+			return !outer
+		}
+		return true
+	})
+	return out
+}
+
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	walk(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+			b.WriteByte(' ')
+		}
+		return true
+	})
+	return b.String()
+}
+
+func attr(n *html.Node, key string) string {
+	v, _ := attrOK(n, key)
+	return v
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && lower(a.Key) == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

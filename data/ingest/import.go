@@ -1,0 +1,303 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/attache-app/attache/data/store"
+)
+
+// Progress reports how far an Import has come.
+type Progress struct {
+	FilesDone, FilesTotal int
+	BytesDone, BytesTotal int64
+	Current               string // the file being read
+}
+
+// FileResult is what happened to one file.
+type FileResult struct {
+	Path       string
+	Imported   int     // articles added
+	Duplicates int     // articles skipped because their body is already in the project
+	IDs        []int64 // ids of the articles added, in file order
+	Err        error   // why the file was refused or failed; nil when imported
+}
+
+// streamBatch is how much JSON Lines text is held before it is handed to the
+// store. A JSON Lines file up to this size is imported in one transaction;
+// a larger one is imported in transactions of about this much text each, so
+// that memory stays bounded (see Import).
+const streamBatch = 48 << 20
+
+// Import reads the files and folders in paths (folders recursively, hidden
+// files skipped, in name order) and imports each file's articles into st in
+// one transaction per file: a refused or failing file adds nothing and the
+// import goes on with the next one. Articles whose body is already in the
+// project are counted as duplicates, so importing a folder twice adds
+// nothing. progress, when not nil, is called before and after each file and
+// while a large file streams.
+//
+// JSON Lines files are streamed rather than read whole, are exempt from
+// opts.MaxFileSize (each line is limited instead), and when larger than
+// 48 MB are committed in several transactions of about 48 MB each: cancelling
+// such a file keeps the batches already committed and reports them.
+//
+// Cancelling ctx stops between files (and between lines of a streamed file)
+// and rolls back the file in progress; Import then returns the results so far
+// with ctx's error. Other problems are reported per file in FileResult.Err.
+func Import(ctx context.Context, st *store.Store, paths []string, opts Options, progress func(Progress)) ([]FileResult, error) {
+	files := expand(paths)
+	var results []FileResult
+	var p Progress
+	p.FilesTotal = len(files)
+	for _, f := range files {
+		p.BytesTotal += f.size
+	}
+	report := func() {
+		if progress != nil {
+			progress(p)
+		}
+	}
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return results, err
+		}
+		if f.err != nil {
+			results = append(results, FileResult{Path: f.path, Err: f.err})
+			p.FilesDone++
+			continue
+		}
+		p.Current = f.path
+		report()
+		base := p.BytesDone
+		r := importFile(ctx, st, f, opts, func(done int64) {
+			p.BytesDone = base + done
+			report()
+		})
+		if ctx.Err() != nil && errors.Is(r.Err, ctx.Err()) {
+			if r.Imported > 0 {
+				results = append(results, r)
+			}
+			return results, ctx.Err()
+		}
+		results = append(results, r)
+		p.FilesDone++
+		p.BytesDone = base + f.size
+		p.Current = ""
+		report()
+	}
+	return results, nil
+}
+
+// source is one file to import, or a path that cannot be read.
+type source struct {
+	path string
+	size int64
+	err  error
+}
+
+// expand lists the files under paths in order; paths that cannot be read
+// carry their error.
+func expand(paths []string) []source {
+	var files []source
+	for _, root := range paths {
+		fi, err := os.Stat(root)
+		if err != nil {
+			files = append(files, source{path: root, err: refuse(root, "%s", statReason(err))})
+			continue
+		}
+		if !fi.IsDir() {
+			files = append(files, source{path: root, size: fi.Size()})
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				files = append(files, source{path: p, err: refuse(p, "%s", statReason(err))})
+				if d != nil && d.IsDir() && p != root {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if p != root && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				return nil
+			}
+			info, err := d.Info()
+			if err != nil {
+				files = append(files, source{path: p, err: refuse(p, "%s", statReason(err))})
+				return nil
+			}
+			files = append(files, source{path: p, size: info.Size()})
+			return nil
+		})
+		if err != nil {
+			files = append(files, source{path: root, err: fmt.Errorf("ingest: %w", err)})
+		}
+	}
+	return files
+}
+
+func statReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// importFile reads and imports one file.
+func importFile(ctx context.Context, st *store.Store, f source, opts Options, bytesDone func(int64)) FileResult {
+	r := FileResult{Path: f.path}
+	if stream, err := isJSONLines(f.path); err != nil {
+		r.Err = err
+		return r
+	} else if stream {
+		return streamJSONL(ctx, st, f, opts, bytesDone)
+	}
+	arts, err := readFile(ctx, f.path, opts)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	r.add(st.ImportArticles(ctx, arts))
+	return r
+}
+
+// add records the outcome of one ImportArticles call.
+func (r *FileResult) add(res store.ImportResult, err error) {
+	if err != nil {
+		r.Err = err
+		return
+	}
+	r.Duplicates += res.Duplicates
+	for _, id := range res.IDs {
+		if id != 0 {
+			r.IDs = append(r.IDs, id)
+			r.Imported++
+		}
+	}
+}
+
+// isJSONLines reports a JSON Lines file by extension, or by content when the
+// extension does not say JSON.
+func isJSONLines(path string) (bool, error) {
+	e := ext(path)
+	if e == ".jsonl" || e == ".ndjson" {
+		return true, nil
+	}
+	if e == ".json" || e == ".csv" || e == ".html" || e == ".htm" {
+		return false, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false, refuse(path, "%s", statReason(err))
+	}
+	defer f.Close()
+	head := make([]byte, 64<<10)
+	n, _ := io.ReadFull(f, head)
+	head = bytes.TrimPrefix(head[:n], bomUTF8)
+	return looksJSONL(strings.TrimSpace(string(head))), nil
+}
+
+// streamJSONL imports a JSON Lines file line by line, in batches of about
+// streamBatch bytes of text.
+func streamJSONL(ctx context.Context, st *store.Store, f source, opts Options, bytesDone func(int64)) FileResult {
+	r := FileResult{Path: f.path}
+	file, err := os.Open(f.path)
+	if err != nil {
+		r.Err = refuse(f.path, "%s", statReason(err))
+		return r
+	}
+	defer file.Close()
+	if f.size == 0 {
+		r.Err = refuse(f.path, "empty file")
+		return r
+	}
+	if looksBinary(peek(file)) {
+		r.Err = refuse(f.path, "binary data in a JSON Lines file")
+		return r
+	}
+	cr := &countingReader{r: bufio.NewReaderSize(file, 1<<20)}
+	var batch []store.Article
+	held := 0
+	pos := 0
+	commit := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		res, err := st.ImportArticles(ctx, batch)
+		if err != nil {
+			return err
+		}
+		r.add(res, nil)
+		batch, held = batch[:0], 0
+		bytesDone(cr.n)
+		return nil
+	}
+	err = scanJSONL(f.path, cr, func(d draft) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		d.SourcePath, d.SourcePos = f.path, pos
+		pos++
+		d.Published = firstNonEmpty(d.Published, opts.Published)
+		d.Publication = firstNonEmpty(d.Publication, opts.Publication)
+		if d.Title == "" {
+			d.Title = titleFrom(firstParagraph(d.Body))
+		}
+		batch = append(batch, d)
+		held += len(d.Body) + len(d.Title) + 256
+		if held >= streamBatch {
+			return commit()
+		}
+		return nil
+	})
+	if err == nil {
+		if pos == 0 {
+			err = refuse(f.path, "no article text found (read as JSON Lines)")
+		} else {
+			err = commit()
+		}
+	}
+	r.Err = err
+	return r
+}
+
+// peek returns the first bytes of a file and rewinds it.
+func peek(f *os.File) []byte {
+	head := make([]byte, 8192)
+	n, _ := io.ReadFull(f, head)
+	f.Seek(0, io.SeekStart)
+	return head[:n]
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}

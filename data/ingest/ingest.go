@@ -1,0 +1,78 @@
+// Package ingest turns files into articles: it detects each file's format by
+// content and extension, reads plain text, Markdown, HTML, JSON, JSON Lines,
+// CSV, TSV, RSS, Atom, e-mail, .docx, PDF and zip archives, decodes legacy
+// encodings to UTF-8, reflows hard-wrapped text, splits bundles holding
+// several articles, and hands the result to the store one file per
+// transaction.
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+)
+
+// DefaultMaxFileSize is the size limit applied when Options.MaxFileSize is 0.
+const DefaultMaxFileSize = 100 << 20
+
+// Split modes for Options.Split.
+const (
+	SplitAuto = "auto" // find the articles in a bundle (the default)
+	SplitNone = "none" // one article per file (per record for structured formats)
+)
+
+// Options controls how files are read.
+type Options struct {
+	// Split is SplitAuto ("" means auto) or SplitNone.
+	Split string
+	// Published is the publication date ("2006-01-02") used for articles whose
+	// content carries none; "" leaves it unknown.
+	Published string
+	// Publication is the outlet used for articles whose content names none.
+	Publication string
+	// MaxFileSize refuses larger files; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+}
+
+func (o Options) maxSize() int64 {
+	if o.MaxFileSize > 0 {
+		return o.MaxFileSize
+	}
+	return DefaultMaxFileSize
+}
+
+func (o Options) splitting() bool { return o.Split != SplitNone }
+
+// ErrRefused is wrapped by every error that refuses a file (empty, binary,
+// too large, malformed, unsafe). errors.Is(err, ErrRefused) tells a refused
+// file from an I/O or store failure.
+var ErrRefused = errors.New("refused")
+
+// refusal is a one-line reason for refusing one file.
+type refusal struct {
+	path   string
+	reason string
+}
+
+func (r *refusal) Error() string {
+	return fmt.Sprintf("ingest: %s: %s", r.path, r.reason)
+}
+
+func (r *refusal) Is(target error) bool { return target == ErrRefused }
+
+// refuse builds the error returned for a refused file.
+func refuse(path, format string, args ...any) error {
+	return &refusal{path: path, reason: fmt.Sprintf(format, args...)}
+}
+
+// Reason returns the one-line reason of a refusal without the file name, or
+// err's text for other errors.
+func Reason(err error) string {
+	var r *refusal
+	if errors.As(err, &r) {
+		return r.reason
+	}
+	return err.Error()
+}
+
+func ext(name string) string { return lower(filepath.Ext(name)) }

@@ -1,0 +1,314 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// maxJSONDepth is the deepest nesting of arrays and objects accepted. It is
+// checked by a byte scan before decoding, so a file nested 100,000 levels
+// deep is refused at once.
+const maxJSONDepth = 64
+
+// maxLine is the longest JSON Lines record accepted.
+const maxLine = 64 << 20
+
+// jsonDepth returns the deepest nesting of arrays and objects in data,
+// ignoring brackets inside strings. It stops counting past maxJSONDepth.
+func jsonDepth(data []byte) int {
+	depth, deepest := 0, 0
+	inString, escaped := false, false
+	for _, c := range data {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+			if depth > deepest {
+				deepest = depth
+				if deepest > maxJSONDepth {
+					return deepest
+				}
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return deepest
+}
+
+// readJSON reads a JSON object (one article, or a wrapper holding an array
+// of articles under a key such as "articles") or an array of articles.
+func readJSON(path, text string) ([]draft, error) {
+	if jsonDepth([]byte(text)) > maxJSONDepth {
+		return nil, refuse(path, "JSON nested deeper than %d levels", maxJSONDepth)
+	}
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, refuse(path, "invalid JSON: %v", jsonErr(err))
+	}
+	if dec.More() {
+		// Several values one after another: JSON Lines without the extension.
+		return readJSONL(path, strings.NewReader(text), func(draft) error { return nil })
+	}
+	records := recordsIn(v)
+	if len(records) == 0 {
+		return nil, refuse(path, "no articles in JSON (expected an object or an array of objects with a text field)")
+	}
+	var out []draft
+	for _, r := range records {
+		if d, ok := recordDraft(r); ok {
+			out = append(out, d)
+		}
+	}
+	if len(out) == 0 {
+		return nil, refuse(path, "no article text in JSON (no body, text or content field)")
+	}
+	return out, nil
+}
+
+// recordsIn finds the article records in a decoded JSON value.
+func recordsIn(v any) []map[string]any {
+	switch x := v.(type) {
+	case []any:
+		var out []map[string]any
+		for _, e := range x {
+			if m, ok := e.(map[string]any); ok {
+				out = append(out, m)
+			}
+		}
+		return out
+	case map[string]any:
+		for k := range x {
+			if fieldKind(k) == "body" {
+				return []map[string]any{x}
+			}
+		}
+		for _, k := range []string{"articles", "items", "data", "results", "entries", "posts", "stories", "documents", "docs"} {
+			for key, val := range x {
+				if lower(key) == k {
+					if arr, ok := val.([]any); ok {
+						return recordsIn(arr)
+					}
+				}
+			}
+		}
+		for _, val := range x {
+			if arr, ok := val.([]any); ok {
+				if rs := recordsIn(arr); len(rs) > 0 {
+					return rs
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// readJSONL reads JSON Lines from r. Every article is passed to each as it is
+// read (for streaming); the articles are also returned unless each is given
+// by a streaming caller that keeps them itself, in which case it returns
+// errStreamed-free nil slices. Lines without article text are skipped; a line
+// that is not JSON refuses the file.
+func readJSONL(path string, r io.Reader, each func(draft) error) ([]draft, error) {
+	var out []draft
+	err := scanJSONL(path, r, func(d draft) error {
+		out = append(out, d)
+		return each(d)
+	})
+	return out, err
+}
+
+// scanJSONL calls each for every article in the JSON Lines stream r, holding
+// one line in memory at a time.
+func scanJSONL(path string, r io.Reader, each func(draft) error) error {
+	br := bufio.NewReaderSize(r, 1<<20)
+	var buf []byte
+	for lineNo := 1; ; lineNo++ {
+		line, err := readLine(br, &buf)
+		if err != nil && !errors.Is(err, io.EOF) {
+			if errors.Is(err, errLongLine) {
+				return refuse(path, "line %d is longer than %s", lineNo, humanBytes(maxLine))
+			}
+			return fmt.Errorf("ingest: reading %s: %w", path, err)
+		}
+		trimmed := bytes.TrimSpace(line)
+		if lineNo == 1 {
+			trimmed = bytes.TrimPrefix(trimmed, bomUTF8)
+		}
+		if len(trimmed) > 0 {
+			if jsonDepth(trimmed) > maxJSONDepth {
+				return refuse(path, "line %d: JSON nested deeper than %d levels", lineNo, maxJSONDepth)
+			}
+			var m map[string]any
+			dec := json.NewDecoder(bytes.NewReader(trimmed))
+			dec.UseNumber()
+			if derr := dec.Decode(&m); derr != nil {
+				return refuse(path, "line %d is not a JSON object: %v", lineNo, jsonErr(derr))
+			}
+			if d, ok := recordDraft(m); ok {
+				if cerr := each(d); cerr != nil {
+					return cerr
+				}
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+	}
+}
+
+var errLongLine = errors.New("line too long")
+
+// readLine reads one line (without its newline) into *buf, reusing it.
+func readLine(br *bufio.Reader, buf *[]byte) ([]byte, error) {
+	*buf = (*buf)[:0]
+	for {
+		chunk, err := br.ReadSlice('\n')
+		*buf = append(*buf, chunk...)
+		if len(*buf) > maxLine {
+			return nil, errLongLine
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		return bytes.TrimRight(*buf, "\r\n"), err
+	}
+}
+
+func jsonErr(err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("%v at byte %d", se, se.Offset)
+	}
+	return err.Error()
+}
+
+// fieldKind maps a column or field name (any case, any separators) to the
+// article field it fills: title, body, published, url, publication, author;
+// "" when unknown.
+func fieldKind(name string) string {
+	k := strings.NewReplacer("_", "", "-", "", " ", "", "@", "").Replace(lower(strings.TrimSpace(name)))
+	switch k {
+	case "title", "headline", "heading", "name", "subject":
+		return "title"
+	case "body", "text", "content", "articlebody", "article", "fulltext", "bodytext", "maintext", "story", "description", "summary":
+		return "body"
+	case "published", "date", "publishedat", "pubdate", "publicationdate", "datepublished", "publishdate", "publishedon", "createdat", "created", "time", "timestamp", "datetime":
+		return "published"
+	case "url", "link", "uri", "href", "permalink", "sourceurl":
+		return "url"
+	case "source", "publication", "publisher", "outlet", "site", "sitename", "sourcename", "newspaper", "medium":
+		return "publication"
+	case "author", "byline", "authors", "creator", "writer":
+		return "author"
+	case "dateline":
+		return "dateline"
+	case "language", "lang":
+		return "language"
+	}
+	return ""
+}
+
+// bodyRank orders competing body fields: a full text beats a summary.
+func bodyRank(name string) int {
+	k := strings.NewReplacer("_", "", "-", "", " ", "").Replace(lower(name))
+	switch k {
+	case "description", "summary":
+		return 1
+	}
+	return 2
+}
+
+// recordDraft maps one record's fields to an article; false when it has no
+// text.
+func recordDraft(m map[string]any) (draft, bool) {
+	var d draft
+	var body string
+	rank := 0
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		s := scalarText(m[k])
+		switch fieldKind(k) {
+		case "title":
+			if d.Title == "" || lower(k) == "title" {
+				d.Title = collapseSpace(s)
+			}
+		case "body":
+			if r := bodyRank(k); s != "" && (r > rank || (r == rank && len(s) > len(body))) {
+				body, rank = s, r
+			}
+		case "published":
+			if d.Published == "" {
+				d.Published = parseDate(s, "")
+			}
+		case "url":
+			d.URL = strings.TrimSpace(s)
+		case "publication":
+			d.Publication = collapseSpace(s)
+		case "author":
+			d.Author = collapseSpace(s)
+		case "dateline":
+			d.Dateline = collapseSpace(s)
+		case "language":
+			d.Language = strings.TrimSpace(s)
+		}
+	}
+	d.Body = bodyText(body)
+	return d, d.Body != ""
+}
+
+// bodyText turns a field's text into a stored body: HTML converted, lines
+// reflowed into paragraphs, credits dropped.
+func bodyText(s string) string {
+	if looksHTML(s) {
+		s = htmlToText(s)
+	}
+	var paras []string
+	for _, p := range cleanParagraphs(paragraphsOf(s)) {
+		paras = append(paras, p.text)
+	}
+	return joinParagraphs(paras)
+}
+
+// scalarText renders a JSON value as text: names of objects ({"name": …}, as
+// in NewsAPI's source) and lists joined with commas.
+func scalarText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case json.Number:
+		return x.String()
+	case map[string]any:
+		for _, k := range []string{"name", "title", "text", "value"} {
+			if s, ok := x[k].(string); ok {
+				return s
+			}
+		}
+	case []any:
+		var parts []string
+		for _, e := range x {
+			if s := scalarText(e); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	return ""
+}

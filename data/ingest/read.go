@@ -1,0 +1,295 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/attache-app/attache/data/store"
+)
+
+// format is a file format the readers know.
+type format int
+
+const (
+	fText format = iota
+	fMarkdown
+	fHTML
+	fJSON
+	fJSONL
+	fCSV
+	fTSV
+	fFeed
+	fEML
+	fDOCX
+	fPDF
+	fZip
+)
+
+var formatNames = [...]string{"text", "Markdown", "HTML", "JSON", "JSON Lines", "CSV", "TSV", "feed", "e-mail", ".docx", "PDF", "zip"}
+
+func (f format) String() string { return formatNames[f] }
+
+// readFile reads and parses one file into article drafts.
+func readFile(ctx context.Context, path string, opts Options) ([]draft, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("ingest: %w", err)
+	}
+	if fi.IsDir() {
+		return nil, refuse(path, "is a folder")
+	}
+	if fi.Size() > opts.maxSize() {
+		return nil, refuse(path, "file is too large (%s, limit %s)", humanBytes(fi.Size()), humanBytes(opts.maxSize()))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, opts.maxSize()+1))
+	if err != nil {
+		return nil, fmt.Errorf("ingest: reading %s: %w", path, err)
+	}
+	if int64(len(data)) > opts.maxSize() {
+		return nil, refuse(path, "file is too large (over %s)", humanBytes(opts.maxSize()))
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return readBytes(path, data, opts)
+}
+
+// readBytes parses the content of one file named path.
+func readBytes(path string, data []byte, opts Options) ([]draft, error) {
+	arts, err := parse(path, data, opts, 0)
+	if err != nil {
+		return nil, err
+	}
+	for i := range arts {
+		a := &arts[i]
+		if a.SourcePath == "" {
+			a.SourcePath = path
+		}
+		a.SourcePos = i
+		if a.Published == "" {
+			a.Published = opts.Published
+		}
+		if a.Publication == "" {
+			a.Publication = opts.Publication
+		}
+		a.Body = strings.ToValidUTF8(a.Body, "\uFFFD")
+		a.Title = strings.ToValidUTF8(collapseSpace(a.Title), "\uFFFD")
+		if a.Title == "" {
+			a.Title = titleFrom(firstParagraph(a.Body))
+		}
+	}
+	return arts, nil
+}
+
+// parse detects the format of data and runs its reader. depth counts zip
+// archives nested around it.
+func parse(path string, data []byte, opts Options, depth int) ([]draft, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, refuse(path, "empty file")
+	}
+	f, text, err := detect(path, data)
+	if err != nil {
+		return nil, err
+	}
+	var arts []draft
+	switch f {
+	case fPDF:
+		arts, err = readPDF(path, data, opts)
+	case fDOCX:
+		arts, err = readDOCX(path, data, opts)
+	case fZip:
+		if depth > 0 {
+			return nil, refuse(path, "zip archive inside a zip archive")
+		}
+		arts, err = readZip(path, data, opts, depth+1)
+	case fHTML:
+		arts, err = readHTML(path, text)
+	case fFeed:
+		arts, err = readFeed(path, text)
+	case fJSON:
+		arts, err = readJSON(path, text)
+	case fJSONL:
+		arts, err = readJSONL(path, strings.NewReader(text), func(draft) error { return nil })
+	case fCSV:
+		arts, err = readCSV(path, text, ',')
+	case fTSV:
+		arts, err = readCSV(path, text, '\t')
+	case fEML:
+		arts, err = readEML(path, text, opts)
+	case fMarkdown:
+		arts = textArticles(stripMarkdown(text), opts.splitting(), opts.Published)
+	default:
+		arts = textArticles(text, opts.splitting(), opts.Published)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(arts) == 0 {
+		return nil, refuse(path, "no article text found (read as %s)", f)
+	}
+	return arts, nil
+}
+
+// detect finds the format of data by content, using the extension where
+// content leaves it open. Text formats come back decoded to UTF-8.
+func detect(path string, data []byte) (format, string, error) {
+	e := ext(path)
+	switch {
+	case bytes.HasPrefix(data, []byte("%PDF-")) || e == ".pdf":
+		return fPDF, "", nil
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")) || e == ".docx" || e == ".zip":
+		if e == ".docx" || bytes.Contains(data, []byte("word/document.xml")) {
+			return fDOCX, "", nil
+		}
+		return fZip, "", nil
+	}
+	text, err := decodeText(path, data)
+	if err != nil {
+		return 0, "", err
+	}
+	if strings.TrimSpace(text) == "" {
+		return 0, "", refuse(path, "empty file")
+	}
+	head := strings.TrimSpace(text[:min(len(text), 4096)])
+	switch {
+	case strings.HasPrefix(head, "<"):
+		lh := lower(head)
+		if strings.Contains(lh, "<rss") || strings.Contains(lh, "<feed") || strings.Contains(lh, "<rdf:rdf") {
+			return fFeed, text, nil
+		}
+		if e == ".rss" || e == ".atom" || (e == ".xml" && !strings.Contains(lh, "<html")) {
+			return fFeed, text, nil
+		}
+		return fHTML, text, nil
+	case e == ".html" || e == ".htm" || e == ".xhtml":
+		return fHTML, text, nil
+	case strings.HasPrefix(head, "{") || strings.HasPrefix(head, "["):
+		if e == ".jsonl" || e == ".ndjson" || (e != ".json" && looksJSONL(head)) {
+			return fJSONL, text, nil
+		}
+		return fJSON, text, nil
+	case e == ".jsonl" || e == ".ndjson":
+		return fJSONL, text, nil
+	case e == ".json":
+		return fJSON, text, nil
+	case e == ".eml" || looksEmail(head):
+		return fEML, text, nil
+	case e == ".csv":
+		return fCSV, text, nil
+	case e == ".tsv" || e == ".tab":
+		return fTSV, text, nil
+	case e == ".md" || e == ".markdown":
+		return fMarkdown, text, nil
+	}
+	if d := sniffDelimited(head); d != 0 {
+		if d == '\t' {
+			return fTSV, text, nil
+		}
+		return fCSV, text, nil
+	}
+	return fText, text, nil
+}
+
+// looksJSONL reports JSON Lines: a first line that is a whole object,
+// followed by another line opening an object.
+func looksJSONL(head string) bool {
+	first, rest, ok := strings.Cut(head, "\n")
+	first = strings.TrimSpace(first)
+	rest = strings.TrimSpace(rest)
+	return ok && strings.HasPrefix(first, "{") && strings.HasSuffix(first, "}") && strings.HasPrefix(rest, "{")
+}
+
+var emailHeaders = map[string]bool{
+	"from": true, "to": true, "subject": true, "date": true, "mime-version": true, "content-type": true,
+	"message-id": true, "received": true, "return-path": true, "delivered-to": true, "reply-to": true,
+	"cc": true, "content-transfer-encoding": true, "x-mailer": true, "list-unsubscribe": true,
+}
+
+// looksEmail reports an RFC 5322 header block: it starts with a known header
+// and holds at least three of them before the first blank line.
+func looksEmail(head string) bool {
+	block, _, _ := strings.Cut(strings.ReplaceAll(head, "\r\n", "\n"), "\n\n")
+	known := 0
+	for i, l := range strings.Split(block, "\n") {
+		if strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t") {
+			continue
+		}
+		name, _, ok := strings.Cut(l, ":")
+		if !ok || strings.ContainsAny(name, " \t") {
+			return false
+		}
+		if emailHeaders[lower(name)] {
+			known++
+		} else if i == 0 {
+			return false
+		}
+	}
+	return known >= 3
+}
+
+// sniffDelimited recognises CSV or TSV without an extension: a header row
+// with a body column and a title or date column.
+func sniffDelimited(head string) rune {
+	first, _, _ := strings.Cut(head, "\n")
+	for _, d := range []rune{'\t', ','} {
+		if !strings.ContainsRune(first, d) {
+			continue
+		}
+		cols := strings.Split(first, string(d))
+		var fields []string
+		for _, c := range cols {
+			c = strings.Trim(strings.TrimSpace(c), `"`)
+			if runeLen(c) > 40 {
+				return 0
+			}
+			if k := fieldKind(c); k != "" {
+				fields = append(fields, k)
+			}
+		}
+		hasBody := false
+		for _, k := range fields {
+			hasBody = hasBody || k == "body"
+		}
+		if hasBody && len(fields) >= 2 {
+			return d
+		}
+	}
+	return 0
+}
+
+func firstParagraph(body string) string {
+	p, _, _ := strings.Cut(body, "\n\n")
+	return p
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// ReadFile parses one file into articles (split into several when it holds
+// several and opts.Split allows), without touching a store. Title,
+// publication, author, URL, publication date, dateline and body are filled as
+// far as the content tells, publication date and outlet falling back to
+// opts; SourcePath is path (path!/entry for files inside a zip archive) and
+// SourcePos the article's position in the file. A refused file returns an
+// error wrapping ErrRefused whose text names the file and gives the reason.
+func ReadFile(ctx context.Context, path string, opts Options) ([]store.Article, error) {
+	return readFile(ctx, path, opts)
+}

@@ -1,0 +1,174 @@
+package ingest
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// line is one physical line of a text file with its indentation noted.
+type line struct {
+	text     string // trimmed, inner whitespace collapsed
+	indented bool   // started with two or more spaces or a tab
+}
+
+// paragraphsOf reflows text into paragraphs. Blank lines always separate
+// paragraphs. When the text is hard-wrapped (most lines broken near one
+// width), consecutive lines are joined, and a new paragraph starts after a
+// line that stopped short of the width or at an indented line; otherwise every
+// line is a paragraph of its own.
+func paragraphsOf(text string) []string {
+	lines := splitLines(text)
+	width, wrapped := wrapWidth(lines)
+	var paras []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, joinWrapped(cur))
+			cur = cur[:0]
+		}
+	}
+	for i, l := range lines {
+		if l.text == "" {
+			flush()
+			continue
+		}
+		if !wrapped {
+			flush()
+			cur = append(cur, l.text)
+			continue
+		}
+		if len(cur) > 0 {
+			prev := lines[i-1]
+			short := runeLen(prev.text)+1+runeLen(firstWord(l.text)) <= width-2
+			if (l.indented && !prev.indented) || (short && !endsMidWord(prev.text)) || isListItem(l.text) {
+				flush()
+			}
+		}
+		cur = append(cur, l.text)
+	}
+	flush()
+	return paras
+}
+
+func splitLines(text string) []line {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	raw := strings.Split(text, "\n")
+	out := make([]line, len(raw))
+	for i, r := range raw {
+		out[i] = line{
+			text:     collapseSpace(r),
+			indented: strings.HasPrefix(r, "  ") || strings.HasPrefix(r, "\t"),
+		}
+	}
+	return out
+}
+
+// wrapWidth decides whether the lines are hard-wrapped and at what width:
+// at least four lines that are followed by another line in the same block,
+// nearly all of them no longer than 100 columns, and most within 15 columns
+// of the longest.
+func wrapWidth(lines []line) (int, bool) {
+	var inner []int // lengths of lines followed by a non-blank line
+	for i := 0; i+1 < len(lines); i++ {
+		if lines[i].text != "" && lines[i+1].text != "" {
+			inner = append(inner, runeLen(lines[i].text))
+		}
+	}
+	if len(inner) < 4 {
+		return 0, false
+	}
+	sorted := slices.Clone(inner)
+	slices.Sort(sorted)
+	width := sorted[len(sorted)*95/100]
+	if width > 100 || width < 30 {
+		return 0, false
+	}
+	near := 0
+	for _, n := range inner {
+		if n >= width-15 {
+			near++
+		}
+	}
+	if near*10 < len(inner)*6 {
+		return 0, false
+	}
+	return width, true
+}
+
+func joinWrapped(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			prev := lines[i-1]
+			if strings.HasSuffix(prev, "-") && len(prev) > 1 && isLetterByte(prev[len(prev)-2]) && startsLower(l) {
+				b.WriteString(l) // a word hyphenated across the line break
+				continue
+			}
+			b.WriteByte(' ')
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// endsMidWord reports a line ending with a hyphenated word part, which can
+// never end a paragraph.
+func endsMidWord(s string) bool {
+	return strings.HasSuffix(s, "-") && len(s) > 1 && isLetterByte(s[len(s)-2])
+}
+
+func isListItem(s string) bool {
+	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "• ") {
+		return true
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < 4 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' '
+}
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// collapseSpace trims s and turns every run of white space into one space.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
+			space = b.Len() > 0
+			continue
+		}
+		if unicode.IsControl(r) {
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+func lower(s string) string { return strings.ToLower(s) }
+
+// joinParagraphs builds a stored body: paragraphs separated by a blank line.
+func joinParagraphs(paras []string) string { return strings.Join(paras, "\n\n") }

@@ -1,0 +1,271 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A bundle is split into articles by these rules, applied in order:
+//
+//   - hard boundaries: form feeds and separator lines ("----", "====",
+//     "* * *", "###", "# # #", "-- 30 --", "-30-") always end an article;
+//   - credit lines ("Photo: AFP", "(AP Photo/Mark Schiefelbein)",
+//     "Jane Doe/Getty Images") are dropped: they are not body text;
+//   - "Read more" / "Continue reading" lines are dropped and end an article;
+//   - a wire signature ("— AP", "-- Reuters", a trailing "(Reuters)", a
+//     "Reporting by …; Editing by …" line) ends an article;
+//   - a paragraph cut off mid-sentence (no final punctuation, too long to be
+//     a headline) ends an article;
+//   - a paragraph opening with an upper-case kicker and a colon
+//     ("ESPIONAGE: …"), a wire dateline ("WASHINGTON (Reuters) - …") or a
+//     Markdown level-1 heading starts one, taking a headline just before it
+//     along.
+//
+// Pieces too small to be articles on their own (a stray headline) are joined
+// to the next piece.
+
+// piece is one article found in a text: its paragraphs in order.
+type piece struct {
+	paras []string
+}
+
+var (
+	separatorRe = regexp.MustCompile(`^(?:[-=_~*#•·]\s*){3,}$|^-{1,2}\s*30\s*-{1,2}$|^#\s*#\s*#$|^(?i:end of (?:story|article))$`)
+
+	creditRe = regexp.MustCompile(`(?i)^(?:(?:file |top |main )?(?:photos?|photograph|pictures?|images?|video|graphic|illustration|source)(?: credits?)?\s*:\s*\S.{0,80}` +
+		`|\((?:[\p{L}.]+ )?photos?\s*/[^)]{1,80}\)` +
+		`|(?:photos?|images?|pictures?)\s+(?:by|courtesy of|©)\s+.{1,60}` +
+		`|(?:©|\(c\)|copyright)\s*.{1,80}` +
+		`|[\p{L}.' -]{1,50}\s*/\s*(?:getty images|afp|reuters|ap|bloomberg|epa|shutterstock|xinhua|efe)(?: via .{1,40})?)$`)
+
+	readMoreRe      = regexp.MustCompile(`(?i)^(?:read more|continue reading|read the full (?:story|article)|full story|click here to read more|more:)\b.{0,100}$`)
+	trailReadMoreRe = regexp.MustCompile(`(?i)\s*(?:\.\.\.|…)?\s*(?:read more|continue reading)\s*(?:\.\.\.|…|»|›|→|>>)?$`)
+
+	agencies        = `AP|AFP|Reuters|Bloomberg|Xinhua|CNA|Kyodo|Yonhap|dpa|DPA|UPI|PA|ANSA|EFE|TASS|Tass|IANS|PTI|ANI|Anadolu|Agencies|Staff writer|The Associated Press|Associated Press|Agence France-Presse`
+	signatureRe     = regexp.MustCompile(`(?:^|[\s.!?”’"'])(?:[-—–]{1,2}\s*(?:` + agencies + `)|\((?:` + agencies + `)\))$`)
+	reportingByRe   = regexp.MustCompile(`^\(?(?:(?:Additional )?[Rr]eporting|Writing|Compiled|Edited|Editing) by .{2,250}$`)
+	kickerRe        = regexp.MustCompile(`^[‘'"“]?([\p{Lu}\p{N}][\p{Lu}\p{N}&'’.\-]*(?:\s+[\p{Lu}\p{N}&'’.\-]+){0,4})[’'"”]?:\s+[\p{Lu}\p{N}‘'"“]`)
+	datelineCapsRe  = regexp.MustCompile(`^([\p{Lu}][\p{Lu}.'’\-]+(?:[ ,/]+[\p{Lu}][\p{Lu}.'’\-]*){0,3}(?:,\s+[\p{L}.]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s*\([^)]{2,40}\))?)\s*[-—–]{1,2}\s+\S`)
+	datelineWireRe  = regexp.MustCompile(`^([\p{Lu}][\p{L}.'’\-]+(?:[ ,]+[\p{Lu}][\p{L}.'’\-]*){0,3}(?:,\s+[\p{L}.]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*\((?:` + agencies + `)\))\s*[-—–]{1,2}\s+\S`)
+	mdHeadingRe     = regexp.MustCompile(`^(#{1,6})\s+(\S.*?)\s*#*$`)
+	setextUnderline = regexp.MustCompile(`^(?:=+|-+)$`)
+)
+
+// splitPieces finds the articles in text. With split false everything is one
+// piece; credits and separators are still removed.
+func splitPieces(text string, split bool) []piece {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	var out []piece
+	for _, seg := range hardSegments(text) {
+		paras := cleanParagraphs(paragraphsOf(seg))
+		if !split {
+			if len(out) == 0 {
+				out = append(out, piece{})
+			}
+			for _, p := range paras {
+				if !p.readMore {
+					out[0].paras = append(out[0].paras, p.text)
+				}
+			}
+			continue
+		}
+		out = append(out, softSplit(paras)...)
+	}
+	return mergeSmall(out)
+}
+
+// hardSegments cuts text at form feeds and separator lines. A run of '=' or
+// '-' directly under a short line is a Markdown heading underline, not a
+// separator.
+func hardSegments(text string) []string {
+	var segs []string
+	for _, page := range strings.Split(text, "\f") {
+		lines := strings.Split(page, "\n")
+		start := 0
+		for i, l := range lines {
+			t := strings.TrimSpace(l)
+			if !separatorRe.MatchString(t) {
+				continue
+			}
+			if setextUnderline.MatchString(t) && i > 0 && strings.TrimSpace(lines[i-1]) != "" && isHeadline(collapseSpace(lines[i-1])) {
+				lines[i] = "" // heading underline: keep the heading as a paragraph
+				continue
+			}
+			segs = append(segs, strings.Join(lines[start:i], "\n"))
+			start = i + 1
+		}
+		segs = append(segs, strings.Join(lines[start:], "\n"))
+	}
+	return segs
+}
+
+// para is a paragraph with what the splitter learnt about it.
+type para struct {
+	text     string
+	readMore bool // a dropped "Read more" marker: ends the article
+	ends     bool // the article ends after this paragraph
+	starts   bool // an article starts with this paragraph
+}
+
+// cleanParagraphs drops credit lines and classifies the rest.
+func cleanParagraphs(raw []string) []para {
+	var out []para
+	for _, t := range raw {
+		switch {
+		case t == "" || isCredit(t):
+			continue
+		case readMoreRe.MatchString(t):
+			if len(out) > 0 {
+				out[len(out)-1].ends = true
+			}
+			continue
+		}
+		p := para{text: t}
+		if loc := trailReadMoreRe.FindStringIndex(t); loc != nil && loc[0] > 0 {
+			p.text = strings.TrimSpace(t[:loc[0]])
+			p.ends = true
+		}
+		if signatureRe.MatchString(p.text) || reportingByRe.MatchString(p.text) {
+			p.ends = true
+		}
+		if isCutOff(p.text) {
+			p.ends = true
+		}
+		if isKicker(p.text) || datelineCapsRe.MatchString(p.text) || datelineWireRe.MatchString(p.text) || isMarkdownH1(p.text) {
+			p.starts = true
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// softSplit cuts the paragraphs of one hard segment into pieces.
+func softSplit(paras []para) []piece {
+	var out []piece
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, piece{paras: cur})
+			cur = nil
+		}
+	}
+	for i, p := range paras {
+		if p.starts && len(cur) > 0 {
+			// A headline right before the start belongs to the new article.
+			var carry []string
+			if len(cur) > 1 && isHeadline(cur[len(cur)-1]) && !paras[i-1].ends {
+				carry = []string{cur[len(cur)-1]}
+				cur = cur[:len(cur)-1]
+			}
+			flush()
+			cur = carry
+		}
+		cur = append(cur, p.text)
+		if p.ends {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// mergeSmall joins pieces that hold no real text (only a headline or a few
+// words) to the piece that follows them.
+func mergeSmall(pieces []piece) []piece {
+	var out []piece
+	var pending []string
+	for _, p := range pieces {
+		paras := append(pending, p.paras...)
+		pending = nil
+		if textLen(paras) < 40 {
+			pending = paras
+			continue
+		}
+		out = append(out, piece{paras: paras})
+	}
+	if len(pending) > 0 {
+		if len(out) > 0 {
+			last := &out[len(out)-1]
+			last.paras = append(last.paras, pending...)
+		} else if textLen(pending) > 0 {
+			out = append(out, piece{paras: pending})
+		}
+	}
+	return out
+}
+
+func textLen(paras []string) int {
+	n := 0
+	for _, p := range paras {
+		n += runeLen(p)
+	}
+	return n
+}
+
+func isCredit(s string) bool {
+	return runeLen(s) <= 100 && creditRe.MatchString(s)
+}
+
+// isKicker reports an upper-case kicker followed by a colon: at least three
+// letters before the colon and no lower-case letter among them.
+func isKicker(s string) bool {
+	m := kickerRe.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	letters := 0
+	for _, r := range m[1] {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 3
+}
+
+func isMarkdownH1(s string) bool {
+	return strings.HasPrefix(s, "# ") && mdHeadingRe.MatchString(s)
+}
+
+// endsSentence reports whether s ends with final punctuation, possibly
+// followed by closing quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " ”’\"')]*_»")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '!', '?', '…', '。', '！', '？':
+		return true
+	}
+	return false
+}
+
+// isHeadline reports a short line without final punctuation that reads like
+// a headline or subhead.
+func isHeadline(s string) bool {
+	if s == "" || runeLen(s) > 120 || len(strings.Fields(s)) > 14 {
+		return false
+	}
+	if mdHeadingRe.MatchString(s) {
+		return true
+	}
+	if endsSentence(s) || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("‘'\"“", r)
+}
+
+// isCutOff reports a paragraph that stops mid-sentence: no final
+// punctuation, not a colon introducing what follows, not a list item, and too
+// long to be a headline.
+func isCutOff(s string) bool {
+	if endsSentence(s) || strings.HasSuffix(s, ":") || isListItem(s) || isHeadline(s) {
+		return false
+	}
+	return len(strings.Fields(s)) > 14 || runeLen(s) > 120
+}
