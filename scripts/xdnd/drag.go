@@ -146,6 +146,9 @@ func (s *session) run(t xproto.Timestamp, deadline time.Time) error {
 				case s.a.status:
 					st := parseStatus(ev.Data.Data32)
 					s.logf("XdndStatus: accept=%v action=%d", st.accept, st.action)
+					if !dropped && !st.accept {
+						stage = "waiting for the target to accept (it answered XdndStatus without accepting text/uri-list)"
+					}
 					if dropped || !st.accept {
 						continue
 					}
