@@ -122,7 +122,9 @@ func TestUndoRedoEveryChange(t *testing.T) {
 		{"Edit entity", func(ctx context.Context, f *fixture) error {
 			return f.s.UpdateEntity(ctx, store.Entity{ID: f.trump, Name: "Trump", Kind: "person", Role: "GOV"})
 		}},
-		{"Add alias", func(ctx context.Context, f *fixture) error { return f.s.AddAlias(ctx, f.xi, store.Alias{Name: "Chairman Xi"}) }},
+		{"Add alias", func(ctx context.Context, f *fixture) error {
+			return f.s.AddAlias(ctx, f.xi, store.Alias{Name: "Chairman Xi"})
+		}},
 		{"Remove alias", func(ctx context.Context, f *fixture) error { return f.s.RemoveAlias(ctx, f.xi, "習近平") }},
 		{"Merge entities", func(ctx context.Context, f *fixture) error { return f.s.MergeEntities(ctx, f.xi, f.dup) }},
 		{"Delete entity", func(ctx context.Context, f *fixture) error { return f.s.DeleteEntity(ctx, f.dup) }},

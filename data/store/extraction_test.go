@@ -1,0 +1,103 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/attache-app/attache/data/store"
+)
+
+// seedExtraction is what an extractor would suggest for the seed's first
+// article.
+func seedExtraction(t *testing.T, body string) store.Extraction {
+	span := func(s string) store.Span {
+		i := runeIndex(t, body, s)
+		return store.Span{Start: i, End: i + len([]rune(s))}
+	}
+	call := span("US president-elect Donald Trump and Chinese President Xi Jinping (習近平) discussed Taiwan")
+	return store.Extraction{
+		Entities: []store.SuggestedEntity{
+			{Name: "Donald Trump", Kind: "person", Country: "USA", Role: "GOV", Mentions: []store.Span{span("Donald Trump")}},
+			{Name: "Xi Jinping", Kind: "person", Country: "CHN", Role: "GOV", Aliases: []store.Alias{{Name: "習近平", Lang: "zh-Hant"}},
+				Mentions: []store.Span{span("Xi Jinping"), span("習近平")}},
+			{Name: "Marco Rubio", Kind: "person", Country: "USA", Role: "LEG", Mentions: []store.Span{span("Marco Rubio")}},
+		},
+		Events: []store.SuggestedEvent{
+			{Actors: []int{0}, Recipients: []int{1}, Type: "CONSULT", Mode: "phone", CAMEO: "040", Goldstein: 1,
+				Date: "2025-01-17", Precision: "day", DateText: "on Friday", DateBasis: "relative",
+				Text: "US president-elect Donald Trump and Chinese President Xi Jinping (習近平) discussed Taiwan", Start: call.Start, End: call.End},
+			{Actors: []int{2}, Recipients: []int{1}, Type: "ACCUSE", CAMEO: "112", Start: span("Marco Rubio").Start, End: span("Marco Rubio").End},
+		},
+	}
+}
+
+func TestSaveExtractionRespectsAnalystWork(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	arts := seedArticles(t)
+	id := importOne(t, s, arts[0])
+	x := seedExtraction(t, arts[0].Body)
+
+	// An analyst already knows Xi under his Chinese name.
+	xi, err := s.CreateEntity(ctx, store.Entity{Name: "習近平", Kind: "person"})
+	must(t, err)
+	must(t, s.SaveExtraction(ctx, id, x))
+	c, _ := s.Counts(ctx)
+	if c.Entities != 3 || c.Mentions != 4 || c.Events != 2 {
+		t.Fatalf("after first run counts = %+v", c)
+	}
+	if ms, _ := s.Mentions(ctx, store.MentionFilter{EntityID: xi}); len(ms) != 2 || ms[0].Status != store.StatusSuggested || ms[0].Text != "Xi Jinping" {
+		t.Errorf("Xi not matched by alias: %+v", ms)
+	}
+
+	// The analyst works on the suggestions.
+	ms, _ := s.Mentions(ctx, store.MentionFilter{ArticleID: id})
+	must(t, s.SetMentionStatus(ctx, ms[0].ID, store.StatusRejected))
+	evs, _ := s.Events(ctx, store.EventFilter{ArticleID: id})
+	must(t, s.SetEventStatus(ctx, evs[0].ID, store.StatusRejected))
+	edited := evs[1]
+	edited.Type, edited.Note = "CONSULT", "not an accusation"
+	must(t, s.UpdateEvent(ctx, edited))
+	rubio := evs[1].Actors[0]
+	trump := evs[0].Actors[0]
+	must(t, s.DeleteEntity(ctx, rubio))
+	must(t, s.MergeEntities(ctx, xi, trump)) // a silly merge, but the analyst's
+
+	before := snapshot(t, s)
+	must(t, s.SaveExtraction(ctx, id, x))
+	must(t, s.SaveExtraction(ctx, id, x))
+	if after := snapshot(t, s); after != before {
+		t.Errorf("re-running extraction changed analyst work:\n%s\nwas:\n%s", after, before)
+	}
+	if l, _ := s.UndoLabel(ctx); l != "Merge entities" {
+		t.Errorf("extraction went on the undo log: top is %q", l)
+	}
+}
+
+func TestSaveExtractionValidates(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	id := importOne(t, s, store.Article{Title: "Short", Body: "Xi spoke."})
+	tests := []struct {
+		name string
+		x    store.Extraction
+	}{
+		{"span past end", store.Extraction{Entities: []store.SuggestedEntity{{Name: "Xi", Kind: "person", Mentions: []store.Span{{0, 99}}}}}},
+		{"bad kind", store.Extraction{Entities: []store.SuggestedEntity{{Name: "Xi", Kind: "robot", Mentions: []store.Span{{0, 2}}}}}},
+		{"bad actor index", store.Extraction{Events: []store.SuggestedEvent{{Actors: []int{3}, Type: "CONSULT", Start: 0, End: 9}}}},
+		{"bad type", store.Extraction{Events: []store.SuggestedEvent{{Type: "GOSSIP", Start: 0, End: 9}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := s.SaveExtraction(ctx, id, tt.x); err == nil {
+				t.Error("accepted")
+			}
+			if c, _ := s.Counts(ctx); c.Entities+c.Mentions+c.Events != 0 {
+				t.Errorf("partial write: %+v", c)
+			}
+		})
+	}
+	if err := s.SaveExtraction(ctx, 999, store.Extraction{}); err == nil {
+		t.Error("accepted a missing article")
+	}
+}
