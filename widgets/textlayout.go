@@ -251,15 +251,13 @@ func (l *TextLayout) OffsetAt(x, y float32) int {
 			prev, prevX = b, bx
 		}
 	}
-	// Past the end of the line: after its last word, not after hanging blanks.
+	// Past the end of the line: after its last word, not after the blanks hanging at a
+	// soft wrap (that offset is the start of the next line).
 	last := ln.Runs[len(ln.Runs)-1]
-	if last.Blank && len(ln.Runs) > 1 {
+	if last.Blank && ln.End < len(l.text) && l.text[ln.End] != '\n' && l.text[ln.End] != '\r' {
 		return last.Start
 	}
-	if last.Blank {
-		return ln.Start
-	}
-	return last.End
+	return ln.End
 }
 
 // VisibleLines returns the range [first, last) of lines that intersect [top, bottom).
