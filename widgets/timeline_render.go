@@ -211,10 +211,12 @@ func (r *tlRenderer) buildGrid(g *tlGeometry) {
 	}
 }
 
-// buildMarks draws bars (imprecise dates) beneath dots (precise dates). Marks of
-// one colour closer than a unit to the previous one are skipped: they would be
-// drawn on the same pixels, and skipping them keeps a zoomed-out view of
-// thousands of events cheap.
+// buildMarks draws bars (imprecise dates) beneath dots (precise dates). In a
+// crowded, zoomed-out lane a dot is skipped when it would land less than a unit
+// from the previous dot, or less than three units from the previous dot of its
+// colour: it would be hidden under its neighbours, and skipping it keeps a
+// view of thousands of events cheap. Bars are skipped only over an identical bar
+// of the same colour.
 func (r *tlRenderer) buildMarks(g *tlGeometry, first, last int) {
 	m := &r.t.model
 	slack := float64(dotSize+minBarWidth) * g.secondsPerUnit()
@@ -222,11 +224,11 @@ func (r *tlRenderer) buildMarks(g *tlGeometry, first, last int) {
 		lane := &m.lanes[li]
 		i, j := lane.window(g.from-slack, g.to+slack)
 		for pass := 0; pass < 2; pass++ {
-			var lastX [5]float32
-			var lastW [5]float32
+			var lastX, lastW [5]float32
 			for q := range lastX {
 				lastX[q] = -1e9
 			}
+			lastAny := float32(-1e9)
 			for k := i; k < j; k++ {
 				e := &lane.events[k]
 				if e.precise != (pass == 1) {
@@ -240,10 +242,14 @@ func (r *tlRenderer) buildMarks(g *tlGeometry, first, last int) {
 				if q < 1 || q > 4 {
 					q = 0
 				}
-				if rc.x-lastX[q] < 1 && (e.precise || rc.w-lastW[q] < 1) {
+				if e.precise {
+					if rc.x-lastAny < 1 || rc.x-lastX[q] < 3 {
+						continue
+					}
+				} else if rc.x-lastX[q] < 1 && math.Abs(float64(rc.w-lastW[q])) < 1 {
 					continue
 				}
-				lastX[q], lastW[q] = rc.x, rc.w
+				lastX[q], lastW[q], lastAny = rc.x, rc.w, rc.x
 				c := QuadColor(e.quad, r.pal.variant)
 				if e.precise {
 					r.circle(rc.x, rc.y, rc.w, c, r.pal.bg, 1)

@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"image/color"
 	"sort"
 
 	"fyne.io/fyne/v2"
@@ -68,14 +69,7 @@ func (r *tlRenderer) buildSeries(g *tlGeometry) {
 			continue
 		}
 		if havePrev {
-			c := coop
-			if pv+v < 0 {
-				c = conflict
-			}
-			x0, y0, x1, y1, ok := clipSegment(px, py, x, y, g.plotX0, g.plotX1)
-			if ok {
-				r.line(x0, y0, x1, y1, c, 2)
-			}
+			r.seriesSegment(g, px, py, pv, x, y, v, coop, conflict)
 		}
 		px, py, pv, havePrev = x, y, v, true
 	}
@@ -85,6 +79,31 @@ func (r *tlRenderer) buildSeries(g *tlGeometry) {
 			r.circle(x-3, y-3, 6, coop, nil, 0)
 		}
 	}
+}
+
+// seriesSegment draws the line between two points, split where it crosses zero
+// so that the part above zero is in the cooperation colour and the part below in
+// the conflict colour.
+func (r *tlRenderer) seriesSegment(g *tlGeometry, ax, ay float32, av float64, bx, by float32, bv float64, coop, conflict color.Color) {
+	colour := func(v float64) color.Color {
+		if v < 0 {
+			return conflict
+		}
+		return coop
+	}
+	draw := func(ax, ay, bx, by float32, c color.Color) {
+		if x0, y0, x1, y1, ok := clipSegment(ax, ay, bx, by, g.plotX0, g.plotX1); ok {
+			r.line(x0, y0, x1, y1, c, 2)
+		}
+	}
+	if (av < 0) != (bv < 0) && av != bv {
+		f := float32(av / (av - bv))
+		mx, my := ax+(bx-ax)*f, seriesY(g, 0)
+		draw(ax, ay, mx, my, colour(av))
+		draw(mx, my, bx, by, colour(bv))
+		return
+	}
+	draw(ax, ay, bx, by, colour((av+bv)/2))
 }
 
 // clipSegment cuts the segment to the horizontal band x0..x1.
