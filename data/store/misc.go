@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql/driver"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -40,7 +41,21 @@ func (s *Store) SaveCopy(ctx context.Context, dest string) error {
 	tmp.Close()
 	os.Remove(name) // VACUUM INTO wants to create the file itself
 	defer os.Remove(name)
-	if _, err := s.r.ExecContext(ctx, `VACUUM INTO ?`, name); err != nil {
+	// A reader connection makes the copy so that writers are not held up;
+	// VACUUM INTO counts as a write for query_only, so lift it meanwhile.
+	conn, err := s.r.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("store: save copy to %s: %w", dest, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA query_only = 0`); err != nil {
+		return fmt.Errorf("store: save copy to %s: %w", dest, err)
+	}
+	_, err = conn.ExecContext(ctx, `VACUUM INTO ?`, name)
+	if _, err2 := conn.ExecContext(context.Background(), `PRAGMA query_only = 1`); err2 != nil {
+		conn.Raw(func(any) error { return driver.ErrBadConn }) // drop the connection rather than reuse it writable
+	}
+	if err != nil {
 		return fmt.Errorf("store: save copy to %s: %w", dest, err)
 	}
 	if err := os.Rename(name, dest); err != nil {
