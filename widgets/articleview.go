@@ -67,6 +67,7 @@ type ArticleView struct {
 
 	m          metrics
 	widthCache map[string]float32
+	runeWidths map[rune]float32
 	wrappedAt  float32 // column width of the current wrap, 0 if none
 
 	pressHandled  bool // MouseDown already placed the caret for this click

@@ -89,7 +89,6 @@ func (r *articleRenderer) update() {
 	}
 
 	fg := th.Color(theme.ColorNameForeground, variant)
-	text := r.l.Text()
 	for li := r.first; li < r.last; li++ {
 		ln := &r.l.Lines[li]
 		y := r.textTop(ln)
@@ -102,7 +101,7 @@ func (r *articleRenderer) update() {
 			}
 			t := r.texts[r.nText]
 			r.nText++
-			t.Text = string(text[run.Start:run.End])
+			t.Text = r.l.Slice(run.Start, run.End)
 			t.Color = fg
 			t.TextSize = v.m.textSize
 			t.Move(fyne.NewPos(r.left+run.X, y))

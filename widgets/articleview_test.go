@@ -131,7 +131,9 @@ func TestArticleView_DragSelects(t *testing.T) {
 			func(v *widgets.ArticleView) fyne.Position { return mid(v, runeIndex(t, text, "Xi Jinping", 0)) },
 			"Xi Jinping"},
 		{"across paragraphs",
-			func(v *widgets.ArticleView) fyne.Position { return mid(v, runeIndex(t, text, "the Chinese Ministry", 0)) },
+			func(v *widgets.ArticleView) fyne.Position {
+				return mid(v, runeIndex(t, text, "the Chinese Ministry", 0))
+			},
 			func(v *widgets.ArticleView) fyne.Position { return mid(v, runeIndex(t, text, " backed a law", 0)) },
 			"the Chinese Ministry of Foreign Affairs said.\nThe call came the same day that the US Supreme Court"},
 	}

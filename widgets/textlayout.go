@@ -16,6 +16,8 @@ type TextLayout struct {
 	Height float32
 
 	text    []rune
+	src     string
+	boff    []int32 // byte offset in src of each rune, plus len(src)
 	toks    []token
 	widths  []float32 // per token, -1 until measured
 	measure MeasureFunc
@@ -47,7 +49,12 @@ type Run struct {
 // NewTextLayout prepares text for wrapping: it splits the text into unbreakable
 // segments once, so later calls to Wrap only place them.
 func NewTextLayout(text string, measure MeasureFunc) *TextLayout {
-	l := &TextLayout{text: []rune(text), measure: measure}
+	l := &TextLayout{text: []rune(text), src: text, measure: measure}
+	l.boff = make([]int32, 0, len(l.text)+1)
+	for i := range text {
+		l.boff = append(l.boff, int32(i))
+	}
+	l.boff = append(l.boff, int32(len(text)))
 	l.toks = tokenize(l.text)
 	l.widths = make([]float32, len(l.toks))
 	for i := range l.widths {
@@ -60,6 +67,9 @@ func NewTextLayout(text string, measure MeasureFunc) *TextLayout {
 // Text returns the laid-out text as runes; callers must not modify it.
 func (l *TextLayout) Text() []rune { return l.text }
 
+// Slice returns the text of the runes [start, end) without copying.
+func (l *TextLayout) Slice(start, end int) string { return l.src[l.boff[start]:l.boff[end]] }
+
 func (l *TextLayout) tokenWidth(i int) float32 {
 	if w := l.widths[i]; w >= 0 {
 		return w
@@ -67,7 +77,7 @@ func (l *TextLayout) tokenWidth(i int) float32 {
 	t := l.toks[i]
 	var w float32
 	if t.kind != tokenNewline {
-		w = l.measure(string(l.text[t.start:t.end]))
+		w = l.measure(l.Slice(t.start, t.end))
 	}
 	l.widths[i] = w
 	return w
@@ -79,6 +89,10 @@ func (l *TextLayout) tokenWidth(i int) float32 {
 func (l *TextLayout) Wrap(width, lineHeight, gap float32) {
 	if width < 1 {
 		width = 1
+	}
+	if l.runs == nil {
+		l.runs = make([]Run, 0, len(l.toks))
+		l.Lines = make([]Line, 0, len(l.toks)/8+1)
 	}
 	l.Lines = l.Lines[:0]
 	l.runs = l.runs[:0]
@@ -149,13 +163,13 @@ func (l *TextLayout) placeLongSegment(start, end int, width, lineHeight, gap flo
 			}
 		}
 		n := sort.Search(len(bounds), func(k int) bool {
-			return l.measure(string(l.text[start:bounds[k]])) > width
+			return l.measure(l.Slice(start, bounds[k])) > width
 		})
 		if n == 0 {
 			n = 1
 		}
 		cut := bounds[n-1]
-		w := l.measure(string(l.text[start:cut]))
+		w := l.measure(l.Slice(start, cut))
 		l.runs = append(l.runs, Run{Start: start, End: cut, X: *x, Width: w})
 		*x += w
 		*hasWord = true
@@ -199,7 +213,7 @@ func (l *TextLayout) XOf(li int, off int) float32 {
 			if r.Blank {
 				return r.X + r.Width*float32(off-r.Start)/float32(r.End-r.Start)
 			}
-			return r.X + l.measure(string(l.text[r.Start:off]))
+			return r.X + l.measure(l.Slice(r.Start, off))
 		}
 	}
 	last := ln.Runs[len(ln.Runs)-1]
@@ -237,7 +251,7 @@ func (l *TextLayout) OffsetAt(x, y float32) int {
 		for b := nextBoundary(l.text, r.Start); ; b = nextBoundary(l.text, b) {
 			bx := r.Width
 			if b < r.End {
-				bx = l.measure(string(l.text[r.Start:b]))
+				bx = l.measure(l.Slice(r.Start, b))
 			}
 			if x < r.X+bx {
 				if x-(r.X+prevX) < r.X+bx-x {
