@@ -81,6 +81,12 @@ func (r *tlRenderer) MinSize() fyne.Size {
 
 func (r *tlRenderer) Refresh() {
 	r.build()
+}
+
+// flush refreshes the pooled texts whose content changed, so the driver drops
+// their old glyphs, and the background, so the canvas is repainted. Refreshing
+// the widget itself would throw away the glyphs of every label.
+func (r *tlRenderer) flush() {
 	for _, t := range r.texts.changed {
 		t.Refresh()
 	}
@@ -89,8 +95,6 @@ func (r *tlRenderer) Refresh() {
 		t.Refresh()
 	}
 	r.tipTexts.changed = r.tipTexts.changed[:0]
-	// Refreshing one object marks the canvas for repainting; refreshing the
-	// widget itself would also throw away the glyph textures of every label.
 	r.bg.Refresh()
 }
 
@@ -127,6 +131,7 @@ func (r *tlRenderer) build() {
 	r.place(r.bg, 0, 0, g.w, g.h)
 	if g.w <= 0 || g.h <= 0 {
 		r.tipStart = len(r.objects)
+		r.flush()
 		return
 	}
 	r.ticks = appendTicks(r.ticks[:0], chooseTickLevel(g.secondsPerUnit(), r.pal.captionSize), g.from, g.to)
@@ -150,6 +155,7 @@ func (r *tlRenderer) build() {
 	}
 	r.tipStart = len(r.objects)
 	r.buildTooltip(&g)
+	r.flush()
 }
 
 func (r *tlRenderer) place(o fyne.CanvasObject, x, y, w, h float32) {

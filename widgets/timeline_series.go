@@ -16,7 +16,8 @@ func seriesY(g *tlGeometry, v float64) float32 {
 }
 
 // buildSeries draws the Goldstein panel beneath the lanes: a caption, guide lines
-// at +10, 0 and -10 with their values, and the series as line segments coloured
+// at +10, 0 and -10 with their values (and "cooperation", "conflict" when the
+// label column is wide enough), and the series as line segments coloured
 // by the sign of the value (blue above zero, red below). Only the points in the
 // visible range (and one on each side) are drawn, and points less than a unit
 // apart on screen are merged.
@@ -42,14 +43,15 @@ func (r *tlRenderer) buildSeries(g *tlGeometry) {
 		lt := r.texts.text(gl.label, r.pal.captionSize, r.pal.muted, fyne.TextStyle{})
 		ls := lt.MinSize()
 		r.place(lt, g.labelW-pad-ls.Width, y-ls.Height/2, ls.Width, ls.Height)
-		if gl.name != "" { // inside the plot, under +10 and over −10
+		if gl.name != "" { // left of the value, when the label column has room
 			nt := r.texts.text(gl.name, r.pal.captionSize, r.pal.muted, fyne.TextStyle{Italic: true})
 			ns := nt.MinSize()
-			ny := y + 1
-			if gl.v < 0 {
-				ny = y - 1 - ns.Height
+			nx := g.labelW - pad - ls.Width - 4 - ns.Width
+			if nx < pad {
+				r.texts.used--
+				continue
 			}
-			r.place(nt, g.plotX1-ns.Width-2, ny, ns.Width, ns.Height)
+			r.place(nt, nx, y-ns.Height/2, ns.Width, ns.Height)
 		}
 	}
 

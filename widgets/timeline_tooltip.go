@@ -85,9 +85,5 @@ func (r *tlRenderer) updateTooltip() {
 	r.objects = r.objects[:r.tipStart]
 	g := r.t.geometry()
 	r.buildTooltip(&g)
-	for _, t := range r.tipTexts.changed {
-		t.Refresh()
-	}
-	r.tipTexts.changed = r.tipTexts.changed[:0]
-	r.bg.Refresh()
+	r.flush()
 }
