@@ -39,7 +39,7 @@ func readDOCX(p string, data []byte, opts Options) ([]draft, error) {
 	if err != nil {
 		return nil, refuse(p, "corrupt Word document: %v", err)
 	}
-	arts := textArticles(text, opts.splitting(), opts.Published)
+	arts := textArticles(text, opts.splitting(), opts.Published, layoutAuto)
 	title, creator := docxCore(core)
 	for i := range arts {
 		if len(arts) == 1 && title != "" {

@@ -48,7 +48,7 @@ func readEML(path, text string, opts Options) ([]draft, error) {
 	if strings.TrimSpace(body) == "" {
 		body = htmlToText(htmlPart)
 	}
-	arts := textArticles(body, opts.splitting(), firstNonEmpty(published, opts.Published))
+	arts := textArticles(body, opts.splitting(), firstNonEmpty(published, opts.Published), layoutAuto)
 	for i := range arts {
 		if len(arts) == 1 && subject != "" {
 			arts[i].Title = collapseSpace(subject)

@@ -36,6 +36,9 @@ var furniture = []string{"share", "social", "related", "advert", "promo", "newsl
 // top-level <article> elements (an archive or a newsletter page) each is an
 // article of its own.
 func readHTML(path, text string) ([]draft, error) {
+	if hasEntityDecl([]byte(text)) {
+		return nil, refuse(path, "XML entity declarations are not allowed (possible entity-expansion bomb)")
+	}
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return nil, refuse(path, "cannot parse HTML: %v", err)
@@ -79,10 +82,16 @@ func htmlArticle(root *html.Node, m htmlMeta) draft {
 	if title == "" {
 		title = firstHeading(root)
 	}
-	// The headline is usually repeated at the top of the text.
-	for len(paras) > 0 && (paras[0] == title || paras[0] == m.h1) {
-		paras = paras[1:]
+	// The headline is usually repeated at the top of the text, and a
+	// standalone <time> shows the date again.
+	var kept []string
+	for i, p := range paras {
+		if i < 4 && (p == title || p == m.h1 || (m.timeText != "" && p == m.timeText)) {
+			continue
+		}
+		kept = append(kept, p)
 	}
+	paras = kept
 	var clean []string
 	for _, p := range cleanParagraphs(paras) {
 		clean = append(clean, p.text)
@@ -104,6 +113,7 @@ func htmlArticle(root *html.Node, m htmlMeta) draft {
 // htmlMeta is what a page says about itself.
 type htmlMeta struct {
 	title, h1, published, publication, author, url string
+	timeText                                       string // text of the first <time>
 }
 
 func pageMeta(doc *html.Node) htmlMeta {
@@ -149,6 +159,7 @@ func pageMeta(doc *html.Node) htmlMeta {
 		case atom.Time:
 			if timeDate == "" {
 				timeDate = attr(n, "datetime")
+				m.timeText = collapseSpace(nodeText(n))
 			}
 		case atom.Link:
 			if lower(attr(n, "rel")) == "canonical" {

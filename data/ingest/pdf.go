@@ -35,50 +35,67 @@ func readPDF(p string, data []byte, opts Options) (arts []draft, err error) {
 		if page.V.IsNull() {
 			continue
 		}
-		rows, err := page.GetTextByRow()
-		if err != nil {
-			return nil, refuse(p, "cannot read the text of PDF page %d: %v", i, err)
-		}
-		writeRows(&b, rows)
+		writeLines(&b, pageLines(page.Content().Text))
 		b.WriteString("\n")
 	}
 	text := b.String()
 	if strings.TrimSpace(text) == "" {
 		return nil, refuse(p, "PDF has no text layer (scanned images need OCR first)")
 	}
-	return textArticles(text, opts.splitting(), opts.Published), nil
+	return textArticles(text, opts.splitting(), opts.Published, layoutWrapped), nil
 }
 
-// writeRows writes a page's rows as lines, with a blank line where the gap
-// to the previous row is clearly wider than the usual line spacing.
-func writeRows(b *strings.Builder, rows pdf.Rows) {
-	var gaps []float64
-	for i := 1; i < len(rows); i++ {
-		gaps = append(gaps, float64(rows[i-1].Position-rows[i].Position))
-	}
-	usual := median(gaps)
-	for i, row := range rows {
-		if i > 0 && usual > 0 && float64(rows[i-1].Position-row.Position) > usual*1.4 {
-			b.WriteString("\n")
-		}
-		b.WriteString(rowText(row))
-		b.WriteString("\n")
-	}
+// pdfLine is one line of text on a page and its baseline.
+type pdfLine struct {
+	y    float64
+	text string
 }
 
-// rowText joins the text pieces of a row, adding a space where pieces are
-// apart.
-func rowText(row *pdf.Row) string {
+// pageLines groups a page's glyphs, in content order, into lines: a new
+// line starts when the baseline moves by more than a third of the font
+// size. Within a line a space is added where glyphs stand apart.
+func pageLines(glyphs []pdf.Text) []pdfLine {
+	var lines []pdfLine
 	var b strings.Builder
-	end := math.Inf(-1)
-	for _, t := range row.Content {
-		if b.Len() > 0 && t.X-end > t.FontSize*0.15 && !strings.HasSuffix(b.String(), " ") && !strings.HasPrefix(t.S, " ") {
+	var y, end float64
+	flush := func() {
+		if b.Len() > 0 {
+			lines = append(lines, pdfLine{y: y, text: b.String()})
+			b.Reset()
+		}
+	}
+	for i, g := range glyphs {
+		size := math.Max(g.FontSize, 1)
+		if i == 0 || math.Abs(g.Y-y) > size/3 {
+			flush()
+			y = g.Y
+		} else if g.W > 0 && g.X-end > size*0.15 && !strings.HasSuffix(b.String(), " ") && g.S != " " {
 			b.WriteByte(' ')
 		}
-		b.WriteString(t.S)
-		end = t.X + t.W
+		b.WriteString(g.S)
+		end = g.X + g.W
 	}
-	return b.String()
+	flush()
+	return lines
+}
+
+// writeLines writes lines with a blank line where the gap to the previous
+// line is clearly wider than the usual line spacing.
+func writeLines(b *strings.Builder, lines []pdfLine) {
+	var gaps []float64
+	for i := 1; i < len(lines); i++ {
+		if d := lines[i-1].y - lines[i].y; d > 0 {
+			gaps = append(gaps, d)
+		}
+	}
+	usual := median(gaps)
+	for i, l := range lines {
+		if i > 0 && usual > 0 && lines[i-1].y-l.y > usual*1.4 {
+			b.WriteString("\n")
+		}
+		b.WriteString(l.text)
+		b.WriteString("\n")
+	}
 }
 
 func median(xs []float64) float64 {

@@ -126,9 +126,9 @@ func parse(path string, data []byte, opts Options, depth int) ([]draft, error) {
 	case fEML:
 		arts, err = readEML(path, text, opts)
 	case fMarkdown:
-		arts = textArticles(stripMarkdown(text), opts.splitting(), opts.Published)
+		arts = textArticles(stripMarkdown(text), opts.splitting(), opts.Published, layoutBlocks)
 	default:
-		arts = textArticles(text, opts.splitting(), opts.Published)
+		arts = textArticles(text, opts.splitting(), opts.Published, layoutAuto)
 	}
 	if err != nil {
 		return nil, err

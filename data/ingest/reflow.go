@@ -13,14 +13,36 @@ type line struct {
 	indented bool   // started with two or more spaces or a tab
 }
 
+// layout says how the lines of a text relate to its paragraphs.
+type layout int
+
+const (
+	// layoutAuto: hard-wrapped text is detected by its line lengths; other
+	// text has one paragraph per line.
+	layoutAuto layout = iota
+	// layoutWrapped: lines are always wrapped (PDF text layers).
+	layoutWrapped
+	// layoutBlocks: a block of lines up to a blank line is one paragraph
+	// (Markdown), list items and headings apart.
+	layoutBlocks
+)
+
 // paragraphsOf reflows text into paragraphs. Blank lines always separate
 // paragraphs. When the text is hard-wrapped (most lines broken near one
 // width), consecutive lines are joined, and a new paragraph starts after a
 // line that stopped short of the width or at an indented line; otherwise every
 // line is a paragraph of its own.
-func paragraphsOf(text string) []string {
+func paragraphsOf(text string) []string { return reflow(text, layoutAuto) }
+
+func reflow(text string, lay layout) []string {
 	lines := splitLines(text)
 	width, wrapped := wrapWidth(lines)
+	switch lay {
+	case layoutWrapped:
+		width, wrapped = maxInner(lines), true
+	case layoutBlocks:
+		width, wrapped = 1<<30, true
+	}
 	var paras []string
 	var cur []string
 	flush := func() {
@@ -41,8 +63,8 @@ func paragraphsOf(text string) []string {
 		}
 		if len(cur) > 0 {
 			prev := lines[i-1]
-			short := runeLen(prev.text)+1+runeLen(firstWord(l.text)) <= width-2
-			if (l.indented && !prev.indented) || (short && !endsMidWord(prev.text)) || isListItem(l.text) {
+			short := lay != layoutBlocks && runeLen(prev.text)+1+runeLen(firstWord(l.text)) <= width-2
+			if (l.indented && !prev.indented && lay != layoutBlocks) || (short && !endsMidWord(prev.text)) || isListItem(l.text) || mdHeadingRe.MatchString(prev.text) || mdHeadingRe.MatchString(l.text) {
 				flush()
 			}
 		}
@@ -96,6 +118,22 @@ func wrapWidth(lines []line) (int, bool) {
 		return 0, false
 	}
 	return width, true
+}
+
+// maxInner is the longest line followed by another line of its block,
+// within the 95th percentile.
+func maxInner(lines []line) int {
+	var inner []int
+	for i := 0; i+1 < len(lines); i++ {
+		if lines[i].text != "" && lines[i+1].text != "" {
+			inner = append(inner, runeLen(lines[i].text))
+		}
+	}
+	if len(inner) == 0 {
+		return 0
+	}
+	slices.Sort(inner)
+	return inner[len(inner)*95/100]
 }
 
 func joinWrapped(lines []string) string {

@@ -55,12 +55,12 @@ var (
 
 // splitPieces finds the articles in text. With split false everything is one
 // piece; credits and separators are still removed.
-func splitPieces(text string, split bool) []piece {
+func splitPieces(text string, split bool, lay layout) []piece {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	var out []piece
 	for _, seg := range hardSegments(text) {
-		paras := cleanParagraphs(paragraphsOf(seg))
+		paras := cleanParagraphs(reflow(seg, lay))
 		if !split {
 			if len(out) == 0 {
 				out = append(out, piece{})
@@ -153,7 +153,7 @@ func softSplit(paras []para) []piece {
 		}
 	}
 	for i, p := range paras {
-		if p.starts && len(cur) > 0 {
+		if p.starts && len(cur) > 0 && !allHeadlines(cur) {
 			// A headline right before the start belongs to the new article.
 			var carry []string
 			if len(cur) > 1 && isHeadline(cur[len(cur)-1]) && !paras[i-1].ends {
@@ -268,4 +268,13 @@ func isCutOff(s string) bool {
 		return false
 	}
 	return len(strings.Fields(s)) > 14 || runeLen(s) > 120
+}
+
+func allHeadlines(paras []string) bool {
+	for _, p := range paras {
+		if !isHeadline(p) {
+			return false
+		}
+	}
+	return true
 }

@@ -8,9 +8,9 @@ import (
 // textArticles reads plain text (and text extracted from e-mail, .docx and
 // PDF): it reflows paragraphs, splits bundles when split is set, and takes
 // titles, datelines, bylines and dates from each article's opening.
-func textArticles(text string, split bool, yearFrom string) []draft {
+func textArticles(text string, split bool, yearFrom string, lay layout) []draft {
 	var out []draft
-	for _, pc := range splitPieces(text, split) {
+	for _, pc := range splitPieces(text, split, lay) {
 		if a, ok := articleFromParas(pc.paras, yearFrom); ok {
 			out = append(out, a)
 		}
@@ -52,12 +52,12 @@ func stripHeading(p string) string {
 var (
 	mdImageRe    = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
 	mdLinkRe     = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
-	mdRefLinkRe  = regexp.MustCompile(`(?m)^\s{0,3}\[[^\]]+\]:\s+\S+.*$`)
+	mdRefLinkRe  = regexp.MustCompile(`(?m)^[ \t]{0,3}\[[^\]]+\]:[ \t]+\S+.*$`)
 	mdEmphasisRe = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
-	mdItalicRe   = regexp.MustCompile(`(^|[\s(])[*_](\S(?:[^*_]*?\S)?)[*_]([\s).,;:!?]|$)`)
+	mdItalicRe   = regexp.MustCompile(`(^|[\s(])[*_]([^\s*_](?:[^*_\n]*?[^\s*_])?)[*_]([\s).,;:!?]|$)`)
 	mdCodeRe     = regexp.MustCompile("`([^`]+)`")
-	mdQuoteRe    = regexp.MustCompile(`(?m)^\s{0,3}>\s?`)
-	mdFenceRe    = regexp.MustCompile("(?m)^\\s*```.*$")
+	mdQuoteRe    = regexp.MustCompile(`(?m)^[ \t]{0,3}>[ \t]?`)
+	mdFenceRe    = regexp.MustCompile("(?m)^[ \\t]*```.*$")
 	mdHTMLTagRe  = regexp.MustCompile(`</?[a-zA-Z][^>]{0,200}>`)
 )
 

@@ -16,6 +16,12 @@ func titleFrom(p string) string {
 	if m := mdHeadingRe.FindStringSubmatch(p); m != nil {
 		p = m[2]
 	}
+	if d := datelineOf(p); d != "" {
+		rest := strings.TrimLeft(p[len(d):], " -—–")
+		if rest != "" {
+			p = rest
+		}
+	}
 	return shorten(firstSentence(p), maxTitle)
 }
 
