@@ -1,0 +1,264 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date bases.
+const (
+	BasisExplicit    = "explicit"    // the text names the date
+	BasisRelative    = "relative"    // resolved against the publication date
+	BasisPublication = "publication" // no date in the sentence: the publication date
+	BasisUnresolved  = "unresolved"  // a date is written but cannot be resolved
+)
+
+// dateExpr is a date expression found in a sentence.
+type dateExpr struct {
+	date, end, precision, text, basis string
+	tokStart, tokEnd                  int
+}
+
+var weekdays = map[string]time.Weekday{
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
+	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+}
+
+var months = map[string]time.Month{
+	"january": 1, "jan": 1, "jan.": 1, "february": 2, "feb": 2, "feb.": 2, "march": 3, "mar.": 3, "april": 4, "apr": 4, "apr.": 4,
+	"may": 5, "june": 6, "jun.": 6, "july": 7, "jul.": 7, "august": 8, "aug": 8, "aug.": 8, "september": 9, "sept": 9, "sept.": 9,
+	"sep.": 9, "october": 10, "oct": 10, "oct.": 10, "november": 11, "nov": 11, "nov.": 11, "december": 12, "dec": 12, "dec.": 12,
+}
+
+const day = "2006-01-02"
+
+func fmtDay(t time.Time) string { return t.Format(day) }
+
+// parsePublished accepts "2006-01-02" or an RFC 3339 time.
+func parsePublished(s string) (time.Time, bool) {
+	if len(s) >= 10 {
+		if t, err := time.Parse(day, s[:10]); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func weekOf(t time.Time) (time.Time, time.Time) {
+	off := (int(t.Weekday()) + 6) % 7 // days since Monday
+	mon := t.AddDate(0, 0, -off)
+	return mon, mon.AddDate(0, 0, 6)
+}
+
+func monthOf(y int, m time.Month) (time.Time, time.Time) {
+	first := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+	return first, first.AddDate(0, 1, -1)
+}
+
+// tokenWord returns the key of toks[i] with a following "." merged in ("Jan" + ".").
+func tokenWord(toks []token, i, end int) (string, int) {
+	k := toks[i].key
+	if i+1 < end && toks[i+1].text == "." && !toks[i+1].newline {
+		if _, ok := months[k+"."]; ok {
+			return k + ".", 2
+		}
+	}
+	return k, 1
+}
+
+// findDates finds the date expressions in toks[start:end], resolved against pub.
+func findDates(toks []token, start, end int, pub time.Time, havePub bool) []dateExpr {
+	var out []dateExpr
+	text := func(a, b int) string {
+		var sb strings.Builder
+		for i := a; i < b; i++ {
+			if i > a && toks[i].start > toks[i-1].end {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(toks[i].text)
+		}
+		return sb.String()
+	}
+	rel := func(a, b int, from, to time.Time, prec string) dateExpr {
+		d := dateExpr{text: text(a, b), precision: prec, tokStart: a, tokEnd: b, basis: BasisRelative}
+		if !havePub {
+			d.basis, d.precision = BasisUnresolved, ""
+			return d
+		}
+		d.date = fmtDay(from)
+		if !to.Equal(from) {
+			d.end = fmtDay(to)
+		}
+		return d
+	}
+	for i := start; i < end; i++ {
+		t := toks[i]
+		if !t.word {
+			continue
+		}
+		k := t.key
+		prev := ""
+		if i > start {
+			prev = toks[i-1].key
+		}
+		switch {
+		case k == "yesterday" || k == "today" || k == "tomorrow" || k == "tonight":
+			off := map[string]int{"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[k]
+			d := pub.AddDate(0, 0, off)
+			out = append(out, rel(i, i+1, d, d, "day"))
+		case weekdays[k] != 0 || k == "sunday":
+			if !t.cap {
+				continue
+			}
+			wd := weekdays[k]
+			a := i
+			var d time.Time
+			switch prev {
+			case "next", "coming":
+				a = i - 1
+				d = pub.AddDate(0, 0, 1)
+				for d.Weekday() != wd {
+					d = d.AddDate(0, 0, 1)
+				}
+			case "last", "on", "this", "":
+				if prev == "last" || prev == "this" {
+					a = i - 1
+				}
+				fallthrough
+			default:
+				if d.IsZero() {
+					d = pub.AddDate(0, 0, -1)
+					for d.Weekday() != wd {
+						d = d.AddDate(0, 0, -1)
+					}
+				}
+			}
+			if prev == "on" {
+				a = i - 1
+			}
+			out = append(out, rel(a, i+1, d, d, "day"))
+		case (k == "week" || k == "month" || k == "year") && (prev == "last" || prev == "this" || prev == "next" || prev == "past"):
+			a := i - 1
+			shift := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[prev]
+			if a-1 >= start {
+				switch toks[a-1].key {
+				case "early", "earlier", "late", "later", "mid", "end":
+					a--
+				}
+			}
+			if a-2 >= start && (toks[a-1].key == "of" && (toks[a-2].key == "end" || toks[a-2].key == "beginning" || toks[a-2].key == "start")) {
+				a -= 2
+			}
+			var from, to time.Time
+			prec := k
+			switch k {
+			case "week":
+				from, to = weekOf(pub.AddDate(0, 0, 7*shift))
+			case "month":
+				p := pub.AddDate(0, 0, 1-pub.Day()).AddDate(0, shift, 0)
+				from, to = monthOf(p.Year(), p.Month())
+			case "year":
+				y := pub.Year() + shift
+				from, to = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+			}
+			out = append(out, rel(a, i+1, from, to, prec))
+		case isISODate(k):
+			d, _ := time.Parse(day, k)
+			out = append(out, dateExpr{date: fmtDay(d), precision: "day", text: t.text, basis: BasisExplicit, tokStart: i, tokEnd: i + 1})
+		default:
+			mw, n := tokenWord(toks, i, end)
+			m, ok := months[mw]
+			if !ok || !t.cap {
+				continue
+			}
+			if d, ok := monthDate(toks, i, n, end, start, m, pub, havePub, text); ok {
+				out = append(out, d)
+				i = d.tokEnd - 1
+			}
+		}
+	}
+	return out
+}
+
+func isISODate(k string) bool {
+	if len(k) != 10 || k[4] != '-' || k[7] != '-' {
+		return false
+	}
+	_, err := time.Parse(day, k)
+	return err == nil
+}
+
+func dayNumber(k string) int {
+	k = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(k, "th"), "st"), "nd"), "rd")
+	n, err := strconv.Atoi(k)
+	if err != nil || n < 1 || n > 31 {
+		return 0
+	}
+	return n
+}
+
+func yearNumber(k string) int {
+	if len(k) != 4 {
+		return 0
+	}
+	n, err := strconv.Atoi(k)
+	if err != nil || n < 1900 || n > 2100 {
+		return 0
+	}
+	return n
+}
+
+// monthDate reads "Jan. 20", "January 20, 2025", "20 January 2025", "January 2025"
+// and "in January" around the month word at toks[i] (n tokens long).
+func monthDate(toks []token, i, n, end, start int, m time.Month, pub time.Time, havePub bool, text func(a, b int) string) (dateExpr, bool) {
+	a, b := i, i+n
+	dnum, year := 0, 0
+	if b < end && toks[b].word {
+		if d := dayNumber(toks[b].key); d > 0 {
+			dnum, b = d, b+1
+		}
+	}
+	if dnum == 0 && a-1 >= start {
+		if d := dayNumber(toks[a-1].key); d > 0 {
+			dnum, a = d, a-1
+		}
+	}
+	j := b
+	if j < end && toks[j].text == "," {
+		j++
+	}
+	if j < end {
+		if y := yearNumber(toks[j].key); y > 0 {
+			year, b = y, j+1
+		}
+	}
+	inWord := a-1 >= start && (toks[a-1].key == "in" || toks[a-1].key == "since" || toks[a-1].key == "until" || toks[a-1].key == "by" || toks[a-1].key == "during")
+	if dnum == 0 && year == 0 && (!inWord || m == 5 || m == 3) {
+		return dateExpr{}, false // a bare "May" or "March" is a verb more often than a date
+	}
+	d := dateExpr{text: text(a, b), tokStart: a, tokEnd: b, basis: BasisExplicit}
+	if year == 0 {
+		if !havePub {
+			d.basis = BasisUnresolved
+			return d, true
+		}
+		d.basis = BasisRelative
+		year = pub.Year()
+		probe := time.Date(year, m, max(dnum, 1), 0, 0, 0, 0, time.UTC)
+		if probe.After(pub.AddDate(0, 1, 0)) {
+			year-- // news leans to the past: "Dec. 20" in a January article is last December
+		}
+	}
+	if dnum > 0 {
+		t := time.Date(year, m, dnum, 0, 0, 0, 0, time.UTC)
+		if t.Month() != m {
+			return dateExpr{}, false
+		}
+		d.date, d.precision = fmtDay(t), "day"
+		return d, true
+	}
+	from, to := monthOf(year, m)
+	d.date, d.end, d.precision = fmtDay(from), fmtDay(to), "month"
+	return d, true
+}

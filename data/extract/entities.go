@@ -1,0 +1,488 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// mention is one place where an entity is named, in token indexes.
+type mention struct {
+	ent        int
+	a, b       int
+	prefix     bool // modifies a following name or title ("Chinese President Xi")
+	possessive bool // followed by 's
+}
+
+// entityBuilder collects the entities of one text.
+type entityBuilder struct {
+	g        *gazetteer
+	toks     []token
+	pub      time.Time
+	havePub  bool
+	ents     []Entity
+	gazOf    []*gazEntry
+	byGaz    map[*gazEntry]int
+	byKey    map[string]int
+	ments    []mention
+	covered  []bool
+	titleFor map[int]titleInfo // mention index -> title written before it
+	deferred []deferredRun
+}
+
+// deferredRun is a lone capitalised word left until the full names of the
+// text are known, since it is more often a short form of one of them.
+type deferredRun struct {
+	a, b      int
+	sentStart bool
+}
+
+type titleInfo struct {
+	role, country string
+	core          bool
+	modifier      int // mention written before the title ("Chinese" President), -1 if none
+}
+
+// covers reports whether the role range holds on day t.
+func (r roleRange) covers(t string) bool {
+	return (r.from == "" || r.from <= t) && (r.to == "" || t < r.to)
+}
+
+func (x *entityBuilder) pubDay() string {
+	if !x.havePub {
+		return ""
+	}
+	return fmtDay(x.pub)
+}
+
+// current returns the range of e that holds at publication, if any.
+func (x *entityBuilder) current(e *gazEntry) (roleRange, bool) {
+	if !x.havePub {
+		return roleRange{}, false
+	}
+	d := x.pubDay()
+	var best roleRange
+	found := false
+	for _, r := range e.ranges {
+		if r.covers(d) && (!found || (best.role != "GOV" && r.role == "GOV")) {
+			best, found = r, true
+		}
+	}
+	return best, found
+}
+
+// accept reports whether ref may name toks[i:i+n] here.
+func (x *entityBuilder) accept(ref nameRef, i, n int, sentStart bool) bool {
+	t := x.toks[i]
+	if t.currency || x.toks[i+n-1].currency {
+		return false
+	}
+	if ref.acronym {
+		for _, r := range t.text {
+			if unicode.IsLower(r) {
+				return false
+			}
+		}
+	} else if !t.cap && !t.script {
+		return false
+	}
+	switch ref.form {
+	case formShort:
+		if _, ok := x.current(ref.e); !ok {
+			return false
+		}
+	case formPlace, formCapital:
+		if sentStart && n == 1 && stopwords[t.key] {
+			return false
+		}
+	}
+	return true
+}
+
+// lookup finds the longest gazetteer name starting at token i.
+func (x *entityBuilder) lookup(i, end int, sentStart bool) (int, nameRef) {
+	n := &x.g.root
+	bestN, best := 0, nameRef{}
+	for j := i; j < end; j++ {
+		n = n.next[x.toks[j].key]
+		if n == nil {
+			break
+		}
+		if len(n.refs) == 0 {
+			continue
+		}
+		var pick *nameRef
+		for k := range n.refs {
+			r := &n.refs[k]
+			if !x.accept(*r, i, j-i+1, sentStart) {
+				continue
+			}
+			if pick == nil || (!pick.e.curated && r.e.curated) {
+				pick = r
+				continue
+			}
+			if pick.e.kind == KindPerson && r.e.kind == KindPerson && pick.e.curated == r.e.curated {
+				if _, ok := x.current(pick.e); !ok {
+					if _, ok := x.current(r.e); ok {
+						pick = r
+					}
+				}
+			}
+		}
+		if pick != nil {
+			bestN, best = j-i+1, *pick
+		}
+	}
+	return bestN, best
+}
+
+func (x *entityBuilder) isNameWord(i int, sentStart bool) bool {
+	t := x.toks[i]
+	if !t.word || t.script || !t.cap || t.currency {
+		return false
+	}
+	if _, ok := titles[t.key]; ok && coreTitles[t.key] {
+		return false
+	}
+	if stopwords[t.key] || months[t.key] != 0 || weekdays[t.key] != 0 || t.key == "sunday" {
+		return false
+	}
+	if t.upper && len(t.text) > 6 {
+		return false // a kicker in capitals ("ESPIONAGE:")
+	}
+	return true
+}
+
+// run measures a capitalised name starting at i; it reports its length and
+// whether an organisation word heads it.
+func (x *entityBuilder) run(i, end int, sentStart bool) (int, bool) {
+	if !x.isNameWord(i, sentStart) && !(x.toks[i].cap && orgHeads[x.toks[i].key]) {
+		return 0, false
+	}
+	j := i
+	org := false
+	for j < end {
+		t := x.toks[j]
+		if _, isTitle := titles[t.key]; isTitle && !org && !orgHeads[t.key] {
+			break
+		}
+		if j > i && !org {
+			if gn, _ := x.lookup(j, end, false); gn >= 2 {
+				break
+			}
+		}
+		if x.isNameWord(j, false) || (t.cap && orgHeads[t.key]) {
+			if orgHeads[t.key] {
+				org = true
+			}
+			j++
+			continue
+		}
+		if (nameConnectors[t.key] && org) || (personParticles[t.key] && !t.cap) {
+			if j+1 < end && (x.isNameWord(j+1, false) || nameConnectors[x.toks[j+1].key]) && x.toks[j+1].cap || (j+1 < end && nameConnectors[x.toks[j+1].key] && j+2 < end && x.toks[j+2].cap) {
+				j++
+				continue
+			}
+		}
+		break
+	}
+	// a trailing connector is not part of the name
+	for j > i && nameConnectors[x.toks[j-1].key] {
+		j--
+	}
+	return j - i, org
+}
+
+func (x *entityBuilder) entityFor(e *gazEntry) int {
+	if idx, ok := x.byGaz[e]; ok {
+		return idx
+	}
+	ent := Entity{Name: e.name, Kind: e.kind, Country: e.country, Role: e.role}
+	if e.kind == KindPerson || len(e.ranges) > 0 {
+		if r, ok := x.current(e); ok {
+			ent.Country, ent.Role = r.country, r.role
+		} else {
+			ent.Role = ""
+			for _, r := range e.ranges {
+				if r.country != "" {
+					ent.Country = r.country
+				}
+			}
+		}
+	}
+	ent.Aliases = append([]string(nil), e.aliases...)
+	x.ents = append(x.ents, ent)
+	x.gazOf = append(x.gazOf, e)
+	idx := len(x.ents) - 1
+	x.byGaz[e] = idx
+	return idx
+}
+
+func (x *entityBuilder) entityNamed(name, kind string) int {
+	k := foldKey(name)
+	if idx, ok := x.byKey[k]; ok {
+		return idx
+	}
+	x.ents = append(x.ents, Entity{Name: name, Kind: kind})
+	x.gazOf = append(x.gazOf, nil)
+	idx := len(x.ents) - 1
+	x.byKey[k] = idx
+	return idx
+}
+
+func (x *entityBuilder) addMention(ent, a, b int) int {
+	x.ments = append(x.ments, mention{ent: ent, a: a, b: b})
+	for k := a; k < b; k++ {
+		x.covered[k] = true
+	}
+	if b < len(x.toks) && (x.toks[b].key == "'s" || (x.toks[b].key == "'" && strings.HasSuffix(x.toks[b-1].key, "s"))) {
+		x.ments[len(x.ments)-1].possessive = true
+	}
+	return len(x.ments) - 1
+}
+
+func (x *entityBuilder) spanText(a, b int) string {
+	var sb strings.Builder
+	for i := a; i < b; i++ {
+		if i > a && x.toks[i].start > x.toks[i-1].end {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(x.toks[i].text)
+	}
+	return sb.String()
+}
+
+// recognise finds the entity mentions of the text.
+func (x *entityBuilder) recognise(sents [][2]int) {
+	x.byGaz = map[*gazEntry]int{}
+	x.byKey = map[string]int{}
+	x.covered = make([]bool, len(x.toks))
+	x.titleFor = map[int]titleInfo{}
+	for _, s := range sents {
+		first := s[0]
+		for first < s[1] && !x.toks[first].word {
+			first++
+		}
+		for i := s[0]; i < s[1]; {
+			if !x.toks[i].word || x.covered[i] {
+				i++
+				continue
+			}
+			sentStart := i == first || (i > 0 && x.toks[i-1].text == ":")
+			gn, ref := x.lookup(i, s[1], sentStart)
+			rn, org := x.run(i, s[1], sentStart)
+			switch {
+			case gn > 0 && (gn >= rn || !org):
+				x.addMention(x.entityFor(ref.e), i, i+gn)
+				i += gn
+			case rn > 0 && (org || rn > 1):
+				x.unknown(i, i+rn, org, sentStart)
+				i += rn
+			case rn > 0:
+				x.deferred = append(x.deferred, deferredRun{i, i + rn, sentStart})
+				i += rn
+			default:
+				i++
+			}
+		}
+	}
+	x.titles()
+	x.parenAliases()
+	x.backrefs(sents)
+	for _, d := range x.deferred {
+		if !x.covered[d.a] {
+			x.unknown(d.a, d.b, false, d.sentStart)
+		}
+	}
+	x.titles()
+	sort.SliceStable(x.ments, func(a, b int) bool { return x.ments[a].a < x.ments[b].a })
+}
+
+// unknown handles a capitalised name the gazetteer lacks.
+func (x *entityBuilder) unknown(a, b int, org, sentStart bool) {
+	n := b - a
+	next := ""
+	if b < len(x.toks) {
+		next = x.toks[b].key
+	}
+	kind := KindOther
+	switch {
+	case org:
+		kind = KindOrganisation
+	case reportingVerbs[next] && n <= 4:
+		kind = KindPerson
+	case x.titleBefore(a).core:
+		kind = KindPerson
+	case n == 1 && x.toks[a].upper && len(x.toks[a].text) <= 6:
+		kind = KindOrganisation
+	case n == 1:
+		return // a lone capitalised word is too often not a name
+	}
+	if sentStart && n == 1 {
+		return
+	}
+	name := x.spanText(a, b)
+	if n >= 2 {
+		// "the Supreme Court" after "the US Supreme Court": a short form
+		suffix := " " + foldKey(name)
+		for idx, e := range x.ents {
+			if (e.Kind == kind || e.Kind == KindOrganisation) && strings.HasSuffix(foldKey(e.Name), suffix) {
+				x.addMention(idx, a, b)
+				return
+			}
+		}
+	}
+	idx := x.entityNamed(name, kind)
+	if org {
+		// "Chinese Ministry of Foreign Affairs": the country named first is its country
+		if gn, ref := x.lookup(a, b, false); gn > 0 && ref.e.kind == KindCountry {
+			x.ents[idx].Country = ref.e.country
+			x.ents[idx].Role = "GOV"
+		}
+	}
+	x.addMention(idx, a, b)
+}
+
+// titleBefore reads the title words written just before token a.
+func (x *entityBuilder) titleBefore(a int) titleInfo {
+	ti := titleInfo{modifier: -1}
+	j := a - 1
+	for ; j >= 0 && a-j <= 6; j-- {
+		t := x.toks[j]
+		role, ok := titles[t.key]
+		if !ok || x.covered[j] {
+			break
+		}
+		if coreTitles[t.key] {
+			ti.core = true
+		}
+		if role != "" && ti.role == "" {
+			ti.role = role
+		}
+	}
+	if ti.core && j >= 0 && x.covered[j] {
+		for mi := range x.ments {
+			m := &x.ments[mi]
+			if m.b == j+1 {
+				ti.modifier = mi
+				ti.country = x.ents[m.ent].Country
+				if x.ents[m.ent].Kind == KindOrganisation && x.ents[m.ent].Role == "IGO" && ti.role == "GOV" {
+					ti.role = "IGO"
+				}
+			}
+		}
+	}
+	return ti
+}
+
+// titles gives people named after a title their role and country, and marks
+// the country or organisation before the title as a modifier.
+func (x *entityBuilder) titles() {
+	for mi := range x.ments {
+		m := x.ments[mi]
+		e := &x.ents[m.ent]
+		if e.Kind != KindPerson && e.Kind != KindOther {
+			continue
+		}
+		ti := x.titleBefore(m.a)
+		if !ti.core {
+			continue
+		}
+		if e.Kind == KindOther {
+			e.Kind = KindPerson
+		}
+		x.titleFor[mi] = ti
+		if ti.modifier >= 0 {
+			x.ments[ti.modifier].prefix = true
+		}
+		if g := x.gazOf[m.ent]; g != nil {
+			if _, ok := x.current(g); ok {
+				continue
+			}
+		}
+		if e.Role == "" {
+			e.Role = ti.role
+		}
+		if e.Country == "" {
+			e.Country = ti.country
+		}
+	}
+	// a name or country directly before a title or another name modifies it
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.possessive || m.b >= len(x.toks) {
+			continue
+		}
+		if x.ents[m.ent].Kind == KindCountry && x.toks[m.b].cap && x.covered[m.b] {
+			m.prefix = true
+		}
+	}
+}
+
+// parenAliases turns "Xi Jinping (習近平)" into an alias.
+func (x *entityBuilder) parenAliases() {
+	for _, m := range x.ments {
+		b := m.b
+		if b+2 < len(x.toks) && x.toks[b].text == "(" && x.toks[b+2].text == ")" {
+			t := x.toks[b+1]
+			if t.script || (t.upper && !x.covered[b+1]) {
+				e := &x.ents[m.ent]
+				if !contains(e.Aliases, t.text) && t.text != e.Name {
+					e.Aliases = append(e.Aliases, t.text)
+				}
+				x.covered[b+1] = true
+			}
+		}
+	}
+}
+
+// backrefs links later short forms ("Trump", "Brands", "Supreme Court") to the
+// full names written elsewhere in the same text.
+func (x *entityBuilder) backrefs(sents [][2]int) {
+	short := map[string]int{}
+	ambiguous := map[string]bool{}
+	put := func(k string, ent int) {
+		if old, ok := short[k]; ok && old != ent {
+			ambiguous[k] = true
+		}
+		short[k] = ent
+	}
+	for _, m := range x.ments {
+		e := x.ents[m.ent]
+		if m.b-m.a < 2 || (e.Kind != KindPerson && e.Kind != KindOrganisation) {
+			continue
+		}
+		if e.Kind == KindPerson {
+			for k := m.a; k < m.b; k++ {
+				if t := x.toks[k]; t.word && t.cap && len(t.text) >= 2 && !personParticles[t.key] {
+					put(t.key, m.ent)
+				}
+			}
+		} else if m.b-m.a >= 3 {
+			put(x.toks[m.b-2].key+" "+x.toks[m.b-1].key, m.ent)
+		}
+	}
+	if len(short) == 0 {
+		return
+	}
+	for _, s := range sents {
+		for i := s[0]; i < s[1]; i++ {
+			t := x.toks[i]
+			if x.covered[i] || !t.word || !t.cap {
+				continue
+			}
+			if i+1 < s[1] && !x.covered[i+1] {
+				k := t.key + " " + x.toks[i+1].key
+				if ent, ok := short[k]; ok && !ambiguous[k] {
+					x.addMention(ent, i, i+2)
+					i++
+					continue
+				}
+			}
+			if ent, ok := short[t.key]; ok && !ambiguous[t.key] {
+				x.addMention(ent, i, i+1)
+			}
+		}
+	}
+}

@@ -1,0 +1,573 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+func sortStable(ids []int, less func(a, b int) bool) {
+	sort.SliceStable(ids, func(i, j int) bool { return less(ids[i], ids[j]) })
+}
+
+// sentenceCtx is what event coding needs to know about one sentence.
+type sentenceCtx struct {
+	eb       *entityBuilder
+	s0, s1   int
+	startAt  []int // token -> mention index starting there, -1 if none
+	endAt    []int // token -> mention index ending there, -1 if none
+	lastEvt  *Event
+	lastSent int
+}
+
+// chooseRule picks the best rule for the trigger at token i: curated before
+// generated, then the one whose slots match the most words.
+func (c *sentenceCtx) chooseRule(rules []*rule, i int) (*rule, int) {
+	toks := c.eb.toks
+	var best *rule
+	bestScore, bestAfter := -1, i+1
+	for _, r := range rules {
+		after := i + 1
+		if r.particle != "" {
+			if after >= c.s1 || toks[after].key != r.particle {
+				continue
+			}
+			after++
+		}
+		from, limit := after, min(c.s1, after+14)
+		if r.anywhere {
+			from, limit = c.s0, c.s1
+		}
+		if !c.slotsMatch(r.slots, from, limit, r.anywhere) {
+			continue
+		}
+		score := len(r.slots) * 10
+		if r.particle != "" {
+			score += 5
+		}
+		if r.curated {
+			score += 1000
+		}
+		if score > bestScore {
+			best, bestScore, bestAfter = r, score, after
+		}
+	}
+	return best, bestAfter
+}
+
+func (c *sentenceCtx) slotsMatch(slots [][]string, from, limit int, anywhere bool) bool {
+	toks := c.eb.toks
+	pos := from
+	for _, alts := range slots {
+		found := false
+		for k := pos; k < limit; k++ {
+			if !anywhere && (toks[k].key == ";" || toks[k].key == ".") {
+				return false
+			}
+			if contains(alts, toks[k].key) {
+				pos, found = k+1, true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *sentenceCtx) negated(i int) bool {
+	toks := c.eb.toks
+	for k := i - 1; k >= c.s0 && k >= i-3; k-- {
+		if negators[toks[k].key] {
+			return true
+		}
+		if clauseBreaks[toks[k].key] {
+			return false
+		}
+	}
+	return false
+}
+
+// skipTitles steps back over title words and the modifiers before them.
+func (c *sentenceCtx) skipTitles(k int) int {
+	toks := c.eb.toks
+	for k >= c.s0 {
+		if mi := c.endAt[k]; mi >= 0 && c.eb.ments[mi].prefix {
+			k = c.eb.ments[mi].a - 1
+			continue
+		}
+		if _, ok := titles[toks[k].key]; ok && toks[k].word && !c.eb.covered[k] && toks[k].key != "and" {
+			k--
+			continue
+		}
+		if toks[k].text == "(" || toks[k].text == ")" || toks[k].script {
+			k--
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// skipSame steps back over another mention of ent right before k
+// ("Xi Jinping (習近平)").
+func (c *sentenceCtx) skipSame(k, ent int) int {
+	for k >= c.s0 && c.endAt[k] >= 0 && c.eb.ments[c.endAt[k]].ent == ent {
+		k = c.skipTitles(c.eb.ments[c.endAt[k]].a - 1)
+	}
+	return k
+}
+
+// groupBack collects the coordinated mentions ending at mention mi ("Canada and the EU").
+func (c *sentenceCtx) groupBack(mi int) []int {
+	ents := []int{c.eb.ments[mi].ent}
+	toks := c.eb.toks
+	k := c.skipSame(c.skipTitles(c.eb.ments[mi].a-1), ents[0])
+	for k > c.s0 {
+		if toks[k].key == "the" {
+			k--
+		}
+		if k < c.s0 || (toks[k].key != "and" && toks[k].key != "," && toks[k].key != "&") {
+			break
+		}
+		k--
+		if k >= c.s0 && toks[k].key == "the" {
+			k--
+		}
+		if k < c.s0 || c.endAt[k] < 0 || c.eb.ments[c.endAt[k]].possessive {
+			break
+		}
+		m := c.eb.ments[c.endAt[k]]
+		ents = append([]int{m.ent}, ents...)
+		k = c.skipSame(c.skipTitles(m.a-1), m.ent)
+	}
+	return uniq(ents)
+}
+
+// groupForward collects the coordinated mentions starting at mention mi.
+func (c *sentenceCtx) groupForward(mi int, exclude map[int]bool) []int {
+	toks := c.eb.toks
+	var ents []int
+	for {
+		m := c.eb.ments[mi]
+		if !exclude[m.ent] {
+			ents = append(ents, m.ent)
+		}
+		k := m.b
+		if k < c.s1 && toks[k].key == "'s" {
+			break
+		}
+		if k+1 >= c.s1 || (toks[k].key != "and" && toks[k].key != "&" && toks[k].key != ",") {
+			break
+		}
+		k++
+		if k < c.s1 && toks[k].key == "the" {
+			k++
+		}
+		for k < c.s1 && c.startAt[k] >= 0 && c.eb.ments[c.startAt[k]].prefix {
+			k = c.eb.ments[c.startAt[k]].b
+		}
+		k = c.skipTitlesForward(k)
+		if k >= c.s1 || c.startAt[k] < 0 {
+			break
+		}
+		mi = c.startAt[k]
+	}
+	return uniq(ents)
+}
+
+func (c *sentenceCtx) skipTitlesForward(k int) int {
+	toks := c.eb.toks
+	for k < c.s1 {
+		if _, ok := titles[toks[k].key]; ok && toks[k].word && !c.eb.covered[k] && toks[k].key != "and" {
+			k++
+			continue
+		}
+		if mi := c.startAt[k]; mi >= 0 && c.eb.ments[mi].prefix {
+			k = c.eb.ments[mi].b
+			continue
+		}
+		break
+	}
+	return k
+}
+
+func uniq(ids []int) []int {
+	out := ids[:0]
+	for i, v := range ids {
+		dup := false
+		for _, w := range ids[:i] {
+			if w == v {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// lastPerson finds the person most recently named before token k.
+func (c *sentenceCtx) lastPerson(k int) int {
+	for mi := len(c.eb.ments) - 1; mi >= 0; mi-- {
+		m := c.eb.ments[mi]
+		if m.a < k && !m.prefix && c.eb.ents[m.ent].Kind == KindPerson {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// afterPreposition reports whether the name at token a is the object of a
+// preposition ("back to the White House").
+func (c *sentenceCtx) afterPreposition(a int) bool {
+	k := c.skipTitles(a - 1)
+	if k >= c.s0 && c.eb.toks[k].key == "the" {
+		k--
+	}
+	return k >= c.s0 && prepositions[c.eb.toks[k].key]
+}
+
+// actorsBefore finds the subject of the verb at token i.
+func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) []int {
+	toks := c.eb.toks
+	for k := i - 1; k >= c.s0; k-- {
+		key := toks[k].key
+		if mi := c.endAt[k]; mi >= 0 {
+			m := c.eb.ments[mi]
+			if m.possessive || m.prefix || c.afterPreposition(m.a) {
+				k = m.a
+				continue
+			}
+			return c.groupBack(mi)
+		}
+		switch key {
+		case "he", "she":
+			if p := c.lastPerson(k); p >= 0 {
+				return []int{p}
+			}
+			return nil
+		case "they":
+			if c.lastEvt != nil && len(c.lastEvt.Actors) >= 2 {
+				return uniq(append(append([]int{}, c.lastEvt.Actors...), c.lastEvt.Recipients...))
+			}
+			return nil
+		case "it", "we", "i", "you", "our", "them":
+			return nil
+		case "us":
+			if !toks[k].upper {
+				return nil
+			}
+		}
+		if actorBreaks[key] {
+			return nil
+		}
+		if stopAtReport && reportingVerbs[key] {
+			return nil
+		}
+	}
+	return nil
+}
+
+// recipientsAfter finds the first named target after token k.
+func (c *sentenceCtx) recipientsAfter(k int, exclude map[int]bool) []int {
+	toks := c.eb.toks
+	possessive := -1
+	for j := k; j < c.s1 && j < k+25; j++ {
+		if clauseBreaks[toks[j].key] {
+			break
+		}
+		mi := c.startAt[j]
+		if mi < 0 {
+			continue
+		}
+		m := c.eb.ments[mi]
+		if exclude[m.ent] || m.prefix {
+			j = m.b - 1
+			continue
+		}
+		if m.possessive {
+			// "the US' biggest rival": a possessor is the target only if nothing else is
+			if possessive < 0 {
+				possessive = mi
+			}
+			j = m.b - 1
+			continue
+		}
+		return c.groupForward(mi, exclude)
+	}
+	if possessive >= 0 {
+		return []int{c.eb.ments[possessive].ent}
+	}
+	return nil
+}
+
+// characterised handles "X said China was an adversary": the speaker is the
+// actor, the one characterised the recipient.
+func (c *sentenceCtx) characterised(i int) (actors, recips []int) {
+	toks := c.eb.toks
+	recipAt := -1
+	for k := i - 1; k >= c.s0; k-- {
+		if mi := c.endAt[k]; mi >= 0 && !c.eb.ments[mi].prefix && !c.eb.ments[mi].possessive {
+			recips, recipAt = c.groupBack(mi), c.eb.ments[mi].a
+			break
+		}
+		if reportingVerbs[toks[k].key] {
+			break
+		}
+	}
+	if recipAt < 0 {
+		return nil, nil
+	}
+	for k := recipAt - 1; k >= c.s0; k-- {
+		if reportingVerbs[toks[k].key] {
+			actors = c.actorsBefore(k, false)
+			break
+		}
+	}
+	if len(actors) == 0 {
+		for k := i + 1; k < c.s1; k++ {
+			if reportingVerbs[toks[k].key] {
+				actors = c.actorsBefore(k, true)
+				if len(actors) == 0 && k+1 < c.s1 && c.startAt[k+1] >= 0 {
+					actors = []int{c.eb.ments[c.startAt[k+1]].ent}
+				}
+				break
+			}
+		}
+	}
+	for _, a := range actors {
+		for _, r := range recips {
+			if a == r {
+				return nil, nil
+			}
+		}
+	}
+	return actors, recips
+}
+
+// events codes the events of every sentence, then merges retellings.
+func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Event {
+	c := &sentenceCtx{eb: eb, lastSent: -1}
+	c.startAt = make([]int, len(eb.toks))
+	c.endAt = make([]int, len(eb.toks))
+	for i := range c.startAt {
+		c.startAt[i], c.endAt[i] = -1, -1
+	}
+	for mi, m := range eb.ments {
+		if c.startAt[m.a] < 0 {
+			c.startAt[m.a] = mi
+		}
+		c.endAt[m.b-1] = mi
+	}
+	var out []Event
+	for si, s := range sents {
+		c.s0, c.s1 = s[0], s[1]
+		if c.lastSent < si-2 {
+			c.lastEvt = nil
+		}
+		var dates []dateExpr
+		datesDone := false
+		suppress := -1
+		for i := s[0]; i < s[1]; i++ {
+			t := eb.toks[i]
+			if !t.word || t.script || (t.cap && i != s[0]) || eb.covered[i] || i < suppress {
+				continue
+			}
+			rules := x.lx[t.key]
+			if len(rules) == 0 {
+				continue
+			}
+			r, after := c.chooseRule(rules, i)
+			if r == nil {
+				continue
+			}
+			if !r.noun && i > s[0] && determiners[eb.toks[i-1].key] {
+				continue
+			}
+			if c.negated(i) {
+				if r.matrix {
+					suppress = i + 10
+				}
+				continue
+			}
+			if r.matrix {
+				suppress = after + 10
+			}
+			var actors, recips []int
+			if r.charac {
+				actors, recips = c.characterised(i)
+			} else {
+				actors = c.actorsBefore(i, false)
+				if len(actors) == 0 {
+					continue
+				}
+				ex := map[int]bool{}
+				for _, a := range actors {
+					ex[a] = true
+				}
+				if !(r.joint && len(actors) >= 2) {
+					recips = c.recipientsAfter(after, ex)
+				}
+			}
+			if len(actors) == 0 {
+				continue
+			}
+			if !datesDone {
+				dates = findDates(eb.toks, s[0], s[1], eb.pub, eb.havePub)
+				datesDone = true
+			}
+			ev := makeEvent(r.code, actors, recips, c, text, i, dates)
+			out = append(out, ev)
+			c.lastEvt, c.lastSent = &out[len(out)-1], si
+		}
+	}
+	return merge(out, eb)
+}
+
+func makeEvent(code string, actors, recips []int, c *sentenceCtx, text string, trig int, dates []dateExpr) Event {
+	eb := c.eb
+	cc := cameoByCode[code]
+	ev := Event{
+		Actors: actors, Recipients: recips, Type: cc.Type, Mode: cc.Mode, CAMEO: code,
+		Goldstein: cc.Goldstein, QuadClass: QuadClass(code),
+		Start: eb.toks[c.s0].start, End: eb.toks[c.s1-1].end,
+	}
+	ev.Text = strings.TrimSpace(text[eb.toks[c.s0].bs:eb.toks[c.s1-1].be])
+	what := ""
+	if len(dates) > 0 {
+		best := dates[0]
+		for _, d := range dates[1:] {
+			if dist(d, trig) < dist(best, trig) {
+				best = d
+			}
+		}
+		ev.Date, ev.EndDate, ev.Precision, ev.DateText, ev.DateBasis = best.date, best.end, best.precision, best.text, best.basis
+		what = "the event"
+		for k := best.tokStart - 1; k >= c.s0 && k >= best.tokStart-3; k-- {
+			if reportingVerbs[eb.toks[k].key] {
+				what = "the announcement"
+			}
+		}
+	} else if eb.havePub {
+		ev.Date, ev.Precision, ev.DateBasis = fmtDay(eb.pub), "day", BasisPublication
+	} else {
+		ev.DateBasis = BasisUnresolved
+	}
+	ev.Summary = summary(ev, eb.ents, what)
+	return ev
+}
+
+func dist(d dateExpr, i int) int {
+	if i < d.tokStart {
+		return d.tokStart - i
+	}
+	return i - d.tokEnd
+}
+
+func names(ids []int, ents []Entity) string {
+	var ns []string
+	for _, id := range ids {
+		ns = append(ns, ents[id].Name)
+	}
+	return strings.Join(ns, ", ")
+}
+
+func summary(ev Event, ents []Entity, what string) string {
+	s := names(ev.Actors, ents) + ": " + strings.ToLower(cameoByCode[ev.CAMEO].Name[:1]) + cameoByCode[ev.CAMEO].Name[1:]
+	if len(ev.Recipients) > 0 {
+		s += " → " + names(ev.Recipients, ents)
+	}
+	switch ev.DateBasis {
+	case BasisPublication:
+		s += fmt.Sprintf(" (dated by publication, %s)", ev.Date)
+	case BasisUnresolved:
+		if ev.DateText != "" {
+			s += fmt.Sprintf(" (date %q unresolved)", ev.DateText)
+		}
+	default:
+		s += fmt.Sprintf(" (%s: %q = %s", what, ev.DateText, ev.Date)
+		if ev.EndDate != "" {
+			s += ".." + ev.EndDate
+		}
+		s += ")"
+	}
+	return s
+}
+
+func sameSet(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !contains2(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+func contains2(list []int, v int) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func datesOverlap(a, b Event) bool {
+	if a.DateBasis == BasisPublication || b.DateBasis == BasisPublication || a.Date == "" || b.Date == "" {
+		return true
+	}
+	ae, be := a.EndDate, b.EndDate
+	if ae == "" {
+		ae = a.Date
+	}
+	if be == "" {
+		be = b.Date
+	}
+	return a.Date <= be && b.Date <= ae
+}
+
+// merge folds an event told again later in the same text into its first telling.
+func merge(evs []Event, eb *entityBuilder) []Event {
+	var out []Event
+	for _, e := range evs {
+		merged := false
+		for k := range out {
+			o := &out[k]
+			if o.Type != e.Type || !datesOverlap(*o, e) {
+				continue
+			}
+			same := sameSet(o.Actors, e.Actors) && (sameSet(o.Recipients, e.Recipients) || len(o.Recipients) == 0 || len(e.Recipients) == 0)
+			if o.Type == "CONSULT" {
+				same = sameSet(uniq(append(append([]int{}, o.Actors...), o.Recipients...)), uniq(append(append([]int{}, e.Actors...), e.Recipients...)))
+			}
+			if !same {
+				continue
+			}
+			if len(o.Recipients) == 0 && len(e.Recipients) > 0 && o.Type != "CONSULT" {
+				o.Recipients = e.Recipients
+			}
+			if len(o.CAMEO) == 3 && strings.HasSuffix(o.CAMEO, "0") && e.CAMEO != o.CAMEO && strings.HasPrefix(e.CAMEO, o.CAMEO[:2]) {
+				c := cameoByCode[e.CAMEO]
+				o.CAMEO, o.Mode, o.Goldstein = e.CAMEO, c.Mode, c.Goldstein
+			}
+			if (o.DateBasis == BasisPublication || o.DateBasis == BasisUnresolved) && (e.DateBasis == BasisExplicit || e.DateBasis == BasisRelative) {
+				o.Date, o.EndDate, o.Precision, o.DateText, o.DateBasis = e.Date, e.EndDate, e.Precision, e.DateText, e.DateBasis
+				o.Summary = e.Summary
+			} else if e.DateText != "" && e.DateText != o.DateText && e.Date != "" {
+				o.Summary += fmt.Sprintf("; also told as %q = %s", e.DateText, e.Date)
+			}
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -1,0 +1,163 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/attache-app/attache/resources"
+)
+
+// rule is one event pattern: a trigger word, optionally a particle right after
+// it, and slot words that must follow in order.
+type rule struct {
+	code     string
+	particle string     // "" or the word that must follow the trigger ("call on")
+	slots    [][]string // each slot: alternatives
+	noun     bool       // trigger is a literal (noun) form; no determiner check
+	matrix   bool       // takes a complement whose triggers are not separate events
+	charac   bool       // characterisation by the speaker
+	joint    bool       // all coordinated subjects are actors
+	anywhere bool       // slot words may be anywhere in the sentence
+	curated  bool
+}
+
+// lexicon maps trigger forms to their rules.
+type lexicon map[string][]*rule
+
+func (lx lexicon) add(form string, r *rule) {
+	lx[form] = append(lx[form], r)
+}
+
+func loadLexicon() (lexicon, error) {
+	lx := lexicon{}
+	if err := lx.load(resources.GazetteerPatterns, true); err != nil {
+		return nil, err
+	}
+	if err := lx.load(resources.GazetteerVerbs, false); err != nil {
+		return nil, err
+	}
+	return lx, nil
+}
+
+func (lx lexicon) load(name string, curated bool) error {
+	var current []string // forms of the last "=" line
+	return eachLine(name, func(f []string) error {
+		if len(f) < 3 {
+			return fmt.Errorf("want at least 3 fields, have %d", len(f))
+		}
+		code, flags, triggers := field(f, 0), field(f, 1), field(f, 2)
+		if code == "=" {
+			current = strings.Split(triggers, ",")
+			return nil
+		}
+		code = knownCode(code)
+		if code == "" {
+			if curated {
+				return fmt.Errorf("unknown CAMEO code %q", field(f, 0))
+			}
+			return nil
+		}
+		if cameoByCode[code].Type == "" {
+			return nil // public statements are not events here
+		}
+		var slots [][]string
+		for _, s := range strings.Fields(field(f, 3)) {
+			slots = append(slots, strings.Split(s, "|"))
+		}
+		mk := func(particle string) *rule {
+			return &rule{code: code, particle: particle, slots: slots, curated: curated,
+				noun:   strings.Contains(flags, "N"),
+				matrix: strings.Contains(flags, "M"), charac: strings.Contains(flags, "C"),
+				joint: strings.Contains(flags, "S"), anywhere: strings.Contains(flags, "A")}
+		}
+		if !curated && !contentSlot(slots) {
+			// CAMEO.2.0's bare verb codes fire on too much ordinary prose
+			// ("came", "remains"); only its verb+object patterns are used.
+			return nil
+		}
+		if triggers == "=" {
+			for _, form := range current {
+				lx.add(form, mk(""))
+			}
+			return nil
+		}
+		for _, t := range strings.Split(triggers, ",") {
+			t = strings.TrimSpace(t)
+			particle := ""
+			if i := strings.IndexByte(t, '+'); i >= 0 {
+				t, particle = t[:i], t[i+1:]
+			}
+			parts := strings.Split(t, ":")
+			forms := parts
+			if !strings.Contains(flags, "N") {
+				forms = append(append([]string{}, parts...), inflect(parts[0])...)
+			}
+			r := mk(particle)
+			for _, form := range forms {
+				lx.add(form, r)
+			}
+		}
+		return nil
+	})
+}
+
+// inflect returns the regular -s, -ed and -ing forms of an English verb.
+func inflect(v string) []string {
+	n := len(v)
+	if n < 2 {
+		return nil
+	}
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	last := v[n-1]
+	var s, ed, ing string
+	switch {
+	case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "x") || strings.HasSuffix(v, "z") || strings.HasSuffix(v, "ch") || strings.HasSuffix(v, "sh"):
+		s = v + "es"
+	case last == 'y' && !vowel(v[n-2]):
+		s = v[:n-1] + "ies"
+	default:
+		s = v + "s"
+	}
+	switch {
+	case last == 'e':
+		ed, ing = v+"d", v[:n-1]+"ing"
+	case last == 'y' && !vowel(v[n-2]):
+		ed, ing = v[:n-1]+"ied", v+"ing"
+	case n >= 3 && n <= 4 && !vowel(last) && vowel(v[n-2]) && !vowel(v[n-3]) && strings.IndexByte("wxy", last) < 0:
+		ed, ing = v+string(last)+"ed", v+string(last)+"ing"
+	default:
+		ed, ing = v+"ed", v+"ing"
+	}
+	return []string{s, ed, ing}
+}
+
+// knownCode returns code if the codebook has it, else its nearest listed
+// parent ("0313" -> "031" -> "030"), else "".
+func knownCode(code string) string {
+	for _, c := range []string{code, prefix(code, 3), prefix(code, 2) + "0"} {
+		if _, ok := cameoByCode[c]; ok && len(c) >= 3 {
+			return c
+		}
+	}
+	return ""
+}
+
+func prefix(s string, n int) string {
+	if len(s) < n {
+		return s
+	}
+	return s[:n]
+}
+
+// contentSlot reports whether some slot asks for a content word: a generated
+// pattern whose slots are all prepositions ("head … to") fires on too much.
+func contentSlot(slots [][]string) bool {
+	for _, alts := range slots {
+		for _, a := range alts {
+			if !stopwords[a] && len(a) > 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
