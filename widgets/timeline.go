@@ -62,10 +62,11 @@ type Timeline struct {
 
 	model tlModel
 
-	selected int64
-	hovered  int64
-	hoverPos fyne.Position
-	hovering bool
+	selected  int64
+	hovered   int64
+	hoverLane int // 1 + index of the lane whose label is under the pointer; 0 for none
+	hoverPos  fyne.Position
+	hovering  bool
 
 	rangeSet bool
 	renderer *tlRenderer // the live renderer, for tooltip-only updates
@@ -98,9 +99,7 @@ func (t *Timeline) SetEvents(evs []TimelineEvent) {
 	if _, ok := t.model.byID[t.selected]; !ok {
 		t.selected = 0
 	}
-	if _, ok := t.model.byID[t.hovered]; !ok {
-		t.hovered = 0
-	}
+	t.clearHover()
 	t.model.clampScroll(t.lanesHeight())
 	if !t.rangeSet && len(evs) > 0 {
 		t.ZoomToFit()

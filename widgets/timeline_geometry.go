@@ -73,7 +73,7 @@ func (t *Timeline) labelColumnWidth() float32 {
 	if len(m.series) > 0 {
 		w = max(w, fyne.MeasureText(t.seriesCaption(), theme.CaptionTextSize(), fyne.TextStyle{Bold: true}).Width)
 	}
-	m.labelW = min(maxLabelW, max(minLabelW, w+2*pad))
+	m.labelW = min(maxLabelW, max(minLabelW, w+3*pad))
 	return m.labelW
 }
 

@@ -28,11 +28,11 @@ func (t *Timeline) Scrolled(ev *fyne.ScrollEvent) {
 	case pos.X < g.plotX0 && pos.Y >= g.lanesTop && pos.Y < g.lanesBottom:
 		t.model.scrollY -= dy
 		t.model.clampScroll(g.lanesBottom - g.lanesTop)
-		t.hovered = 0
+		t.clearHover()
 	case math.Abs(float64(dx)) > math.Abs(float64(dy)):
 		t.rangeSet = true
 		t.model.view.pan(-float64(dx) * g.secondsPerUnit())
-		t.hovered = 0
+		t.clearHover()
 	default:
 		x := min(max(pos.X, g.plotX0), g.plotX1)
 		if pos.IsZero() {
@@ -40,7 +40,7 @@ func (t *Timeline) Scrolled(ev *fyne.ScrollEvent) {
 		}
 		t.rangeSet = true
 		t.model.view.zoom(math.Pow(wheelZoom, float64(dy)/wheelNotch), g.timeAt(x))
-		t.hovered = 0
+		t.clearHover()
 	}
 	t.Refresh()
 }
@@ -52,7 +52,7 @@ func (t *Timeline) Dragged(ev *fyne.DragEvent) {
 	t.model.view.pan(-float64(ev.Dragged.DX) * g.secondsPerUnit())
 	t.model.scrollY -= ev.Dragged.DY
 	t.model.clampScroll(g.lanesBottom - g.lanesTop)
-	t.hovered = 0
+	t.clearHover()
 	t.Refresh()
 }
 
@@ -96,23 +96,41 @@ func (t *Timeline) MouseIn(ev *desktop.MouseEvent) {
 	t.MouseMoved(ev)
 }
 
-// MouseMoved shows the tooltip of the mark under the pointer.
+// MouseMoved shows the tooltip of the mark under the pointer, or the full name
+// and event count of the lane whose label is under the pointer.
 func (t *Timeline) MouseMoved(ev *desktop.MouseEvent) {
 	t.hovering = true
 	id := t.hitTest(ev.Position)
-	if id == t.hovered {
+	lane := 0
+	if id == 0 {
+		lane = t.laneLabelAt(ev.Position)
+	}
+	if id == t.hovered && lane == t.hoverLane {
 		t.hoverPos = ev.Position
 		return
 	}
-	t.hovered, t.hoverPos = id, ev.Position
+	t.hovered, t.hoverLane, t.hoverPos = id, lane, ev.Position
 	t.refreshTooltip()
+}
+
+// laneLabelAt returns 1 + the index of the lane whose label is under pos, or 0.
+func (t *Timeline) laneLabelAt(pos fyne.Position) int {
+	g := t.geometry()
+	if pos.X >= g.plotX0 {
+		return 0
+	}
+	return g.laneAt(pos.Y, t.model.scrollY, len(t.model.lanes)) + 1
+}
+
+func (t *Timeline) clearHover() {
+	t.hovered, t.hoverLane = 0, 0
 }
 
 // MouseOut hides the tooltip.
 func (t *Timeline) MouseOut() {
 	t.hovering = false
-	if t.hovered != 0 {
-		t.hovered = 0
+	if t.hovered != 0 || t.hoverLane != 0 {
+		t.clearHover()
 		t.refreshTooltip()
 	}
 }

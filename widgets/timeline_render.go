@@ -314,6 +314,7 @@ func (r *tlRenderer) buildLaneLabels(g *tlGeometry, first, last int) {
 // up through the axis row, and each tick's label just right of its line.
 func (r *tlRenderer) buildAxis(g *tlGeometry) {
 	r.line(g.plotX0, g.lanesTop, g.plotX1, g.lanesTop, r.pal.separator, 1)
+	r.line(g.plotX0, g.lanesTop, g.plotX0, g.lanesBottom, r.pal.grid, 1) // labels | marks
 	for _, tk := range r.ticks {
 		x := g.xOf(tk.sec)
 		r.line(x, g.axisTop+4, x, g.lanesTop, r.pal.separator, 1)

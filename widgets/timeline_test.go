@@ -3,6 +3,8 @@ package widgets_test
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -402,6 +404,30 @@ func TestTimelineHoverTooltip(t *testing.T) {
 	test.MoveMouse(win.Canvas(), fyne.NewPos(5, 5))
 	if contains(renderedTexts(tl), "23 June 2025") {
 		t.Error("tooltip still shown after the pointer left the mark")
+	}
+}
+
+func TestTimelineLongLaneLabelIsCutAndShownOnHover(t *testing.T) {
+	long := "United Kingdom of Great Britain and Northern Ireland → French Republic"
+	evs := []widgets.TimelineEvent{dayEvent(1, long, date(2025, 1, 17), 1), dayEvent(2, long, date(2025, 2, 1), 2)}
+	tl, win := showTimeline(t, evs, 800, 300)
+	if contains(renderedTexts(tl), long) {
+		t.Fatal("a 70-character lane label is drawn in full")
+	}
+	cut := false
+	for _, s := range renderedTexts(tl) {
+		if len(s) > 10 && strings.HasSuffix(s, "…") && strings.HasPrefix(long, strings.TrimSuffix(s, "…")) {
+			cut = true
+		}
+	}
+	if !cut {
+		t.Errorf("no label cut with an ellipsis among %q", renderedTexts(tl))
+	}
+	test.MoveMouse(win.Canvas(), fyne.NewPos(20, markCenter(t, tl, 1).Y))
+	texts := renderedTexts(tl)
+	i := slices.Index(texts, "2 events")
+	if i < 2 || texts[i-2]+" "+texts[i-1] != long {
+		t.Errorf("hovering the lane label shows %q, want the full label on two lines and \"2 events\"", texts)
 	}
 }
 
