@@ -72,6 +72,23 @@ func (x *entityBuilder) current(e *gazEntry) (roleRange, bool) {
 	return best, found
 }
 
+// nearOffice reports whether e held, was about to hold, or had lately left an
+// office at publication: then a bare surname ("Trump" in a January 2025
+// article, before the inauguration) may stand for the person.
+func (x *entityBuilder) nearOffice(e *gazEntry) bool {
+	if !x.havePub {
+		return false
+	}
+	early := fmtDay(x.pub.AddDate(1, 0, 0))  // the office starts within a year
+	late := fmtDay(x.pub.AddDate(-2, 0, 0)) // or ended within two years
+	for _, r := range e.ranges {
+		if (r.from == "" || r.from <= early) && (r.to == "" || late < r.to) {
+			return true
+		}
+	}
+	return false
+}
+
 // accept reports whether ref may name toks[i:i+n] here.
 func (x *entityBuilder) accept(ref nameRef, i, n int, sentStart bool) bool {
 	t := x.toks[i]
@@ -89,7 +106,7 @@ func (x *entityBuilder) accept(ref nameRef, i, n int, sentStart bool) bool {
 	}
 	switch ref.form {
 	case formShort:
-		if _, ok := x.current(ref.e); !ok {
+		if !x.nearOffice(ref.e) {
 			return false
 		}
 	case formPlace, formCapital:
