@@ -79,7 +79,7 @@ func (x *entityBuilder) nearOffice(e *gazEntry) bool {
 	if !x.havePub {
 		return false
 	}
-	early := fmtDay(x.pub.AddDate(1, 0, 0))  // the office starts within a year
+	early := fmtDay(x.pub.AddDate(1, 0, 0)) // the office starts within a year
 	late := fmtDay(x.pub.AddDate(-2, 0, 0)) // or ended within two years
 	for _, r := range e.ranges {
 		if (r.from == "" || r.from <= early) && (r.to == "" || late < r.to) {

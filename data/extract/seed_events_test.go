@@ -143,7 +143,6 @@ func TestSeedEvents(t *testing.T) {
 	}
 }
 
-
 func goldsteinOf(code string) float64 {
 	for _, c := range extract.CAMEOCodes() {
 		if c.Code == code {
