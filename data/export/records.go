@@ -1,0 +1,106 @@
+// Package export writes Attaché's events, passages and entities in the
+// formats analysts hand on: events as JSON, JSON Lines, CSV and TimelineJS 3
+// JSON; tagged passages and entities as CSV. The writers are pure formatting
+// over the record types of this package; EventsFromStore and its siblings
+// fill the records from a project.
+package export
+
+import (
+	"strconv"
+)
+
+// EventRecord is one diplomatic event as exported, with its parties and
+// source resolved. The JSON field names follow PLOVER (see DESIGN.md).
+type EventRecord struct {
+	ID            int64    `json:"id"`
+	Date          string   `json:"date"`           // "2006-01-02", or "" when unresolved
+	EndDate       string   `json:"enddate"`        // "" when the event has no end date
+	DatePrecision string   `json:"date_precision"` // day|week|month|year, or ""
+	DateText      string   `json:"date_text"`      // the date as written
+	DateBasis     string   `json:"date_basis"`     // explicit|relative|publication|unresolved, or ""
+	Actor         []Party  `json:"actor"`
+	Recipient     []Party  `json:"recipient"`
+	Event         string   `json:"event"` // PLOVER type in capitals
+	Mode          string   `json:"mode"`
+	CAMEO         string   `json:"cameo"` // keeps leading zeros: "041"
+	Goldstein     float64  `json:"goldstein"`
+	QuadClass     int      `json:"quad_class"` // 1–4 (see QuadClass), 0 unknown
+	Location      string   `json:"location"`
+	Summary       string   `json:"summary"`
+	Text          string   `json:"text"` // the source sentence or passage
+	Source        Source   `json:"source"`
+	Status        string   `json:"status"` // suggested|confirmed|rejected
+	Tags          []string `json:"tags"`
+	Note          string   `json:"note"`
+}
+
+// Party is an actor or recipient of an event.
+type Party struct {
+	Name     string `json:"name"`
+	EntityID int64  `json:"entity_id"`
+	Kind     string `json:"kind"`    // person, country, organisation, place, other
+	Country  string `json:"country"` // ISO 3166 alpha-3, or ""
+}
+
+// Source is the article an event was read from and the rune span of its
+// source text in the article's body.
+type Source struct {
+	ArticleID   int64  `json:"article_id"` // 0 when the event has no source article
+	Title       string `json:"title"`
+	Publication string `json:"publication"`
+	Published   string `json:"published"` // "2006-01-02", RFC 3339, or "" when unknown
+	URL         string `json:"url"`
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+}
+
+// PassageRecord is one tagged passage as exported.
+type PassageRecord struct {
+	ArticleID   int64
+	Article     string // the article's title
+	Publication string
+	Published   string
+	Quote       string // the passage's text
+	Tags        []string
+	Note        string
+	Start, End  int // rune span in the article body
+}
+
+// EntityRecord is one entity as exported.
+type EntityRecord struct {
+	ID                        int64
+	Name, Kind, Country, Role string
+	Aliases                   []string
+	Mentions                  int // mentions that are not rejected
+}
+
+// ploverQuad is the quad class of each PLOVER type, used when an event has
+// no CAMEO code; it follows the CAMEO roots the types correspond to.
+var ploverQuad = map[string]int{
+	"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "REQUEST": 1,
+	"CONCEDE": 2, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+	"ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
+	"PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}
+
+// QuadClass returns the quad class of an event: 1 verbal cooperation,
+// 2 material cooperation, 3 verbal conflict, 4 material conflict, from the
+// CAMEO root (01–05, 06–08, 09–13, 14–20) when cameo is a valid code, else
+// from the PLOVER type; 0 when neither tells.
+func QuadClass(cameo, plover string) int {
+	if len(cameo) >= 2 {
+		if root, err := strconv.Atoi(cameo[:2]); err == nil {
+			switch {
+			case root >= 1 && root <= 5:
+				return 1
+			case root >= 6 && root <= 8:
+				return 2
+			case root >= 9 && root <= 13:
+				return 3
+			case root >= 14 && root <= 20:
+				return 4
+			}
+		}
+	}
+	return ploverQuad[plover]
+}
