@@ -42,6 +42,9 @@ type palette struct {
 	band, grid, separator color.Color
 	tipBg, tipStroke      color.Color
 	textSize, captionSize float32
+	// quad and quadFill are the mark colours by quad class (0 for unknown),
+	// converted to color.Color once rather than once per mark.
+	quad, quadFill [5]color.Color
 }
 
 func newTimelineRenderer(t *Timeline) *tlRenderer {
@@ -115,6 +118,10 @@ func (r *tlRenderer) loadPalette() {
 		tipStroke:   withAlpha(fg, 0x80),
 		textSize:    th.Size(theme.SizeNameText),
 		captionSize: th.Size(theme.SizeNameCaptionText),
+	}
+	for q := range r.pal.quad {
+		r.pal.quad[q] = QuadColor(q, v)
+		r.pal.quadFill[q] = withAlpha(r.pal.quad[q], 0x66)
 	}
 }
 
@@ -256,11 +263,10 @@ func (r *tlRenderer) buildMarks(g *tlGeometry, first, last int) {
 					continue
 				}
 				lastX[q], lastW[q], lastAny = rc.x, rc.w, rc.x
-				c := QuadColor(e.quad, r.pal.variant)
 				if e.precise {
-					r.circle(rc.x, rc.y, rc.w, c, r.pal.bg, 1)
+					r.circle(rc.x, rc.y, rc.w, r.pal.quad[q], r.pal.bg, 1)
 				} else {
-					r.rect(rc.x, rc.y, rc.w, rc.h, withAlpha(c, 0x66), c, 1.5, 3)
+					r.rect(rc.x, rc.y, rc.w, rc.h, r.pal.quadFill[q], r.pal.quad[q], 1.5, 3)
 				}
 			}
 		}
@@ -348,13 +354,12 @@ func (r *tlRenderer) buildLegend(g *tlGeometry) {
 	}
 	for q := 1; q <= 4; q++ {
 		item(QuadName(q), func(x float32) float32 {
-			r.circle(x, yc-dotSize/2, dotSize, QuadColor(q, r.pal.variant), r.pal.bg, 1)
+			r.circle(x, yc-dotSize/2, dotSize, r.pal.quad[q], r.pal.bg, 1)
 			return dotSize
 		})
 	}
 	item("date range", func(x float32) float32 {
-		c := QuadColor(0, r.pal.variant)
-		r.rect(x, yc-markHeight/2, 22, markHeight, withAlpha(c, 0x66), c, 1.5, 3)
+		r.rect(x, yc-markHeight/2, 22, markHeight, r.pal.quadFill[0], r.pal.quad[0], 1.5, 3)
 		return 22
 	})
 }

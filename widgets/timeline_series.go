@@ -59,8 +59,7 @@ func (r *tlRenderer) buildSeries(g *tlGeometry) {
 	i := sort.SearchFloat64s(xs, g.from)
 	j := sort.SearchFloat64s(xs, g.to)
 	i, j = max(i-1, 0), min(j+1, len(xs))
-	coop := QuadColor(1, r.pal.variant)
-	conflict := QuadColor(4, r.pal.variant)
+	coop, conflict := r.pal.quad[1], r.pal.quad[4]
 	havePrev := false
 	var px, py float32
 	var pv float64
