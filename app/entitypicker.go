@@ -63,11 +63,11 @@ func (wb *workbench) pickEntity(title string, all []store.Entity, allowAny bool,
 			chosen(store.Entity{}, false)
 		}
 	}
-	picker.OnCancelled = func() { d.Hide() }
+	picker.OnCancel = func() { d.Hide() }
 	d = dialog.NewCustomWithoutButtons(title, picker, wb.win)
 	d.Resize(fyne.NewSize(460, 480))
 	d.Show()
-	wb.win.Canvas().Focus(picker.Entry())
+	picker.FocusEntry()
 }
 
 // entityIndexFor builds the fuzzy index over entities' names and aliases.

@@ -23,13 +23,13 @@ type eventsView struct {
 	picked map[int64]bool // events ticked for bulk actions
 	cursor int64          // the event last selected
 
-	status, kind, tag    *widget.Select
-	actorBtn, recipBtn   *widget.Button
-	from, to             *widget.Entry
-	count                *widget.Label
-	list                 *widget.List
-	box                  fyne.CanvasObject
-	tagIDs               map[string]int64
+	status, kind, tag  *widget.Select
+	actorBtn, recipBtn *widget.Button
+	from, to           *widget.Entry
+	count              *widget.Label
+	list               *widget.List
+	box                fyne.CanvasObject
+	tagIDs             map[string]int64
 }
 
 func newEventsView(wb *workbench) *eventsView {
@@ -71,6 +71,9 @@ func newEventsView(wb *workbench) *eventsView {
 		widget.NewButtonWithIcon("Accept ticked", theme.ConfirmIcon(), func() { v.setTicked(store.StatusConfirmed) }),
 		widget.NewButtonWithIcon("Reject ticked", theme.CancelIcon(), func() { v.setTicked(store.StatusRejected) }),
 		widget.NewSeparator(),
+		widget.NewButtonWithIcon("New…", theme.ContentAddIcon(), func() {
+			wb.editEvent(store.Event{Status: store.StatusConfirmed, Precision: "day"})
+		}),
 		widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { v.edit(v.cursor) }),
 		widget.NewButtonWithIcon("Open source", theme.VisibilityIcon(), func() { v.openSource(v.cursor) }),
 	)
@@ -233,4 +236,15 @@ func (v *eventsView) openSource(id int64) {
 		}
 	}
 	v.wb.status.flash("Select an event with a source first")
+}
+
+// edit opens the event editor on the event last selected.
+func (v *eventsView) edit(id int64) {
+	for _, ev := range v.data.events {
+		if ev.ID == id {
+			v.wb.editEvent(ev)
+			return
+		}
+	}
+	v.wb.status.flash("Select an event first")
 }

@@ -19,7 +19,7 @@ import (
 func cameoChoices() ([]cameoChoice, error) {
 	var out []cameoChoice
 	for _, c := range extract.CAMEOCodes() {
-		out = append(out, cameoChoice{Code: c.Code, Name: c.Name, Type: c.PLOVER, Goldstein: c.Goldstein})
+		out = append(out, cameoChoice{Code: c.Code, Name: c.Name, Type: c.Type, Goldstein: c.Goldstein})
 	}
 	return out, nil
 }
@@ -56,11 +56,11 @@ func (wb *workbench) pickCAMEO(codes []cameoChoice, chosen func(cameoChoice)) {
 			chosen(codes[i])
 		}
 	}
-	picker.OnCancelled = func() { d.Hide() }
+	picker.OnCancel = func() { d.Hide() }
 	d = dialog.NewCustomWithoutButtons("CAMEO code", picker, wb.win)
 	d.Resize(fyne.NewSize(560, 520))
 	d.Show()
-	wb.win.Canvas().Focus(picker.Entry())
+	picker.FocusEntry()
 }
 
 func signed(v float64) string {

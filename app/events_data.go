@@ -18,10 +18,10 @@ var eventStatuses = []string{"suggested", "confirmed", "rejected"}
 // eventFilter is the Events view's filter; the timeline shows what it shows and
 // File ▸ Export exports it.
 type eventFilter struct {
-	Status, Type        string
+	Status, Type         string
 	ActorID, RecipientID int64
-	TagID               int64
-	From, To            string
+	TagID                int64
+	From, To             string
 }
 
 func (f eventFilter) store() store.EventFilter {

@@ -86,13 +86,13 @@ func exportTo(ctx context.Context, st *store.Store, path, what, format string, f
 	var write func(io.Writer) error
 	switch what {
 	case whatPassages:
-		ps, err := export.PassagesFromStore(ctx, st)
+		ps, err := export.PassagesFromStore(ctx, st, store.PassageFilter{})
 		if err != nil {
 			return 0, err
 		}
 		n, write = len(ps), func(w io.Writer) error { return export.WritePassagesCSV(w, ps) }
 	case whatEntities:
-		es, err := export.EntitiesFromStore(ctx, st)
+		es, err := export.EntitiesFromStore(ctx, st, store.EntityFilter{})
 		if err != nil {
 			return 0, err
 		}

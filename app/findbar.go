@@ -20,7 +20,7 @@ type findBar struct {
 	entry   *widget.Entry
 	count   *widget.Label
 	box     *fyne.Container
-	hits    [][2]int
+	hits    []widgets.TextRange
 	current int
 }
 
@@ -50,7 +50,7 @@ func (r *reader) showFind() {
 func (f *findBar) hide() {
 	f.box.Hide()
 	f.hits = nil
-	f.r.decorate()
+	f.r.view.SetFind(nil, -1)
 }
 
 func (f *findBar) reset() {
@@ -70,7 +70,7 @@ func (f *findBar) search() {
 	default:
 		f.count.SetText(plural(len(f.hits), "match"))
 	}
-	f.r.decorate()
+	f.r.view.SetFind(f.hits, -1)
 }
 
 func (f *findBar) next(step int) {
@@ -83,23 +83,13 @@ func (f *findBar) next(step int) {
 
 func (f *findBar) focusHit() {
 	if f.current < len(f.hits) {
-		h := f.hits[f.current]
-		f.r.view.ScrollToOffset(h[0])
-		f.r.view.SetSelection(h[0], h[1])
+		f.r.view.SetFind(f.hits, f.current)
 		f.count.SetText(strings.Join([]string{strconv.Itoa(f.current + 1), "of", strconv.Itoa(len(f.hits))}, " "))
 	}
 }
 
-func (f *findBar) highlights() []widgets.Highlight {
-	hs := make([]widgets.Highlight, 0, len(f.hits))
-	for _, h := range f.hits {
-		hs = append(hs, widgets.Highlight{Start: h[0], End: h[1], Color: findColour})
-	}
-	return hs
-}
-
 // findAll returns the rune spans of the case-insensitive occurrences of q in body.
-func findAll(body, q string) [][2]int {
+func findAll(body, q string) []widgets.TextRange {
 	if strings.TrimSpace(q) == "" {
 		return nil
 	}
@@ -110,10 +100,10 @@ func findAll(body, q string) [][2]int {
 	for i := range needle {
 		needle[i] = unicode.ToLower(needle[i])
 	}
-	var out [][2]int
+	var out []widgets.TextRange
 	for i := 0; i+len(needle) <= len(text); i++ {
 		if runesEqual(text[i:i+len(needle)], needle) {
-			out = append(out, [2]int{i, i + len(needle)})
+			out = append(out, widgets.TextRange{Start: i, End: i + len(needle)})
 			i += len(needle) - 1
 		}
 	}

@@ -186,7 +186,6 @@ func (r *reader) decorate() {
 	if r.hitEnd > r.hitStart {
 		hs = append(hs, widgets.Highlight{Start: r.hitStart, End: r.hitEnd, Color: findColour})
 	}
-	hs = append(hs, r.find.highlights()...)
 	r.view.SetHighlights(hs)
 	var us []widgets.Underline
 	for _, m := range r.mentions {

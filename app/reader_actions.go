@@ -71,22 +71,21 @@ func (wb *workbench) pickTag(title string, tags []store.Tag, chosen func(tagID i
 		}
 		return items
 	})
-	picker.AllowCreate = true
 	picker.OnChosen = func(it widgets.PickerItem) {
 		d.Hide()
 		if id, ok := it.Value.(int64); ok {
 			chosen(id, "")
-			return
-		}
-		if name := strings.TrimSpace(it.Label); name != "" {
-			chosen(0, name)
 		}
 	}
-	picker.OnCancelled = func() { d.Hide() }
+	picker.OnCreate = func(name string) {
+		d.Hide()
+		chosen(0, name)
+	}
+	picker.OnCancel = func() { d.Hide() }
 	d = dialog.NewCustomWithoutButtons(title, picker, wb.win)
 	d.Resize(fyne.NewSize(420, 420))
 	d.Show()
-	wb.win.Canvas().Focus(picker.Entry())
+	picker.FocusEntry()
 }
 
 func tagDetail(t store.Tag) string {

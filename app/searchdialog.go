@@ -38,7 +38,7 @@ func (wb *workbench) showSearch() {
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(titleOrUntitled(h.Title) + "  ·  " + dateOrUnknown(h.Published))
 			text, marks := unmarkSnippet(h.Snippet)
-			box.Objects[1].(*widgets.HighlightLabel).Set(text, marks)
+			box.Objects[1].(*widgets.HighlightLabel).SetText(text, marks)
 		})
 	list.OnSelected = func(i widget.ListItemID) {
 		h := hits[i]

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/export"
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/widgets"
 )
@@ -105,7 +106,7 @@ func (v *timelineView) render() {
 			lane = v.pairOf(ev)
 		}
 		evs = append(evs, widgets.TimelineEvent{
-			ID: ev.ID, Start: start, End: end, Lane: lane, Quad: quadClass(ev.Type),
+			ID: ev.ID, Start: start, End: end, Lane: lane, Quad: export.QuadClass(ev.CAMEO, ev.Type),
 			Headline: v.data.headline(ev),
 			Detail:   strings.TrimSpace(fmt.Sprintf("%s · %s %s\n%s", eventDate(ev), ev.CAMEO, ev.Status, shorten(ev.Text, 120))),
 		})
@@ -151,5 +152,3 @@ func firstN(s string, n int) string {
 	}
 	return s
 }
-
-func layout.NewSpacer() fyne.CanvasObject { return container.NewHBox() }
