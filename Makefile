@@ -37,6 +37,7 @@ unit:
 e2e: build
 	scripts/e2e-cli.sh $(CLI)
 	scripts/e2e-smoke.sh $(APP)
+	scripts/e2e-dnd.sh $(APP) $(CLI)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 20x ./...

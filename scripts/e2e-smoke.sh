@@ -34,5 +34,5 @@ if kill -0 "$app" 2>/dev/null; then
 fi
 wait "$app" 2>/dev/null || true
 app=
-# the project file is checked once the store lands
+[[ -s $tmp/smoke.attache ]] || { echo "smoke: FAIL: the project file was not created" >&2; exit 1; }
 echo "smoke: ok"
