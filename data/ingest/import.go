@@ -35,7 +35,7 @@ type FileResult struct {
 // store. A JSON Lines file up to this size is imported in one transaction;
 // a larger one is imported in transactions of about this much text each, so
 // that memory stays bounded (see Import).
-const streamBatch = 48 << 20
+var streamBatch = 48 << 20
 
 // Import reads the files and folders in paths (folders recursively, hidden
 // files skipped, in name order) and imports each file's articles into st in

@@ -71,6 +71,9 @@ func readEntry(p string, f *zip.File, budget *int64) ([]byte, error) {
 		return nil, refuse(p, "zip bomb: more than %s unpacked", humanBytes(maxUnzipped))
 	}
 	if err != nil {
+		if errors.Is(err, zip.ErrFormat) {
+			return nil, refuse(p, "zip bomb or corrupt archive: entry %q unpacks to more than the %d bytes it declares", f.Name, f.UncompressedSize64)
+		}
 		return nil, refuse(p, "corrupt or truncated zip entry %q: %v", f.Name, err)
 	}
 	if len(data) > 1<<20 && uint64(len(data))/max(f.CompressedSize64, 1) > maxZipRatio {
