@@ -24,7 +24,11 @@ func TestMain(m *testing.M) {
 		crashChild(path)
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
 }
 
 // crashChild writes to the project at path until it is killed, printing one

@@ -11,6 +11,7 @@ import (
 type ftsQuery struct {
 	latin, cjk string
 	needles    []string
+	phrases    []phrase
 }
 
 func (q ftsQuery) empty() bool { return q.latin == "" && q.cjk == "" }
@@ -23,6 +24,7 @@ func (q ftsQuery) empty() bool { return q.latin == "" && q.cjk == "" }
 func parseQuery(input string) ftsQuery {
 	var latin, cjk []string
 	var needles []string
+	var phrases []phrase
 	addTerm := func(text string, prefix bool) {
 		parts := splitScripts(text)
 		for i, p := range parts {
@@ -43,6 +45,11 @@ func parseQuery(input string) ftsQuery {
 			if prefix && last {
 				term += "*"
 			}
+			ph := phrase{prefix: prefix && last}
+			for _, t := range tokenize(p.text) {
+				ph.words = append(ph.words, t.text)
+			}
+			phrases = append(phrases, ph)
 			latin = append(latin, term)
 		}
 	}
@@ -71,7 +78,7 @@ func parseQuery(input string) ftsQuery {
 		prefix := strings.HasSuffix(word, "*")
 		addTerm(strings.TrimRight(word, "*"), prefix)
 	}
-	return ftsQuery{latin: strings.Join(latin, " "), cjk: strings.Join(cjk, " "), needles: needles}
+	return ftsQuery{latin: strings.Join(latin, " "), cjk: strings.Join(cjk, " "), needles: needles, phrases: phrases}
 }
 
 type scriptPart struct {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
@@ -44,26 +45,33 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]SearchHi
 	if q.empty() {
 		return nil, nil
 	}
+	// Ranking uses bm25() with SQLite's own top-k sorter (cheaper than
+	// FTS5's ORDER BY rank, which sorts every match); highlighting and
+	// metadata are then fetched for the returned rows only.
 	var sqlText string
 	var args []any
 	switch {
 	case q.cjk == "":
-		sqlText = `SELECT a.id, a.title, a.publication, a.published, f.rank, highlight(articles_fts, 1, char(2), char(3))
-			FROM articles_fts f JOIN articles a ON a.id = f.rowid
-			WHERE articles_fts MATCH ? ORDER BY f.rank LIMIT ?`
+		sqlText = `SELECT rowid, bm25(articles_fts, 10.0, 1.0) AS r FROM articles_fts
+			WHERE articles_fts MATCH ? ORDER BY r LIMIT ?`
 		args = []any{q.latin, limit}
 	case q.latin == "":
-		sqlText = `SELECT a.id, a.title, a.publication, a.published, c.rank, a.body
-			FROM articles_cjk c JOIN articles a ON a.id = c.rowid
-			WHERE articles_cjk MATCH ? ORDER BY c.rank LIMIT ?`
+		sqlText = `SELECT rowid, bm25(articles_cjk) AS r FROM articles_cjk WHERE articles_cjk MATCH ? ORDER BY r LIMIT ?`
 		args = []any{q.cjk, limit}
 	default:
-		sqlText = `SELECT a.id, a.title, a.publication, a.published, f.rank + c.rank, highlight(articles_fts, 1, char(2), char(3))
-			FROM articles_fts f JOIN articles_cjk c ON c.rowid = f.rowid JOIN articles a ON a.id = f.rowid
-			WHERE articles_fts MATCH ? AND articles_cjk MATCH ? ORDER BY f.rank + c.rank LIMIT ?`
+		sqlText = `SELECT f.rowid, bm25(articles_fts, 10.0, 1.0) + bm25(articles_cjk) AS r
+			FROM articles_fts f JOIN articles_cjk c ON c.rowid = f.rowid
+			WHERE articles_fts MATCH ? AND articles_cjk MATCH ? ORDER BY r LIMIT ?`
 		args = []any{q.latin, q.cjk, limit}
 	}
-	rows, err := s.r.QueryContext(ctx, sqlText, args...)
+	// One read transaction, so the hits and the articles come from the same
+	// snapshot.
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("store: search %q: %w", query, err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, sqlText, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: search %q: %w", query, err)
 	}
@@ -71,51 +79,50 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]SearchHi
 	var hits []SearchHit
 	for rows.Next() {
 		var h SearchHit
-		var marked string
-		if err := rows.Scan(&h.ArticleID, &h.Title, &h.Publication, &h.Published, &h.Rank, &marked); err != nil {
+		if err := rows.Scan(&h.ArticleID, &h.Rank); err != nil {
 			return nil, fmt.Errorf("store: search %q: %w", query, err)
 		}
-		body, spans := unmark(marked)
-		spans = append(spans, findNeedles(body, q.needles)...)
-		spans = mergeSpans(spans)
-		h.FirstHit = -1
-		if len(spans) > 0 {
-			h.FirstHit = spans[0].Start
-		}
-		h.Snippet = snippet(body, spans)
 		hits = append(hits, h)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: search %q: %w", query, err)
 	}
-	return hits, nil
-}
-
-// unmark removes HitStart/HitEnd markers from text and returns the plain text
-// with the rune spans they enclosed.
-func unmark(marked string) (string, []Span) {
-	if !strings.ContainsAny(marked, HitStart+HitEnd) {
-		return marked, nil
+	rows.Close()
+	if len(hits) == 0 {
+		return nil, nil
 	}
-	var b strings.Builder
-	b.Grow(len(marked))
-	var spans []Span
-	n, start := 0, -1
-	for _, r := range marked {
-		switch r {
-		case '\x02':
-			start = n
-		case '\x03':
-			if start >= 0 && n > start {
-				spans = append(spans, Span{start, n})
-			}
-			start = -1
-		default:
-			b.WriteRune(r)
-			n++
+	ids := make([]any, len(hits))
+	index := make(map[int64]int, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ArticleID
+		index[h.ArticleID] = i
+	}
+	arts, err := tx.QueryContext(ctx, `SELECT id, title, publication, published, body FROM articles WHERE id IN (`+
+		strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+`)`, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("store: search %q: %w", query, err)
+	}
+	defer arts.Close()
+	for arts.Next() {
+		var id int64
+		var title, publication, published, body string
+		if err := arts.Scan(&id, &title, &publication, &published, &body); err != nil {
+			return nil, fmt.Errorf("store: search %q: %w", query, err)
 		}
+		h := &hits[index[id]]
+		h.Title, h.Publication, h.Published = title, publication, published
+		spans := findPhrases(tokenize(body), q.phrases)
+		spans = mergeSpans(append(spans, findNeedles(body, q.needles)...))
+		h.FirstHit = -1
+		if len(spans) > 0 {
+			h.FirstHit = spans[0].Start
+		}
+		h.Snippet = snippet(body, spans)
 	}
-	return b.String(), spans
+	if err := arts.Err(); err != nil {
+		return nil, fmt.Errorf("store: search %q: %w", query, err)
+	}
+	return hits, nil
 }
 
 // findNeedles returns the rune spans of every occurrence of the needles.

@@ -113,3 +113,28 @@ func TestSearchTitleOnlyHit(t *testing.T) {
 		t.Errorf("title-only hit = %+v", hits)
 	}
 }
+
+func TestSearchMarksFoldedAndPrefixHits(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	body := "Talks in São Paulo ended. Later the SANCTIONS were sanctioned by Brasília."
+	importOne(t, s, store.Article{Title: "Brazil", Body: body})
+	tests := []struct{ query, marked string }{
+		{"sao paulo", "São"},
+		{`"são paulo"`, "São Paulo"},
+		{"sanction*", "SANCTIONS"},
+		{"brasilia", "Brasília"},
+	}
+	for _, tt := range tests {
+		hits, err := s.Search(ctx, tt.query, 5)
+		if err != nil || len(hits) != 1 {
+			t.Fatalf("Search(%q) = %v, %v", tt.query, hits, err)
+		}
+		if !strings.Contains(hits[0].Snippet, store.HitStart+tt.marked+store.HitEnd) {
+			t.Errorf("Search(%q) snippet %q does not mark %q", tt.query, hits[0].Snippet, tt.marked)
+		}
+		if want := runeIndex(t, body, tt.marked); hits[0].FirstHit != want {
+			t.Errorf("Search(%q) FirstHit = %d, want %d", tt.query, hits[0].FirstHit, want)
+		}
+	}
+}

@@ -13,7 +13,10 @@ type Article struct {
 	Title, Publication, Published, Body string
 }
 
-var words = strings.Fields(`the of and to in a said that for on with as was by at from his is
+// common holds frequent English and news words, most frequent first; the
+// generated lexicon continues with made-up words so that word frequencies
+// follow Zipf's law over a realistic vocabulary.
+var common = strings.Fields(`the of and to in a said that for on with as was by at from his is
 minister government president talks trade tariffs security military foreign ministry officials
 agreement visit summit meeting call phone spokesman statement week year month day Friday Monday
 Tuesday Wednesday Thursday yesterday countries relations cooperation sanctions embassy border
@@ -30,6 +33,52 @@ sovereignty territory waters maritime airspace aircraft ships vessels drills mis
 test nuclear energy oil gas climate market markets stocks currency bank central inflation growth
 slowdown recovery budget spending tax reform law court ruling ban company companies platform
 social media users data privacy technology artificial intelligence research students workers`)
+
+// lexiconSize is the number of distinct words drawn from.
+const lexiconSize = 40000
+
+var lexicon = buildLexicon()
+
+// functionWords are the first len(functionWords) entries of common; the
+// other common words are spread out over the ranks that follow, the way
+// topical words are in a real news corpus.
+const functionWords = 20
+
+func buildLexicon() []string {
+	syllables := strings.Fields("ka lo mi ren tas vo bel dun fir gan hol jem kor lum nar pes quin rol sav tem ur vin wes yor zel")
+	seen := map[string]bool{}
+	for _, w := range common {
+		seen[w] = true
+	}
+	rng := rand.New(rand.NewPCG(42, 42))
+	made := func() string {
+		for {
+			var b strings.Builder
+			for range 2 + rng.IntN(3) {
+				b.WriteString(syllables[rng.IntN(len(syllables))])
+			}
+			if w := b.String(); !seen[w] {
+				seen[w] = true
+				return w
+			}
+		}
+	}
+	out := append([]string(nil), common[:functionWords]...)
+	topical := common[functionWords:]
+	for len(out) < lexiconSize {
+		if len(topical) > 0 && (len(out)-functionWords)%12 == 0 {
+			out = append(out, topical[0])
+			topical = topical[1:]
+			continue
+		}
+		out = append(out, made())
+	}
+	return out
+}
+
+// Word returns the generated word of the given frequency rank (0 = most
+// frequent), for benchmarks that need words of known frequency.
+func Word(rank int) string { return lexicon[rank] }
 
 var names = []string{"Xi Jinping (習近平)", "Lai Ching-te (賴清德)", "Han Kuo-yu (韓國瑜)", "Donald Trump",
 	"Marco Rubio", "Ferdinand Marcos Jr", "Yoon Suk Yeol (윤석열)", "Shigeru Ishiba (石破茂)", "Wang Yi (王毅)",
@@ -61,12 +110,13 @@ func title(rng *rand.Rand) string {
 	b.WriteString(places[rng.IntN(len(places))])
 	for range 5 + rng.IntN(5) {
 		b.WriteByte(' ')
-		b.WriteString(words[rng.IntN(len(words))])
+		b.WriteString(common[20+rng.IntN(len(common)-20)])
 	}
 	return b.String()
 }
 
 func body(rng *rand.Rand, index, total int) string {
+	zipf := rand.NewZipf(rng, 1.07, 2, lexiconSize-1)
 	var b strings.Builder
 	b.Grow(total * 7)
 	fmt.Fprintf(&b, "%s, %s — ", strings.ToUpper(places[rng.IntN(len(places))]), []string{"Friday", "Monday", "Yesterday"}[rng.IntN(3)])
@@ -75,13 +125,13 @@ func body(rng *rand.Rand, index, total int) string {
 		length := 12 + rng.IntN(18)
 		for w := range length {
 			var word string
-			switch r := rng.IntN(40); {
+			switch r := rng.IntN(200); {
 			case r == 0:
 				word = names[rng.IntN(len(names))]
-			case r == 1:
+			case r < 3:
 				word = places[rng.IntN(len(places))]
 			default:
-				word = words[rng.IntN(len(words))]
+				word = lexicon[zipf.Uint64()]
 			}
 			if w == 0 {
 				word = strings.ToUpper(word[:1]) + word[1:]
