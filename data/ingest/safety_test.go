@@ -48,7 +48,7 @@ func TestRefusals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	decl := string(laughs[strings.Index(string(laughs), "<!DOCTYPE"):strings.Index(string(laughs), "]>")+2])
+	decl := string(laughs[strings.Index(string(laughs), "<!DOCTYPE") : strings.Index(string(laughs), "]>")+2])
 	bombDoc := strings.Replace(docxXML("&lol9; and more text about the talks in Geneva."), "?>", "?>"+strings.Replace(decl, "rss", "w:document", 1), 1)
 	binary := append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), bytes.Repeat([]byte{0, 1, 2, 3, 250}, 200)...)
 	controls := bytes.Repeat([]byte{0x01, 0x02, 'a', 0x9d, 0x1b, 0xff, 'b'}, 100)
