@@ -13,7 +13,8 @@ import (
 // these files in spreadsheets, and Excel reads a CSV file without it in the
 // legacy code page, garbling 習近平 or Erdoğan; LibreOffice, pandas
 // (encoding="utf-8-sig"), R and Go's encoding/csv after stripping it read it
-// fine.
+// fine. Line breaks inside a cell are written as CRLF too; a lone carriage
+// return inside a cell is dropped (encoding/csv's CRLF mode).
 const bom = "\ufeff"
 
 // inert makes a text cell safe to open in a spreadsheet: a cell that starts
