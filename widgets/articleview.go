@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -67,7 +68,6 @@ type ArticleView struct {
 
 	m          metrics
 	widthCache map[string]float32
-	runeWidths map[rune]float32
 	wrappedAt  float32 // column width of the current wrap, 0 if none
 
 	pressHandled  bool // MouseDown already placed the caret for this click
@@ -178,7 +178,17 @@ func (v *ArticleView) PositionOf(off int) fyne.Position {
 	l := v.ensureLayout()
 	x, y := l.PositionOf(off)
 	left, top := v.origin()
-	return fyne.NewPos(left+x, top+y)
+	return fyne.NewPos(v.snap(left+x), v.snap(top+y))
+}
+
+// snap rounds a coordinate to a whole device pixel: text drawn at a fraction of a pixel
+// is blurred by the GL painter.
+func (v *ArticleView) snap(x float32) float32 {
+	scale := float32(1)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil && c.Scale() > 0 {
+		scale = c.Scale()
+	}
+	return float32(math.Round(float64(x*scale))) / scale
 }
 
 // LineHeight returns the height of a line of text.

@@ -61,7 +61,13 @@ func (v *ArticleView) DoubleTapped(ev *fyne.PointEvent) {
 	if v.onScrollbar(ev.Position) {
 		return
 	}
-	s, e := wordAt(v.runes(), v.OffsetAt(ev.Position))
+	// The character under the pointer, not the nearest caret position: a double-click
+	// on the right half of a word's last letter selects that word, not the next blank.
+	off := v.OffsetAt(ev.Position)
+	if off > 0 && v.PositionOf(off).X > ev.Position.X && v.runes()[off-1] != '\n' {
+		off = graphemeStart(v.runes(), off-1)
+	}
+	s, e := wordAt(v.runes(), off)
 	v.anchor, v.caret = s, e
 	v.Refresh()
 	v.notifySelection()

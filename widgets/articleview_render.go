@@ -104,7 +104,7 @@ func (r *articleRenderer) update() {
 			t.Text = r.l.Slice(run.Start, run.End)
 			t.Color = fg
 			t.TextSize = v.m.textSize
-			t.Move(fyne.NewPos(r.left+run.X, y))
+			t.Move(fyne.NewPos(v.snap(r.left+run.X), y))
 			t.Resize(fyne.NewSize(run.Width, v.m.textHeight))
 			r.objects = append(r.objects, t)
 		}
@@ -120,7 +120,7 @@ func (r *articleRenderer) update() {
 		li := r.l.LineOf(s)
 		if li >= r.first && li < r.last {
 			ln := &r.l.Lines[li]
-			x := r.left + r.l.XOf(li, s)
+			x := v.snap(r.left + r.l.XOf(li, s))
 			r.rect(th.Color(theme.ColorNamePrimary, variant), fyne.NewPos(x-1, r.textTop(ln)), fyne.NewSize(2, v.m.textHeight))
 		}
 	}
@@ -128,7 +128,7 @@ func (r *articleRenderer) update() {
 }
 
 func (r *articleRenderer) textTop(ln *Line) float32 {
-	return r.top + ln.Y + float32(int((ln.Height-r.v.m.textHeight)/2))
+	return r.v.snap(r.top + ln.Y + float32(int((ln.Height-r.v.m.textHeight)/2)))
 }
 
 // span paints rectangles behind [start, end) on each visible line it touches.
@@ -139,14 +139,14 @@ func (r *articleRenderer) span(start, end int, c color.Color) {
 		if s >= e {
 			continue
 		}
-		x0, x1 := r.l.XOf(li, s), r.l.XOf(li, e)
+		x0, x1 := r.v.snap(r.left+r.l.XOf(li, s)), r.v.snap(r.left+r.l.XOf(li, e))
 		if end > ln.End && ln.End < len(r.l.Text()) && r.l.Text()[ln.End] == '\n' {
 			x1 += r.v.m.spaceWidth // the span runs on past the line break
 		}
 		if x1 <= x0 {
 			continue
 		}
-		r.rect(c, fyne.NewPos(r.left+x0, r.top+ln.Y), fyne.NewSize(x1-x0, ln.Height))
+		r.rect(c, fyne.NewPos(x0, r.v.snap(r.top+ln.Y)), fyne.NewSize(x1-x0, ln.Height))
 	}
 }
 
@@ -158,7 +158,7 @@ func (r *articleRenderer) underline(u Underline) {
 		if s >= e {
 			continue
 		}
-		x0, x1 := r.left+r.l.XOf(li, s), r.left+r.l.XOf(li, e)
+		x0, x1 := r.v.snap(r.left+r.l.XOf(li, s)), r.v.snap(r.left+r.l.XOf(li, e))
 		y := r.textTop(ln) + r.v.m.textHeight - 1
 		if !u.Dashed {
 			r.rect(u.Color, fyne.NewPos(x0, y), fyne.NewSize(x1-x0, 2))

@@ -176,13 +176,20 @@ func TestArticleView_DoubleTapSelectsWord(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
 			off := runeIndex(t, text, tt.at, 0)
-			p := mid(v, off).AddXY(2, 0)
+			// The middle of the first character, and just inside its right edge.
+			p := mid(v, off)
+			right := mid(v, off+1).X
+			p.X = (p.X + right) / 2
 			var calls int
 			v.OnSelectionChanged = func(int, int) { calls++ }
 			v.SetSelection(0, 0)
 			v.DoubleTapped(&fyne.PointEvent{Position: p})
 			if got := v.SelectedText(); got != tt.want {
 				t.Errorf("double-tap at %q selected %q, want %q", tt.at, got, tt.want)
+			}
+			v.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(right-0.5, p.Y)})
+			if got := v.SelectedText(); got != tt.want {
+				t.Errorf("double-tap at the right edge of %q selected %q, want %q", tt.at, got, tt.want)
 			}
 			if calls != 1 {
 				t.Errorf("OnSelectionChanged called %d times, want 1", calls)
