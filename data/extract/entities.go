@@ -5,14 +5,17 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // mention is one place where an entity is named, in token indexes.
 type mention struct {
 	ent        int
 	a, b       int
+	rs, re     int  // rune span when the mention is part of a token ("US-funded"), else 0, 0
 	prefix     bool // modifies a following name or title ("Chinese President Xi")
 	possessive bool // followed by 's
+	demonym    bool // an adjective of nationality ("Israeli forces")
 }
 
 // entityBuilder collects the entities of one text.
@@ -291,7 +294,8 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 			rn, org := x.run(i, s[1], sentStart)
 			switch {
 			case gn > 0 && (gn >= rn || !org):
-				x.addMention(x.entityFor(ref.e), i, i+gn)
+				mi := x.addMention(x.entityFor(ref.e), i, i+gn)
+				x.ments[mi].demonym = ref.form == formDemonym
 				i += gn
 			case rn > 0 && (org || rn > 1):
 				x.unknown(i, i+rn, org, sentStart)
@@ -300,6 +304,7 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 				x.deferred = append(x.deferred, deferredRun{i, i + rn, sentStart})
 				i += rn
 			default:
+				x.hyphenParts(i)
 				i++
 			}
 		}
@@ -308,9 +313,13 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 	x.parenAliases()
 	x.backrefs(sents)
 	for _, d := range x.deferred {
-		if !x.covered[d.a] {
-			x.unknown(d.a, d.b, false, d.sentStart)
+		if x.covered[d.a] {
+			continue
 		}
+		if d.b-d.a == 1 && x.hyphenParts(d.a) {
+			continue
+		}
+		x.unknown(d.a, d.b, false, d.sentStart)
 	}
 	x.titles()
 	sort.SliceStable(x.ments, func(a, b int) bool { return x.ments[a].a < x.ments[b].a })
@@ -502,4 +511,36 @@ func (x *entityBuilder) backrefs(sents [][2]int) {
 			}
 		}
 	}
+}
+
+// hyphenParts finds countries inside hyphenated words: "China-US relations",
+// "Iran-backed militias", "US-funded telescope", "British-flagged tanker".
+func (x *entityBuilder) hyphenParts(i int) bool {
+	t := x.toks[i]
+	if !t.cap || !strings.Contains(t.text, "-") {
+		return false
+	}
+	found := false
+	off := t.start
+	for _, part := range strings.Split(t.text, "-") {
+		n := len([]rune(part))
+		if nd := x.g.root.next[foldKey(part)]; nd != nil {
+			for _, ref := range nd.refs {
+				if ref.e.kind != KindCountry && ref.e.kind != KindOrganisation {
+					continue
+				}
+				if ref.acronym && !isUpperWord(part) {
+					continue
+				}
+				if r, _ := utf8.DecodeRuneInString(part); !unicode.IsUpper(r) {
+					continue
+				}
+				x.ments = append(x.ments, mention{ent: x.entityFor(ref.e), a: i, b: i + 1, rs: off, re: off + n})
+				found = true
+				break
+			}
+		}
+		off += n + 1
+	}
+	return found
 }

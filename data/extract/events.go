@@ -76,6 +76,16 @@ func (c *sentenceCtx) slotsMatch(slots [][]string, from, limit int, anywhere boo
 	return true
 }
 
+// between reports whether one of words occurs strictly between tokens a and b.
+func (c *sentenceCtx) between(a, b int, words ...string) bool {
+	for k := max(a+1, c.s0); k < b; k++ {
+		if contains(words, c.eb.toks[k].key) {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *sentenceCtx) negated(i int) bool {
 	toks := c.eb.toks
 	for k := i - 1; k >= c.s0 && k >= i-3; k-- {
@@ -231,12 +241,22 @@ func (c *sentenceCtx) afterPreposition(a int) bool {
 }
 
 // actorsBefore finds the subject of the verb at token i.
-func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) []int {
+func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 	toks := c.eb.toks
+	possessive := -1
+	defer func() {
+		// "Ukraine's foreign ministry criticised …": the possessor acts
+		if len(actors) == 0 && possessive >= 0 {
+			actors = []int{c.eb.ments[possessive].ent}
+		}
+	}()
 	for k := i - 1; k >= c.s0; k-- {
 		key := toks[k].key
 		if mi := c.endAt[k]; mi >= 0 {
 			m := c.eb.ments[mi]
+			if m.possessive && possessive < 0 && !c.afterPreposition(m.a) {
+				possessive = mi
+			}
 			if m.possessive || m.prefix || c.afterPreposition(m.a) {
 				k = m.a
 				continue
@@ -370,7 +390,7 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 		}
 		var dates []dateExpr
 		datesDone := false
-		suppress := -1
+		suppress, lastTrig, lastEvent := -1, -100, -1
 		for i := s[0]; i < s[1]; i++ {
 			t := eb.toks[i]
 			if !t.word || t.script || (t.cap && i != s[0]) || eb.covered[i] || i < suppress {
@@ -387,6 +407,15 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 			if !r.noun && i > s[0] && determiners[eb.toks[i-1].key] {
 				continue
 			}
+			if mi := c.endAt[max(i-1, 0)]; i > s[0] && mi >= 0 && eb.ments[mi].demonym && strings.HasSuffix(t.key, "s") {
+				continue // "Israeli forces", "Chinese goods": a noun
+			}
+			if (r.noun && i-lastTrig <= 6) || (i-lastTrig <= 5 && !c.between(lastTrig, i, ",", "and")) {
+				continue // "dismissed the allegations", "suspended trade talks": the verb's object
+			}
+			if i > s[0] && eb.toks[i-1].key == "to" && i-lastTrig <= 12 {
+				continue // "met … to discuss": the purpose of the event already coded
+			}
 			if c.negated(i) {
 				if r.matrix {
 					suppress = i + 10
@@ -399,6 +428,8 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 			var actors, recips []int
 			if r.charac {
 				actors, recips = c.characterised(i)
+			} else if i > s[0] && eb.toks[i-1].key == "," && strings.HasSuffix(t.key, "ing") && lastEvent >= 0 {
+				actors = out[lastEvent].Actors // "struck Kyiv, killing 12": same actors
 			} else {
 				actors = c.actorsBefore(i, false)
 				if len(actors) == 0 {
@@ -419,8 +450,10 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 				dates = findDates(eb.toks, s[0], s[1], eb.pub, eb.havePub)
 				datesDone = true
 			}
+			lastTrig = i
 			ev := makeEvent(r.code, actors, recips, c, text, i, dates)
 			out = append(out, ev)
+			lastEvent = len(out) - 1
 			c.lastEvt, c.lastSent = &out[len(out)-1], si
 		}
 	}

@@ -125,6 +125,10 @@ func finish(eb *entityBuilder, evs []Event) Result {
 	}
 	for _, m := range eb.ments {
 		e := &res.Entities[newIdx[m.ent]]
+		if m.re > m.rs {
+			e.Mentions = append(e.Mentions, Span{m.rs, m.re})
+			continue
+		}
 		e.Mentions = append(e.Mentions, Span{eb.toks[m.a].start, eb.toks[m.b-1].end})
 	}
 	for i := range evs {

@@ -77,7 +77,8 @@ var reportingVerbs = set(`said says say told tells stated states added adds wrot
 claims insisted insists declared declares announced announces described describes called calls according`)
 
 // determiners before a trigger word make it a noun ("the visit", "a sign").
-var determiners = set(`the a an this that these those his her its their our my your whose which of any some each every such no with phone telephone video`)
+var determiners = set(`the a an this that these those his her its their our my your whose which of any some each every such no with phone telephone video
+drone missile rocket terror terrorist suicide cyber air bomb knife gun border peace trade`)
 
 // negators cancel an event when they come just before its trigger.
 var negators = set(`not n't never no neither nor without cannot won't didn't doesn't don't hasn't haven't hadn't isn't aren't wasn't weren't
@@ -88,7 +89,7 @@ var clauseBreaks = set(`, ; : but while whereas as because after before although
 if so whether - — –`)
 
 // actorBreaks end the search for an event's actors.
-var actorBreaks = set(`; : that which who whom while whereas because although though if unless whether “ ” "`)
+var actorBreaks = set(`; : that which who whom while whereas because after before although though if unless whether “ ” "`)
 
 // prepositions before a name make it an object, not a subject.
 var prepositions = set(`to with of in on at from for by into about against between over toward towards among across through under within without`)
