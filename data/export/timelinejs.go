@@ -2,6 +2,7 @@ package export
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -10,6 +11,10 @@ import (
 	"strings"
 	"time"
 )
+
+// ErrNoDatedEvents is returned by WriteTimelineJS when no event has a
+// resolved date.
+var ErrNoDatedEvents = errors.New("export: TimelineJS needs at least one event with a resolved date")
 
 // The TimelineJS 3 JSON format (https://timeline.knightlab.com/docs/json-format.html).
 type tlFile struct {
@@ -44,8 +49,12 @@ type tlText struct {
 // event without an end date spans its seven days. Headlines and texts are
 // HTML, so every value is HTML-escaped and only http(s) URLs become links.
 // Events without a resolved date cannot be placed on a timeline and are left
-// out.
+// out; TimelineJS refuses a file without events, so when no event has a date
+// WriteTimelineJS writes nothing and returns ErrNoDatedEvents.
 func WriteTimelineJS(w io.Writer, title string, evs []EventRecord, group func(EventRecord) string) error {
+	if countDated(evs) == 0 {
+		return ErrNoDatedEvents
+	}
 	f := tlFile{
 		Title:  tlSlide{Text: tlText{Headline: html.EscapeString(title), Text: fmt.Sprintf("%d events", countDated(evs))}},
 		Events: []tlSlide{},

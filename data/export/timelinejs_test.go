@@ -3,6 +3,7 @@ package export_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -110,5 +111,15 @@ func TestWriteTimelineJSNoGroups(t *testing.T) {
 	}
 	if strings.Contains(b.String(), `"group"`) {
 		t.Errorf("group written without a lane function:\n%s", b.String())
+	}
+}
+
+func TestWriteTimelineJSWithoutDatedEvents(t *testing.T) {
+	for _, evs := range [][]export.EventRecord{nil, seedEvents()[3:]} {
+		var b bytes.Buffer
+		err := export.WriteTimelineJS(&b, "t", evs, nil)
+		if !errors.Is(err, export.ErrNoDatedEvents) || b.Len() != 0 {
+			t.Errorf("%d undated events: error %v, %d bytes written; want ErrNoDatedEvents and nothing", len(evs), err, b.Len())
+		}
 	}
 }
