@@ -22,24 +22,17 @@ type sentenceCtx struct {
 
 // chooseRule picks the best rule for the trigger at token i: curated before
 // generated, then the one whose slots match the most words.
-func (c *sentenceCtx) chooseRule(rules []*rule, i int) (*rule, int) {
-	toks := c.eb.toks
+func (c *sentenceCtx) chooseRule(fr *formRules, i int) (*rule, int) {
 	var best *rule
 	bestScore, bestAfter := -1, i+1
-	for _, r := range rules {
+	try := func(r *rule) {
+		toks := c.eb.toks
 		after := i + 1
 		if r.particle != "" {
 			if after >= c.s1 || toks[after].key != r.particle {
-				continue
+				return
 			}
 			after++
-		}
-		from, limit := after, min(c.s1, after+14)
-		if r.anywhere {
-			from, limit = c.s0, c.s1
-		}
-		if !c.slotsMatch(r.slots, from, limit, r.anywhere) {
-			continue
 		}
 		score := len(r.slots) * 10
 		if r.particle != "" {
@@ -48,14 +41,32 @@ func (c *sentenceCtx) chooseRule(rules []*rule, i int) (*rule, int) {
 		if r.curated {
 			score += 1000
 		}
-		if score > bestScore {
-			best, bestScore, bestAfter = r, score, after
+		if score <= bestScore {
+			return
+		}
+		from, limit := after, min(c.s1, after+14)
+		if r.anywhere {
+			from, limit = c.s0, c.s1
+		}
+		if !c.slotsMatch(r.slots, from, limit, r.anywhere) {
+			return
+		}
+		best, bestScore, bestAfter = r, score, after
+	}
+	for _, r := range fr.always {
+		try(r)
+	}
+	if fr.byFirst != nil {
+		for k := i + 1; k < min(c.s1, i+15); k++ {
+			for _, r := range fr.byFirst[c.eb.toks[k].key] {
+				try(r)
+			}
 		}
 	}
 	return best, bestAfter
 }
 
-func (c *sentenceCtx) slotsMatch(slots [][]string, from, limit int, anywhere bool) bool {
+func (c *sentenceCtx) slotsMatch(slots []map[string]bool, from, limit int, anywhere bool) bool {
 	toks := c.eb.toks
 	pos := from
 	for _, alts := range slots {
@@ -64,7 +75,7 @@ func (c *sentenceCtx) slotsMatch(slots [][]string, from, limit int, anywhere boo
 			if !anywhere && (toks[k].key == ";" || toks[k].key == ".") {
 				return false
 			}
-			if contains(alts, toks[k].key) {
+			if alts[toks[k].key] {
 				pos, found = k+1, true
 				break
 			}
@@ -397,7 +408,7 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 				continue
 			}
 			rules := x.lx[t.key]
-			if len(rules) == 0 {
+			if rules == nil {
 				continue
 			}
 			r, after := c.chooseRule(rules, i)

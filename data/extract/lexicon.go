@@ -12,7 +12,7 @@ import (
 type rule struct {
 	code     string
 	particle string     // "" or the word that must follow the trigger ("call on")
-	slots    [][]string // each slot: alternatives
+	slots    []map[string]bool // each slot: its alternative words
 	noun     bool       // trigger is a literal (noun) form; no determiner check
 	matrix   bool       // takes a complement whose triggers are not separate events
 	charac   bool       // characterisation by the speaker
@@ -21,11 +21,34 @@ type rule struct {
 	curated  bool
 }
 
+// formRules are the rules of one trigger form: those checked every time
+// (no slots, a particle, or slots anywhere in the sentence) and the others
+// indexed by the words of their first slot, so that a sentence only pays for
+// the patterns whose first word it contains.
+type formRules struct {
+	always  []*rule
+	byFirst map[string][]*rule
+}
+
 // lexicon maps trigger forms to their rules.
-type lexicon map[string][]*rule
+type lexicon map[string]*formRules
 
 func (lx lexicon) add(form string, r *rule) {
-	lx[form] = append(lx[form], r)
+	fr := lx[form]
+	if fr == nil {
+		fr = &formRules{}
+		lx[form] = fr
+	}
+	if len(r.slots) == 0 || r.particle != "" || r.anywhere {
+		fr.always = append(fr.always, r)
+		return
+	}
+	if fr.byFirst == nil {
+		fr.byFirst = map[string][]*rule{}
+	}
+	for w := range r.slots[0] {
+		fr.byFirst[w] = append(fr.byFirst[w], r)
+	}
 }
 
 func loadLexicon() (lexicon, error) {
@@ -60,9 +83,13 @@ func (lx lexicon) load(name string, curated bool) error {
 		if cameoByCode[code].Type == "" {
 			return nil // public statements are not events here
 		}
-		var slots [][]string
+		var slots []map[string]bool
 		for _, s := range strings.Fields(field(f, 3)) {
-			slots = append(slots, strings.Split(s, "|"))
+			alts := map[string]bool{}
+			for _, a := range strings.Split(s, "|") {
+				alts[a] = true
+			}
+			slots = append(slots, alts)
 		}
 		mk := func(particle string) *rule {
 			return &rule{code: code, particle: particle, slots: slots, curated: curated,
@@ -151,9 +178,9 @@ func prefix(s string, n int) string {
 
 // contentSlot reports whether some slot asks for a content word: a generated
 // pattern whose slots are all prepositions ("head … to") fires on too much.
-func contentSlot(slots [][]string) bool {
+func contentSlot(slots []map[string]bool) bool {
 	for _, alts := range slots {
-		for _, a := range alts {
+		for a := range alts {
 			if !stopwords[a] && len(a) > 2 {
 				return true
 			}
