@@ -101,3 +101,54 @@ func TestSaveExtractionValidates(t *testing.T) {
 		t.Error("accepted a missing article")
 	}
 }
+
+func TestSaveExtractionAfterSplitAddsNothing(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	arts := seedArticles(t)
+	body := arts[0].Body + "\n" + arts[1].Body
+	id := importOne(t, s, store.Article{Title: "Run together", Body: body})
+	x := seedExtraction(t, arts[0].Body)
+	rubioAt := runeIndex(t, body, "Marco Rubio")
+	cut := runeIndex(t, body, arts[1].Body)
+	// The teaser's suggestions, first in the run-together article's offsets.
+	aid := runeIndex(t, body, "aid as leverage")
+	pacific := runeIndex(t, body, "Pacific")
+	teaserIn := func(shift int) store.Extraction {
+		return store.Extraction{
+			Entities: []store.SuggestedEntity{{Name: "Pacific Islands", Kind: "place", Mentions: []store.Span{{Start: pacific - shift, End: pacific - shift + 7}}}},
+			Events:   []store.SuggestedEvent{{Actors: []int{0}, Type: "COERCE", Start: aid - shift, End: aid - shift + 15}},
+		}
+	}
+	must(t, s.SaveExtraction(ctx, id, x))
+	must(t, s.SaveExtraction(ctx, id, teaserIn(0)))
+	ms, _ := s.Mentions(ctx, store.MentionFilter{ArticleID: id})
+	for _, m := range ms {
+		if m.Start == rubioAt {
+			must(t, s.SetMentionStatus(ctx, m.ID, store.StatusRejected))
+		}
+	}
+	evs, _ := s.Events(ctx, store.EventFilter{Type: "COERCE"})
+	must(t, s.DeleteEvent(ctx, evs[0].ID))
+	second, err := s.SplitArticle(ctx, id, cut)
+	must(t, err)
+	teaser := teaserIn(cut)
+	if ms, _ := s.Mentions(ctx, store.MentionFilter{ArticleID: second}); len(ms) != 1 || ms[0].Text != "Pacific" {
+		t.Fatalf("teaser mentions after split = %+v", ms)
+	}
+	before := snapshot(t, s)
+	must(t, s.SaveExtraction(ctx, id, x))
+	must(t, s.SaveExtraction(ctx, second, teaser))
+	if after := snapshot(t, s); after != before {
+		t.Errorf("re-running extraction after a split changed the project:\n%s\nwas:\n%s", after, before)
+	}
+	must(t, s.MergeArticleWithNext(ctx, id))
+	before = snapshot(t, s)
+	must(t, s.SaveExtraction(ctx, id, x))
+	if after := snapshot(t, s); after != before {
+		t.Errorf("re-running extraction after merging back changed the project")
+	}
+	if ms, _ := s.Mentions(ctx, store.MentionFilter{ArticleID: id, Status: store.StatusRejected}); len(ms) != 1 || ms[0].Start != rubioAt {
+		t.Errorf("rejected mention after split and merge = %+v", ms)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,10 +74,17 @@ func TestOpenRefusesForeignFilesUnchanged(t *testing.T) {
 
 func TestOpenCreatesAndReopens(t *testing.T) {
 	ctx := context.Background()
-	s, path := openTemp(t)
+	dir := filepath.Join(t.TempDir(), "Projects #1 & 100% ?")
+	must(t, os.Mkdir(dir, 0o755))
+	path := filepath.Join(dir, "Taiwan notes.attache")
+	s, err := store.Open(path)
+	must(t, err)
 	id := importOne(t, s, store.Article{Title: "Call", Body: "Trump and Xi spoke by phone."})
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("project not at %s: %v", path, err)
 	}
 	s2, err := store.Open(path)
 	if err != nil {
@@ -88,7 +96,7 @@ func TestOpenCreatesAndReopens(t *testing.T) {
 		t.Fatalf("reopened article = %+v, %v", a, err)
 	}
 	var mode string
-	db, _ := sql.Open("sqlite", path)
+	db, _ := sql.Open("sqlite", "file:"+url.PathEscape(path)+"?mode=ro")
 	defer db.Close()
 	db.QueryRow(`PRAGMA journal_mode`).Scan(&mode)
 	if mode != "wal" {
