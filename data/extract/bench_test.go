@@ -22,4 +22,3 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
-

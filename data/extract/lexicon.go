@@ -11,13 +11,13 @@ import (
 // it, and slot words that must follow in order.
 type rule struct {
 	code     string
-	particle string     // "" or the word that must follow the trigger ("call on")
+	particle string            // "" or the word that must follow the trigger ("call on")
 	slots    []map[string]bool // each slot: its alternative words
-	noun     bool       // trigger is a literal (noun) form; no determiner check
-	matrix   bool       // takes a complement whose triggers are not separate events
-	charac   bool       // characterisation by the speaker
-	joint    bool       // all coordinated subjects are actors
-	anywhere bool       // slot words may be anywhere in the sentence
+	noun     bool              // trigger is a literal (noun) form; no determiner check
+	matrix   bool              // takes a complement whose triggers are not separate events
+	charac   bool              // characterisation by the speaker
+	joint    bool              // all coordinated subjects are actors
+	anywhere bool              // slot words may be anywhere in the sentence
 	curated  bool
 }
 
