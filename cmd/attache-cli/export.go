@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/attache-app/attache/data/export"
+	"github.com/attache-app/attache/data/store"
+)
+
+func init() {
+	register(command{
+		name:    "export",
+		usage:   "export --format csv|json|jsonl|timelinejs [--what events|passages|entities] [-o FILE] [--status S] [--type T] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lanes actor|pair|type] [--title TEXT]",
+		summary: "export events, tagged passages or entities",
+		run:     runExport,
+	})
+}
+
+// exportFormats lists the formats each kind of record can be exported in.
+var exportFormats = map[string][]string{
+	"events":   {"csv", "json", "jsonl", "timelinejs"},
+	"passages": {"csv"},
+	"entities": {"csv"},
+}
+
+// lanes are the TimelineJS groups an event can be put in.
+var lanes = map[string]func(export.EventRecord) string{
+	"actor": func(ev export.EventRecord) string { return firstName(ev.Actor) },
+	"type":  func(ev export.EventRecord) string { return ev.Event },
+	"pair": func(ev export.EventRecord) string {
+		return firstCountry(ev.Actor) + " – " + firstCountry(ev.Recipient)
+	},
+}
+
+func firstName(ps []export.Party) string {
+	if len(ps) == 0 {
+		return "(none)"
+	}
+	return ps[0].Name
+}
+
+// firstCountry is the country code of the first party, or its name when it
+// has none.
+func firstCountry(ps []export.Party) string {
+	if len(ps) > 0 && ps[0].Country != "" {
+		return ps[0].Country
+	}
+	return firstName(ps)
+}
+
+func runExport(e *env) int {
+	fs := e.newFlags("export")
+	format := fs.String("format", "", "output format: csv, json, jsonl or timelinejs")
+	what := fs.String("what", "events", "what to export: events, passages or entities")
+	out := fs.String("o", "", "write to this file (replaced only when the export succeeds) instead of standard output")
+	lane := fs.String("lanes", "actor", "TimelineJS groups: actor, pair (actor and recipient country) or type")
+	title := fs.String("title", "Attaché events", "TimelineJS title slide")
+	var f store.EventFilter
+	fs.StringVar(&f.Status, "status", "", "only events with this status (suggested, confirmed, rejected)")
+	fs.StringVar(&f.Type, "type", "", "only events of this PLOVER type")
+	fs.StringVar(&f.From, "from", "", "only events on or after this date")
+	fs.StringVar(&f.To, "to", "", "only events on or before this date")
+	if code, ok := e.parse(fs); !ok {
+		return code
+	}
+	if err := checkExportFlags(fs.NArg(), *format, *what, *lane, &f); err != nil {
+		fmt.Fprintf(e.stderr, "attache-cli export: %v\n", err)
+		fs.Usage()
+		return 2
+	}
+	ctx := context.Background()
+	// An export only reads: a named project that does not exist is an error,
+	// not a new empty project. TODO(lead): a read-only project.Open would
+	// also keep a missing default project from being created and seeded here.
+	if e.db != "" {
+		if _, err := os.Stat(e.db); err != nil {
+			return e.fail("export", fmt.Errorf("open project %s: %w", e.db, errors.Unwrap(err)))
+		}
+	}
+	st, err := e.openProject(ctx)
+	if err != nil {
+		return e.fail("export", err)
+	}
+	defer st.Close()
+	write, err := exporter(ctx, st, *format, *what, f, *title, lanes[*lane])
+	if err != nil {
+		return e.fail("export", err)
+	}
+	if *out == "" {
+		if err := write(e.stdout); err != nil {
+			return e.fail("export", err)
+		}
+		return 0
+	}
+	if err := export.WriteFileAtomic(*out, write); err != nil {
+		return e.fail("export", err)
+	}
+	return 0
+}
+
+// checkExportFlags reports bad usage: a format the records cannot be written
+// in, event filters on passages or entities, malformed dates.
+func checkExportFlags(args int, format, what, lane string, f *store.EventFilter) error {
+	if args > 0 {
+		return errors.New("unexpected arguments")
+	}
+	formats, ok := exportFormats[what]
+	if !ok {
+		return fmt.Errorf("--what %q: want events, passages or entities", what)
+	}
+	if format == "" {
+		return errors.New("--format is required")
+	}
+	found := false
+	for _, x := range formats {
+		found = found || x == format
+	}
+	if !found {
+		return fmt.Errorf("%s can be exported as %s, not %q", what, strings.Join(formats, ", "), format)
+	}
+	if what != "events" && (f.Status != "" || f.Type != "" || f.From != "" || f.To != "") {
+		return fmt.Errorf("--status, --type, --from and --to filter events, not %s", what)
+	}
+	if _, ok := lanes[lane]; !ok {
+		return fmt.Errorf("--lanes %q: want actor, pair or type", lane)
+	}
+	switch f.Status {
+	case "", "suggested", "confirmed", "rejected":
+	default:
+		return fmt.Errorf("--status %q: want suggested, confirmed or rejected", f.Status)
+	}
+	f.Type = strings.ToUpper(f.Type)
+	for _, d := range []string{f.From, f.To} {
+		if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
+			return fmt.Errorf("date %q: want YYYY-MM-DD", d)
+		}
+	}
+	return nil
+}
+
+// exporter reads the records to export and returns the function that writes
+// them, so nothing is written when reading fails.
+func exporter(ctx context.Context, st *store.Store, format, what string, f store.EventFilter, title string, lane func(export.EventRecord) string) (func(io.Writer) error, error) {
+	switch what {
+	case "passages":
+		ps, err := export.PassagesFromStore(ctx, st, store.PassageFilter{})
+		if err != nil {
+			return nil, err
+		}
+		return func(w io.Writer) error { return export.WritePassagesCSV(w, ps) }, nil
+	case "entities":
+		es, err := export.EntitiesFromStore(ctx, st, store.EntityFilter{})
+		if err != nil {
+			return nil, err
+		}
+		return func(w io.Writer) error { return export.WriteEntitiesCSV(w, es) }, nil
+	}
+	evs, err := export.EventsFromStore(ctx, st, f)
+	if err != nil {
+		return nil, err
+	}
+	switch format {
+	case "json":
+		return func(w io.Writer) error { return export.WriteEventsJSON(w, evs) }, nil
+	case "jsonl":
+		return func(w io.Writer) error { return export.WriteEventsJSONL(w, evs) }, nil
+	case "timelinejs":
+		return func(w io.Writer) error { return export.WriteTimelineJS(w, title, evs, lane) }, nil
+	}
+	return func(w io.Writer) error { return export.WriteEventsCSV(w, evs) }, nil
+}
