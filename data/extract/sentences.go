@@ -10,7 +10,8 @@ var closers = set(`” ’ " ' ) ]`)
 // A sentence ends at '.', '!' or '?' (with any closing quotes) before a
 // capitalised word, a quote or a digit, and at every line break; not after
 // abbreviations such as "Mr." or "Jan.", initials, or "U.S."-style acronyms
-// (which the tokenizer keeps whole).
+// (which the tokenizer keeps whole), nor at a '!' or '?' that closes a
+// quotation, which news follows with its attribution.
 func sentences(toks []token) [][2]int {
 	var out [][2]int
 	start := 0
@@ -30,6 +31,9 @@ func sentences(toks []token) [][2]int {
 			}
 		}
 		j := i + 1
+		if t != "." && j < len(toks) && closers[toks[j].text] && !toks[j].newline {
+			continue // “… safe!” Trump wrote: the quote is part of the sentence
+		}
 		for j < len(toks) && closers[toks[j].text] && !toks[j].newline {
 			j++
 		}
