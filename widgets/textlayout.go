@@ -126,7 +126,7 @@ func (l *TextLayout) Wrap(width, lineHeight, gap float32) {
 				finish(t.start, t.start)
 			}
 			if w > width && !hasWord {
-				l.placeLongSegment(t.start, t.end, width, lineHeight, gap, &x, &hasWord, finish)
+				l.placeLongSegment(t.start, t.end, width, &x, &hasWord, finish)
 				continue
 			}
 			l.runs = append(l.runs, Run{Start: t.start, End: t.end, X: x, Width: w})
@@ -151,25 +151,20 @@ func (l *TextLayout) Wrap(width, lineHeight, gap float32) {
 	l.Height = y
 }
 
-// placeLongSegment breaks a segment wider than the line between grapheme clusters.
-func (l *TextLayout) placeLongSegment(start, end int, width, lineHeight, gap float32, x *float32, hasWord *bool, finish func(end, next int)) {
+// placeLongSegment breaks a segment wider than the line between grapheme clusters,
+// putting at least one cluster on each line.
+func (l *TextLayout) placeLongSegment(start, end int, width float32, x *float32, hasWord *bool, finish func(end, next int)) {
 	for start < end {
-		// Find the longest prefix of whole clusters that fits, at least one cluster.
-		bounds := []int{}
-		for b := nextBoundary(l.text, start); ; b = nextBoundary(l.text, b) {
-			bounds = append(bounds, b)
-			if b >= end {
+		cut := nextBoundary(l.text, start)
+		w := l.measure(l.Slice(start, cut))
+		for cut < end {
+			next := nextBoundary(l.text, cut)
+			nw := l.measure(l.Slice(start, next))
+			if *x+nw > width {
 				break
 			}
+			cut, w = next, nw
 		}
-		n := sort.Search(len(bounds), func(k int) bool {
-			return l.measure(l.Slice(start, bounds[k])) > width
-		})
-		if n == 0 {
-			n = 1
-		}
-		cut := bounds[n-1]
-		w := l.measure(l.Slice(start, cut))
 		l.runs = append(l.runs, Run{Start: start, End: cut, X: *x, Width: w})
 		*x += w
 		*hasWord = true

@@ -43,11 +43,14 @@ func nextBoundary(text []rune, i int) int {
 	if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
 		return i + 2
 	}
+	if text[i] == '\n' || text[i] == '\r' || isBlank(text[i]) {
+		return i + 1 // nothing combines with a line break or a blank
+	}
 	j := i + 1
 	for j < len(text) {
 		switch {
-		case text[j-1] == 0x200D: // whatever follows a joiner joins the cluster
-			j++
+		case text[j-1] == 0x200D && text[j] != '\n' && text[j] != '\r' && !isBlank(text[j]):
+			j++ // whatever visible follows a joiner joins the cluster
 		case extendsCluster(text[j]):
 			j++
 		case isRegionalIndicator(text[i]) && j == i+1 && isRegionalIndicator(text[j]):
@@ -73,6 +76,9 @@ func graphemeStart(text []rune, i int) int {
 	// Walk back to a rune that cannot extend anything, then forward by clusters.
 	s := i
 	for s > 0 && (extendsCluster(text[s]) || text[s-1] == 0x200D || isRegionalIndicator(text[s]) || text[s] == '\n') {
+		if p := text[s-1]; p == '\n' || p == '\r' || isBlank(p) {
+			break
+		}
 		s--
 	}
 	for {

@@ -148,3 +148,46 @@ func TestTextLayout_VisibleLines(t *testing.T) {
 		t.Errorf("VisibleLines(15, 35) = %d, %d, want 1, 4", first, last)
 	}
 }
+
+// FuzzTextLayout checks what every layout must satisfy: lines cover the text in order
+// without overlap, runs stay inside their line, and hit-testing returns an offset on
+// the line that was hit and maps back to a position on that line.
+func FuzzTextLayout(f *testing.F) {
+	for _, s := range []string{
+		"", "a", "ab cd\n\nef", "中文。字（習近平）", "e\u0301\u0302 x\u200d\u200dy", "\u0301lead", "a\n\u0301b",
+		"US-China  talks\r\n\ttab", "🇹🇼🇺🇸 👨\u200d👩\u200d👧", "verylongwordwithoutanyspaces",
+	} {
+		f.Add(s, float32(40))
+	}
+	f.Fuzz(func(t *testing.T, text string, width float32) {
+		if width != width || width > 1e6 { // NaN or absurd
+			return
+		}
+		l := widgets.NewTextLayout(text, fixedMeasure)
+		l.Wrap(width, 10, 5)
+		n := len([]rune(text))
+		if len(l.Lines) == 0 || l.Lines[0].Start != 0 || l.Lines[len(l.Lines)-1].End != n {
+			t.Fatalf("lines %v do not span 0..%d", lineRanges(l), n)
+		}
+		for i, ln := range l.Lines {
+			if ln.End < ln.Start || (i > 0 && ln.Start < l.Lines[i-1].End) {
+				t.Fatalf("line %d %d-%d overlaps or runs backwards: %v", i, ln.Start, ln.End, lineRanges(l))
+			}
+			for _, r := range ln.Runs {
+				if r.Start < ln.Start || r.End > ln.End || r.Start >= r.End {
+					t.Fatalf("run %d-%d outside line %d-%d", r.Start, r.End, ln.Start, ln.End)
+				}
+			}
+			y := ln.Y + ln.Height/2
+			for _, x := range []float32{-5, 0, 3, 17, width / 2, width + 50} {
+				off := l.OffsetAt(x, y)
+				if off < ln.Start || off > ln.End {
+					t.Fatalf("OffsetAt(%v, line %d) = %d, outside %d-%d", x, i, off, ln.Start, ln.End)
+				}
+				if _, py := l.PositionOf(off); py != ln.Y && !(off == ln.End && i+1 < len(l.Lines) && l.Lines[i+1].Start == off) {
+					t.Fatalf("PositionOf(%d) is on y %v, hit line %d is at %v", off, py, i, ln.Y)
+				}
+			}
+		}
+	})
+}
