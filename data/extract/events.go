@@ -335,6 +335,17 @@ func (c *sentenceCtx) recipientsAfter(k int, exclude map[int]bool) []int {
 	return nil
 }
 
+// placeCountry returns the first country named in the sentence, the usual
+// home of protesters the text does not otherwise name.
+func (c *sentenceCtx) placeCountry() []int {
+	for k := c.s0; k < c.s1; k++ {
+		if mi := c.startAt[k]; mi >= 0 && c.eb.ents[c.eb.ments[mi].ent].Kind == KindCountry {
+			return []int{c.eb.ments[mi].ent}
+		}
+	}
+	return nil
+}
+
 // characterised handles "X said China was an adversary": the speaker is the
 // actor, the one characterised the recipient.
 func (c *sentenceCtx) characterised(i int) (actors, recips []int) {
@@ -443,6 +454,9 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 				actors = out[lastEvent].Actors // "struck Kyiv, killing 12": same actors
 			} else {
 				actors = c.actorsBefore(i, false)
+				if len(actors) == 0 && cameoByCode[r.code].Type == "PROTEST" {
+					actors = c.placeCountry() // "people marched through Paris"
+				}
 				if len(actors) == 0 {
 					continue
 				}
@@ -553,6 +567,15 @@ func sameSet(a, b []int) bool {
 	return true
 }
 
+func subset(a, b []int) bool {
+	for _, x := range a {
+		if !contains2(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
 func contains2(list []int, v int) bool {
 	for _, x := range list {
 		if x == v {
@@ -588,7 +611,9 @@ func merge(evs []Event, eb *entityBuilder) []Event {
 			}
 			same := sameSet(o.Actors, e.Actors) && (sameSet(o.Recipients, e.Recipients) || len(o.Recipients) == 0 || len(e.Recipients) == 0)
 			if o.Type == "CONSULT" {
-				same = sameSet(uniq(append(append([]int{}, o.Actors...), o.Recipients...)), uniq(append(append([]int{}, e.Actors...), e.Recipients...)))
+				a := uniq(append(append([]int{}, o.Actors...), o.Recipients...))
+				b := uniq(append(append([]int{}, e.Actors...), e.Recipients...))
+				same = subset(a, b) || subset(b, a)
 			}
 			if !same {
 				continue
