@@ -3,6 +3,7 @@ package store
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // ftsQuery is a user query translated to FTS5 MATCH expressions: latin for
@@ -53,7 +54,14 @@ func parseQuery(input string) ftsQuery {
 			latin = append(latin, term)
 		}
 	}
-	rest := input
+	// Control characters (NUL would end the query early inside SQLite) and
+	// invalid UTF-8 only separate words.
+	rest := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(input, " "))
 	for rest != "" {
 		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
 		if rest == "" {
