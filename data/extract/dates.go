@@ -33,6 +33,9 @@ var months = map[string]time.Month{
 
 const day = "2006-01-02"
 
+// futureMarkers make a sentence's bare weekday or month point forward.
+var futureMarkers = set(`will would 'll shall plans plan planned scheduled expected upcoming next due`)
+
 func fmtDay(t time.Time) string { return t.Format(day) }
 
 // parsePublished accepts "2006-01-02" or an RFC 3339 time.
@@ -70,6 +73,12 @@ func tokenWord(toks []token, i, end int) (string, int) {
 // findDates finds the date expressions in toks[start:end], resolved against pub.
 func findDates(toks []token, start, end int, pub time.Time, havePub bool) []dateExpr {
 	var out []dateExpr
+	future := false // "will visit on Monday", "would recognise … in September"
+	for i := start; i < end; i++ {
+		if futureMarkers[toks[i].key] {
+			future = true
+		}
+	}
 	text := func(a, b int) string {
 		var sb strings.Builder
 		for i := a; i < b; i++ {
@@ -127,6 +136,12 @@ func findDates(toks []token, start, end int, pub time.Time, havePub bool) []date
 				}
 				fallthrough
 			default:
+				if d.IsZero() && future && prev != "last" {
+					d = pub.AddDate(0, 0, 1)
+					for d.Weekday() != wd {
+						d = d.AddDate(0, 0, 1)
+					}
+				}
 				if d.IsZero() {
 					d = pub.AddDate(0, 0, -1)
 					for d.Weekday() != wd {
@@ -172,7 +187,7 @@ func findDates(toks []token, start, end int, pub time.Time, havePub bool) []date
 			if !ok || !t.cap {
 				continue
 			}
-			if d, ok := monthDate(toks, i, n, end, start, m, pub, havePub, text); ok {
+			if d, ok := monthDate(toks, i, n, end, start, m, pub, havePub, future, text); ok {
 				out = append(out, d)
 				i = d.tokEnd - 1
 			}
@@ -211,7 +226,7 @@ func yearNumber(k string) int {
 
 // monthDate reads "Jan. 20", "January 20, 2025", "20 January 2025", "January 2025"
 // and "in January" around the month word at toks[i] (n tokens long).
-func monthDate(toks []token, i, n, end, start int, m time.Month, pub time.Time, havePub bool, text func(a, b int) string) (dateExpr, bool) {
+func monthDate(toks []token, i, n, end, start int, m time.Month, pub time.Time, havePub, future bool, text func(a, b int) string) (dateExpr, bool) {
 	a, b := i, i+n
 	dnum, year := 0, 0
 	if b < end && toks[b].word {
@@ -246,7 +261,10 @@ func monthDate(toks []token, i, n, end, start int, m time.Month, pub time.Time, 
 		d.basis = BasisRelative
 		year = pub.Year()
 		probe := time.Date(year, m, max(dnum, 1), 0, 0, 0, 0, time.UTC)
-		if probe.After(pub.AddDate(0, 1, 0)) {
+		switch {
+		case future && probe.Before(pub.AddDate(0, -1, 0)):
+			year++ // "will meet in January", written in November
+		case !future && probe.After(pub.AddDate(0, 1, 0)):
 			year-- // news leans to the past: "Dec. 20" in a January article is last December
 		}
 	}

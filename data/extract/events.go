@@ -450,8 +450,9 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 			var actors, recips []int
 			if r.charac {
 				actors, recips = c.characterised(i)
-			} else if i > s[0] && eb.toks[i-1].key == "," && strings.HasSuffix(t.key, "ing") && lastEvent >= 0 {
-				actors = out[lastEvent].Actors // "struck Kyiv, killing 12": same actors
+			} else if i > s[0] && lastEvent >= 0 && out[lastEvent].Start == eb.toks[s[0]].start && (eb.toks[i-1].key == "and" || (eb.toks[i-1].key == "," && strings.HasSuffix(t.key, "ing"))) {
+				// "visited Beijing and met Xi", "struck Kyiv, killing 12": same actors
+				actors = out[lastEvent].Actors
 			} else {
 				actors = c.actorsBefore(i, false)
 				if len(actors) == 0 && cameoByCode[r.code].Type == "PROTEST" {
@@ -467,6 +468,19 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 				if !(r.joint && len(actors) >= 2) {
 					recips = c.recipientsAfter(after, ex)
 				}
+			}
+			if len(recips) == 0 && !r.charac && i > s[0] && lastEvent >= 0 && eb.toks[i-1].key == "and" {
+				ex := map[int]bool{}
+				for _, a := range actors {
+					ex[a] = true
+				}
+				recips = c.recipientsAfter(after, ex)
+			}
+			if r.reverse {
+				if len(recips) == 0 {
+					continue
+				}
+				actors, recips = recips, actors
 			}
 			if len(actors) == 0 {
 				continue

@@ -18,6 +18,7 @@ type rule struct {
 	charac   bool              // characterisation by the speaker
 	joint    bool              // all coordinated subjects are actors
 	anywhere bool              // slot words may be anywhere in the sentence
+	reverse  bool              // the subject is the recipient ("received a loan from")
 	curated  bool
 }
 
@@ -95,7 +96,8 @@ func (lx lexicon) load(name string, curated bool) error {
 			return &rule{code: code, particle: particle, slots: slots, curated: curated,
 				noun:   strings.Contains(flags, "N"),
 				matrix: strings.Contains(flags, "M"), charac: strings.Contains(flags, "C"),
-				joint: strings.Contains(flags, "S"), anywhere: strings.Contains(flags, "A")}
+				joint: strings.Contains(flags, "S"), anywhere: strings.Contains(flags, "A"),
+				reverse: strings.Contains(flags, "R")}
 		}
 		if !curated && !contentSlot(slots) {
 			// CAMEO.2.0's bare verb codes fire on too much ordinary prose
