@@ -7,7 +7,13 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 )
 
-var _ desktop.Mouseable = (*ArticleView)(nil)
+var (
+	_ desktop.Mouseable  = (*ArticleView)(nil)
+	_ desktop.Cursorable = (*ArticleView)(nil)
+)
+
+// Cursor shows the text cursor (I-beam) over the article.
+func (v *ArticleView) Cursor() desktop.Cursor { return desktop.TextCursor }
 
 // MouseDown places the caret (or, with Shift held, extends the selection) as soon as the
 // button goes down, so a click feels immediate even though Tapped waits for a possible
