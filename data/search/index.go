@@ -39,7 +39,7 @@ type Match struct {
 	Text    string // the name or alias that matched, as given in the Entry
 	IsAlias bool
 	Runes   []int // rune indexes into Text of the matched characters, ascending
-	Score   int   // fuzzy's score; higher is better
+	Score   int   // fuzzy's score of the folded Text (see Fold); higher is better
 }
 
 // blockSize is the number of names whose masks are OR-ed into one block
