@@ -484,3 +484,17 @@ func longArticle(t testing.TB, n int) string {
 	}
 	return b.String()
 }
+
+func TestArticleView_ScrollbarDragScrollsWithoutSelecting(t *testing.T) {
+	text := longArticle(t, 3000)
+	v, w := newView(t, text, fyne.NewSize(600, 400))
+	v.SetSelection(5, 5)
+	// Drag the thumb (at the top of the strip on the right edge) down by 100 px.
+	test.Drag(w.Canvas(), fyne.NewPos(596, 110), 0, 100)
+	if v.ScrollOffset() <= 100 {
+		t.Errorf("dragging the scroll bar 100 px scrolled only %v px of a long text", v.ScrollOffset())
+	}
+	if s, e := v.Selection(); s != 5 || e != 5 {
+		t.Errorf("dragging the scroll bar changed the selection to %d-%d", s, e)
+	}
+}
