@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -32,6 +33,14 @@ type entityBuilder struct {
 	covered  []bool
 	titleFor map[int]titleInfo // mention index -> title written before it
 	deferred []deferredRun
+	shorts   []deferredShort
+}
+
+// deferredShort is a surname the gazetteer knows, kept until the text's own
+// full names have had their say.
+type deferredShort struct {
+	a, b int
+	e    *gazEntry
 }
 
 // deferredRun is a lone capitalised word left until the full names of the
@@ -85,11 +94,29 @@ func (x *entityBuilder) nearOffice(e *gazEntry) bool {
 	early := fmtDay(x.pub.AddDate(1, 0, 0)) // the office starts within a year
 	late := fmtDay(x.pub.AddDate(-2, 0, 0)) // or ended within two years
 	for _, r := range e.ranges {
-		if (r.from == "" || r.from <= early) && (r.to == "" || late < r.to) {
+		if !officeRoles[r.role] {
+			continue // "elite" spans a whole life
+		}
+		to := r.to
+		if to == "" && !e.curated && r.from != "" {
+			// PETRARCH's lists end in 2014: an open office is not assumed to last
+			to = fmt.Sprintf("%04d%s", atoiPrefix(r.from)+8, r.from[4:])
+		}
+		if (r.from == "" || r.from <= early) && (to == "" || late < to) {
 			return true
 		}
 	}
 	return false
+}
+
+var officeRoles = set(`GOV LEG MIL JUD IGO`)
+
+func atoiPrefix(d string) int {
+	n := 0
+	for i := 0; i < 4 && i < len(d); i++ {
+		n = n*10 + int(d[i]-'0')
+	}
+	return n
 }
 
 // accept reports whether ref may name toks[i:i+n] here.
@@ -293,6 +320,10 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 			gn, ref := x.lookup(i, s[1], sentStart)
 			rn, org := x.run(i, s[1], sentStart)
 			switch {
+			case gn > 0 && ref.form == formShort && (gn >= rn || !org):
+				// a bare surname: a full name elsewhere in the text comes first
+				x.shorts = append(x.shorts, deferredShort{i, i + gn, ref.e})
+				i += gn
 			case gn > 0 && (gn >= rn || !org):
 				mi := x.addMention(x.entityFor(ref.e), i, i+gn)
 				x.ments[mi].demonym = ref.form == formDemonym
@@ -312,6 +343,11 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 	x.titles()
 	x.parenAliases()
 	x.backrefs(sents)
+	for _, d := range x.shorts {
+		if !x.covered[d.a] {
+			x.addMention(x.entityFor(d.e), d.a, d.b)
+		}
+	}
 	for _, d := range x.deferred {
 		if x.covered[d.a] {
 			continue

@@ -272,6 +272,15 @@ func (g *gazetteer) loadPhoenix(curated map[string]*gazEntry) error {
 		e.country, e.role = ranges[0].country, ranges[0].role
 		byName[name] = e
 		g.add(name, nameRef{e: e})
+		if kind == KindPerson {
+			// the surname alone ("Reagan"), accepted only around a time in office
+			if f := strings.Fields(name); len(f) >= 2 {
+				last := f[len(f)-1]
+				if len(last) >= 4 && !stopwords[foldKey(last)] && !strings.HasSuffix(last, ".") {
+					g.add(last, nameRef{e: e, form: formShort})
+				}
+			}
+		}
 		for _, a := range aliases {
 			if usableName(a) && len(strings.Fields(a)) >= 2 {
 				g.add(a, nameRef{e: e})
