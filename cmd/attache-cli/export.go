@@ -29,31 +29,6 @@ var exportFormats = map[string][]string{
 	"entities": {"csv"},
 }
 
-// lanes are the TimelineJS groups an event can be put in.
-var lanes = map[string]func(export.EventRecord) string{
-	"actor": func(ev export.EventRecord) string { return firstName(ev.Actor) },
-	"type":  func(ev export.EventRecord) string { return ev.Event },
-	"pair": func(ev export.EventRecord) string {
-		return firstCountry(ev.Actor) + " – " + firstCountry(ev.Recipient)
-	},
-}
-
-func firstName(ps []export.Party) string {
-	if len(ps) == 0 {
-		return "(none)"
-	}
-	return ps[0].Name
-}
-
-// firstCountry is the country code of the first party, or its name when it
-// has none.
-func firstCountry(ps []export.Party) string {
-	if len(ps) > 0 && ps[0].Country != "" {
-		return ps[0].Country
-	}
-	return firstName(ps)
-}
-
 func runExport(e *env) int {
 	fs := e.newFlags("export")
 	format := fs.String("format", "", "output format: csv, json, jsonl or timelinejs")
@@ -88,7 +63,8 @@ func runExport(e *env) int {
 		return e.fail("export", err)
 	}
 	defer st.Close()
-	write, err := exporter(ctx, st, *format, *what, f, *title, lanes[*lane])
+	group, _ := export.Lane(*lane)
+	write, err := exporter(ctx, st, *format, *what, f, *title, group)
 	if err != nil {
 		return e.fail("export", err)
 	}
@@ -127,7 +103,7 @@ func checkExportFlags(args int, format, what, lane string, f *store.EventFilter)
 	if what != "events" && (f.Status != "" || f.Type != "" || f.From != "" || f.To != "") {
 		return fmt.Errorf("--status, --type, --from and --to filter events, not %s", what)
 	}
-	if _, ok := lanes[lane]; !ok {
+	if _, ok := export.Lane(lane); !ok {
 		return fmt.Errorf("--lanes %q: want actor, pair or type", lane)
 	}
 	switch f.Status {

@@ -123,3 +123,30 @@ func TestWriteTimelineJSWithoutDatedEvents(t *testing.T) {
 		}
 	}
 }
+
+func TestLane(t *testing.T) {
+	evs := seedEvents()
+	tests := []struct {
+		lane string
+		ev   int
+		want string
+	}{
+		{"actor", 0, "Donald Trump"},
+		{"pair", 0, "USA – (none)"},
+		{"pair", 1, "CAN – European Union"},
+		{"pair", 2, "NZL – COK"},
+		{"type", 2, "SANCTION"},
+	}
+	for _, tt := range tests {
+		f, ok := export.Lane(tt.lane)
+		if !ok {
+			t.Fatalf("no lane %q", tt.lane)
+		}
+		if got := f(evs[tt.ev]); got != tt.want {
+			t.Errorf("lane %s of event %d = %q, want %q", tt.lane, evs[tt.ev].ID, got, tt.want)
+		}
+	}
+	if _, ok := export.Lane("colour"); ok {
+		t.Errorf("unknown lane accepted")
+	}
+}
