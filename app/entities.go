@@ -1,19 +1,211 @@
 package app
 
-import "fyne.io/fyne/v2"
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
 
-// entitiesPane is the sidebar's fuzzy entity search. (Being built.)
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache-app/attache/data/search"
+	"github.com/attache-app/attache/data/store"
+)
+
+// allKinds is the kind filter's "no filter" choice.
+const allKinds = "All kinds"
+
+// entitiesPane is the sidebar's entity search: a fuzzy search over canonical
+// names and aliases in any script (matched letters highlighted), an optional
+// kind filter, and rows with a kind icon, the name, country and mention count.
+// An empty query lists every entity, most mentioned first.
 type entitiesPane struct {
-	wb  *workbench
-	box fyne.CanvasObject
+	wb     *workbench
+	query  *widget.Entry
+	kind   *widget.Select
+	count  *widget.Label
+	list   *widget.List
+	empty  *widget.Label
+	box    fyne.CanvasObject
+	all    []store.Entity
+	byID   map[int64]int // index into all
+	ix     *search.Index
+	rows   []entityRow
+	loaded bool
+
+	selected int64
 }
 
+// entityRow is one listed entity and the text shown for it: its name, or
+// "Name — alias" when an alias matched, with the matched runes.
+type entityRow struct {
+	entity store.Entity
+	text   string
+	runes  []int
+}
+
+// entitySearchLimit caps the matches listed for a query.
+const entitySearchLimit = 300
+
 func newEntitiesPane(wb *workbench) *entitiesPane {
-	return &entitiesPane{wb: wb, box: newHint("Entities appear here once articles are imported.")}
+	p := &entitiesPane{wb: wb, byID: map[int64]int{}}
+	p.query = widget.NewEntry()
+	p.query.SetPlaceHolder("Find people, countries, organisations… (Ctrl+2)")
+	p.query.OnChanged = func(string) { p.refilter() }
+	p.query.OnSubmitted = func(string) {
+		if len(p.rows) > 0 {
+			p.list.Select(0)
+		}
+	}
+	kinds := append([]string{allKinds}, store.EntityKinds...)
+	p.kind = widget.NewSelect(kinds, func(string) { p.refilter() })
+	p.kind.Selected = allKinds
+	p.count = widget.NewLabel("")
+	p.count.Importance = widget.LowImportance
+	p.list = widget.NewList(func() int { return len(p.rows) }, newEntityRowObject,
+		func(i widget.ListItemID, o fyne.CanvasObject) { updateEntityRowObject(o, p.rows[i]) })
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(p.rows) {
+			p.selected = p.rows[i].entity.ID
+			wb.inspector.showEntity(p.selected)
+		}
+	}
+	p.empty = newHint("")
+	p.empty.Hide()
+	top := container.NewVBox(p.query, container.NewBorder(nil, nil, nil, p.kind, p.count))
+	p.box = container.NewBorder(top, nil, nil, nil, container.NewStack(p.list, container.NewPadded(container.NewVBox(p.empty))))
+	return p
 }
 
 func (p *entitiesPane) object() fyne.CanvasObject { return p.box }
-func (p *entitiesPane) reload()                   {}
+
+// entityList is the entities and their search index, built off the UI goroutine.
+type entityList struct {
+	all []store.Entity
+	ix  *search.Index
+}
+
+// reload fetches the entities again, keeps the query and the selection, and
+// brings the inspector up to date.
+func (p *entitiesPane) reload() {
+	load(p.wb, "List entities", func(ctx context.Context, st *store.Store) (entityList, error) {
+		all, err := st.Entities(ctx, store.EntityFilter{})
+		return entityList{all: all, ix: entityIndexFor(all)}, err
+	}, func(l entityList) {
+		p.all, p.ix, p.loaded = l.all, l.ix, true
+		p.byID = make(map[int64]int, len(l.all))
+		for i, e := range l.all {
+			p.byID[e.ID] = i
+		}
+		p.refilter()
+		// The inspector reloads here, once per refresh, so that it follows
+		// every change (undo and redo included).
+		p.wb.inspector.reload()
+	})
+}
+
+// refilter lists the entities matching the query and kind, keeping the
+// selected entity highlighted when it is still listed.
+func (p *entitiesPane) refilter() {
+	p.rows = entityRows(p.all, p.byID, p.ix, p.query.Text, p.kind.Selected)
+	switch {
+	case !p.loaded:
+		p.count.SetText("")
+	case p.query.Text == "":
+		p.count.SetText(plural(len(p.rows), "entity"))
+	default:
+		p.count.SetText(fmt.Sprintf("%d of %d", len(p.rows), len(p.all)))
+	}
+	switch {
+	case p.loaded && len(p.all) == 0:
+		p.empty.SetText("No entities yet. They are found in articles when you import them, or with Article ▸ Re-run Extraction.")
+		p.empty.Show()
+	case p.loaded && len(p.rows) == 0:
+		p.empty.SetText("Nothing matches. Letters need only appear in order: “xjp” finds Xi Jinping.")
+		p.empty.Show()
+	default:
+		p.empty.Hide()
+	}
+	p.list.UnselectAll()
+	p.list.Refresh()
+	for i, r := range p.rows {
+		if r.entity.ID == p.selected {
+			h := p.list.OnSelected
+			p.list.OnSelected = nil
+			p.list.Select(i)
+			p.list.OnSelected = h
+			break
+		}
+	}
+}
+
+// entityRows matches query against the index (every entity, most mentioned
+// first, when the query is empty) and keeps the entities of the given kind.
+func entityRows(all []store.Entity, byID map[int64]int, ix *search.Index, query, kind string) []entityRow {
+	keep := func(e store.Entity) bool { return kind == "" || kind == allKinds || e.Kind == kind }
+	var rows []entityRow
+	if ix == nil || strings.TrimSpace(query) == "" {
+		for _, e := range all {
+			if keep(e) {
+				rows = append(rows, entityRow{entity: e, text: e.Name})
+			}
+		}
+		sort.SliceStable(rows, func(i, j int) bool { return rows[i].entity.Mentions > rows[j].entity.Mentions })
+		return rows
+	}
+	for _, m := range ix.Find(query, entitySearchLimit) {
+		e := all[byID[m.ID]]
+		if !keep(e) {
+			continue
+		}
+		rows = append(rows, matchRow(e, m))
+	}
+	return rows
+}
+
+// matchRow shows a match as the entity's name, or "Name — alias" with the
+// alias's matched runes shifted past the name when an alias matched. An alias
+// that is part of the name ("Rubio" of "Marco Rubio") is marked in the name.
+func matchRow(e store.Entity, m search.Match) entityRow {
+	if !m.IsAlias {
+		return entityRow{entity: e, text: m.Text, runes: m.Runes}
+	}
+	prefix := e.Name + " — "
+	shift := len([]rune(prefix))
+	text := prefix + m.Text
+	if at := runeIndexFold([]rune(e.Name), []rune(m.Text)); at >= 0 {
+		shift, text = at, e.Name
+	}
+	runes := make([]int, len(m.Runes))
+	for i, r := range m.Runes {
+		runes[i] = r + shift
+	}
+	return entityRow{entity: e, text: text, runes: runes}
+}
+
+// runeIndexFold is the rune index of the first occurrence of sub in s,
+// ignoring case, or -1.
+func runeIndexFold(s, sub []rune) int {
+	if len(sub) == 0 {
+		return -1
+	}
+outer:
+	for i := 0; i+len(sub) <= len(s); i++ {
+		for k, r := range sub {
+			if unicode.ToLower(s[i+k]) != unicode.ToLower(r) {
+				continue outer
+			}
+		}
+		return i
+	}
+	return -1
+}
 
 // showEntitySearch selects the Entities tab and focuses its search box.
-func (wb *workbench) showEntitySearch() { wb.sidebar.SelectIndex(1) }
+func (wb *workbench) showEntitySearch() {
+	wb.sidebar.SelectIndex(1)
+	wb.win.Canvas().Focus(wb.entities.query)
+}

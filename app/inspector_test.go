@@ -1,0 +1,394 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache-app/attache/data/ingest"
+	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/resources"
+	"github.com/attache-app/attache/widgets"
+)
+
+// queueDriver runs fyne.Do callbacks on the test goroutine when the test
+// pumps them, as the real driver runs them on its one UI goroutine; without
+// it the test driver would run them on the caller's goroutine.
+type queueDriver struct {
+	fyne.Driver
+	mu    sync.Mutex
+	queue []func()
+	wake  chan struct{}
+}
+
+func (d *queueDriver) DoFromGoroutine(fn func(), wait bool) {
+	if !wait {
+		d.push(fn)
+		return
+	}
+	done := make(chan struct{})
+	d.push(func() { fn(); close(done) })
+	<-done
+}
+
+func (d *queueDriver) push(fn func()) {
+	d.mu.Lock()
+	d.queue = append(d.queue, fn)
+	d.mu.Unlock()
+	select {
+	case d.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (d *queueDriver) pop() func() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if len(d.queue) == 0 {
+		return nil
+	}
+	fn := d.queue[0]
+	d.queue = d.queue[1:]
+	return fn
+}
+
+// queueApp is the test app with the queueing driver.
+type queueApp struct {
+	fyne.App
+	drv *queueDriver
+}
+
+func (a *queueApp) Driver() fyne.Driver { return a.drv }
+
+// uiBench is a workbench on a real temporary project, driven from the test
+// goroutine.
+type uiBench struct {
+	t   *testing.T
+	wb  *workbench
+	st  *store.Store
+	drv *queueDriver
+}
+
+func newUIBench(t *testing.T) *uiBench {
+	t.Helper()
+	base := test.NewTempApp(t)
+	drv := &queueDriver{Driver: base.Driver(), wake: make(chan struct{}, 1)}
+	a := &queueApp{App: base, drv: drv}
+	fyne.SetCurrentApp(a)
+	st, err := store.Open(filepath.Join(t.TempDir(), "p.attache"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb := newWorkbench(a)
+	wb.st = st
+	wb.win.Resize(fyne.NewSize(1320, 820))
+	b := &uiBench{t: t, wb: wb, st: st, drv: drv}
+	t.Cleanup(func() {
+		wb.cancel()
+		b.settle()
+		st.Close()
+	})
+	return b
+}
+
+// pump runs UI callbacks until cond holds, failing the test after a while.
+func (b *uiBench) pump(what string, cond func() bool) {
+	b.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if fn := b.drv.pop(); fn != nil {
+			fn()
+			continue
+		}
+		left := time.Until(deadline)
+		if left <= 0 {
+			b.t.Fatalf("timed out waiting for %s", what)
+		}
+		select {
+		case <-b.drv.wake:
+		case <-time.After(min(left, 50*time.Millisecond)):
+		}
+	}
+}
+
+// settle runs UI callbacks until none has arrived for a short while.
+func (b *uiBench) settle() {
+	quiet := time.Now()
+	for time.Since(quiet) < 150*time.Millisecond {
+		if fn := b.drv.pop(); fn != nil {
+			fn()
+			quiet = time.Now()
+			continue
+		}
+		select {
+		case <-b.drv.wake:
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// importSeed imports the sample bundle (the seed the project was built
+// from) and returns the article whose body contains marker.
+func (b *uiBench) importSeed(marker string) store.Article {
+	b.t.Helper()
+	ctx := context.Background()
+	files, err := resources.Sample()
+	if err != nil || len(files) == 0 {
+		b.t.Fatalf("no sample corpus: %v", err)
+	}
+	path := filepath.Join(b.t.TempDir(), files[0].Name)
+	if err := os.WriteFile(path, files[0].Data, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+	arts, err := ingest.ReadFile(ctx, path, ingest.Options{Publication: files[0].Publication})
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	res, err := b.st.ImportArticles(ctx, arts)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	for i, a := range arts {
+		if strings.Contains(a.Body, marker) {
+			a.ID = res.IDs[i]
+			return a
+		}
+	}
+	b.t.Fatalf("no seed article contains %q", marker)
+	return store.Article{}
+}
+
+// entity creates an entity and a mention for each occurrence of each of
+// texts in a, with the given status; it returns the entity's id.
+func (b *uiBench) entity(e store.Entity, a store.Article, status string, texts ...string) int64 {
+	b.t.Helper()
+	ctx := context.Background()
+	id, err := b.st.CreateEntity(ctx, e)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	body := []rune(a.Body)
+	for _, text := range texts {
+		n := len([]rune(text))
+		for k := 0; k+n <= len(body); k++ {
+			if string(body[k:k+n]) == text {
+				if _, err := b.st.CreateMention(ctx, store.Mention{EntityID: id, ArticleID: a.ID, Start: k, End: k + n, Status: status}); err != nil {
+					b.t.Fatal(err)
+				}
+			}
+		}
+	}
+	return id
+}
+
+// find returns the objects of type T under o (widgets through their renderers).
+func find[T any](o fyne.CanvasObject) []T {
+	var out []T
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		if t, ok := o.(T); ok {
+			out = append(out, t)
+		}
+		switch c := o.(type) {
+		case *fyne.Container:
+			for _, k := range c.Objects {
+				walk(k)
+			}
+		case fyne.Widget:
+			for _, k := range test.WidgetRenderer(c).Objects() {
+				walk(k)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// button returns the visible button labelled text under o.
+func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, b := range find[*widget.Button](o) {
+		if b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no button %q", text)
+	return nil
+}
+
+// hasLabel reports whether a visible label under o reads text.
+func hasLabel(o fyne.CanvasObject, text string) bool {
+	for _, l := range find[*widget.Label](o) {
+		if l.Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+// topOverlay is the window's topmost pop-up (a dialog), or nil.
+func (b *uiBench) topOverlay() fyne.CanvasObject {
+	return b.wb.win.Canvas().Overlays().Top()
+}
+
+func mentionStatus(t *testing.T, st *store.Store, id int64) string {
+	t.Helper()
+	ms, err := st.Mentions(context.Background(), store.MentionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.ID == id {
+			return m.Status
+		}
+	}
+	return ""
+}
+
+func TestConfirmMentionFromInspectorThenUndo(t *testing.T) {
+	b := newUIBench(t)
+	ctx := context.Background()
+	a := b.importSeed("習近平")
+	xi := b.entity(store.Entity{Name: "Xi Jinping", Kind: "person", Country: "CHN"}, a, store.StatusSuggested, "Xi Jinping")
+	ms, err := b.st.Mentions(ctx, store.MentionFilter{EntityID: xi})
+	if err != nil || len(ms) == 0 {
+		t.Fatalf("no mention of Xi Jinping in the seed article: %v", err)
+	}
+	m := ms[0]
+	i := b.wb.inspector
+	i.showMention(m.ID)
+	shows := func(status string) func() bool {
+		return func() bool { return i.title.Text == "Mention" && hasLabel(i.object(), "Status: "+status) }
+	}
+	b.pump("the mention in the inspector", shows(store.StatusSuggested))
+	if !hasLabel(i.object(), "Xi Jinping") {
+		t.Error("the mention view does not name the entity it points at")
+	}
+
+	test.Tap(button(t, i.object(), "Confirm"))
+	b.pump("the confirmed mention", shows(store.StatusConfirmed))
+	if got := mentionStatus(t, b.st, m.ID); got != store.StatusConfirmed {
+		t.Fatalf("after Confirm the store has status %q, want confirmed", got)
+	}
+	if button(t, i.object(), "Confirm").Importance != widget.SuccessImportance {
+		t.Error("the Confirm button does not show that the mention is confirmed")
+	}
+
+	if _, err := b.st.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := mentionStatus(t, b.st, m.ID); got != store.StatusSuggested {
+		t.Fatalf("after Undo the store has status %q, want suggested", got)
+	}
+	b.wb.refresh()
+	b.pump("the inspector to follow the undo", shows(store.StatusSuggested))
+
+	test.Tap(button(t, i.object(), "Reject"))
+	b.pump("the rejected mention", shows(store.StatusRejected))
+	if got := mentionStatus(t, b.st, m.ID); got != store.StatusRejected {
+		t.Fatalf("after Reject the store has status %q, want rejected", got)
+	}
+}
+
+func TestMergeEntityFromInspectorMovesMentions(t *testing.T) {
+	b := newUIBench(t)
+	ctx := context.Background()
+	a := b.importSeed("習近平")
+	keep := b.entity(store.Entity{Name: "Xi Jinping", Kind: "person", Country: "CHN"}, a, store.StatusConfirmed, "Xi Jinping")
+	drop := b.entity(store.Entity{Name: "習近平", Kind: "person"}, a, store.StatusSuggested, "習近平")
+	before, _ := b.st.Mentions(ctx, store.MentionFilter{EntityID: keep})
+	dropped, _ := b.st.Mentions(ctx, store.MentionFilter{EntityID: drop})
+	if len(dropped) == 0 {
+		t.Fatal("the seed article has no 習近平")
+	}
+
+	i := b.wb.inspector
+	i.showEntity(drop)
+	b.pump("the entity in the inspector", func() bool { return i.title.Text == "習近平" })
+	test.Tap(button(t, i.object(), "Merge into…"))
+	b.pump("the entity picker", func() bool { return b.topOverlay() != nil })
+	b.choose(keep)
+
+	b.pump("the confirmation", func() bool {
+		return b.topOverlay() != nil && hasLabelContaining(b.topOverlay(), "Merge “習近平” into “Xi Jinping”")
+	})
+	test.Tap(button(t, b.topOverlay(), "Yes"))
+	b.pump("the kept entity in the inspector", func() bool { return i.title.Text == "Xi Jinping" && i.target.id == keep })
+
+	after, err := b.st.Mentions(ctx, store.MentionFilter{EntityID: keep})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after) != len(before)+len(dropped) {
+		t.Errorf("after the merge Xi Jinping has %d mentions, want %d", len(after), len(before)+len(dropped))
+	}
+	if _, err := b.st.Entity(ctx, drop); err == nil {
+		t.Error("the merged entity still exists")
+	}
+	e, _ := b.st.Entity(ctx, keep)
+	if len(e.Aliases) != 1 || e.Aliases[0].Name != "習近平" {
+		t.Errorf("the kept entity's aliases are %v, want the merged name", e.Aliases)
+	}
+	tabs := find[*container.AppTabs](i.object())
+	if len(tabs) != 1 || tabs[0].Items[1].Text != "Mentions (2)" {
+		t.Errorf("the entity view does not list both mentions")
+	}
+}
+
+// choose picks entity id in the fuzzy picker on top of the window, as a
+// click on its row would.
+func (b *uiBench) choose(id int64) {
+	b.t.Helper()
+	pickers := find[*widgets.Picker](b.topOverlay())
+	if len(pickers) == 0 {
+		b.t.Fatal("no picker is shown")
+	}
+	pickers[0].OnChosen(widgets.PickerItem{Label: "chosen", Value: id})
+}
+
+func hasLabelContaining(o fyne.CanvasObject, text string) bool {
+	for _, l := range find[*widget.Label](o) {
+		if strings.Contains(l.Text, text) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestContextAround(t *testing.T) {
+	body := []rune("Chinese President Xi Jinping (習近平) discussed Taiwan with US President Donald Trump.")
+	for _, tc := range []struct {
+		name          string
+		start, end    int
+		before, after int
+		want, span    string
+	}{
+		{"cut at words", 18, 28, 12, 12, "…President Xi Jinping (習近平)…", "Xi Jinping"},
+		{"CJK span", 30, 33, 5, 12, "…(習近平) discussed…", "習近平"},
+		{"whole body", 0, 7, 200, 200, string(body), "Chinese"},
+		{"no room before", 0, 7, 5, 10, "Chinese President…", "Chinese"},
+		{"at the end", 77, 83, 10, 10, "…Donald Trump.", "Trump."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := contextAround(body, tc.start, tc.end, tc.before, tc.after)
+			if s.text != tc.want {
+				t.Errorf("text %q, want %q", s.text, tc.want)
+			}
+			if got := string([]rune(s.text)[s.start:s.end]); got != tc.span {
+				t.Errorf("span %q, want %q", got, tc.span)
+			}
+		})
+	}
+}

@@ -1,0 +1,70 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache-app/attache/data/store"
+)
+
+// tagRow is one node of the tag tree: the tag's colour, its name and its
+// counts. A right-click on it opens the tag menu.
+type tagRow struct {
+	widget.BaseWidget
+	swatch *canvas.Rectangle
+	name   *widget.Label
+	counts *widget.Label
+	id     int64
+	menu   func(id int64, at fyne.Position)
+}
+
+func newTagRow(menu func(id int64, at fyne.Position)) *tagRow {
+	r := &tagRow{menu: menu}
+	r.swatch = canvas.NewRectangle(parseColour(store.DefaultTagColour))
+	r.swatch.CornerRadius = 3
+	r.swatch.SetMinSize(fyne.NewSize(14, 14))
+	r.name = widget.NewLabel("Tag")
+	r.name.Truncation = fyne.TextTruncateEllipsis
+	r.counts = widget.NewLabel("999 · 99")
+	r.counts.Importance = widget.LowImportance
+	r.counts.SizeName = theme.SizeNameCaptionText
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// set shows tag t.
+func (r *tagRow) set(t store.Tag) {
+	r.id = t.ID
+	r.swatch.FillColor = parseColour(t.Colour)
+	r.swatch.Refresh()
+	r.name.SetText(t.Name)
+	r.counts.SetText(tagCounts(t))
+}
+
+// tagCounts is "3 passages · 1 event", leaving out what is zero.
+func tagCounts(t store.Tag) string {
+	switch {
+	case t.Events == 0:
+		return plural(t.Passages, "passage")
+	case t.Passages == 0:
+		return plural(t.Events, "event")
+	}
+	return fmt.Sprintf("%s · %s", plural(t.Passages, "passage"), plural(t.Events, "event"))
+}
+
+// TappedSecondary opens the tag menu for this row's tag.
+func (r *tagRow) TappedSecondary(e *fyne.PointEvent) {
+	if r.menu != nil && r.id != 0 {
+		r.menu(r.id, e.AbsolutePosition)
+	}
+}
+
+// CreateRenderer lays out swatch, name and counts.
+func (r *tagRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.swatch), r.counts, r.name))
+}
