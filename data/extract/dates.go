@@ -136,7 +136,7 @@ func findDates(toks []token, start, end int, pub time.Time, havePub bool) []date
 				}
 				fallthrough
 			default:
-				if d.IsZero() && future && prev != "last" {
+				if d.IsZero() && future && prev != "last" && !reported(toks, i, start) {
 					d = pub.AddDate(0, 0, 1)
 					for d.Weekday() != wd {
 						d = d.AddDate(0, 0, 1)
@@ -187,13 +187,24 @@ func findDates(toks []token, start, end int, pub time.Time, havePub bool) []date
 			if !ok || !t.cap {
 				continue
 			}
-			if d, ok := monthDate(toks, i, n, end, start, m, pub, havePub, future, text); ok {
+			if d, ok := monthDate(toks, i, n, end, start, m, pub, havePub, future && !reported(toks, i, start), text); ok {
 				out = append(out, d)
 				i = d.tokEnd - 1
 			}
 		}
 	}
 	return out
+}
+
+// reported reports whether the date at token i belongs to a reporting verb
+// ("Tokyo said on Wednesday"), which is past even in a sentence about the future.
+func reported(toks []token, i, start int) bool {
+	for k := i - 1; k >= start && k >= i-3; k-- {
+		if reportingVerbs[toks[k].key] {
+			return true
+		}
+	}
+	return false
 }
 
 func isISODate(k string) bool {
