@@ -3,6 +3,7 @@ package store
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -12,48 +13,49 @@ import (
 // remove_diacritics (letters, digits and marks make words; case and accents
 // are ignored). This is much cheaper than asking FTS5 to highlight each body.
 
+// token is a word of a text: its byte range and its rune span.
 type token struct {
-	text       string // folded
-	start, end int    // rune offsets
+	b0, b1 int // bytes
+	start  int // runes
+	end    int
 }
 
-// tokenize splits text into folded words with their rune spans.
-func tokenize(text string) []token {
-	var toks []token
-	var b strings.Builder
-	start, pos := -1, 0
-	flush := func() {
-		if start >= 0 {
-			toks = append(toks, token{fold(b.String()), start, pos})
-			b.Reset()
-			start = -1
-		}
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
-	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.Is(unicode.Co, r) {
-			if start < 0 {
-				start = pos
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.Is(unicode.Co, r)
+}
+
+// tokenize splits text into words without copying it.
+func tokenize(text string) []token {
+	toks := make([]token, 0, len(text)/6)
+	in := false
+	var cur token
+	pos := 0
+	for i, r := range text {
+		if isWordRune(r) {
+			if !in {
+				cur = token{b0: i, start: pos}
+				in = true
 			}
-			b.WriteRune(r)
-		} else {
-			flush()
+		} else if in {
+			cur.b1, cur.end = i, pos
+			toks = append(toks, cur)
+			in = false
 		}
 		pos++
 	}
-	flush()
+	if in {
+		cur.b1, cur.end = len(text), pos
+		toks = append(toks, cur)
+	}
 	return toks
 }
 
 // fold lower-cases a word and strips its diacritics.
 func fold(w string) string {
-	ascii := true
-	for i := 0; i < len(w); i++ {
-		if w[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(w) {
 		return strings.ToLower(w)
 	}
 	var b strings.Builder
@@ -65,37 +67,102 @@ func fold(w string) string {
 	return b.String()
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// wordMatches reports whether word (as written in the text) equals the folded
+// query word w, or starts with it when prefix is set.
+func wordMatches(word, w string, prefix bool) bool {
+	if !isASCII(word) {
+		word = fold(word)
+		if prefix {
+			return strings.HasPrefix(word, w)
+		}
+		return word == w
+	}
+	if prefix {
+		return len(word) >= len(w) && strings.EqualFold(word[:len(w)], w)
+	}
+	return len(word) == len(w) && strings.EqualFold(word, w)
+}
+
 // phrase is a sequence of folded words; prefix makes the last one a prefix.
 type phrase struct {
 	words  []string
 	prefix bool
 }
 
-// findPhrases returns the rune spans where any phrase occurs in toks.
-func findPhrases(toks []token, phrases []phrase) []Span {
+// queryPhrase turns a query term into a phrase of folded words.
+func queryPhrase(text string, prefix bool) phrase {
+	p := phrase{prefix: prefix}
+	for _, t := range tokenize(text) {
+		p.words = append(p.words, fold(text[t.b0:t.b1]))
+	}
+	return p
+}
+
+// findPhrases returns the rune spans where any phrase occurs in text. Once a
+// hit is found, scanning stops limit runes after it (limit < 0: never).
+func findPhrases(text string, phrases []phrase, limit int) []Span {
+	if len(phrases) == 0 {
+		return nil
+	}
 	var spans []Span
-	for i := range toks {
+	var toks []token
+	stop := -1
+	match := func() {
+		last := len(toks) - 1
 		for _, p := range phrases {
 			n := len(p.words)
-			if n == 0 || i+n > len(toks) {
+			if n == 0 || n > len(toks) {
 				continue
 			}
+			first := last - n + 1
 			ok := true
 			for j, w := range p.words {
-				t := toks[i+j].text
-				if j == n-1 && p.prefix {
-					ok = strings.HasPrefix(t, w)
-				} else {
-					ok = t == w
-				}
-				if !ok {
+				t := toks[first+j]
+				if ok = wordMatches(text[t.b0:t.b1], w, p.prefix && j == n-1); !ok {
 					break
 				}
 			}
 			if ok {
-				spans = append(spans, Span{toks[i].start, toks[i+n-1].end})
+				spans = append(spans, Span{toks[first].start, toks[last].end})
+				if stop < 0 && limit >= 0 {
+					stop = toks[first].start + limit
+				}
 			}
 		}
+	}
+	in := false
+	var cur token
+	pos := 0
+	for i, r := range text {
+		if isWordRune(r) {
+			if !in {
+				if stop >= 0 && pos > stop {
+					return spans
+				}
+				cur = token{b0: i, start: pos}
+				in = true
+			}
+		} else if in {
+			cur.b1, cur.end = i, pos
+			toks = append(toks, cur)
+			match()
+			in = false
+		}
+		pos++
+	}
+	if in {
+		cur.b1, cur.end = len(text), pos
+		toks = append(toks, cur)
+		match()
 	}
 	return spans
 }

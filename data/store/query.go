@@ -46,11 +46,7 @@ func parseQuery(input string) ftsQuery {
 			if prefix && last {
 				term += "*"
 			}
-			ph := phrase{prefix: prefix && last}
-			for _, t := range tokenize(p.text) {
-				ph.words = append(ph.words, t.text)
-			}
-			phrases = append(phrases, ph)
+			phrases = append(phrases, queryPhrase(p.text, prefix && last))
 			latin = append(latin, term)
 		}
 	}

@@ -111,7 +111,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]SearchHi
 		}
 		h := &hits[index[id]]
 		h.Title, h.Publication, h.Published = title, publication, published
-		spans := findPhrases(tokenize(body), q.phrases)
+		spans := findPhrases(body, q.phrases, snippetLength+snippetBefore)
 		spans = mergeSpans(append(spans, findNeedles(body, q.needles)...))
 		h.FirstHit = -1
 		if len(spans) > 0 {
@@ -166,16 +166,22 @@ const (
 
 // snippet cuts an excerpt around the first span and marks the spans in it.
 func snippet(body string, spans []Span) string {
-	rs := []rune(body)
 	from := 0
 	if len(spans) > 0 {
 		from = max(spans[0].Start-snippetBefore, 0)
-		for from > 0 && from < spans[0].Start && !unicode.IsSpace(rs[from-1]) {
+	}
+	// Work on a window of runes wide enough for the adjustments below.
+	base := max(from-1, 0)
+	rs, more := runeWindow(body, base, from+snippetBefore+snippetLength+32)
+	at := func(i int) rune { return rs[i-base] }
+	n := base + len(rs) // runes available up to the window end
+	if len(spans) > 0 {
+		for from > 0 && from < spans[0].Start && !unicode.IsSpace(at(from-1)) {
 			from++
 		}
 	}
-	to := min(from+snippetLength, len(rs))
-	for to < len(rs) && to > from && !unicode.IsSpace(rs[to]) && to-from < snippetLength+30 {
+	to := min(from+snippetLength, n)
+	for to < n && to > from && !unicode.IsSpace(at(to)) && to-from < snippetLength+30 {
 		to++
 	}
 	var b strings.Builder
@@ -188,15 +194,32 @@ func snippet(body string, spans []Span) string {
 			continue
 		}
 		st, en := max(s.Start, from), min(s.End, to)
-		b.WriteString(string(rs[pos:st]))
+		b.WriteString(string(rs[pos-base : st-base]))
 		b.WriteString(HitStart)
-		b.WriteString(string(rs[st:en]))
+		b.WriteString(string(rs[st-base : en-base]))
 		b.WriteString(HitEnd)
 		pos = en
 	}
-	b.WriteString(string(rs[pos:to]))
-	if to < len(rs) {
+	b.WriteString(string(rs[pos-base : to-base]))
+	if to < n || more {
 		b.WriteString("…")
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// runeWindow returns the runes of s from rune offset lo up to (not
+// including) hi, and whether s goes on after hi.
+func runeWindow(s string, lo, hi int) ([]rune, bool) {
+	out := make([]rune, 0, hi-lo)
+	i := 0
+	for _, r := range s {
+		if i >= hi {
+			return out, true
+		}
+		if i >= lo {
+			out = append(out, r)
+		}
+		i++
+	}
+	return out, false
 }

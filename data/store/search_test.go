@@ -138,3 +138,33 @@ func TestSearchMarksFoldedAndPrefixHits(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchSnippetOfLongArticle(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	filler := strings.Repeat("The delegation discussed routine matters at length. ", 100)
+	body := filler + "Then the minister announced sanctions on Pyongyang. " + filler
+	importOne(t, s, store.Article{Title: "Long", Body: body})
+	hits, err := s.Search(ctx, "pyongyang", 5)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("hits = %v, %v", hits, err)
+	}
+	h := hits[0]
+	if h.FirstHit != runeIndex(t, body, "Pyongyang") {
+		t.Errorf("FirstHit = %d", h.FirstHit)
+	}
+	if !strings.HasPrefix(h.Snippet, "…") || !strings.HasSuffix(h.Snippet, "…") ||
+		!strings.Contains(h.Snippet, "sanctions on "+store.HitStart+"Pyongyang"+store.HitEnd) {
+		t.Errorf("snippet %q", h.Snippet)
+	}
+	if n := len([]rune(h.Snippet)); n < 150 || n > 320 {
+		t.Errorf("snippet is %d runes long", n)
+	}
+	// The cut falls between words.
+	inner := strings.TrimSuffix(strings.TrimPrefix(h.Snippet, "…"), "…")
+	if !strings.HasPrefix(inner, "The ") && !strings.HasPrefix(inner, "delegation") && !strings.HasPrefix(inner, "discussed") &&
+		!strings.HasPrefix(inner, "routine") && !strings.HasPrefix(inner, "matters") && !strings.HasPrefix(inner, "at ") &&
+		!strings.HasPrefix(inner, "length") {
+		t.Errorf("snippet starts mid-word: %q", h.Snippet)
+	}
+}
