@@ -470,6 +470,18 @@ func (x *entityBuilder) titles() {
 			e.Country = ti.country
 		}
 	}
+	// "Foreign Minister Ahmed Attaf of Algeria"
+	for _, m := range x.ments {
+		e := &x.ents[m.ent]
+		if e.Kind != KindPerson || e.Country != "" || m.b+1 >= len(x.toks) || x.toks[m.b].key != "of" {
+			continue
+		}
+		for _, n := range x.ments {
+			if n.a == m.b+1 && x.ents[n.ent].Kind == KindCountry {
+				e.Country = x.ents[n.ent].Country
+			}
+		}
+	}
 	// a name or country directly before a title or another name modifies it
 	for mi := range x.ments {
 		m := &x.ments[mi]

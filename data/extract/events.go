@@ -255,10 +255,17 @@ func (c *sentenceCtx) afterPreposition(a int) bool {
 func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 	toks := c.eb.toks
 	possessive := -1
+	agent := false
 	defer func() {
 		// "Ukraine's foreign ministry criticised …": the possessor acts
 		if len(actors) == 0 && possessive >= 0 {
 			actors = []int{c.eb.ments[possessive].ent}
+		}
+		// "The ministry said …": the country the text is about
+		if len(actors) == 0 && agent {
+			if mc := c.mainCountry(i); mc >= 0 {
+				actors = []int{mc}
+			}
 		}
 	}()
 	for k := i - 1; k >= c.s0; k-- {
@@ -285,7 +292,15 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 				return uniq(append(append([]int{}, c.lastEvt.Actors...), c.lastEvt.Recipients...))
 			}
 			return nil
-		case "it", "we", "i", "you", "our", "them":
+		case "it", "we":
+			// "The commerce ministry said it would impose …"
+			for j := k - 1; j >= c.s0; j-- {
+				if agentNouns[toks[j].key] {
+					agent = true
+				}
+			}
+			return nil
+		case "i", "you", "our", "them":
 			return nil
 		case "us":
 			if !toks[k].upper {
@@ -298,8 +313,35 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 		if stopAtReport && reportingVerbs[key] {
 			return nil
 		}
+		if agentNouns[key] && i-k <= 4 {
+			agent = true
+		}
 	}
 	return nil
+}
+
+// agentNouns name a government body without naming its country.
+var agentNouns = set(`government ministry military army navy police authorities officials president premier minister spokesman
+spokeswoman spokesperson parliament cabinet court leader leaders forces troops regime administration junta embassy coastguard guard`)
+
+// mainCountry is the country named most often before token k (the earliest on
+// a tie), or -1.
+func (c *sentenceCtx) mainCountry(k int) int {
+	counts := map[int]int{}
+	best := -1
+	for _, m := range c.eb.ments {
+		if m.a >= k {
+			break
+		}
+		if c.eb.ents[m.ent].Kind != KindCountry {
+			continue
+		}
+		counts[m.ent]++
+		if best < 0 || counts[m.ent] > counts[best] {
+			best = m.ent
+		}
+	}
+	return best
 }
 
 // recipientsAfter finds the first named target after token k.
