@@ -3,8 +3,26 @@
 // and a persistent undo log.
 //
 // The file is opened in WAL mode with foreign keys on. All writes go through
-// one connection (so they are serialised without SQLITE_BUSY retries) while
-// reads use a separate pool and are never blocked by a long write.
+// one connection (so they queue instead of failing with SQLITE_BUSY) while
+// reads use a separate pool and are never blocked by a long write. A Store is
+// safe for concurrent use.
+//
+// Offsets into article bodies are rune (Unicode code point) offsets, start
+// inclusive, end exclusive. Bodies never change after import, except that
+// SplitArticle and MergeArticleWithNext cut or join them (moving the
+// passages, mentions and events with them).
+//
+// Every change an analyst makes through this API is one transaction that
+// also records the before and after state of the rows it touched in the
+// undo log (Undo, Redo, UndoLabel, RedoLabel); the log lives in the file and
+// keeps the last UndoLimit changes. ImportArticles and SaveExtraction are
+// machine work and are not on it.
+//
+// Search syntax: words must all occur (any order, case and accents ignored);
+// word* is a prefix; "several words" is a phrase. Chinese, Japanese and
+// Korean text is found by any substring (indexed as overlapping character
+// pairs). Nothing a user types is a syntax error. Snippets mark hits with
+// HitStart and HitEnd.
 package store
 
 import (
