@@ -22,3 +22,21 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExtractSeed codes the five seed articles (about 12 KB of news
+// prose, one long article and four teasers).
+func BenchmarkExtractSeed(b *testing.B) {
+	x := newExtractor(b)
+	arts := seedArticles(b)
+	size := 0
+	for _, a := range arts {
+		size += len(a)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, a := range arts {
+			x.Extract(a, seedPublished[i])
+		}
+	}
+}
