@@ -15,8 +15,9 @@ type snippet struct {
 }
 
 // contextAround cuts about before runes ahead of [start, end) and after runes
-// behind it from body, at word boundaries where there are any, with line
-// breaks turned into spaces and "…" where the text was cut.
+// behind it from body, at word boundaries where there are any, with runs of
+// white space (line breaks too) turned into one space and "…" where the text
+// was cut.
 func contextAround(body []rune, start, end, before, after int) snippet {
 	start = max(0, min(start, len(body)))
 	end = max(start, min(end, len(body)))
@@ -41,17 +42,34 @@ func contextAround(body []rune, start, end, before, after int) snippet {
 	if from > 0 {
 		out = append(out, '…')
 	}
-	shift := len(out) - from
-	for _, r := range body[from:to] {
+	s := snippet{start: -1}
+	for k := from; k < to; k++ {
+		if k == start {
+			s.start = len(out)
+		}
+		if k == end {
+			s.end = len(out)
+		}
+		r := body[k]
 		if unicode.IsSpace(r) {
+			if len(out) > 0 && out[len(out)-1] == ' ' && (k < start || k >= end) {
+				continue
+			}
 			r = ' '
 		}
 		out = append(out, r)
 	}
+	if s.start < 0 {
+		s.start = len(out)
+	}
+	if end >= to {
+		s.end = len(out)
+	}
 	if to < len(body) {
 		out = append(out, '…')
 	}
-	return snippet{text: string(out), start: start + shift, end: end + shift}
+	s.text = string(out)
+	return s
 }
 
 // marks lists the span's rune indexes, for a HighlightLabel.

@@ -63,7 +63,7 @@ func loadEntityData(ctx context.Context, st *store.Store, id int64) (entityData,
 			}
 			body, title, bodyOf = []rune(a.Body), titleOrUntitled(a.Title), a.ID
 		}
-		d.mentions = append(d.mentions, entityMention{mention: m, title: title, context: contextAround(body, m.Start, m.End, 24, 80)})
+		d.mentions = append(d.mentions, entityMention{mention: m, title: title, context: contextAround(body, m.Start, m.End, 16, 60)})
 	}
 	return d, nil
 }
@@ -205,25 +205,27 @@ func (i *inspector) mergeInto(drop, keep int64) {
 
 func (i *inspector) entityMentions(d entityData) fyne.CanvasObject {
 	if len(d.mentions) == 0 {
-		return container.NewCenter(newHint("No mentions of this entity."))
+		return container.NewVBox(newHint("No mentions of this entity."))
 	}
 	list := widget.NewList(
 		func() int { return len(d.mentions) },
 		func() fyne.CanvasObject {
-			title := widget.NewLabelWithStyle("Title", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title := widget.NewLabel("Title")
 			title.Truncation = fyne.TextTruncateEllipsis
+			title.Importance = widget.LowImportance
+			title.SizeName = theme.SizeNameCaptionText
 			status := widget.NewLabel("suggested")
 			status.Importance = widget.LowImportance
 			status.SizeName = theme.SizeNameCaptionText
-			return container.NewVBox(container.NewBorder(nil, nil, nil, status, title), widgets.NewHighlightLabel("", nil))
+			return container.NewVBox(widgets.NewHighlightLabel("", nil), container.NewBorder(nil, nil, nil, status, title))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			m := d.mentions[id]
 			box := o.(*fyne.Container)
-			head := box.Objects[0].(*fyne.Container)
-			head.Objects[0].(*widget.Label).SetText(m.title)
-			head.Objects[1].(*widget.Label).SetText(m.mention.Status)
-			box.Objects[1].(*widgets.HighlightLabel).SetText(m.context.text, m.context.marks())
+			box.Objects[0].(*widgets.HighlightLabel).SetText(m.context.text, m.context.marks())
+			meta := box.Objects[1].(*fyne.Container)
+			meta.Objects[0].(*widget.Label).SetText(m.title)
+			meta.Objects[1].(*widget.Label).SetText(m.mention.Status)
 		},
 	)
 	list.OnSelected = func(id widget.ListItemID) {

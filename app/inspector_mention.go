@@ -65,7 +65,8 @@ func (i *inspector) mentionView(d mentionData) (string, fyne.CanvasObject) {
 	text := widget.NewLabelWithStyle(m.Text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text.Wrapping = fyne.TextWrapWord
 	inContext := d.context.richText()
-	source := wrapped(d.title)
+	source := widget.NewLabel(d.title)
+	source.Truncation = fyne.TextTruncateEllipsis
 	source.Importance = widget.LowImportance
 
 	name := widget.NewLabelWithStyle(e.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -371,18 +371,24 @@ func TestContextAround(t *testing.T) {
 	body := []rune("Chinese President Xi Jinping (習近平) discussed Taiwan with US President Donald Trump.")
 	for _, tc := range []struct {
 		name          string
+		in            string // the body, when not the one above
 		start, end    int
 		before, after int
 		want, span    string
 	}{
-		{"cut at words", 18, 28, 12, 12, "…President Xi Jinping (習近平)…", "Xi Jinping"},
-		{"CJK span", 30, 33, 5, 12, "…(習近平) discussed…", "習近平"},
-		{"whole body", 0, 7, 200, 200, string(body), "Chinese"},
-		{"no room before", 0, 7, 5, 10, "Chinese President…", "Chinese"},
-		{"at the end", 77, 83, 10, 10, "…Donald Trump.", "Trump."},
+		{"cut at words", "", 18, 28, 12, 12, "…President Xi Jinping (習近平)…", "Xi Jinping"},
+		{"CJK span", "", 30, 33, 5, 12, "…(習近平) discussed…", "習近平"},
+		{"whole body", "", 0, 7, 200, 200, string(body), "Chinese"},
+		{"no room before", "", 0, 7, 5, 10, "Chinese President…", "Chinese"},
+		{"at the end", "", 77, 83, 10, 10, "…Donald Trump.", "Trump."},
+		{"white space collapsed", "Leaders  met:\n\nXi   Jinping\tand  Biden  talked.", 15, 27, 100, 100, "Leaders met: Xi   Jinping and Biden talked.", "Xi   Jinping"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := contextAround(body, tc.start, tc.end, tc.before, tc.after)
+			in := body
+			if tc.in != "" {
+				in = []rune(tc.in)
+			}
+			s := contextAround(in, tc.start, tc.end, tc.before, tc.after)
 			if s.text != tc.want {
 				t.Errorf("text %q, want %q", s.text, tc.want)
 			}
