@@ -182,14 +182,18 @@ func (c *sentenceCtx) groupForward(mi int, exclude map[int]bool) []int {
 		if k+1 >= c.s1 || (toks[k].key != "and" && toks[k].key != "&" && toks[k].key != ",") {
 			break
 		}
+		comma := toks[k].key == ","
 		k++
 		if k < c.s1 && toks[k].key == "the" {
 			k++
 		}
-		for k < c.s1 && c.startAt[k] >= 0 && c.eb.ments[c.startAt[k]].prefix {
-			k = c.eb.ments[c.startAt[k]].b
+		if !comma {
+			// "X and Chinese President Xi"; after a comma a title starts an apposition
+			for k < c.s1 && c.startAt[k] >= 0 && c.eb.ments[c.startAt[k]].prefix {
+				k = c.eb.ments[c.startAt[k]].b
+			}
+			k = c.skipTitlesForward(k)
 		}
-		k = c.skipTitlesForward(k)
 		if k >= c.s1 || c.startAt[k] < 0 {
 			break
 		}
@@ -380,6 +384,11 @@ func (c *sentenceCtx) recipientsAfter(k int, exclude map[int]bool) []int {
 // placeCountry returns the first country named in the sentence, the usual
 // home of protesters the text does not otherwise name.
 func (c *sentenceCtx) placeCountry() []int {
+	for k := c.s0 + 1; k < c.s1; k++ {
+		if mi := c.startAt[k]; mi >= 0 && c.eb.ents[c.eb.ments[mi].ent].Kind == KindCountry && (c.eb.toks[k-1].key == "in" || c.eb.toks[k-1].key == "across" || c.eb.toks[k-1].key == "throughout") {
+			return []int{c.eb.ments[mi].ent} // where it happened
+		}
+	}
 	for k := c.s0; k < c.s1; k++ {
 		if mi := c.startAt[k]; mi >= 0 && c.eb.ents[c.eb.ments[mi].ent].Kind == KindCountry {
 			return []int{c.eb.ments[mi].ent}

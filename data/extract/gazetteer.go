@@ -231,7 +231,7 @@ func (g *gazetteer) loadPhoenix(curated map[string]*gazEntry) error {
 		if len(f) < 3 {
 			return fmt.Errorf("want at least 3 fields, have %d", len(f))
 		}
-		kind, name := field(f, 0), field(f, 1)
+		kind, name := field(f, 0), stripThe(field(f, 1))
 		var ranges []roleRange
 		for _, c := range strings.Split(field(f, 2), ";") {
 			p := strings.Split(c, ":")
@@ -264,6 +264,9 @@ func (g *gazetteer) loadPhoenix(curated map[string]*gazEntry) error {
 		if !usableName(name) || curated[name] != nil || len(ranges) == 0 {
 			return nil
 		}
+		if byName[name] == nil && g.has(name) {
+			return nil // a curated entry names it already
+		}
 		if e := byName[name]; e != nil {
 			e.ranges = append(e.ranges, ranges...)
 			return nil
@@ -282,12 +285,20 @@ func (g *gazetteer) loadPhoenix(curated map[string]*gazEntry) error {
 			}
 		}
 		for _, a := range aliases {
-			if usableName(a) && len(strings.Fields(a)) >= 2 {
+			a = stripThe(a)
+			if usableName(a) && len(strings.Fields(a)) >= 2 && !g.has(a) {
 				g.add(a, nameRef{e: e})
 			}
 		}
 		return nil
 	})
+}
+
+func stripThe(s string) string {
+	if len(s) > 4 && strings.EqualFold(s[:4], "the ") {
+		return s[4:]
+	}
+	return s
 }
 
 // usableName rejects dictionary entries that would fire on ordinary prose:
