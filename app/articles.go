@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache-app/attache/data/store"
@@ -50,7 +51,7 @@ func newArticlesPane(wb *workbench) *articlesPane {
 			meta := widget.NewLabel("2025-01-01 · Outlet")
 			meta.Importance = widget.LowImportance
 			meta.Truncation = fyne.TextTruncateEllipsis
-			meta.SizeName = "captionText"
+			meta.SizeName = theme.SizeNameCaptionText
 			title := widget.NewLabel("Title")
 			title.Truncation = fyne.TextTruncateEllipsis
 			title.TextStyle.Bold = true

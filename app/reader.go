@@ -57,7 +57,7 @@ func newReader(wb *workbench) *reader {
 	edit.Importance = widget.LowImportance
 	header := container.NewBorder(nil, nil, nil, edit, container.NewVBox(r.title, r.meta))
 	r.content = container.NewBorder(container.NewVBox(header, r.find.object(), widget.NewSeparator()), nil, nil, nil, r.view)
-	r.empty = container.NewCenter(newHint("Choose an article on the left, or drop files anywhere on the window to import them (File ▸ Import…, Ctrl+O)."))
+	r.empty = container.NewVBox(newHint("Choose an article on the left, or drop files anywhere on the window to import them (File ▸ Import…, Ctrl+O)."))
 	r.box = container.NewStack(r.empty)
 	return r
 }

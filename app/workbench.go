@@ -159,10 +159,12 @@ func (wb *workbench) refresh() {
 	wb.updateUndoMenu()
 }
 
-// newHint is a wrapped, quiet label for help text in empty panes.
+// newHint is a quiet one-line label for help text in empty panes. It is cut
+// with an ellipsis rather than wrapped: a wrapped label reports a huge minimum
+// height before it is first laid out, which makes the window grow off screen.
 func newHint(text string) *widget.Label {
 	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+	l.Truncation = fyne.TextTruncateEllipsis
 	l.Importance = widget.LowImportance
 	return l
 }
