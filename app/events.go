@@ -156,6 +156,7 @@ func (v *eventsView) reload() {
 			return
 		}
 		v.data = d
+		v.keepListedTicks()
 		v.count.SetText(plural(len(d.events), "event"))
 		v.updateTagChoices(d.tags)
 		v.list.UnselectAll()
@@ -196,6 +197,20 @@ func (v *eventsView) tickAll() {
 		}
 	}
 	v.list.Refresh()
+}
+
+// keepListedTicks drops the ticks of events the list no longer shows, so that
+// bulk actions never reach events the filter hides.
+func (v *eventsView) keepListedTicks() {
+	listed := make(map[int64]bool, len(v.data.events))
+	for _, ev := range v.data.events {
+		listed[ev.ID] = true
+	}
+	for id := range v.picked {
+		if !listed[id] {
+			delete(v.picked, id)
+		}
+	}
 }
 
 // setTicked confirms or rejects every ticked event in one undoable step.

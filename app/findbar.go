@@ -43,6 +43,11 @@ func (r *reader) showFind() {
 	if r.articleID == 0 {
 		return
 	}
+	if !r.find.box.Visible() && r.find.entry.Text != "" {
+		// hide cleared the marks; show the previous query's matches again
+		r.find.search()
+		r.find.focusHit()
+	}
 	r.find.box.Show()
 	r.wb.win.Canvas().Focus(r.find.entry)
 }

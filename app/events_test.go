@@ -1,0 +1,312 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache-app/attache/data/ingest"
+	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/widgets"
+)
+
+// eventFixture is a small coded project: the seed's articles (imported
+// without extraction, so that only these events exist) and four events
+// between four parties, of different statuses, types and dates.
+type eventFixture struct {
+	usa, chn, can, eu               int64
+	call, pact, accusal, sanctions  int64
+	callArticle, pactArticle        store.Article
+	callStart, callEnd              int
+	pactStart, pactEnd              int
+	callQuote, pactQuote            string
+	statuses                        map[int64]string
+	allEvents, notRejected, byMonth []int64
+}
+
+func addEvents(t *testing.T, st *store.Store) eventFixture {
+	t.Helper()
+	ctx := context.Background()
+	arts, err := ingest.ReadFile(ctx, seedPath, ingest.Options{Publication: "Taipei Times"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := st.ImportArticles(ctx, arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f eventFixture
+	for i, a := range arts {
+		a.ID = res.IDs[i]
+		switch {
+		case strings.Contains(a.Body, "phone call"):
+			f.callArticle = a
+		case strings.Contains(a.Body, "Canada and the EU"):
+			f.pactArticle = a
+		}
+	}
+	span := func(a store.Article, quote string) (int, int) {
+		s := runeIndex(t, a.Body, quote)
+		return s, s + len([]rune(quote))
+	}
+	f.callQuote = "Xi Jinping (習近平) discussed Taiwan, trade, fentanyl and TikTok in a phone call"
+	f.pactQuote = "Canada and the EU on Monday signed a defense and security pact"
+	f.callStart, f.callEnd = span(f.callArticle, f.callQuote)
+	f.pactStart, f.pactEnd = span(f.pactArticle, f.pactQuote)
+
+	entity := func(name, kind, country string) int64 {
+		id, err := st.CreateEntity(ctx, store.Entity{Name: name, Kind: kind, Country: country})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	f.usa = entity("United States", "country", "USA")
+	f.chn = entity("China", "country", "CHN")
+	f.can = entity("Canada", "country", "CAN")
+	f.eu = entity("European Union", "organisation", "")
+	event := func(e store.Event) int64 {
+		id, err := st.CreateEvent(ctx, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	f.call = event(store.Event{Actors: []int64{f.usa}, Recipients: []int64{f.chn}, Type: "CONSULT", Mode: "phone", CAMEO: "040", Goldstein: 1,
+		Date: "2025-01-17", Precision: "day", DateBasis: "relative", DateText: "on Friday", ArticleID: f.callArticle.ID,
+		Start: f.callStart, End: f.callEnd, Text: f.callQuote, Status: store.StatusSuggested})
+	f.pact = event(store.Event{Actors: []int64{f.can}, Recipients: []int64{f.eu}, Type: "SUPPORT", CAMEO: "057", Goldstein: 8,
+		Date: "2025-06-23", Precision: "day", ArticleID: f.pactArticle.ID, Start: f.pactStart, End: f.pactEnd, Text: f.pactQuote,
+		Status: store.StatusConfirmed})
+	f.accusal = event(store.Event{Actors: []int64{f.chn}, Recipients: []int64{f.usa}, Type: "ACCUSE", CAMEO: "112", Goldstein: -2,
+		Date: "2025-03-01", Precision: "month", Text: "China accused the US of meddling.", Status: store.StatusSuggested})
+	f.sanctions = event(store.Event{Actors: []int64{f.usa}, Recipients: []int64{f.can}, Type: "SANCTION", CAMEO: "163", Goldstein: -8,
+		Date: "2025-02-10", Precision: "day", Text: "Washington imposed tariffs on Canada.", Status: store.StatusRejected})
+	f.statuses = map[int64]string{f.call: store.StatusSuggested, f.pact: store.StatusConfirmed, f.accusal: store.StatusSuggested, f.sanctions: store.StatusRejected}
+	f.allEvents = []int64{f.call, f.pact, f.accusal, f.sanctions}
+	f.notRejected = []int64{f.call, f.pact, f.accusal}
+	return f
+}
+
+// eventsDesk is the workbench on the event fixture, with the Events tab shown.
+func eventsDesk(t *testing.T) (*desk, eventFixture) {
+	t.Helper()
+	d := newDesk(t)
+	f := addEvents(t, d.st)
+	d.wb.centre.SelectIndex(1)
+	d.waitFor("the events listed", func() bool { return len(d.wb.events.data.events) == len(f.allEvents) })
+	return d, f
+}
+
+func eventIDs(evs []store.Event) []int64 {
+	var ids []int64
+	for _, ev := range evs {
+		ids = append(ids, ev.ID)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+func sorted(ids ...int64) []int64 {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	return out
+}
+
+// timelineShows returns the events the timeline draws a mark for, after
+// zooming to fit.
+func timelineShows(tl *widgets.Timeline, ids []int64) []int64 {
+	tl.ZoomToFit()
+	var out []int64
+	for _, id := range ids {
+		if _, _, ok := tl.MarkBounds(id); ok {
+			out = append(out, id)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestEventsFilterNarrowsListAndTimeline sets the Events view's filter
+// widgets and checks that the list and the timeline show the same events.
+func TestEventsFilterNarrowsListAndTimeline(t *testing.T) {
+	d, f := eventsDesk(t)
+	v := d.wb.events
+	d.wb.centre.SelectIndex(2) // the timeline in view; the filter bar keeps working
+	for _, tc := range []struct {
+		name             string
+		status, kind     string
+		from, to         string
+		want, onTimeline []int64
+	}{
+		{"everything", anyChoice, anyChoice, "", "", f.allEvents, f.notRejected},
+		{"suggested", "suggested", anyChoice, "", "", []int64{f.call, f.accusal}, []int64{f.call, f.accusal}},
+		{"type", anyChoice, "SUPPORT", "", "", []int64{f.pact}, []int64{f.pact}},
+		{"date range", anyChoice, anyChoice, "2025-02-01", "2025-03-31", []int64{f.accusal, f.sanctions}, []int64{f.accusal}},
+		{"rejected", "rejected", anyChoice, "", "", []int64{f.sanctions}, nil},
+		{"status and range", "confirmed", anyChoice, "2025-06-01", "", []int64{f.pact}, []int64{f.pact}},
+		{"nothing", "confirmed", "ACCUSE", "", "", nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v.status.SetSelected(tc.status)
+			v.kind.SetSelected(tc.kind)
+			v.from.SetText(tc.from)
+			v.to.SetText(tc.to)
+			want := sorted(tc.want...)
+			d.waitFor("the filtered list", func() bool { return slices.Equal(eventIDs(v.data.events), want) })
+			d.settle()
+			if got := v.list.Length(); got != len(want) {
+				t.Errorf("the list has %d rows, want %d", got, len(want))
+			}
+			if got, wantCount := v.count.Text, plural(len(want), "event"); got != wantCount {
+				t.Errorf("the count reads %q, want %q", got, wantCount)
+			}
+			if got := timelineShows(d.wb.timeline.tl, f.allEvents); !slices.Equal(got, sorted(tc.onTimeline...)) {
+				t.Errorf("the timeline shows %v, want %v", got, sorted(tc.onTimeline...))
+			}
+		})
+	}
+}
+
+// TestAcceptTickedIsOneUndoableStep ticks every listed suggestion, accepts
+// them, and undoes the acceptance in one step.
+func TestAcceptTickedIsOneUndoableStep(t *testing.T) {
+	d, f := eventsDesk(t)
+	v := d.wb.events
+	v.status.SetSelected("suggested")
+	d.waitFor("the suggestions", func() bool { return len(v.data.events) == 2 })
+
+	test.Tap(buttonLabelled(t, v.object(), "Tick all", 0))
+	checks := objectsOf[*widget.Check](v.list)
+	ticked := 0
+	for _, c := range checks {
+		if c.Checked {
+			ticked++
+		}
+	}
+	if ticked != 2 {
+		t.Errorf("after Tick all %d rows show a tick, want 2", ticked)
+	}
+	test.Tap(buttonLabelled(t, v.object(), "Accept ticked", 0))
+	d.waitFor("the suggestions to leave the list", func() bool { return len(v.data.events) == 0 })
+	for _, id := range []int64{f.call, f.accusal} {
+		if ev, _ := d.st.Event(context.Background(), id); ev.Status != store.StatusConfirmed {
+			t.Errorf("event %d is %s after Accept ticked, want confirmed", id, ev.Status)
+		}
+	}
+	if ev, _ := d.st.Event(context.Background(), f.sanctions); ev.Status != store.StatusRejected {
+		t.Errorf("the rejected event became %s", ev.Status)
+	}
+
+	d.wb.undo()
+	d.waitFor("the suggestions back", func() bool { return len(v.data.events) == 2 })
+	for id, want := range f.statuses {
+		if ev, _ := d.st.Event(context.Background(), id); ev.Status != want {
+			t.Errorf("after one Undo event %d is %s, want %s", id, ev.Status, want)
+		}
+	}
+}
+
+// TestAcceptTickedActsOnListedEventsOnly ticks everything, narrows the
+// filter, and accepts: events the filter hides must not change.
+func TestAcceptTickedActsOnListedEventsOnly(t *testing.T) {
+	d, f := eventsDesk(t)
+	v := d.wb.events
+	test.Tap(buttonLabelled(t, v.object(), "Tick all", 0))
+	v.kind.SetSelected("CONSULT")
+	d.waitFor("the phone call alone", func() bool { return len(v.data.events) == 1 })
+	test.Tap(buttonLabelled(t, v.object(), "Accept ticked", 0))
+	d.waitFor("the call confirmed", func() bool {
+		ev, _ := d.st.Event(context.Background(), f.call)
+		return ev.Status == store.StatusConfirmed
+	})
+	d.settle()
+	for _, id := range []int64{f.accusal, f.sanctions} {
+		if ev, _ := d.st.Event(context.Background(), id); ev.Status != f.statuses[id] {
+			t.Errorf("event %d, hidden by the filter, became %s (was %s)", id, ev.Status, f.statuses[id])
+		}
+	}
+}
+
+// TestEventEditorSaves edits an event through the editor's form: an actor
+// and a recipient added with the entity picker, type, date and precision.
+func TestEventEditorSaves(t *testing.T) {
+	d, f := eventsDesk(t)
+	v := d.wb.events
+	i := slices.IndexFunc(v.data.events, func(ev store.Event) bool { return ev.ID == f.accusal })
+	v.list.Select(i)
+	test.Tap(buttonLabelled(t, v.object(), "Edit…", 0))
+	form := overlayWith[*widget.Form](d, "the event editor")
+	editor := d.overlay()
+
+	pick := func(n int, name string) {
+		t.Helper()
+		test.Tap(buttonLabelled(t, form, "Add…", n))
+		d.waitFor("the entity picker", func() bool { return d.overlay() != editor })
+		p := objectsOf[*widgets.Picker](d.overlay())[0]
+		p.SetQuery(name)
+		if len(p.Items()) == 0 || p.Items()[0].Label != name {
+			t.Fatalf("the picker offers %v for %q", p.Items(), name)
+		}
+		p.OnChosen(p.Items()[0])
+		d.waitFor("the editor again", func() bool { return d.overlay() == editor })
+	}
+	pick(0, "Canada") // actors
+	pick(1, "Canada") // recipients
+	pick(1, "Canada") // twice: no duplicate
+	pick(1, "European Union")
+	if !anyContains(buttonTexts(form), "Canada") {
+		t.Error("the editor shows no chip for the added actor")
+	}
+	for _, s := range objectsOf[*widget.Select](form) {
+		switch {
+		case slices.Contains(s.Options, "PROTEST"):
+			s.SetSelected("PROTEST")
+		case slices.Contains(s.Options, "month"):
+			s.SetSelected("year")
+		}
+	}
+	for _, e := range objectsOf[*widget.Entry](form) {
+		switch e.PlaceHolder {
+		case "YYYY-MM-DD":
+			e.SetText("2024-11-05")
+		case "e.g. phone, visit, statement":
+			e.SetText("statement")
+		}
+	}
+	test.Tap(buttonLabelled(t, editor, "Save", 0))
+	d.waitFor("the edited event in the list", func() bool {
+		for _, ev := range v.data.events {
+			if ev.ID == f.accusal && ev.Type == "PROTEST" {
+				return true
+			}
+		}
+		return false
+	})
+	ev, err := d.st.Event(context.Background(), f.accusal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ev.Actors, []int64{f.chn, f.can}) || !slices.Equal(ev.Recipients, []int64{f.usa, f.can, f.eu}) {
+		t.Errorf("saved actors %v recipients %v, want [%d %d] and [%d %d %d]", ev.Actors, ev.Recipients, f.chn, f.can, f.usa, f.can, f.eu)
+	}
+	if ev.Type != "PROTEST" || ev.Mode != "statement" || ev.Date != "2024-11-05" || ev.Precision != "year" || ev.DateBasis != "explicit" {
+		t.Errorf("saved %s/%s on %s (%s, %s), want PROTEST/statement on 2024-11-05 (year, explicit)", ev.Type, ev.Mode, ev.Date, ev.Precision, ev.DateBasis)
+	}
+	if ev.CAMEO != "112" || ev.Status != store.StatusSuggested || ev.Text != "China accused the US of meddling." {
+		t.Errorf("the editor changed what it was not asked to: %+v", ev)
+	}
+}
+
+func buttonTexts(o fyne.CanvasObject) []string {
+	var out []string
+	for _, b := range objectsOf[*widget.Button](o) {
+		out = append(out, b.Text)
+	}
+	return out
+}

@@ -1,0 +1,116 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// TestFindInArticle types into the find bar (Ctrl+F) and checks that every
+// case-insensitive occurrence is found, counted and stepped through.
+func TestFindInArticle(t *testing.T) {
+	d := newDesk(t)
+	d.importSeed()
+	d.openListed(0)
+	r := d.wb.reader
+	body := r.view.Text()
+	lower := strings.ToLower(body)
+
+	for _, tc := range []struct{ name, query, want string }{
+		{"mixed case", "tRUMP", "trump"},
+		{"phrase", "Supreme Court", "supreme court"},
+		{"chinese", "近平", "近平"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := strings.Count(lower, tc.want)
+			if n == 0 {
+				t.Fatalf("the seed article has no %q", tc.want)
+			}
+			d.wb.win.Canvas().Focus(nil)
+			r.showFind()
+			if !r.find.box.Visible() {
+				t.Fatal("Ctrl+F did not show the find bar")
+			}
+			if d.wb.win.Canvas().Focused() != r.find.entry {
+				t.Error("the find entry does not have the focus")
+			}
+			r.find.entry.SetText("")
+			test.Type(r.find.entry, tc.query)
+			if len(r.find.hits) != n {
+				t.Fatalf("found %d occurrences of %q, want %d", len(r.find.hits), tc.query, n)
+			}
+			runes := []rune(body)
+			for _, h := range r.find.hits {
+				if got := string(runes[h.Start:h.End]); !strings.EqualFold(got, tc.query) {
+					t.Errorf("hit [%d,%d) reads %q, not %q", h.Start, h.End, got, tc.query)
+				}
+			}
+			if got, want := r.find.count.Text, "1 of "+strconv.Itoa(n); got != want {
+				t.Errorf("the find bar reports %q, want %q", got, want)
+			}
+			if n > 1 {
+				r.find.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+				if got, want := r.find.count.Text, "2 of "+strconv.Itoa(n); got != want {
+					t.Errorf("after Enter the find bar reports %q, want %q", got, want)
+				}
+			}
+		})
+	}
+
+	r.find.entry.SetText("")
+	test.Type(r.find.entry, "no such words")
+	if got := r.find.count.Text; got != "no matches" {
+		t.Errorf("a query without hits reports %q, want no matches", got)
+	}
+
+	// Closing the bar clears the marks; Ctrl+F again shows the query's matches again.
+	r.find.entry.SetText("xi")
+	n := len(r.find.hits)
+	r.find.hide()
+	r.showFind()
+	if len(r.find.hits) != n || n == 0 || r.find.count.Text != "1 of "+strconv.Itoa(n) {
+		t.Errorf("the reopened find bar holds %q and shows %d matches (%q), want %d", r.find.entry.Text, len(r.find.hits), r.find.count.Text, n)
+	}
+}
+
+// TestSearchProjectOpensHit searches the project for a Chinese name and
+// chooses the hit: the article opens with the hit highlighted.
+func TestSearchProjectOpensHit(t *testing.T) {
+	d := newDesk(t)
+	d.importSeed()
+	d.openListed(4) // another article is open before the search
+	d.wb.showSearch()
+	query := overlayWith[*widget.Entry](d, "the search dialog")
+	test.Type(query, "近平")
+	list := overlayWith[*widget.List](d, "the hit list")
+	d.waitFor("a search hit", func() bool { return list.Length() > 0 })
+	if list.Length() != 1 {
+		t.Errorf("the search lists %d articles, want the phone-call article alone", list.Length())
+	}
+	if !anyContains(labelTexts(d.overlay()), "1 article") {
+		t.Errorf("the dialog does not count the hits: %q", labelTexts(d.overlay()))
+	}
+
+	list.Select(0)
+	r := d.wb.reader
+	d.waitFor("the hit's article in the reader", func() bool {
+		return strings.Contains(r.view.Text(), "phone call") && r.hitEnd > r.hitStart
+	})
+	if d.overlay() != nil {
+		t.Error("the search dialog is still open after choosing a hit")
+	}
+	runes := []rune(r.view.Text())
+	if got := string(runes[r.hitStart:r.hitEnd]); !strings.Contains(got, "近平") {
+		t.Errorf("the highlighted hit reads %q, want 近平", got)
+	}
+	if !highlightAt(r.view, r.hitStart, findColour) {
+		t.Error("the reader does not draw the hit's highlight")
+	}
+	if d.wb.centre.SelectedIndex() != 0 {
+		t.Error("choosing a hit does not show the Article tab")
+	}
+}
