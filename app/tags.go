@@ -37,7 +37,7 @@ type tagsPane struct {
 func newTagsPane(wb *workbench) *tagsPane {
 	p := &tagsPane{wb: wb, byID: map[int64]store.Tag{}, children: map[int64][]int64{}}
 	p.tree = widget.NewTree(p.childUIDs, p.isBranch,
-		func(bool) fyne.CanvasObject { return newTagRow(p.showMenuAt) },
+		func(bool) fyne.CanvasObject { return newTagRow(p.selectTag, p.showMenuAt) },
 		func(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) { o.(*tagRow).set(p.byID[tagID(uid)]) })
 	p.tree.OnSelected = func(uid widget.TreeNodeID) {
 		p.selected = tagID(uid)
@@ -64,6 +64,11 @@ func newTagsPane(wb *workbench) *tagsPane {
 }
 
 func (p *tagsPane) object() fyne.CanvasObject { return p.box }
+
+// selectTag selects tag id in the tree (which lists its passages).
+func (p *tagsPane) selectTag(id int64) {
+	p.tree.Select(tagUID(id))
+}
 
 // tagUID and tagID convert between tag ids and tree node ids ("" is the root).
 func tagUID(id int64) widget.TreeNodeID {

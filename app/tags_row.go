@@ -13,18 +13,21 @@ import (
 )
 
 // tagRow is one node of the tag tree: the tag's colour, its name and its
-// counts. A right-click on it opens the tag menu.
+// counts. A click selects the tag; a right-click opens the tag menu. (The
+// row takes both: a widget that handles right-clicks receives the clicks too,
+// so the tree row beneath would not see them.)
 type tagRow struct {
 	widget.BaseWidget
 	swatch *canvas.Rectangle
 	name   *widget.Label
 	counts *widget.Label
 	id     int64
+	tap    func(id int64)
 	menu   func(id int64, at fyne.Position)
 }
 
-func newTagRow(menu func(id int64, at fyne.Position)) *tagRow {
-	r := &tagRow{menu: menu}
+func newTagRow(tap func(id int64), menu func(id int64, at fyne.Position)) *tagRow {
+	r := &tagRow{tap: tap, menu: menu}
 	r.swatch = canvas.NewRectangle(parseColour(store.DefaultTagColour))
 	r.swatch.CornerRadius = 3
 	r.swatch.SetMinSize(fyne.NewSize(14, 14))
@@ -55,6 +58,13 @@ func tagCounts(t store.Tag) string {
 		return plural(t.Events, "event")
 	}
 	return fmt.Sprintf("%s · %s", plural(t.Passages, "passage"), plural(t.Events, "event"))
+}
+
+// Tapped selects this row's tag.
+func (r *tagRow) Tapped(*fyne.PointEvent) {
+	if r.tap != nil && r.id != 0 {
+		r.tap(r.id)
+	}
 }
 
 // TappedSecondary opens the tag menu for this row's tag.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -22,15 +23,17 @@ func (b *uiBench) typeInDialog(text, buttonText string) {
 	test.Tap(button(b.t, b.topOverlay(), buttonText))
 }
 
-// treeShows reports whether the tag tree shows a row named name.
-func treeShows(p *tagsPane, name string) bool {
+// treeRow returns the tag tree's row named name, or nil.
+func treeRow(p *tagsPane, name string) *tagRow {
 	for _, r := range find[*tagRow](p.tree) {
 		if r.name.Text == name {
-			return true
+			return r
 		}
 	}
-	return false
+	return nil
 }
+
+func treeShows(p *tagsPane, name string) bool { return treeRow(p, name) != nil }
 
 func TestTagsCreatedInThePaneAppearInTheTree(t *testing.T) {
 	b := newUIBench(t)
@@ -69,5 +72,28 @@ func TestTagsCreatedInThePaneAppearInTheTree(t *testing.T) {
 	}
 	if tags[0].Colour == tags[1].Colour || tags[1].Colour == store.DefaultTagColour {
 		t.Errorf("new tags get colours %s and %s, want distinct palette colours", tags[0].Colour, tags[1].Colour)
+	}
+
+	// A click on a tag lists its passages; a click on one shows it.
+	a := b.importSeed("ESPIONAGE")
+	start := len([]rune(a.Body[:strings.Index(a.Body, "ESPIONAGE")]))
+	pid, err := b.st.CreatePassage(context.Background(), store.Passage{ArticleID: a.ID, Start: start, End: start + 9, TagIDs: []int64{tags[1].ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(treeRow(p, "Security"))
+	b.pump("Security selected", func() bool {
+		return p.selected == tags[0].ID && p.passages.header.Text == "“Security”: no passages"
+	})
+	test.Tap(treeRow(p, "Espionage"))
+	b.pump("the passages of Espionage", func() bool { return p.passages.header.Text == "“Espionage”: 1 passage" })
+	if len(p.passages.items) != 1 || p.passages.items[0].passage.Text != "ESPIONAGE" {
+		t.Fatalf("Espionage lists %+v", p.passages.items)
+	}
+	p.passages.list.Select(0)
+	i := b.wb.inspector
+	b.pump("the passage in the inspector", func() bool { return i.title.Text == "Passage" && i.target.id == pid })
+	if b.wb.reader.articleID != a.ID {
+		t.Error("choosing a passage does not open its article")
 	}
 }
