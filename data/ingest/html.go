@@ -92,11 +92,7 @@ func htmlArticle(root *html.Node, m htmlMeta) draft {
 		kept = append(kept, p)
 	}
 	paras = kept
-	var clean []string
-	for _, p := range cleanParagraphs(paras) {
-		clean = append(clean, p.text)
-	}
-	clean, tm := takeTextMeta(clean, m.published)
+	clean, tm := takeTextMeta(dropFurniture(paras), m.published)
 	d := draft{
 		Title: title, Publication: m.publication, Author: m.author, URL: m.url,
 		Published: m.published, Dateline: tm.dateline, Body: joinParagraphs(clean),

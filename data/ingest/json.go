@@ -201,11 +201,14 @@ func jsonErr(err error) string {
 	return err.Error()
 }
 
+// keyFolder removes separators from field names before they are compared.
+var keyFolder = strings.NewReplacer("_", "", "-", "", " ", "", "@", "")
+
 // fieldKind maps a column or field name (any case, any separators) to the
 // article field it fills: title, body, published, url, publication, author;
 // "" when unknown.
 func fieldKind(name string) string {
-	k := strings.NewReplacer("_", "", "-", "", " ", "", "@", "").Replace(lower(strings.TrimSpace(name)))
+	k := keyFolder.Replace(lower(strings.TrimSpace(name)))
 	switch k {
 	case "title", "headline", "heading", "name", "subject":
 		return "title"
@@ -229,7 +232,7 @@ func fieldKind(name string) string {
 
 // bodyRank orders competing body fields: a full text beats a summary.
 func bodyRank(name string) int {
-	k := strings.NewReplacer("_", "", "-", "", " ", "").Replace(lower(name))
+	k := keyFolder.Replace(lower(name))
 	switch k {
 	case "description", "summary":
 		return 1
@@ -280,11 +283,7 @@ func bodyText(s string) string {
 	if looksHTML(s) {
 		s = htmlToText(s)
 	}
-	var paras []string
-	for _, p := range cleanParagraphs(paragraphsOf(s)) {
-		paras = append(paras, p.text)
-	}
-	return joinParagraphs(paras)
+	return joinParagraphs(dropFurniture(paragraphsOf(s)))
 }
 
 // scalarText renders a JSON value as text: names of objects ({"name": …}, as

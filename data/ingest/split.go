@@ -117,18 +117,20 @@ func cleanParagraphs(raw []string) []para {
 		switch {
 		case t == "" || isCredit(t):
 			continue
-		case readMoreRe.MatchString(t):
+		case len(t) < 140 && readMoreRe.MatchString(t):
 			if len(out) > 0 {
 				out[len(out)-1].ends = true
 			}
 			continue
 		}
 		p := para{text: t}
-		if loc := trailReadMoreRe.FindStringIndex(t); loc != nil && loc[0] > 0 {
-			p.text = strings.TrimSpace(t[:loc[0]])
-			p.ends = true
+		if hasReadMore(t) {
+			if loc := trailReadMoreRe.FindStringIndex(t); loc != nil && loc[0] > 0 {
+				p.text = strings.TrimSpace(t[:loc[0]])
+				p.ends = true
+			}
 		}
-		if signatureRe.MatchString(p.text) || reportingByRe.MatchString(p.text) {
+		if signatureRe.MatchString(tail(p.text)) || reportingByRe.MatchString(p.text) {
 			p.ends = true
 		}
 		if isCutOff(p.text) {
@@ -206,7 +208,28 @@ func textLen(paras []string) int {
 }
 
 func isCredit(s string) bool {
-	return runeLen(s) <= 100 && creditRe.MatchString(s)
+	if len(s) > 400 || runeLen(s) > 100 {
+		return false
+	}
+	l := lower(s)
+	if !strings.ContainsAny(l, ":/©") && !strings.Contains(l, " by ") && !strings.Contains(l, "courtesy") &&
+		!strings.Contains(l, "(c)") && !strings.Contains(l, "copyright") {
+		return false
+	}
+	return creditRe.MatchString(s)
+}
+
+// dropFurniture removes credit and "Read more" lines from the paragraphs of
+// one known article (a record, a web page), which need no splitting.
+func dropFurniture(paras []string) []string {
+	out := paras[:0:0]
+	for _, p := range paras {
+		if isCredit(p) || (len(p) < 140 && readMoreRe.MatchString(p)) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // isKicker reports an upper-case kicker followed by a colon: at least three
@@ -277,4 +300,23 @@ func allHeadlines(paras []string) bool {
 		}
 	}
 	return true
+}
+
+// hasReadMore is a cheap test before the "Read more" expression runs.
+func hasReadMore(s string) bool {
+	l := lower(s[max(0, len(s)-40):])
+	return strings.Contains(l, "read more") || strings.Contains(l, "continue reading")
+}
+
+// tail returns the end of a long paragraph from a space on, which is all a
+// wire signature needs to be seen; short paragraphs come back whole.
+func tail(s string) string {
+	if len(s) <= 80 {
+		return s
+	}
+	t := s[len(s)-80:]
+	if i := strings.IndexByte(t, ' '); i >= 0 {
+		return t[i:]
+	}
+	return t
 }
