@@ -65,7 +65,9 @@ func (v *timelineView) show(d eventData) {
 	v.data = d
 	pairs := map[string]bool{}
 	for _, ev := range d.events {
-		pairs[v.pairOf(ev)] = true
+		if _, _, ok := eventSpan(ev); ok && ev.Status != store.StatusRejected {
+			pairs[v.pairOf(ev)] = true // only pairs with marks, so a line has points
+		}
 	}
 	opts := []string{noPair}
 	for p := range pairs {
