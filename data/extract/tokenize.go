@@ -38,7 +38,7 @@ func isWordRune(r rune) bool {
 // ("Kuo-yu", "China-US"), abbreviations with periods ("U.S.") and inner
 // apostrophes ("Nuku'alofa") stay one token; a possessive "'s" is its own token.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5)
+	toks := make([]token, 0, len(text)/5+8)
 	runeIdx := 0
 	nl := false
 	i := 0
