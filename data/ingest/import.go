@@ -232,7 +232,12 @@ func streamJSONL(ctx context.Context, st *store.Store, f source, opts Options, b
 		r.Err = refuse(f.path, "empty file")
 		return r
 	}
-	if looksBinary(peek(file)) {
+	head, err := peek(file)
+	if err != nil {
+		r.Err = fmt.Errorf("ingest: reading %s: %w", f.path, err)
+		return r
+	}
+	if looksBinary(head) {
 		r.Err = refuse(f.path, "binary data in a JSON Lines file")
 		return r
 	}
@@ -283,11 +288,11 @@ func streamJSONL(ctx context.Context, st *store.Store, f source, opts Options, b
 }
 
 // peek returns the first bytes of a file and rewinds it.
-func peek(f *os.File) []byte {
+func peek(f *os.File) ([]byte, error) {
 	head := make([]byte, 8192)
 	n, _ := io.ReadFull(f, head)
-	f.Seek(0, io.SeekStart)
-	return head[:n]
+	_, err := f.Seek(0, io.SeekStart)
+	return head[:n], err
 }
 
 // countingReader counts the bytes read through it.

@@ -67,7 +67,7 @@ func readJSON(path, text string) ([]draft, error) {
 	}
 	if dec.More() {
 		// Several values one after another: JSON Lines without the extension.
-		return readJSONL(path, strings.NewReader(text), func(draft) error { return nil })
+		return readJSONL(path, strings.NewReader(text))
 	}
 	records := recordsIn(v)
 	if len(records) == 0 {
@@ -122,16 +122,14 @@ func recordsIn(v any) []map[string]any {
 	return nil
 }
 
-// readJSONL reads JSON Lines from r. Every article is passed to each as it is
-// read (for streaming); the articles are also returned unless each is given
-// by a streaming caller that keeps them itself, in which case it returns
-// errStreamed-free nil slices. Lines without article text are skipped; a line
-// that is not JSON refuses the file.
-func readJSONL(path string, r io.Reader, each func(draft) error) ([]draft, error) {
+// readJSONL reads a whole JSON Lines text: one article per line with text;
+// lines without text are skipped, a line that is not a JSON object refuses
+// the file.
+func readJSONL(path string, r io.Reader) ([]draft, error) {
 	var out []draft
 	err := scanJSONL(path, r, func(d draft) error {
 		out = append(out, d)
-		return each(d)
+		return nil
 	})
 	return out, err
 }

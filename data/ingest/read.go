@@ -118,7 +118,7 @@ func parse(path string, data []byte, opts Options, depth int) ([]draft, error) {
 	case fJSON:
 		arts, err = readJSON(path, text)
 	case fJSONL:
-		arts, err = readJSONL(path, strings.NewReader(text), func(draft) error { return nil })
+		arts, err = readJSONL(path, strings.NewReader(text))
 	case fCSV:
 		arts, err = readCSV(path, text, ',')
 	case fTSV:

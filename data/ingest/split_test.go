@@ -102,6 +102,11 @@ func TestSplitBundles(t *testing.T) {
 			starts: []string{"Ankara said", "TRADE WAR: Beijing’s", "Indonesia’s president", "EXCLUSIVE: A draft UN report", "Kenya’s parliament"},
 		},
 		{
+			file:   "testdata/bundle-bylines.txt",
+			starts: []string{"BANGKOK — Thailand’s Constitutional Court", "MANILA — The Philippines summoned"},
+			titles: []string{"Thai court removes prime minister", "Philippines protests water cannon attack"},
+		},
+		{
 			file:   "testdata/newsletter.eml",
 			starts: []string{"MORNING BRIEF: Ethiopia", "SANCTIONS: The European Union"},
 		},
@@ -182,5 +187,22 @@ func TestTitleShortenedAtWordBoundary(t *testing.T) {
 	last := words[len(words)-1]
 	if !strings.Contains(long, " "+last+" ") {
 		t.Errorf("title cut inside a word: %q", title)
+	}
+}
+
+func TestBylinesAndDateLines(t *testing.T) {
+	arts := read(t, "testdata/bundle-bylines.txt", ingest.Options{Published: "2030-01-01"})
+	want := []struct{ author, published, dateline string }{
+		{"Somchai Example", "2024-08-14", "BANGKOK"},
+		{"Maria Example", "2024-08-15", "MANILA"},
+	}
+	for i, w := range want {
+		a := arts[i]
+		if a.Author != w.author || a.Published != w.published || a.Dateline != w.dateline {
+			t.Errorf("article %d: author %q published %q dateline %q, want %+v", i, a.Author, a.Published, a.Dateline, w)
+		}
+		if strings.Contains(a.Body, "By ") || strings.Contains(a.Body, "Published:") {
+			t.Errorf("article %d keeps its byline or date line in the body", i)
+		}
 	}
 }

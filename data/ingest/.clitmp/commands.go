@@ -1,0 +1,118 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// env is what every command receives: its arguments after the command name,
+// the standard streams, and the project path chosen by --db or ATTACHE_DB
+// ("" means the default project).
+type env struct {
+	args   []string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	db     string
+}
+
+// command is one subcommand of attache-cli. Each lives in its own file and
+// registers itself from an init function, so commands can be added without
+// touching the dispatcher.
+type command struct {
+	name    string
+	usage   string // one line, without the program name
+	summary string
+	run     func(e *env) int
+}
+
+var commands = map[string]command{}
+
+func register(c command) { commands[c.name] = c }
+
+// errUsage marks errors caused by bad command-line usage (exit code 2).
+var errUsage = errors.New("usage")
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: attache-cli [--db PATH] COMMAND [ARGS...]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		c := commands[n]
+		fmt.Fprintf(w, "  %-9s %s\n", n, c.summary)
+		fmt.Fprintf(w, "            attache-cli %s\n", c.usage)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "The project is the file named by --db, else by $ATTACHE_DB, else the default project.")
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	global := flag.NewFlagSet("attache-cli", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	db := global.String("db", os.Getenv("ATTACHE_DB"), "project file")
+	if err := global.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usage(stdout)
+			return 0
+		}
+		fmt.Fprintf(stderr, "attache-cli: %v\n", err)
+		usage(stderr)
+		return 2
+	}
+	rest := global.Args()
+	if len(rest) == 0 {
+		usage(stderr)
+		return 2
+	}
+	name := rest[0]
+	if name == "help" {
+		usage(stdout)
+		return 0
+	}
+	c, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(stderr, "attache-cli: unknown command %q\n", name)
+		usage(stderr)
+		return 2
+	}
+	return c.run(&env{args: rest[1:], stdin: stdin, stdout: stdout, stderr: stderr, db: *db})
+}
+
+// newFlags returns a flag set for command c that reports errors on e.stderr.
+func (e *env) newFlags(c string) *flag.FlagSet {
+	fs := flag.NewFlagSet(c, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "usage: attache-cli %s\n", commands[c].usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses the command's flags; it returns false with the exit code to use
+// when parsing failed or help was asked for.
+func (e *env) parse(fs *flag.FlagSet) (int, bool) {
+	if err := fs.Parse(e.args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	return 0, true
+}
+
+// fail prints a one-line error for command c and returns exit code 1.
+func (e *env) fail(c string, err error) int {
+	fmt.Fprintf(e.stderr, "attache-cli %s: %s\n", c, strings.TrimSpace(err.Error()))
+	return 1
+}

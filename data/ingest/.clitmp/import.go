@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"time"
+
+	"github.com/attache-app/attache/data/ingest"
+)
+
+func init() {
+	register(command{
+		name:    "import",
+		usage:   "import [--published YYYY-MM-DD] [--publication NAME] [--split auto|none] [--no-extract] PATH...",
+		summary: "import articles from files and folders",
+		run:     runImport,
+	})
+}
+
+func runImport(e *env) int {
+	fs := e.newFlags("import")
+	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles whose content gives none")
+	publication := fs.String("publication", "", "outlet for articles whose content names none")
+	split := fs.String("split", ingest.SplitAuto, "auto: find the articles in a bundle; none: one article per file")
+	noExtract := fs.Bool("no-extract", false, "do not extract entities and events from the new articles")
+	if code, ok := e.parse(fs); !ok {
+		return code
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(e.stderr, "attache-cli import: no file or folder given")
+		fs.Usage()
+		return 2
+	}
+	if *split != ingest.SplitAuto && *split != ingest.SplitNone {
+		fmt.Fprintf(e.stderr, "attache-cli import: --split must be auto or none, not %q\n", *split)
+		return 2
+	}
+	if *published != "" {
+		if _, err := time.Parse("2006-01-02", *published); err != nil {
+			fmt.Fprintf(e.stderr, "attache-cli import: --published must be a date like 2025-01-17, not %q\n", *published)
+			return 2
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	st, err := e.openProject(ctx)
+	if err != nil {
+		return e.fail("import", err)
+	}
+	defer st.Close()
+
+	opts := ingest.Options{Split: *split, Published: *published, Publication: *publication}
+	bar := newProgressLine(e.stderr)
+	results, err := ingest.Import(ctx, st, fs.Args(), opts, bar.update)
+	bar.clear()
+	code := 0
+	var ids []int64
+	for _, r := range results {
+		fmt.Fprintf(e.stdout, "%s: %s\n", r.Path, outcome(r))
+		if r.Err != nil {
+			code = 1
+		}
+		ids = append(ids, r.IDs...)
+	}
+	if err != nil {
+		return e.fail("import", fmt.Errorf("stopped: %w", err))
+	}
+	if !*noExtract && len(ids) > 0 {
+		if err := extractImported(ctx, st, ids); err != nil {
+			return e.fail("import", err)
+		}
+	}
+	return code
+}
+
+// outcome is the one-line report on a file: "imported N", "duplicate" or
+// "refused: reason".
+func outcome(r ingest.FileResult) string {
+	switch {
+	case r.Err != nil && errors.Is(r.Err, ingest.ErrRefused):
+		return "refused: " + ingest.Reason(r.Err)
+	case r.Err != nil:
+		return "refused: " + r.Err.Error()
+	case r.Imported == 0 && r.Duplicates > 0:
+		return "duplicate"
+	case r.Duplicates > 0:
+		return fmt.Sprintf("imported %d (%d duplicate)", r.Imported, r.Duplicates)
+	}
+	return fmt.Sprintf("imported %d", r.Imported)
+}
+
+// progressLine draws a one-line progress report on a terminal, at most a few
+// times a second; on anything else it stays silent.
+type progressLine struct {
+	w     io.Writer
+	tty   bool
+	start time.Time
+	last  time.Time
+	drawn bool
+}
+
+func newProgressLine(w io.Writer) *progressLine {
+	f, ok := w.(*os.File)
+	tty := false
+	if ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			tty = true
+		}
+	}
+	return &progressLine{w: w, tty: tty, start: time.Now()}
+}
+
+func (p *progressLine) update(pr ingest.Progress) {
+	now := time.Now()
+	// Only long imports get a progress line, and it is redrawn sparingly.
+	if !p.tty || now.Sub(p.start) < time.Second || now.Sub(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = now
+	pct := 0
+	if pr.BytesTotal > 0 {
+		pct = int(pr.BytesDone * 100 / pr.BytesTotal)
+	}
+	name := pr.Current
+	if r := []rune(name); len(r) > 40 {
+		name = "…" + string(r[len(r)-39:])
+	}
+	fmt.Fprintf(p.w, "\r\033[Kimporting: %d/%d files, %d%% %s", pr.FilesDone, pr.FilesTotal, pct, name)
+	p.drawn = true
+}
+
+func (p *progressLine) clear() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
