@@ -58,6 +58,7 @@ func (wb *workbench) showExport() {
 
 func (wb *workbench) chooseExportFile(what, format string) {
 	filter := wb.events.filter.store()
+	lanes := wb.timeline.lanes.Selected
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
@@ -68,7 +69,7 @@ func (wb *workbench) chooseExportFile(what, format string) {
 		os.Remove(path)
 		wb.status.busy("Exporting…")
 		load(wb, "Export", func(ctx context.Context, st *store.Store) (int, error) {
-			return exportTo(ctx, st, path, what, format, filter)
+			return exportTo(ctx, st, path, what, format, filter, lanes)
 		}, func(n int) {
 			wb.status.idle()
 			wb.status.flash("Exported " + plural(n, "record") + " to " + path)
@@ -81,7 +82,9 @@ func (wb *workbench) chooseExportFile(what, format string) {
 }
 
 // exportTo writes the export to path and returns how many records it holds.
-func exportTo(ctx context.Context, st *store.Store, path, what, format string, filter store.EventFilter) (int, error) {
+// TimelineJS slides are grouped as the timeline's lanes are (lanes is one of
+// lanesByActor, lanesByPair, lanesByType).
+func exportTo(ctx context.Context, st *store.Store, path, what, format string, filter store.EventFilter, lanes string) (int, error) {
 	var n int
 	var write func(io.Writer) error
 	switch what {
@@ -110,10 +113,61 @@ func exportTo(ctx context.Context, st *store.Store, path, what, format string, f
 			write = func(w io.Writer) error { return export.WriteEventsJSONL(w, evs) }
 		case fmtTimelineJS:
 			title := strings.TrimSuffix(filepath.Base(st.Path()), filepath.Ext(st.Path()))
-			write = func(w io.Writer) error { return export.WriteTimelineJS(w, title, evs, nil) }
+			write = func(w io.Writer) error { return export.WriteTimelineJS(w, title, evs, laneOfRecord(lanes)) }
 		default:
 			write = func(w io.Writer) error { return export.WriteEventsJSON(w, evs) }
 		}
 	}
 	return n, export.WriteFileAtomic(path, write)
+}
+
+// laneOfRecord names an exported event's lane as the timeline does: its
+// actors, its country pair (in a fixed order) or its type.
+func laneOfRecord(lanes string) func(export.EventRecord) string {
+	return func(r export.EventRecord) string {
+		switch lanes {
+		case lanesByActor:
+			return partyNames(r.Actor)
+		case lanesByPair:
+			a, b := partyCountries(r.Actor), partyCountries(r.Recipient)
+			if a > b {
+				a, b = b, a
+			}
+			return a + " – " + b
+		default:
+			return r.Event
+		}
+	}
+}
+
+// partyNames and partyCountries label parties as eventData.names and
+// eventData.countries label entities.
+func partyNames(ps []export.Party) string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Name)
+	}
+	if len(out) == 0 {
+		return "—"
+	}
+	return strings.Join(out, ", ")
+}
+
+func partyCountries(ps []export.Party) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range ps {
+		c := p.Country
+		if c == "" {
+			c = p.Name
+		}
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return "?"
+	}
+	return strings.Join(out, "+")
 }
