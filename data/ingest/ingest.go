@@ -60,9 +60,15 @@ func (r *refusal) Error() string {
 
 func (r *refusal) Is(target error) bool { return target == ErrRefused }
 
-// refuse builds the error returned for a refused file.
+// maxReason is the longest reason kept, in runes: errors from parsers may
+// quote whole chunks of the file.
+const maxReason = 200
+
+// refuse builds the error returned for a refused file. The reason is made
+// one line of reasonable length whatever the underlying error quotes.
 func refuse(path, format string, args ...any) error {
-	return &refusal{path: path, reason: fmt.Sprintf(format, args...)}
+	reason := shorten(collapseSpace(fmt.Sprintf(format, args...)), maxReason)
+	return &refusal{path: path, reason: reason}
 }
 
 // Reason returns the one-line reason of a refusal without the file name, or
