@@ -121,10 +121,10 @@ func (p *entitiesPane) refilter() {
 	}
 	switch {
 	case p.loaded && len(p.all) == 0:
-		p.empty.SetText("No entities yet. They are found in articles when you import them, or with Article ▸ Re-run Extraction.")
+		p.empty.SetText("No entities yet.\nThey are found when you import\narticles, or with Article ▸\nRe-run Extraction.")
 		p.empty.Show()
 	case p.loaded && len(p.rows) == 0:
-		p.empty.SetText("Nothing matches. Letters need only appear in order: “xjp” finds Xi Jinping.")
+		p.empty.SetText("Nothing matches.\nLetters need only come in order:\n“xjp” finds Xi Jinping.")
 		p.empty.Show()
 	default:
 		p.empty.Hide()

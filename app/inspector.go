@@ -63,7 +63,7 @@ func (i *inspector) object() fyne.CanvasObject { return i.box }
 func (i *inspector) clear() {
 	i.gen++
 	i.target, i.shown = inspected{}, nil
-	i.box.Objects = []fyne.CanvasObject{container.NewVBox(newHint("Select a passage, mention, entity or event to see it here."))}
+	i.box.Objects = []fyne.CanvasObject{container.NewVBox(newHint("Select a passage, mention,\nentity or event to see it here."))}
 	i.box.Refresh()
 }
 

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache-app/attache/data/ingest"
@@ -396,5 +397,60 @@ func TestContextAround(t *testing.T) {
 				t.Errorf("span %q, want %q", got, tc.span)
 			}
 		})
+	}
+}
+
+func TestPassageInspectorSavesNoteAndRemovesTag(t *testing.T) {
+	b := newUIBench(t)
+	ctx := context.Background()
+	a := b.importSeed("習近平")
+	tag, err := b.st.CreateTag(ctx, store.Tag{Name: "Leaders", Colour: tagPalette[3]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := len([]rune(a.Body[:strings.Index(a.Body, "Xi Jinping")]))
+	pid, err := b.st.CreatePassage(ctx, store.Passage{ArticleID: a.ID, Start: start, End: start + 10, TagIDs: []int64{tag}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := b.wb.inspector
+	i.showPassage(pid)
+	b.pump("the passage", func() bool { return i.title.Text == "Passage" && hasLabel(i.object(), "Leaders") })
+	if !hasLabel(i.object(), "“Xi Jinping”") {
+		t.Error("the passage view does not quote the passage")
+	}
+
+	notes := find[*noteEntry](i.object())
+	if len(notes) != 1 {
+		t.Fatal("no note entry")
+	}
+	save := button(t, i.object(), "Save note")
+	if !save.Disabled() {
+		t.Error("Save note is enabled before any change")
+	}
+	test.Type(notes[0], "Xi speaks first")
+	test.Tap(save)
+	passage := func() store.Passage {
+		p, err := b.st.Passage(ctx, pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	b.pump("the saved note", func() bool { return passage().Note == "Xi speaks first" })
+
+	var remove *widget.Button
+	for _, btn := range find[*widget.Button](i.object()) {
+		if btn.Icon == theme.CancelIcon() && btn.Text == "" {
+			remove = btn
+		}
+	}
+	if remove == nil {
+		t.Fatal("the tag chip has no remove button")
+	}
+	test.Tap(remove)
+	b.pump("the tag removed", func() bool { return len(passage().TagIDs) == 0 && hasLabel(i.object(), "No tags yet.") })
+	if got := find[*noteEntry](i.object())[0].Text; got != "Xi speaks first" {
+		t.Errorf("after the reload the note reads %q", got)
 	}
 }

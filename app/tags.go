@@ -46,7 +46,7 @@ func newTagsPane(wb *workbench) *tagsPane {
 	}
 	p.count = widget.NewLabel("")
 	p.count.Importance = widget.LowImportance
-	p.empty = newHint("No tags yet. Select text in an article and press Ctrl+T to tag it, or make a tag with New tag.")
+	p.empty = newHint("No tags yet.\nSelect text in an article and\npress Ctrl+T, or click New tag.")
 	p.empty.Hide()
 	add := widget.NewButtonWithIcon("New tag", theme.ContentAddIcon(), func() { p.newTag(0) })
 	p.menuBtn = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), func() {

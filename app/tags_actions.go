@@ -143,7 +143,10 @@ func (p *tagsPane) moveTag(id int64) {
 	ix := search.NewIndex(entries)
 	var d dialog.Dialog
 	picker := widgets.NewPicker(func(q string) []widgets.PickerItem {
-		items := []widgets.PickerItem{{Label: topLevel, Detail: "no parent", Value: int64(0)}}
+		var items []widgets.PickerItem
+		if p.byID[id].ParentID != 0 {
+			items = append(items, widgets.PickerItem{Label: topLevel, Detail: "no parent", Value: int64(0)})
+		}
 		if strings.TrimSpace(q) == "" {
 			for _, e := range entries {
 				items = append(items, widgets.PickerItem{Label: e.Name, Value: e.ID})

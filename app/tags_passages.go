@@ -111,7 +111,7 @@ func (v *tagPassages) show(id int64, items []taggedPassage) {
 		v.hint.Show()
 	case len(items) == 0:
 		v.header.SetText(fmt.Sprintf("“%s”: no passages", name))
-		v.hint.SetText("Select text in an article and press Ctrl+T to tag it.")
+		v.hint.SetText("Select text in an article and\npress Ctrl+T to tag it.")
 		v.hint.Show()
 	default:
 		v.header.SetText(fmt.Sprintf("“%s”: %s", name, plural(len(items), "passage")))

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/widgets"
 )
 
 // typeInDialog types text in the top dialog's entry and taps its button.
@@ -96,4 +97,81 @@ func TestTagsCreatedInThePaneAppearInTheTree(t *testing.T) {
 	if b.wb.reader.articleID != a.ID {
 		t.Error("choosing a passage does not open its article")
 	}
+}
+
+func TestTagMenuMovesRecoloursRenamesAndDeletes(t *testing.T) {
+	b := newUIBench(t)
+	ctx := context.Background()
+	a, err := b.st.CreateTag(ctx, store.Tag{Name: "Alliances", Colour: tagPalette[0]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := b.st.CreateTag(ctx, store.Tag{Name: "NATO", Colour: tagPalette[1]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := b.wb.tags
+	b.wb.sidebar.SelectIndex(2)
+	p.reload()
+	b.pump("the tags", func() bool { return treeShows(p, "NATO") })
+	tag := func(id int64) store.Tag {
+		tags, err := b.st.Tags(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range tags {
+			if x.ID == id {
+				return x
+			}
+		}
+		return store.Tag{}
+	}
+
+	p.moveTag(n)
+	b.pump("the move picker", func() bool { return b.topOverlay() != nil })
+	pickers := find[*widgets.Picker](b.topOverlay())
+	if len(pickers) == 0 {
+		t.Fatal("Move to… shows no picker")
+	}
+	for _, it := range pickers[0].Items() {
+		if it.Value == n || it.Label == topLevel {
+			t.Errorf("the move picker offers %q for a top-level tag", it.Label)
+		}
+	}
+	pickers[0].OnChosen(widgets.PickerItem{Label: "Alliances", Value: a})
+	b.pump("NATO inside Alliances", func() bool { return p.path(n) == "Alliances › NATO" && treeShows(p, "NATO") })
+	if tag(n).ParentID != a {
+		t.Errorf("the store has NATO under %d, want %d", tag(n).ParentID, a)
+	}
+
+	p.recolourTag(a)
+	b.pump("the palette", func() bool { return b.topOverlay() != nil })
+	swatches := find[*swatchButton](b.topOverlay())
+	if len(swatches) != len(tagPalette) {
+		t.Fatalf("the palette has %d colours, want %d", len(swatches), len(tagPalette))
+	}
+	test.Tap(swatches[2])
+	b.pump("the new colour", func() bool { return p.byID[a].Colour == tagPalette[2] })
+	if got := hexColour(treeRow(p, "Alliances").swatch.FillColor); got != tagPalette[2] {
+		t.Errorf("the tree shows colour %s, want %s", got, tagPalette[2])
+	}
+
+	p.renameTag(a)
+	b.pump("the rename dialog", func() bool { return b.topOverlay() != nil })
+	find[*widget.Entry](b.topOverlay())[0].SetText("Alliances and pacts")
+	test.Tap(button(t, b.topOverlay(), "Save"))
+	b.pump("the new name in the tree", func() bool { return treeShows(p, "Alliances and pacts") })
+
+	p.deleteTag(a)
+	b.pump("the confirmation", func() bool { return b.topOverlay() != nil })
+	test.Tap(button(t, b.topOverlay(), "Yes"))
+	b.pump("the tag gone from the tree", func() bool { return !treeShows(p, "Alliances and pacts") })
+	if tag(a).ID != 0 || tag(n).ParentID != 0 {
+		t.Errorf("after the delete the store has %+v and NATO under %d", tag(a), tag(n).ParentID)
+	}
+	if _, err := b.st.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	b.wb.refresh()
+	b.pump("the tag back after Undo", func() bool { return treeShows(p, "Alliances and pacts") && p.path(n) == "Alliances and pacts › NATO" })
 }
