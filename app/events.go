@@ -46,7 +46,6 @@ func newEventsView(wb *workbench) *eventsView {
 	v.from.SetPlaceHolder("from YYYY-MM-DD")
 	v.to.SetPlaceHolder("to YYYY-MM-DD")
 	for _, e := range []*widget.Entry{v.from, v.to} {
-		e.Validator = validDateOrEmpty
 		e.OnChanged = func(string) {
 			if validDateOrEmpty(v.from.Text) == nil && validDateOrEmpty(v.to.Text) == nil {
 				v.filter.From, v.filter.To = v.from.Text, v.to.Text
@@ -62,10 +61,11 @@ func newEventsView(wb *workbench) *eventsView {
 			wb.inspector.showEvent(v.cursor)
 		}
 	}
-	filters := container.NewGridWithColumns(4,
-		labelled("Status", v.status), labelled("Type", v.kind), labelled("Tag", v.tag), container.NewGridWithColumns(2, v.from, v.to),
-	)
-	parties := container.NewHBox(v.actorBtn, v.recipBtn, widget.NewButtonWithIcon("Clear filter", theme.ContentClearIcon(), v.clearFilter))
+	filters := container.NewGridWithColumns(3, labelled("Status", v.status), labelled("Type", v.kind), labelled("Tag", v.tag))
+	dateSize := fyne.NewSize(150, v.from.MinSize().Height)
+	parties := container.NewBorder(nil, nil,
+		container.NewHBox(v.actorBtn, v.recipBtn, container.NewGridWrap(dateSize, v.from), container.NewGridWrap(dateSize, v.to)),
+		widget.NewButtonWithIcon("Clear filter", theme.ContentClearIcon(), v.clearFilter))
 	actions := container.NewHBox(
 		widget.NewButtonWithIcon("Tick all", theme.CheckButtonCheckedIcon(), v.tickAll),
 		widget.NewButtonWithIcon("Accept ticked", theme.ConfirmIcon(), func() { v.setTicked(store.StatusConfirmed) }),

@@ -52,14 +52,10 @@ func eventCard(wb *workbench, ev store.Event, d eventData) fyne.CanvasObject {
 		line("CAMEO", fmt.Sprintf("%s · Goldstein %s", ev.CAMEO, signed(ev.Goldstein))),
 		line("Status", ev.Status),
 	)
-	if ev.Location != "" {
-		form.Append("Location", widget.NewLabel(ev.Location))
-	}
-	if ev.Summary != "" {
-		form.Append("Summary", widget.NewLabel(ev.Summary))
-	}
-	if ev.Note != "" {
-		form.Append("Note", widget.NewLabel(ev.Note))
+	for _, it := range []struct{ k, v string }{{"Location", ev.Location}, {"Summary", ev.Summary}, {"Note", ev.Note}} {
+		if it.v != "" {
+			form.AppendItem(line(it.k, it.v))
+		}
 	}
 	quote := widget.NewLabel("“" + ev.Text + "”")
 	quote.Wrapping = fyne.TextWrapWord

@@ -19,10 +19,10 @@ import (
 
 // Lane groupings the timeline offers.
 const (
-	lanesByActor = "Lanes by actor"
-	lanesByPair  = "Lanes by country pair"
-	lanesByType  = "Lanes by event type"
-	noPair       = "No Goldstein line"
+	lanesByActor = "Lanes: actor"
+	lanesByPair  = "Lanes: country pair"
+	lanesByType  = "Lanes: event type"
+	noPair       = "Goldstein line: none"
 )
 
 // timelineView shows the Events view's filtered events on the timeline widget,
@@ -49,6 +49,8 @@ func newTimelineView(wb *workbench) *timelineView {
 		}
 	}
 	v.tl.OnOpened = func(id int64) { wb.events.openSource(id) }
+	v.lanes.PlaceHolder = lanesByPair
+	v.pair.PlaceHolder = noPair
 	bar := container.NewHBox(v.lanes, v.pair, layout.NewSpacer(),
 		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), v.tl.ZoomOut),
 		widget.NewButtonWithIcon("", theme.ZoomInIcon(), v.tl.ZoomIn),
