@@ -25,16 +25,12 @@ func readPDF(p string, data []byte, opts Options) (arts []draft, err error) {
 	if err != nil {
 		return nil, refuse(p, "corrupt or encrypted PDF: %v", err)
 	}
-	n := r.NumPage()
-	if n > maxPDFPages {
-		return nil, refuse(p, "PDF has %d pages (limit %d)", n, maxPDFPages)
+	pages, ok := pdfPages(r.Trailer().Key("Root").Key("Pages"))
+	if !ok {
+		return nil, refuse(p, "malformed PDF page tree (a cycle, or over %d pages)", maxPDFPages)
 	}
 	var b strings.Builder
-	for i := 1; i <= n; i++ {
-		page := r.Page(i)
-		if page.V.IsNull() {
-			continue
-		}
+	for _, page := range pages {
 		writeLines(&b, pageLines(page.Content().Text))
 		b.WriteString("\n")
 	}
@@ -49,6 +45,38 @@ func readPDF(p string, data []byte, opts Options) (arts []draft, err error) {
 type pdfLine struct {
 	y    float64
 	text string
+}
+
+// pdfPages lists the pages of a page tree in order. It walks the tree
+// itself, with a depth and size limit, because a tree whose Kids lead back
+// to an ancestor would send the library's own lookup round forever.
+func pdfPages(root pdf.Value) ([]pdf.Page, bool) {
+	var pages []pdf.Page
+	nodes := 0
+	var walk func(v pdf.Value, depth int) bool
+	walk = func(v pdf.Value, depth int) bool {
+		nodes++
+		if depth > 64 || nodes > 4*maxPDFPages {
+			return false
+		}
+		switch v.Key("Type").Name() {
+		case "Pages":
+			kids := v.Key("Kids")
+			for i := 0; i < kids.Len(); i++ {
+				if !walk(kids.Index(i), depth+1) {
+					return false
+				}
+			}
+		case "Page":
+			if len(pages) >= maxPDFPages {
+				return false
+			}
+			pages = append(pages, pdf.Page{V: v})
+		}
+		return true
+	}
+	ok := walk(root, 0)
+	return pages, ok
 }
 
 // pageLines groups a page's glyphs, in content order, into lines: a new

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"os"
 	"strings"
@@ -116,6 +117,47 @@ func TestHTMLScriptsAreNotRun(t *testing.T) {
 <p>The real article text about the summit in Lima is this sentence.</p></body></html>`
 	arts := read(t, writeFile(t, "page.html", []byte(page)), ingest.Options{})
 	if len(arts) != 1 || strings.Contains(arts[0].Body, "Injected") || strings.Contains(arts[0].Body, "innerHTML") {
+		t.Fatalf("got %+v", arts)
+	}
+}
+
+// pdfWith builds a PDF from numbered object bodies with a correct xref.
+func pdfWith(objs ...string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+func TestPDFPageTreeCycleIsRefused(t *testing.T) {
+	cyclic := pdfWith(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Count 5 /Kids [2 0 R] >>",
+	)
+	_, err := ingest.ReadFile(context.Background(), writeFile(t, "cycle.pdf", cyclic), ingest.Options{})
+	if err == nil || !strings.Contains(ingest.Reason(err), "malformed PDF page tree") {
+		t.Fatalf("err %v", err)
+	}
+	stream := "BT /F1 12 Tf 72 720 Td (Talks on the Nile dam resumed in Cairo on Sunday, officials said.) Tj ET"
+	good := pdfWith(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(stream), stream),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	)
+	arts := read(t, writeFile(t, "good.pdf", good), ingest.Options{})
+	if len(arts) != 1 || arts[0].Body != "Talks on the Nile dam resumed in Cairo on Sunday, officials said." {
 		t.Fatalf("got %+v", arts)
 	}
 }
