@@ -2,7 +2,7 @@
 check "export json to file" 0 "$cli" export --format json -o "$tmp/events.json" &&
   contains "export file holds events" "$tmp/events.json" '"cameo": "041"'
 check "export csv" 0 "$cli" export --format csv &&
-  contains "csv header" "$tmp/out" '^id,'
+  contains "csv header" "$tmp/out" 'id,date,enddate'
 check "export timelinejs" 0 "$cli" export --format timelinejs -o "$tmp/tl.json" &&
   contains "timelinejs events" "$tmp/tl.json" '"start_date"'
 check "export to unwritable path fails" 1 "$cli" export --format json -o /nonexistent-dir/x.json
