@@ -81,6 +81,7 @@ func TestRefusals(t *testing.T) {
 		{name: "deep.json", data: []byte(deep), reason: "nested deeper than"},
 		{name: "deep-object.json", data: []byte(deepObj), reason: "nested deeper than"},
 		{name: "deep.jsonl", data: []byte(`{"title":"ok","body":"fine text"}` + "\n" + deep + "\n"), reason: "nested deeper than"},
+		{name: "deep.html", data: []byte("<html><body>" + strings.Repeat("<div>", 100000) + "text" + strings.Repeat("</div>", 100000)), reason: "cannot parse HTML"},
 		{name: "broken.json", data: []byte(`{"title": "x", "body": "unterminated`), reason: "invalid JSON"},
 		{name: "nobody.csv", data: []byte("name,age\nAnn,3\n"), reason: "no text column"},
 		{name: "scan.pdf", data: []byte("%PDF-1.4\n%%EOF\n"), reason: "PDF"},
