@@ -115,7 +115,7 @@ func (p *entitiesPane) refilter() {
 	case !p.loaded:
 		p.count.SetText("")
 	case p.query.Text == "":
-		p.count.SetText(plural(len(p.rows), "entity"))
+		p.count.SetText(countEntities(len(p.rows)))
 	default:
 		p.count.SetText(fmt.Sprintf("%d of %d", len(p.rows), len(p.all)))
 	}
@@ -140,6 +140,14 @@ func (p *entitiesPane) refilter() {
 			break
 		}
 	}
+}
+
+// countEntities is "1 entity" or "n entities".
+func countEntities(n int) string {
+	if n == 1 {
+		return "1 entity"
+	}
+	return fmt.Sprintf("%d entities", n)
 }
 
 // entityRows matches query against the index (every entity, most mentioned

@@ -73,6 +73,9 @@ func TestEntitySearchFindsNamesAndAliasesInAnyScript(t *testing.T) {
 	if !slices.Equal(got, want) || all[0].Mentions == all[len(all)-1].Mentions {
 		t.Errorf("with no query the list is %v, want %v (most mentioned first)", got, want)
 	}
+	if want := fmt.Sprintf("%d entities", len(all)); p.count.Text != want {
+		t.Errorf("the count reads %q, want %q", p.count.Text, want)
+	}
 	p.kind.SetSelected("country")
 	if len(p.rows) != 1 || p.rows[0].entity.Name != "China" {
 		t.Errorf("the country filter lists %d rows", len(p.rows))
