@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
+
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
@@ -44,6 +46,51 @@ func decodeText(path string, data []byte) (string, error) {
 		return "", refuse(path, "binary data (not text in UTF-8, UTF-16 or Windows-1252)")
 	}
 	return decodeWith(path, charmap.Windows1252, data)
+}
+
+// decodeMarkup is decodeText for files that may be HTML or XML in a legacy
+// encoding they declare (<meta charset>, <?xml encoding>): the declaration is
+// honoured when the bytes are not UTF-8.
+func decodeMarkup(path string, data []byte) (string, error) {
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if !bytes.HasPrefix(trimmed, []byte("<")) || utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+		return decodeText(path, data)
+	}
+	if name := xmlDeclEncoding(trimmed); name != "" {
+		if e, _ := charset.Lookup(name); e != nil {
+			return decodeWith(path, e, data)
+		}
+	}
+	if e, name, _ := charset.DetermineEncoding(data, "text/html"); e != nil && name != "windows-1252" && name != "utf-8" {
+		return decodeWith(path, e, data)
+	}
+	return decodeText(path, data)
+}
+
+// xmlDeclEncoding returns the encoding named in an XML declaration.
+func xmlDeclEncoding(data []byte) string {
+	if !bytes.HasPrefix(data, []byte("<?xml")) {
+		return ""
+	}
+	end := bytes.Index(data, []byte("?>"))
+	if end < 0 {
+		return ""
+	}
+	decl := string(data[:end])
+	i := strings.Index(decl, "encoding")
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimLeft(decl[i+len("encoding"):], " =")
+	if rest == "" || (rest[0] != '"' && rest[0] != '\'') {
+		return ""
+	}
+	q := rest[0]
+	rest = rest[1:]
+	if j := strings.IndexByte(rest, q); j >= 0 {
+		return rest[:j]
+	}
+	return ""
 }
 
 func decodeWith(path string, e encoding.Encoding, data []byte) (string, error) {

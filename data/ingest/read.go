@@ -152,7 +152,7 @@ func detect(path string, data []byte) (format, string, error) {
 		}
 		return fZip, "", nil
 	}
-	text, err := decodeText(path, data)
+	text, err := decodeMarkup(path, data)
 	if err != nil {
 		return 0, "", err
 	}
