@@ -109,3 +109,33 @@ func TestNegationAndModality(t *testing.T) {
 		}
 	}
 }
+
+// In the passive the agent after "by" acts; without one there is no event
+// rather than one pointing the wrong way.
+func TestPassiveVoice(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		text, typ, actor, recipient string
+	}{
+		{"Kyiv was struck by Russian missiles on Monday.", "ASSAULT", "RUS", "UKR"},
+		{"Two Japanese citizens were detained by Chinese police.", "COERCE", "CHN", "JPN"},
+		{"Taiwan was hit by new sanctions.", "", "", ""},
+	}
+	for _, tc := range tests {
+		r := x.Extract(tc.text, "2025-06-15")
+		if tc.typ == "" {
+			if len(r.Events) != 0 {
+				t.Errorf("%q: %d events, want none", tc.text, len(r.Events))
+			}
+			continue
+		}
+		if len(r.Events) != 1 {
+			t.Fatalf("%q: %d events, want 1", tc.text, len(r.Events))
+		}
+		ev := r.Events[0]
+		if ev.Type != tc.typ || len(ev.Actors) != 1 || len(ev.Recipients) != 1 ||
+			r.Entities[ev.Actors[0]].Country != tc.actor || r.Entities[ev.Recipients[0]].Country != tc.recipient {
+			t.Errorf("%q: %s", tc.text, ev.Summary)
+		}
+	}
+}

@@ -215,8 +215,8 @@ func (x *entityBuilder) run(i, end int, sentStart bool) (int, bool) {
 			break
 		}
 		if j > i && !org {
-			if gn, _ := x.lookup(j, end, false); gn >= 2 {
-				break
+			if gn, ref := x.lookup(j, end, false); gn >= 2 || (gn == 1 && ref.e.kind == KindCountry && !orgHeads[x.toks[j+gn-1].key]) {
+				break // "Two Japanese", "Foreign Affairs Winston Peters": a known name starts here
 			}
 		}
 		if x.isNameWord(j, false) || (t.cap && orgHeads[t.key]) {

@@ -381,6 +381,46 @@ func (c *sentenceCtx) recipientsAfter(k int, exclude map[int]bool) []int {
 	return nil
 }
 
+// passive reports whether the trigger at i is a passive participle ("was
+// attacked", "were reportedly detained").
+func (c *sentenceCtx) passive(i int) bool {
+	toks := c.eb.toks
+	if !strings.HasSuffix(toks[i].key, "ed") && !irregularParticiples[toks[i].key] {
+		return false
+	}
+	for k := i - 1; k >= c.s0 && k >= i-2; k-- {
+		if beForms[toks[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	beForms              = set(`was were been being be is are`)
+	irregularParticiples = set(`struck shot hit held sent met seized taken brought given told`)
+)
+
+// agentAfter finds "by X" after token k.
+func (c *sentenceCtx) agentAfter(k int) []int {
+	toks := c.eb.toks
+	for j := k; j < c.s1 && j < k+10; j++ {
+		if toks[j].key == ";" || toks[j].key == "." {
+			break
+		}
+		if toks[j].key != "by" {
+			continue
+		}
+		for m := j + 1; m < c.s1 && m < j+6; m++ {
+			if mi := c.startAt[m]; mi >= 0 {
+				return c.groupForward(mi, map[int]bool{})
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
 // placeCountry returns the first country named in the sentence, the usual
 // home of protesters the text does not otherwise name.
 func (c *sentenceCtx) placeCountry() []int {
@@ -483,6 +523,9 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 			if mi := c.endAt[max(i-1, 0)]; i > s[0] && mi >= 0 && eb.ments[mi].demonym && strings.HasSuffix(t.key, "s") {
 				continue // "Israeli forces", "Chinese goods": a noun
 			}
+			if !strings.HasSuffix(t.key, "ing") && c.between(i-4, i, "by") {
+				continue // "hit by new sanctions": what the subject suffered
+			}
 			if (r.noun && i-lastTrig <= 6) || (i-lastTrig <= 5 && !c.between(lastTrig, i, ",", "and")) {
 				continue // "dismissed the allegations", "suspended trade talks": the verb's object
 			}
@@ -504,6 +547,15 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 			} else if i > s[0] && lastEvent >= 0 && out[lastEvent].Start == eb.toks[s[0]].start && (eb.toks[i-1].key == "and" || (eb.toks[i-1].key == "," && strings.HasSuffix(t.key, "ing"))) {
 				// "visited Beijing and met Xi", "struck Kyiv, killing 12": same actors
 				actors = out[lastEvent].Actors
+			} else if c.passive(i) {
+				// "Kyiv was struck by Russian missiles": the agent after "by" acts
+				patients := c.actorsBefore(i, false)
+				actors = c.agentAfter(after)
+				if len(actors) == 0 {
+					lastTrig = i
+					continue // no agent named: better no event than a reversed one
+				}
+				recips = patients
 			} else {
 				actors = c.actorsBefore(i, false)
 				if len(actors) == 0 && cameoByCode[r.code].Type == "PROTEST" {

@@ -23,7 +23,8 @@ sometimes soon too very well yes experts officials analysts critics observers so
 asked speaking adding saying reporting last next this first second third new former late early earlier later today yesterday tomorrow
 will would can could should may might must shall do does did is are was were be been being has have had let my mr mrs ms dr
 confrontation differences president minister senator premier chancellor king queen prince general judge secretary spokesperson
-spokesman spokeswoman`)
+spokesman spokeswoman two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds
+thousand thousands million millions dozens dozen scores`)
 
 // titles map the words of an office or occupation written before a name to
 // the CAMEO role they imply ("" = no particular role).
