@@ -24,7 +24,7 @@ const allKinds = "All kinds"
 // An empty query lists every entity, most mentioned first.
 type entitiesPane struct {
 	wb     *workbench
-	query  *widget.Entry
+	query  *searchEntry
 	kind   *widget.Select
 	count  *widget.Label
 	list   *widget.List
@@ -52,7 +52,11 @@ const entitySearchLimit = 300
 
 func newEntitiesPane(wb *workbench) *entitiesPane {
 	p := &entitiesPane{wb: wb, byID: map[int64]int{}}
-	p.query = widget.NewEntry()
+	p.query = newSearchEntry(func() {
+		if len(p.rows) > 0 {
+			wb.win.Canvas().Focus(p.list)
+		}
+	})
 	p.query.SetPlaceHolder("Find people, countries, organisations… (Ctrl+2)")
 	p.query.OnChanged = func(string) { p.refilter() }
 	p.query.OnSubmitted = func(string) {

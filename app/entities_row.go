@@ -37,3 +37,25 @@ func entityRowMeta(r entityRow) string {
 	}
 	return r.entity.Country + " · " + n
 }
+
+// searchEntry is the entity search box: Down moves the focus to the results,
+// where Up, Down and Space choose an entity.
+type searchEntry struct {
+	widget.Entry
+	onDown func()
+}
+
+func newSearchEntry(onDown func()) *searchEntry {
+	e := &searchEntry{onDown: onDown}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey moves to the results on Down and edits the query otherwise.
+func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyDown && e.onDown != nil {
+		e.onDown()
+		return
+	}
+	e.Entry.TypedKey(k)
+}

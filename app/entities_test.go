@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/attache-app/attache/data/store"
@@ -78,6 +79,17 @@ func TestEntitySearchFindsNamesAndAliasesInAnyScript(t *testing.T) {
 	}
 	p.kind.SetSelected("country")
 	if len(p.rows) != 1 || p.rows[0].entity.Name != "China" {
-		t.Errorf("the country filter lists %d rows", len(p.rows))
+		t.Fatalf("the country filter lists %d rows", len(p.rows))
 	}
+
+	// Down goes from the search box to the results; Space shows the entity.
+	b.wb.showEntitySearch()
+	test.Type(p.query, "bei")
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if b.wb.win.Canvas().Focused() != p.list {
+		t.Fatal("Down in the search box does not move to the results")
+	}
+	p.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	i := b.wb.inspector
+	b.pump("China in the inspector", func() bool { return i.title.Text == "China" && hasLabel(i.object(), "Aliases") })
 }
