@@ -56,15 +56,20 @@ type Index struct {
 	alias  []bool
 	masks  []uint64
 	runes  []int32
+	bonus  []uint64 // runes at positions fuzzy gives a bonus to (see prune.go)
+	first  []uint64 // bit of the first rune
+	length []int32  // byte length fuzzy scores with
 	blocks []uint64
 	ids    []int64
 }
 
 // NewIndex builds an index over the names and aliases of entries. Empty
-// names are skipped.
+// names are skipped. Entries that share an ID are one entity: Find lists it
+// once.
 func NewIndex(entries []Entry) *Index {
 	ix := &Index{ids: make([]int64, len(entries))}
-	add := func(e int, s string, alias bool) {
+	first := make(map[int64]int32, len(entries))
+	add := func(e int32, s string, alias bool) {
 		if s == "" {
 			return
 		}
@@ -77,16 +82,25 @@ func NewIndex(entries []Entry) *Index {
 		ix.keys = append(ix.keys, k)
 		ix.canon = append(ix.canon, canonicalString(k))
 		ix.texts = append(ix.texts, s)
-		ix.owner = append(ix.owner, int32(e))
+		ix.owner = append(ix.owner, e)
 		ix.alias = append(ix.alias, alias)
 		ix.masks = append(ix.masks, m)
 		ix.runes = append(ix.runes, int32(n))
+		b, f, l := bonusMask(k)
+		ix.bonus = append(ix.bonus, b)
+		ix.first = append(ix.first, f)
+		ix.length = append(ix.length, int32(l))
 	}
 	for i, e := range entries {
 		ix.ids[i] = e.ID
-		add(i, e.Name, false)
+		owner, ok := first[e.ID]
+		if !ok {
+			owner = int32(i)
+			first[e.ID] = owner
+		}
+		add(owner, e.Name, false)
 		for _, a := range e.Aliases {
-			add(i, a, true)
+			add(owner, a, true)
 		}
 	}
 	return ix
@@ -122,14 +136,32 @@ func (ix *Index) Find(query string, limit int) []Match {
 		}
 		end := min((b+1)*blockSize, len(ix.masks))
 		for i := b * blockSize; i < end; i++ {
-			if ix.masks[i]&qm == qm && int(ix.runes[i]) >= qn && hasSubsequence(ix.canon[i], qc) {
+			if ix.masks[i]&qm == qm && int(ix.runes[i]) >= qn {
 				pos = append(pos, int32(i))
 			}
 		}
 	}
-	found := match(q, ix, pos)
-	best := bestPerEntity(ix, pos, found)
-	top := topK(best, limit)
+	var top []hit
+	var matched [][]int
+	ok := false
+	if limit > 0 && limit <= maxPruneLimit {
+		top, matched, ok = ix.findPruned(q, qc, pos, limit)
+	}
+	if !ok {
+		kept := pos[:0]
+		for _, i := range pos {
+			if hasSubsequence(ix.canon[i], qc) {
+				kept = append(kept, i)
+			}
+		}
+		pos = kept
+		found := match(q, ix, pos)
+		top = topK(bestPerEntity(ix, pos, found), limit)
+		matched = make([][]int, len(top))
+		for k, h := range top {
+			matched[k] = found[h.match].MatchedIndexes
+		}
+	}
 	out := make([]Match, len(top))
 	for k, h := range top {
 		i := h.pos
@@ -137,7 +169,7 @@ func (ix *Index) Find(query string, limit int) []Match {
 			ID:      ix.ids[ix.owner[i]],
 			Text:    ix.texts[i],
 			IsAlias: ix.alias[i],
-			Runes:   runeIndexes(ix.keys[i], found[h.match].MatchedIndexes),
+			Runes:   runeIndexes(ix.keys[i], matched[k]),
 			Score:   h.score,
 		}
 	}
@@ -190,18 +222,19 @@ func better(a, b hit) bool {
 	return a.score > b.score || (a.score == b.score && a.pos < b.pos)
 }
 
-// bestPerEntity keeps each entity's best hit. found is in index order, and an
-// entity's names are adjacent in the index.
+// bestPerEntity keeps each entity's best hit, in the order the entities
+// first match.
 func bestPerEntity(ix *Index, pos []int32, found fuzzy.Matches) []hit {
 	var best []hit
-	owner := int32(-1)
+	at := map[int32]int{}
 	for k, f := range found {
 		h := hit{pos: pos[f.Index], score: f.Score, match: k}
-		if o := ix.owner[h.pos]; o != owner {
-			owner = o
+		o := ix.owner[h.pos]
+		if j, ok := at[o]; !ok {
+			at[o] = len(best)
 			best = append(best, h)
-		} else if better(h, best[len(best)-1]) {
-			best[len(best)-1] = h
+		} else if better(h, best[j]) {
+			best[j] = h
 		}
 	}
 	return best

@@ -178,6 +178,8 @@ func reference(entries []search.Entry, query string, limit int) []search.Match {
 	return out
 }
 
+// TestFindSameTop10AsPlainFuzzy checks on 100,000 names that Find gives
+// exactly what plain fuzzy.Find gives (top 1, 10 and 64 entities).
 func TestFindSameTop10AsPlainFuzzy(t *testing.T) {
 	n := 100_000
 	if testing.Short() {
@@ -189,22 +191,37 @@ func TestFindSameTop10AsPlainFuzzy(t *testing.T) {
 	qs := append(queries(names, 300, 5), "xjp", "近平", "cook isl", "rubio", "a", "e", "王", "z", "de ", "mi ca", "İ", "K", "ſ")
 	nonEmpty := 0
 	for _, q := range qs {
-		want := reference(entries, q, 10)
-		got := ix.Find(q, 10)
-		if len(want) > 0 {
+		all := reference(entries, q, 64)
+		if len(all) > 0 {
 			nonEmpty++
 		}
-		if len(got) != len(want) {
-			t.Fatalf("Find(%q): %d results, plain fuzzy %d\n got %+v\nwant %+v", q, len(got), len(want), got, want)
-		}
-		for i := range want {
-			g, w := got[i], want[i]
-			if g.ID != w.ID || g.Text != w.Text || g.IsAlias != w.IsAlias || g.Score != w.Score || !slices.Equal(g.Runes, w.Runes) {
-				t.Fatalf("Find(%q)[%d] = %+v, plain fuzzy %+v", q, i, g, w)
+		for _, limit := range []int{1, 10, 64} {
+			want := all[:min(limit, len(all))]
+			got := ix.Find(q, limit)
+			if len(got) != len(want) {
+				t.Fatalf("Find(%q, %d): %d results, plain fuzzy %d\n got %+v\nwant %+v", q, limit, len(got), len(want), got, want)
+			}
+			for i := range want {
+				g, w := got[i], want[i]
+				if g.ID != w.ID || g.Text != w.Text || g.IsAlias != w.IsAlias || g.Score != w.Score || !slices.Equal(g.Runes, w.Runes) {
+					t.Fatalf("Find(%q, %d)[%d] = %+v, plain fuzzy %+v", q, limit, i, g, w)
+				}
 			}
 		}
 	}
 	if nonEmpty < len(qs)*3/4 {
 		t.Errorf("only %d of %d queries found anything: the generated queries are not realistic", nonEmpty, len(qs))
+	}
+}
+
+func TestFindEntriesSharingAnID(t *testing.T) {
+	ix := search.NewIndex([]search.Entry{
+		{ID: 7, Name: "Xi Jinping"},
+		{ID: 8, Name: "Xi'an"},
+		{ID: 7, Name: "President Xi", Aliases: []string{"Xi"}},
+	})
+	got := ix.Find("xi", 0)
+	if len(got) != 2 || got[0].ID != 7 || got[0].Text != "Xi" || got[1].ID != 8 {
+		t.Errorf("Find(xi) = %+v, want entity 7 once (by its alias Xi), then 8", got)
 	}
 }

@@ -142,7 +142,7 @@ func generatedEntries(n int, seed uint64) []search.Entry {
 	var es []search.Entry
 	for i := 0; i < len(names); {
 		k := min(1+r.IntN(3), len(names)-i)
-		es = append(es, search.Entry{ID: int64(len(es) + 1), Name: names[i], Aliases: names[i+1 : i+k]})
+		es = append(es, search.Entry{ID: int64(100_000 + len(es)), Name: names[i], Aliases: names[i+1 : i+k]})
 		i += k
 	}
 	return es
