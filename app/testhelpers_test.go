@@ -19,6 +19,10 @@ import (
 	"github.com/attache-app/attache/widgets"
 )
 
+// importLimit bounds an import in the app: the first one in a test run also
+// loads the extractor's gazetteer, which takes seconds under the race detector.
+const importLimit = 40 * time.Second
+
 // seedPath is the real sample bundle the default project is built from.
 var seedPath = filepath.Join("..", "resources", "sample", "taipei-times-bundle.txt")
 
@@ -108,7 +112,13 @@ func newDesk(t *testing.T) *desk {
 // waitFor runs UI callbacks until cond holds, failing the test after 10 s.
 func (d *desk) waitFor(what string, cond func() bool) {
 	d.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	d.waitWithin(10*time.Second, what, cond)
+}
+
+// waitWithin is waitFor with a given deadline.
+func (d *desk) waitWithin(limit time.Duration, what string, cond func() bool) {
+	d.t.Helper()
+	deadline := time.Now().Add(limit)
 	for !cond() {
 		if fn := d.loop.next(); fn != nil {
 			fn()
@@ -146,7 +156,7 @@ func (d *desk) settle() {
 func (d *desk) importSeed() {
 	d.t.Helper()
 	d.wb.importer.start([]string{seedPath}, ingest.Options{Publication: "Taipei Times"})
-	d.waitFor("the import to finish", func() bool { return !d.wb.importer.running })
+	d.waitWithin(importLimit, "the import to finish", func() bool { return !d.wb.importer.running })
 	d.waitFor("five articles listed", func() bool { return len(d.wb.articles.items) == 5 })
 }
 

@@ -22,9 +22,10 @@ func drawnTexts(w *widgets.Timeline) []string {
 }
 
 // TestTimelineLanes switches the lane grouping and checks the lane labels
-// the analyst sees, and the Goldstein line for a chosen country pair.
+// the analyst sees, the Goldstein line for a chosen country pair, and the
+// width of a month-precision event.
 func TestTimelineLanes(t *testing.T) {
-	d, _ := eventsDesk(t)
+	d, f := eventsDesk(t)
 	d.wb.centre.SelectIndex(2)
 	d.settle()
 	v := d.wb.timeline
@@ -63,15 +64,13 @@ func TestTimelineLanes(t *testing.T) {
 	if texts := drawnTexts(v.tl); !slices.Contains(texts, "Goldstein, CHN – USA") {
 		t.Errorf("choosing a pair draws no Goldstein panel: %q", texts)
 	}
+	monthSpansItsMonth(t, v.tl, f)
 }
 
-// TestMonthEventSpansItsMonth checks on screen that a month-precision event
-// is as wide as its month, measured against the two day-precision events.
-func TestMonthEventSpansItsMonth(t *testing.T) {
-	d, f := eventsDesk(t)
-	d.wb.centre.SelectIndex(2)
-	d.settle()
-	tl := d.wb.timeline.tl
+// monthSpansItsMonth checks on screen that a month-precision event is as
+// wide as its month, measured against the two day-precision events.
+func monthSpansItsMonth(t *testing.T, tl *widgets.Timeline, f eventFixture) {
+	t.Helper()
 	tl.ZoomToFit()
 	call, callSize, ok1 := tl.MarkBounds(f.call)
 	pact, pactSize, ok2 := tl.MarkBounds(f.pact)
