@@ -65,14 +65,12 @@ func (i *inspector) mentionView(d mentionData) (string, fyne.CanvasObject) {
 	text := widget.NewLabelWithStyle(m.Text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text.Wrapping = fyne.TextWrapWord
 	inContext := d.context.richText()
-	source := widget.NewLabel(d.title)
+	source := widget.NewLabel("Article: " + d.title)
 	source.Truncation = fyne.TextTruncateEllipsis
-	source.Importance = widget.LowImportance
 
 	name := widget.NewLabelWithStyle(e.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Wrapping = fyne.TextWrapWord
 	about := wrapped(entitySummary(e))
-	about.Importance = widget.LowImportance
 	showEntity := widget.NewButtonWithIcon("Show entity", theme.InfoIcon(), func() { i.showEntity(e.ID) })
 	entityBox := container.NewBorder(nil, nil, widget.NewIcon(iconForKind(e.Kind)), nil, container.NewVBox(name, about))
 

@@ -56,9 +56,8 @@ func (i *inspector) passageView(d passageData) (string, fyne.CanvasObject) {
 	wb, p := i.wb, d.passage
 	quote := wrapped("“" + shorten(p.Text, 600) + "”")
 	quote.TextStyle.Italic = true
-	source := widget.NewLabel(d.title)
+	source := widget.NewLabel("Article: " + d.title)
 	source.Truncation = fyne.TextTruncateEllipsis
-	source.Importance = widget.LowImportance
 	open := widget.NewButtonWithIcon("Open in article", theme.VisibilityIcon(), func() {
 		wb.openArticle(p.ArticleID, p.Start, p.End)
 	})

@@ -454,3 +454,17 @@ func TestPassageInspectorSavesNoteAndRemovesTag(t *testing.T) {
 		t.Errorf("after the reload the note reads %q", got)
 	}
 }
+
+func TestValidCountryOrEmpty(t *testing.T) {
+	for _, tc := range []struct {
+		in string
+		ok bool
+	}{
+		{"", true}, {"CHN", true}, {"usa", true}, {" TWN ", true},
+		{"CN", false}, {"CHNA", false}, {"C1N", false}, {"中国", false},
+	} {
+		if err := validCountryOrEmpty(tc.in); (err == nil) != tc.ok {
+			t.Errorf("validCountryOrEmpty(%q) = %v, want ok=%v", tc.in, err, tc.ok)
+		}
+	}
+}
