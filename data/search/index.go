@@ -11,9 +11,12 @@
 // The index gives exactly the ranking that fuzzy.Find gives over the folded
 // names, only faster: a name whose rune set (a 64-bit mask) lacks a rune of
 // the query, or that does not hold the query's runes in order, cannot match,
-// so it is never handed to fuzzy; the remaining candidates keep their
-// original order and results are ranked by score, then by that order, which
-// is how fuzzy.Find's stable sort breaks ties.
+// so it is never handed to fuzzy; and when only the best few are asked for,
+// a name whose score bound (from where its runes could earn fuzzy's
+// bonuses, and its length) is below the current last place is never scored.
+// Results are ranked by score, then by the order of the entries, which is how
+// fuzzy.Find's stable sort breaks ties. A test checks the result against
+// plain fuzzy.Find on 100,000 names, and a fuzz test on arbitrary ones.
 package search
 
 import (
