@@ -12,13 +12,16 @@ import (
 	"github.com/attache-app/attache/data/extract"
 )
 
-// devRecord is one labelled unit of testdata/devset.jsonl: a sentence (text)
-// or a seed article (seed = its index), with the events a human coder would
-// record from the PLOVER/CAMEO definitions and the countries an indexer would list.
+// devRecord is one labelled unit of a JSONL evaluation set: a sentence or
+// short article (text) or a seed article (seed = its index), with the events
+// a human coder would record from the PLOVER/CAMEO definitions and the
+// countries an indexer would list. Split names the part of a held-out set
+// the unit belongs to ("" for tuning, "final" for the untouched check).
 type devRecord struct {
 	Seed      *int   `json:"seed"`
 	Text      string `json:"text"`
 	Published string `json:"published"`
+	Split     string `json:"split"`
 	Countries []string
 	Events    []struct {
 		Type, Actor, Recipient, Date string
@@ -27,7 +30,13 @@ type devRecord struct {
 
 func loadDevSet(t testing.TB) ([]devRecord, []string) {
 	t.Helper()
-	f, err := os.Open("testdata/devset.jsonl")
+	return loadEvalSet(t, "testdata/devset.jsonl", func(devRecord) bool { return true })
+}
+
+// loadEvalSet reads the units of a JSONL evaluation set that keep accepts.
+func loadEvalSet(t testing.TB, path string, keep func(devRecord) bool) ([]devRecord, []string) {
+	t.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +48,10 @@ func loadDevSet(t testing.TB) ([]devRecord, []string) {
 	for n := 1; sc.Scan(); n++ {
 		var r devRecord
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatalf("devset.jsonl line %d: %v", n, err)
+			t.Fatalf("%s line %d: %v", path, n, err)
+		}
+		if !keep(r) {
+			continue
 		}
 		text := r.Text
 		if r.Seed != nil {
@@ -85,6 +97,12 @@ type devScore struct {
 
 func scoreDevSet(t testing.TB, x *extract.Extractor) devScore {
 	recs, texts := loadDevSet(t)
+	return scoreUnits(x, recs, texts)
+}
+
+// scoreUnits codes every unit and compares the events and countries found
+// with the labels.
+func scoreUnits(x *extract.Extractor, recs []devRecord, texts []string) devScore {
 	s := devScore{byType: map[string]*prf{}}
 	get := func(typ string) *prf {
 		if s.byType[typ] == nil {
@@ -181,24 +199,7 @@ func short(s string) string {
 func TestDevSetAccuracy(t *testing.T) {
 	x := newExtractor(t)
 	s := scoreDevSet(t, x)
-	types := make([]string, 0, len(s.byType))
-	for k := range s.byType {
-		types = append(types, k)
-	}
-	sort.Strings(types)
-	var b strings.Builder
-	fmt.Fprintf(&b, "\n%-10s %5s %5s %5s %9s %7s\n", "type", "tp", "fp", "fn", "precision", "recall")
-	for _, k := range types {
-		p := s.byType[k]
-		fmt.Fprintf(&b, "%-10s %5d %5d %5d %9.2f %7.2f\n", k, p.tp, p.fp, p.fn, p.precision(), p.recall())
-	}
-	fmt.Fprintf(&b, "%-10s %5d %5d %5d %9.2f %7.2f\n", "ALL", s.all.tp, s.all.fp, s.all.fn, s.all.precision(), s.all.recall())
-	fmt.Fprintf(&b, "event types all right: %d/%d units (%.2f)\n", s.unitsTypeOK, s.unitsWithGold, ratio(s.unitsTypeOK, s.unitsWithGold))
-	fmt.Fprintf(&b, "actor country right:   %d/%d (%.2f)\n", s.actorOK, s.actorN, ratio(s.actorOK, s.actorN))
-	fmt.Fprintf(&b, "recipient country:     %d/%d (%.2f)\n", s.recipOK, s.recipN, ratio(s.recipOK, s.recipN))
-	fmt.Fprintf(&b, "date right:            %d/%d (%.2f)\n", s.dateOK, s.dateN, ratio(s.dateOK, s.dateN))
-	fmt.Fprintf(&b, "countries found:       %d/%d (%.2f)\n", s.countryOK, s.countryN, ratio(s.countryOK, s.countryN))
-	t.Log(b.String())
+	t.Log(s.report())
 	if testing.Verbose() {
 		t.Log("\n" + strings.Join(s.misses, "\n"))
 	}
@@ -218,4 +219,27 @@ func TestDevSetAccuracy(t *testing.T) {
 			t.Errorf("%s = %.2f, below the floor %.2f", f.name, f.got, f.want)
 		}
 	}
+}
+
+// report tabulates precision and recall per event type and the attribution,
+// date and country scores.
+func (s devScore) report() string {
+	types := make([]string, 0, len(s.byType))
+	for k := range s.byType {
+		types = append(types, k)
+	}
+	sort.Strings(types)
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%-10s %5s %5s %5s %9s %7s\n", "type", "tp", "fp", "fn", "precision", "recall")
+	for _, k := range types {
+		p := s.byType[k]
+		fmt.Fprintf(&b, "%-10s %5d %5d %5d %9.2f %7.2f\n", k, p.tp, p.fp, p.fn, p.precision(), p.recall())
+	}
+	fmt.Fprintf(&b, "%-10s %5d %5d %5d %9.2f %7.2f\n", "ALL", s.all.tp, s.all.fp, s.all.fn, s.all.precision(), s.all.recall())
+	fmt.Fprintf(&b, "event types all right: %d/%d units (%.2f)\n", s.unitsTypeOK, s.unitsWithGold, ratio(s.unitsTypeOK, s.unitsWithGold))
+	fmt.Fprintf(&b, "actor country right:   %d/%d (%.2f)\n", s.actorOK, s.actorN, ratio(s.actorOK, s.actorN))
+	fmt.Fprintf(&b, "recipient country:     %d/%d (%.2f)\n", s.recipOK, s.recipN, ratio(s.recipOK, s.recipN))
+	fmt.Fprintf(&b, "date right:            %d/%d (%.2f)\n", s.dateOK, s.dateN, ratio(s.dateOK, s.dateN))
+	fmt.Fprintf(&b, "countries found:       %d/%d (%.2f)\n", s.countryOK, s.countryN, ratio(s.countryOK, s.countryN))
+	return b.String()
 }
