@@ -22,6 +22,9 @@ func load[T any](wb *workbench, what string, work func(ctx context.Context, st *
 	}
 	go func() {
 		v, err := work(wb.ctx, st)
+		if wb.ctx.Err() != nil {
+			return // the window is closing: nobody is waiting for the result
+		}
 		fyne.Do(func() {
 			if err != nil {
 				wb.showError(what, err)

@@ -67,7 +67,7 @@ func (wb *workbench) pickEntity(title string, all []store.Entity, allowAny bool,
 	d = dialog.NewCustomWithoutButtons(title, picker, wb.win)
 	d.Resize(fyne.NewSize(460, 480))
 	d.Show()
-	picker.FocusEntry()
+	picker.FocusIn(wb.win.Canvas())
 }
 
 // entityIndexFor builds the fuzzy index over entities' names and aliases.

@@ -60,7 +60,7 @@ func (wb *workbench) pickCAMEO(codes []cameoChoice, chosen func(cameoChoice)) {
 	d = dialog.NewCustomWithoutButtons("CAMEO code", picker, wb.win)
 	d.Resize(fyne.NewSize(560, 520))
 	d.Show()
-	picker.FocusEntry()
+	picker.FocusIn(wb.win.Canvas())
 }
 
 func signed(v float64) string {

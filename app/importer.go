@@ -148,7 +148,6 @@ func (im *importer) start(paths []string, opts ingest.Options) {
 		for _, r := range results {
 			ids = append(ids, r.IDs...)
 		}
-		ids = nonZeroIDs(ids)
 		if err == nil && len(ids) > 0 && ctx.Err() == nil {
 			fyne.Do(func() {
 				wb.status.setProgress(0.7, fmt.Sprintf("Extracting entities and events from %d articles…", len(ids)))
@@ -163,16 +162,6 @@ func (im *importer) start(paths []string, opts ingest.Options) {
 			im.summarise(out)
 		})
 	}()
-}
-
-func nonZeroIDs(ids []int64) []int64 {
-	out := ids[:0:0]
-	for _, id := range ids {
-		if id != 0 {
-			out = append(out, id)
-		}
-	}
-	return out
 }
 
 // summarise reports what the import did: counts, and each refused file with

@@ -85,7 +85,7 @@ func (wb *workbench) pickTag(title string, tags []store.Tag, chosen func(tagID i
 	d = dialog.NewCustomWithoutButtons(title, picker, wb.win)
 	d.Resize(fyne.NewSize(420, 420))
 	d.Show()
-	picker.FocusEntry()
+	picker.FocusIn(wb.win.Canvas())
 }
 
 func tagDetail(t store.Tag) string {
@@ -192,10 +192,19 @@ func (r *reader) reextract() {
 		return
 	}
 	id := r.articleID
-	r.wb.status.busy("Extracting entities and events…")
-	r.wb.apply("Extract", func(ctx context.Context, st *store.Store) error {
-		return runExtraction(ctx, st, []int64{id})
-	}, r.wb.status.idle)
+	wb := r.wb
+	wb.status.busy("Extracting entities and events…")
+	// The outcome carries the error so that the indicator stops on failure too.
+	type outcome struct{ err error }
+	load(wb, "Extract", func(ctx context.Context, st *store.Store) (outcome, error) {
+		return outcome{runExtraction(ctx, st, []int64{id})}, nil
+	}, func(o outcome) {
+		wb.status.idle()
+		if o.err != nil {
+			wb.showError("Extract", o.err)
+		}
+		wb.refresh()
+	})
 }
 
 func shorten(s string, n int) string {

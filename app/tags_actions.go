@@ -173,7 +173,7 @@ func (p *tagsPane) moveTag(id int64) {
 	d = dialog.NewCustomWithoutButtons("Move “"+p.byID[id].Name+"” into", picker, p.wb.win)
 	d.Resize(fyne.NewSize(420, 420))
 	d.Show()
-	picker.FocusEntry()
+	picker.FocusIn(p.wb.win.Canvas())
 }
 
 // deleteTag asks for confirmation and deletes the tag; its children move up.

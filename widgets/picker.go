@@ -85,11 +85,18 @@ func (p *Picker) Selected() int { return p.selected }
 func (p *Picker) CreateOffered() string { return p.create }
 
 // FocusEntry gives the keyboard focus to the query entry (once the picker is on a
-// canvas), so the user can type at once.
+// canvas), so the user can type at once. Right after a dialog holding the picker is
+// shown, the driver may not know the picker's canvas yet: use FocusIn then.
 func (p *Picker) FocusEntry() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(p); c != nil {
 		c.Focus(p.entry)
 	}
+}
+
+// FocusIn gives the keyboard focus to the query entry on canvas c, the canvas
+// the picker is shown on.
+func (p *Picker) FocusIn(c fyne.Canvas) {
+	c.Focus(p.entry)
 }
 
 // Refresh searches again with the current query (the data behind it may have changed)

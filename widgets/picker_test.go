@@ -208,3 +208,18 @@ func TestPicker_Markup(t *testing.T) {
 	p.SetQuery("ch")
 	test.AssertRendersToMarkup(t, "picker.xml", w.Canvas())
 }
+
+func TestPicker_FocusInTypesIntoTheQuery(t *testing.T) {
+	test.NewTempApp(t)
+	p := widgets.NewPicker(subsequenceSearch)
+	w := test.NewTempWindow(t, p)
+	w.Canvas().Unfocus()
+	p.FocusIn(w.Canvas())
+	if w.Canvas().Focused() == nil {
+		t.Fatal("FocusIn left nothing focused")
+	}
+	test.Type(w.Canvas().Focused(), "rubio")
+	if p.Query() != "rubio" {
+		t.Fatalf("typed text went to %q, want the query to be %q", p.Query(), "rubio")
+	}
+}
