@@ -73,7 +73,19 @@ func (wb *workbench) showEventEditor(ev store.Event, d editorData) {
 		wb.pickTag("Tag event", d.tags, func(id int64, newName string) {
 			if id != 0 {
 				tags.add(id)
+				return
 			}
+			// "Create" in the picker: make the tag now, so the event can carry it.
+			colour := tagPalette[len(d.tags)%len(tagPalette)]
+			load(wb, "Create tag", func(ctx context.Context, st *store.Store) (int64, error) {
+				return st.CreateTag(ctx, store.Tag{Name: newName, Colour: colour})
+			}, func(id int64) {
+				t := store.Tag{ID: id, Name: newName, Colour: colour}
+				tagByID[id] = t
+				d.tags = append(d.tags, t)
+				tags.add(id)
+				wb.refresh()
+			})
 		})
 	})
 	kind := widget.NewSelect(ploverTypes, nil)

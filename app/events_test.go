@@ -234,7 +234,8 @@ func TestAcceptTickedActsOnListedEventsOnly(t *testing.T) {
 }
 
 // TestEventEditorSaves edits an event through the editor's form: an actor
-// and a recipient added with the entity picker, type, date and precision.
+// and recipients added with the entity picker, a new tag, type, date and
+// precision.
 func TestEventEditorSaves(t *testing.T) {
 	d, f := eventsDesk(t)
 	v := d.wb.events
@@ -263,6 +264,13 @@ func TestEventEditorSaves(t *testing.T) {
 	if !anyContains(buttonTexts(form), "Canada") {
 		t.Error("the editor shows no chip for the added actor")
 	}
+	// A new tag typed in the tag picker is created and put on the event.
+	test.Tap(buttonLabelled(t, form, "Add…", 2))
+	d.waitFor("the tag picker", func() bool { return d.overlay() != editor })
+	tp := objectsOf[*widgets.Picker](d.overlay())[0]
+	tp.SetQuery("Trade war")
+	tp.OnCreate(tp.CreateOffered())
+	d.waitFor("the new tag's chip", func() bool { return d.overlay() == editor && anyContains(buttonTexts(form), "Trade war") })
 	for _, s := range objectsOf[*widget.Select](form) {
 		switch {
 		case slices.Contains(s.Options, "PROTEST"):
@@ -297,6 +305,10 @@ func TestEventEditorSaves(t *testing.T) {
 	}
 	if ev.Type != "PROTEST" || ev.Mode != "statement" || ev.Date != "2024-11-05" || ev.Precision != "year" || ev.DateBasis != "explicit" {
 		t.Errorf("saved %s/%s on %s (%s, %s), want PROTEST/statement on 2024-11-05 (year, explicit)", ev.Type, ev.Mode, ev.Date, ev.Precision, ev.DateBasis)
+	}
+	tags, err := d.st.Tags(context.Background())
+	if err != nil || len(tags) != 1 || tags[0].Name != "Trade war" || !slices.Equal(ev.TagIDs, []int64{tags[0].ID}) {
+		t.Errorf("the event carries tags %v; the project has %+v (%v), want the new tag Trade war on the event", ev.TagIDs, tags, err)
 	}
 	if ev.CAMEO != "112" || ev.Status != store.StatusSuggested || ev.Text != "China accused the US of meddling." {
 		t.Errorf("the editor changed what it was not asked to: %+v", ev)

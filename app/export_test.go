@@ -279,3 +279,38 @@ func TestFailedExportLeavesNoFile(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", left)
 	}
 }
+
+// TestFailedExportSaysSo exports from the app to a folder that cannot be
+// written: the analyst gets an error naming the file, and the activity
+// indicator stops.
+func TestFailedExportSaysSo(t *testing.T) {
+	d := newDesk(t)
+	addEvents(t, d.st)
+	notADir := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(notADir, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(notADir, "events.json")
+	d.wb.exportFile(path, whatEvents, fmtJSON, store.EventFilter{}, lanesByActor)
+	if !d.wb.status.activity.Visible() {
+		t.Error("no activity indicator while exporting")
+	}
+	d.waitFor("the error dialog", func() bool { return d.overlay() != nil })
+	if texts := labelTexts(d.overlay()); !anyContains(texts, path) {
+		t.Errorf("the error dialog says %q, want it to name %s", texts, path)
+	}
+	if d.wb.status.activity.Visible() {
+		t.Error("the activity indicator keeps spinning after the export failed")
+	}
+
+	d.wb.win.Canvas().Overlays().Remove(d.overlay())
+	good := filepath.Join(t.TempDir(), "events.json")
+	d.wb.exportFile(good, whatEvents, fmtJSON, store.EventFilter{Status: store.StatusSuggested}, lanesByActor)
+	d.waitFor("the export to finish", func() bool { return !d.wb.status.activity.Visible() })
+	if got := d.wb.status.message.Text; got != "Exported 2 records to "+good {
+		t.Errorf("the status bar says %q after exporting", got)
+	}
+	if _, err := os.Stat(good); err != nil {
+		t.Error(err)
+	}
+}

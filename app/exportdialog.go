@@ -67,18 +67,33 @@ func (wb *workbench) chooseExportFile(what, format string) {
 		// The dialog created the file; the export writes it atomically instead.
 		w.Close()
 		os.Remove(path)
-		wb.status.busy("Exporting…")
-		load(wb, "Export", func(ctx context.Context, st *store.Store) (int, error) {
-			return exportTo(ctx, st, path, what, format, filter, lanes)
-		}, func(n int) {
-			wb.status.idle()
-			wb.status.flash("Exported " + plural(n, "record") + " to " + path)
-		})
+		wb.exportFile(path, what, format, filter, lanes)
 	}, wb.win)
 	base := strings.TrimSuffix(filepath.Base(wb.path), filepath.Ext(wb.path))
 	kind := map[string]string{whatEvents: "events", whatPassages: "passages", whatEntities: "entities"}[what]
 	d.SetFileName(base + "-" + kind + exportExt[format])
 	d.Show()
+}
+
+// exportFile exports in the background with an activity indicator that stops
+// whether the export succeeds or fails; a failure is reported in a dialog.
+func (wb *workbench) exportFile(path, what, format string, filter store.EventFilter, lanes string) {
+	type outcome struct {
+		n   int
+		err error
+	}
+	wb.status.busy("Exporting…")
+	load(wb, "Export", func(ctx context.Context, st *store.Store) (outcome, error) {
+		n, err := exportTo(ctx, st, path, what, format, filter, lanes)
+		return outcome{n, err}, nil
+	}, func(o outcome) {
+		wb.status.idle()
+		if o.err != nil {
+			wb.showError("Export", o.err)
+			return
+		}
+		wb.status.flash("Exported " + plural(o.n, "record") + " to " + path)
+	})
 }
 
 // exportTo writes the export to path and returns how many records it holds.

@@ -114,3 +114,30 @@ func TestSearchProjectOpensHit(t *testing.T) {
 		t.Error("choosing a hit does not show the Article tab")
 	}
 }
+
+// TestReextractShowsSuggestions re-runs extraction on an article imported
+// without it: suggested mentions appear underlined and the indicator stops.
+func TestReextractShowsSuggestions(t *testing.T) {
+	d := newDesk(t)
+	f := addEvents(t, d.st) // imports the articles without extraction
+	d.wb.refresh()
+	d.waitFor("the articles listed", func() bool { return len(d.wb.articles.items) == 5 })
+	d.wb.openArticle(f.callArticle.ID, -1, -1)
+	r := d.wb.reader
+	d.waitFor("the article", func() bool { return r.article.ID == f.callArticle.ID })
+	if len(r.mentions) != 0 {
+		t.Fatalf("the article has %d mentions before extraction", len(r.mentions))
+	}
+	r.reextract()
+	d.waitWithin(importLimit, "the suggestions", func() bool { return len(r.mentions) > 0 && !d.wb.status.activity.Visible() })
+	body := []rune(r.view.Text())
+	found := false
+	for _, m := range r.mentions {
+		if m.Status == "suggested" && string(body[m.Start:m.End]) == "Xi Jinping" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no suggested mention of Xi Jinping among %d mentions", len(r.mentions))
+	}
+}
