@@ -73,6 +73,7 @@ func tokenWord(toks []token, i, end int) (string, int) {
 // findDates finds the date expressions in toks[start:end], resolved against pub.
 func findDates(toks []token, start, end int, pub time.Time, havePub bool) []dateExpr {
 	var out []dateExpr
+	datelined := hasDateline(toks, start, end)
 	future := false // "will visit on Monday", "would recognise … in September"
 	for i := start; i < end; i++ {
 		if futureMarkers[toks[i].key] {
@@ -143,7 +144,13 @@ func findDates(toks []token, start, end int, pub time.Time, havePub bool) []date
 					}
 				}
 				if d.IsZero() {
-					d = pub.AddDate(0, 0, -1)
+					// Under a wire dateline a bare weekday may be the day of the
+					// report itself ("SEOUL, Feb. 14 (Yonhap) -- … early Friday");
+					// elsewhere it leans to the past, and "last Friday" always does.
+					d = pub
+					if prev == "last" || !datelined {
+						d = pub.AddDate(0, 0, -1)
+					}
 					for d.Weekday() != wd {
 						d = d.AddDate(0, 0, -1)
 					}
@@ -290,4 +297,21 @@ func monthDate(toks []token, i, n, end, start int, m time.Month, pub time.Time, 
 	from, to := monthOf(year, m)
 	d.date, d.end, d.precision = fmtDay(from), fmtDay(to), "month"
 	return d, true
+}
+
+// hasDateline reports whether the sentence opens with a dated wire dateline
+// ("GENEVA, March 3 (Reuters) -"): a month name, then a dash, within its
+// first dozen tokens.
+func hasDateline(toks []token, start, end int) bool {
+	month := false
+	for i := start; i < end && i < start+12; i++ {
+		k := toks[i].key
+		if _, ok := months[k]; ok && toks[i].cap {
+			month = true
+		}
+		if month && (k == "-" || k == "--" || k == "\u2013" || k == "\u2014") {
+			return true
+		}
+	}
+	return false
 }

@@ -328,6 +328,10 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 				mi := x.addMention(x.entityFor(ref.e), i, i+gn)
 				x.ments[mi].demonym = ref.form == formDemonym
 				i += gn
+			case rn > 1 && gn == 0 && x.hyphenParts(i):
+				// "Rwanda-backed M23 rebels", "Russian-led Collective Security
+				// Treaty Organization": the country qualifies the name after it
+				i++
 			case rn > 0 && (org || rn > 1):
 				x.unknown(i, i+rn, org, sentStart)
 				i += rn

@@ -393,8 +393,18 @@ func (c *sentenceCtx) passive(i int) bool {
 			return true
 		}
 	}
+	// A reduced relative clause: "officials accused of rigging the vote".
+	if i > c.s0 && i+1 < c.s1 && toks[i+1].key == "of" && toks[i-1].word && !toks[i-1].cap {
+		prev := toks[i-1].key
+		return !subjectPronouns[prev] && !haveForms[prev] && c.endAt[i-1] < 0
+	}
 	return false
 }
+
+var (
+	subjectPronouns = set(`i you he she it we they who which that`)
+	haveForms       = set(`has have had having`)
+)
 
 var (
 	beForms              = set(`was were been being be is are`)
@@ -551,6 +561,9 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 				// "Kyiv was struck by Russian missiles": the agent after "by" acts
 				patients := c.actorsBefore(i, false)
 				actors = c.agentAfter(after)
+				if len(actors) == 0 && strings.HasPrefix(r.code, "15") {
+					actors = patients // "Indian troops were deployed": a state moves its own forces
+				}
 				if len(actors) == 0 {
 					lastTrig = i
 					continue // no agent named: better no event than a reversed one
@@ -612,6 +625,9 @@ func makeEvent(code string, actors, recips []int, c *sentenceCtx, text string, t
 	}
 	ev.Text = strings.TrimSpace(text[eb.toks[c.s0].bs:eb.toks[c.s1-1].be])
 	what := ""
+	if len(dates) > 1 && inDateline(eb.toks, c.s0, dates[0]) {
+		dates = dates[1:] // the dateline dates the report, a later expression the event
+	}
 	if len(dates) > 0 {
 		best := dates[0]
 		for _, d := range dates[1:] {
@@ -633,6 +649,20 @@ func makeEvent(code string, actors, recips []int, c *sentenceCtx, text string, t
 	}
 	ev.Summary = summary(ev, eb.ents, what)
 	return ev
+}
+
+// inDateline reports whether d is the date of a wire dateline opening the
+// sentence ("GENEVA, March 3 (Reuters) -"): a date within the first few
+// tokens followed by a parenthesised agency or a dash.
+func inDateline(toks []token, s0 int, d dateExpr) bool {
+	if d.tokStart > s0+6 || d.tokEnd >= len(toks) {
+		return false
+	}
+	switch toks[d.tokEnd].text {
+	case "(", "-", "--", "–", "—":
+		return true
+	}
+	return false
 }
 
 func dist(d dateExpr, i int) int {
