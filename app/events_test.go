@@ -322,3 +322,72 @@ func buttonTexts(o fyne.CanvasObject) []string {
 	}
 	return out
 }
+
+// TestNewEventFromSelection selects the phone-call sentence and presses
+// Ctrl+E: the editor comes pre-filled with what extraction finds (type, CAMEO
+// code, both leaders matched to the project's entities, the date resolved
+// against the publication date), and saving adds the analyst's event.
+func TestNewEventFromSelection(t *testing.T) {
+	d := newDesk(t)
+	ctx := context.Background()
+	d.importSeed() // extraction adds the leaders as entities
+	var call store.Article
+	for _, s := range d.wb.articles.items {
+		a, err := d.st.Article(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(a.Body, "phone call") {
+			call = a
+		}
+	}
+	m := store.ArticleMeta{Title: call.Title, Publication: call.Publication, Published: "2025-01-18", Author: call.Author, URL: call.URL, Dateline: call.Dateline, Language: call.Language}
+	if err := d.st.UpdateArticleMeta(ctx, call.ID, m); err != nil {
+		t.Fatal(err)
+	}
+	before := mustEvents(t, d.st, store.EventFilter{ArticleID: call.ID})
+	d.wb.openArticle(call.ID, -1, -1)
+	r := d.wb.reader
+	d.waitFor("the article", func() bool { return r.article.ID == call.ID && r.article.Published == "2025-01-18" })
+	end := runeIndex(t, call.Body, "biggest rival.") + len([]rune("biggest rival."))
+	r.view.SetSelection(0, end)
+
+	r.newEventFromSelection()
+	form := overlayWith[*widget.Form](d, "the event editor")
+	editor := d.overlay()
+	chips := buttonTexts(form)
+	for _, name := range []string{"Donald Trump", "Xi Jinping"} {
+		if !slices.Contains(chips, name) {
+			t.Errorf("the editor does not name %s among its parties: %q", name, chips)
+		}
+	}
+	if !anyContains(chips, "041") {
+		t.Errorf("the editor's CAMEO code is not 041: %q", chips)
+	}
+	for _, s := range objectsOf[*widget.Select](form) {
+		if slices.Contains(s.Options, "CONSULT") && s.Selected != "CONSULT" {
+			t.Errorf("the editor's type is %q, want CONSULT", s.Selected)
+		}
+	}
+	dated := false
+	for _, e := range objectsOf[*widget.Entry](form) {
+		if e.PlaceHolder == "YYYY-MM-DD" {
+			dated = e.Text == "2025-01-17"
+		}
+	}
+	if !dated {
+		t.Error("the editor's date is not Friday 2025-01-17")
+	}
+	test.Tap(buttonLabelled(t, editor, "Save", 0))
+	d.waitFor("the new event", func() bool { return len(mustEvents(t, d.st, store.EventFilter{ArticleID: call.ID})) == len(before)+1 })
+	var added store.Event
+	for _, ev := range mustEvents(t, d.st, store.EventFilter{ArticleID: call.ID}) {
+		if !slices.ContainsFunc(before, func(b store.Event) bool { return b.ID == ev.ID }) {
+			added = ev
+		}
+	}
+	if added.Start != 0 || added.End != end || added.Status != store.StatusConfirmed || added.Type != "CONSULT" ||
+		added.Date != "2025-01-17" || len(added.Actors)+len(added.Recipients) != 2 {
+		t.Errorf("the saved event is %+v", added)
+	}
+}
