@@ -297,6 +297,14 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 			}
 			return nil
 		case "it", "we":
+			// "The Pentagon said it would send …": the named body before
+			for j := k - 1; j >= c.s0 && j >= k-8; j-- {
+				if mi := c.endAt[j]; mi >= 0 && !c.afterPreposition(c.eb.ments[mi].a) && !c.eb.ments[mi].possessive {
+					if kind := c.eb.ents[c.eb.ments[mi].ent].Kind; kind == KindCountry || kind == KindOrganisation {
+						return c.groupBack(mi)
+					}
+				}
+			}
 			// "The commerce ministry said it would impose …"
 			for j := k - 1; j >= c.s0; j-- {
 				if agentNouns[toks[j].key] {
