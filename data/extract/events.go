@@ -522,6 +522,7 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 		var dates []dateExpr
 		datesDone := false
 		suppress, lastTrig, lastEvent := -1, -100, -1
+		reportEv := -1 // an event read from a bare reporting verb, given way to a real trigger after it
 		for i := s[0]; i < s[1]; i++ {
 			t := eb.toks[i]
 			if !t.word || t.script || (t.cap && i != s[0]) || eb.covered[i] || i < suppress {
@@ -613,8 +614,18 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 				dates = findDates(eb.toks, s[0], s[1], eb.pub, eb.havePub)
 				datesDone = true
 			}
-			lastTrig = i
 			ev := makeEvent(r.code, actors, recips, c, text, i, dates)
+			if reportEv >= 0 && reportEv == len(out)-1 {
+				// "said it would impose export controls in retaliation": the
+				// generated "said … retaliation" reading gives way to "impose"
+				out = out[:reportEv]
+			}
+			reportEv = -1
+			if reportingVerbs[t.key] && !r.curated {
+				reportEv = len(out)
+			} else {
+				lastTrig = i
+			}
 			out = append(out, ev)
 			lastEvent = len(out) - 1
 			c.lastEvt, c.lastSent = &out[len(out)-1], si
