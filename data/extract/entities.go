@@ -427,6 +427,9 @@ func (x *entityBuilder) titleBefore(a int) titleInfo {
 			ti.role = role
 		}
 	}
+	if ti.core && j > 0 && x.toks[j].key == "'s" && x.covered[j-1] {
+		j-- // "Syria's interim president Ahmed al-Sharaa"
+	}
 	if ti.core && j >= 0 && x.covered[j] {
 		for mi := range x.ments {
 			m := &x.ments[mi]

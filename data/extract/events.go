@@ -245,6 +245,13 @@ func (c *sentenceCtx) lastPerson(k int) int {
 	return -1
 }
 
+// parenthesised reports whether a mention stands alone in parentheses, as
+// the agency of a dateline does ("DOHA (Al Jazeera) -").
+func (c *sentenceCtx) parenthesised(m mention) bool {
+	toks := c.eb.toks
+	return m.a > c.s0 && m.b < c.s1 && toks[m.a-1].text == "(" && toks[m.b].text == ")"
+}
+
 // afterPreposition reports whether the name at token a is the object of a
 // preposition ("back to the White House").
 func (c *sentenceCtx) afterPreposition(a int) bool {
@@ -279,7 +286,7 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 			if m.possessive && possessive < 0 && !c.afterPreposition(m.a) {
 				possessive = mi
 			}
-			if m.possessive || m.prefix || c.afterPreposition(m.a) {
+			if m.possessive || m.prefix || c.afterPreposition(m.a) || c.parenthesised(m) {
 				k = m.a
 				continue
 			}
