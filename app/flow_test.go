@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/widgets"
 )
@@ -25,8 +27,9 @@ func TestImportTagUndoRedo(t *testing.T) {
 	if !strings.Contains(r.title.Text, a.Title) || r.view.Text() == "" {
 		t.Fatalf("the reader shows %q with %d characters, want the article %q", r.title.Text, len(r.view.Text()), a.Title)
 	}
-	r.view.SetSelection(10, 10) // a caret, no selection
-	r.tagSelection()
+	d.wb.win.Canvas().Focus(r.view) // as a click in the text does
+	r.view.SetSelection(10, 10)     // a caret, no selection
+	d.press(fyne.KeyT, fyne.KeyModifierControl)
 	d.settle()
 	if d.overlay() != nil {
 		t.Error("Ctrl+T without a selection opened a dialog")
@@ -40,7 +43,7 @@ func TestImportTagUndoRedo(t *testing.T) {
 	end := start + len([]rune(phrase))
 	r.view.SetSelection(start, end)
 
-	r.tagSelection()
+	d.press(fyne.KeyT, fyne.KeyModifierControl)
 	picker := overlayWith[*widgets.Picker](d, "the tag picker")
 	picker.SetQuery("Leaders")
 	if got := picker.CreateOffered(); got != "Leaders" {
@@ -77,7 +80,7 @@ func TestImportTagUndoRedo(t *testing.T) {
 		t.Errorf("the Undo menu entry reads %q (disabled %v), want it to name the tagging", d.wb.undoItem.Label, d.wb.undoItem.Disabled)
 	}
 
-	d.wb.undo()
+	d.press(fyne.KeyZ, fyne.KeyModifierControl)
 	d.waitFor("the passage to go from the reader", func() bool { return len(r.passages) == 0 })
 	if ps := stored(); len(ps) != 0 {
 		t.Fatalf("after Undo the store still has passages %+v", ps)
@@ -87,7 +90,8 @@ func TestImportTagUndoRedo(t *testing.T) {
 		t.Error("after Undo the reader still highlights the passage")
 	}
 
-	d.wb.redo()
+	d.wb.win.Canvas().Focus(r.view)
+	d.press(fyne.KeyZ, fyne.KeyModifierControl|fyne.KeyModifierShift)
 	d.waitFor("the passage back in the reader", func() bool { return len(r.passages) == 1 })
 	ps = stored()
 	if len(ps) != 1 || ps[0].Start != start || ps[0].End != end || len(ps[0].TagIDs) != 1 || ps[0].TagIDs[0] != tag.ID {

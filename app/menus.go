@@ -82,6 +82,11 @@ func (wb *workbench) addShortcuts() {
 		run := a.run
 		wb.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: a.key, Modifier: a.mod}, func(fyne.Shortcut) { run() })
 	}
+	// The desktop driver turns Ctrl+Z and Ctrl+Y into the standard Undo and Redo
+	// shortcuts before they reach the canvas, so the custom ones above never
+	// see them. A focused entry still gets them first, for its own text.
+	wb.win.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { wb.undo() })
+	wb.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { wb.redo() })
 	quit := &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	wb.win.Canvas().AddShortcut(quit, func(fyne.Shortcut) { wb.win.Close() })
 }

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -297,4 +298,41 @@ func mustEvents(t *testing.T, st *store.Store, f store.EventFilter) []store.Even
 		t.Fatal(err)
 	}
 	return evs
+}
+
+// press delivers a key combination as Fyne's desktop driver does: Ctrl+Z,
+// Ctrl+Y, Ctrl+C, Ctrl+A become the standard shortcuts, others a custom one;
+// a main-menu entry with that shortcut runs first, else the focused widget
+// gets it when it handles shortcuts, else the window's canvas.
+func (d *desk) press(key fyne.KeyName, mod fyne.KeyModifier) {
+	d.t.Helper()
+	var sc fyne.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+	if mod == fyne.KeyModifierControl {
+		switch key {
+		case fyne.KeyZ:
+			sc = &fyne.ShortcutUndo{}
+		case fyne.KeyY:
+			sc = &fyne.ShortcutRedo{}
+		case fyne.KeyC:
+			sc = &fyne.ShortcutCopy{Clipboard: d.wb.app.Clipboard()}
+		case fyne.KeyA:
+			sc = &fyne.ShortcutSelectAll{}
+		}
+	}
+	if m := d.wb.win.MainMenu(); m != nil {
+		for _, menu := range m.Items {
+			for _, it := range menu.Items {
+				if it.Shortcut != nil && it.Shortcut.ShortcutName() == sc.ShortcutName() && it.Action != nil {
+					it.Action()
+					return
+				}
+			}
+		}
+	}
+	c := d.wb.win.Canvas()
+	if f, ok := c.Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(sc)
+		return
+	}
+	c.(fyne.Shortcutable).TypedShortcut(sc)
 }
