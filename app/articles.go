@@ -49,7 +49,6 @@ func newArticlesPane(wb *workbench) *articlesPane {
 		func() int { return len(p.items) },
 		func() fyne.CanvasObject {
 			meta := widget.NewLabel("2025-01-01 · Outlet")
-			meta.Importance = widget.LowImportance
 			meta.Truncation = fyne.TextTruncateEllipsis
 			meta.SizeName = theme.SizeNameCaptionText
 			title := widget.NewLabel("Title")

@@ -44,7 +44,6 @@ func newReader(wb *workbench) *reader {
 	r.title.Wrapping = fyne.TextWrapWord
 	r.title.SizeName = theme.SizeNameSubHeadingText
 	r.meta = widget.NewLabel("")
-	r.meta.Importance = widget.LowImportance
 	r.view = widgets.NewArticleView()
 	r.view.OnTapped = r.tapped
 	r.view.OnSelectionChanged = func(start, end int) {

@@ -35,7 +35,7 @@ shoot() {
     sleep 1
   done
   sleep 1
-  import -window root "$out/$name.png"
+  import -window "$wid" "$out/$name.png"
   kill $app 2>/dev/null || true
   wait $app 2>/dev/null || true
   rm -rf "$cfg"
