@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 func sortStable(ids []int, less func(a, b int) bool) {
@@ -245,6 +247,22 @@ func (c *sentenceCtx) lastPerson(k int) int {
 	return -1
 }
 
+// qualifier reports whether a mention is the first part of a compound
+// adjective ("U.S.-made missiles", "Iran-backed militias"): the target only
+// when nothing else in the clause is.
+func (c *sentenceCtx) qualifier(m mention) bool {
+	if m.re == 0 {
+		return false
+	}
+	t := c.eb.toks[m.a].text
+	cut := strings.LastIndexByte(t, '-')
+	if cut < 0 || cut+1 >= len(t) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t[cut+1:])
+	return unicode.IsLower(r)
+}
+
 // parenthesised reports whether a mention stands alone in parentheses, as
 // the agency of a dateline does ("DOHA (Al Jazeera) -").
 func (c *sentenceCtx) parenthesised(m mention) bool {
@@ -380,7 +398,7 @@ func (c *sentenceCtx) recipientsAfter(k int, exclude map[int]bool) []int {
 			j = m.b - 1
 			continue
 		}
-		if m.possessive {
+		if m.possessive || c.qualifier(m) {
 			// "the US' biggest rival": a possessor is the target only if nothing else is
 			if possessive < 0 {
 				possessive = mi
