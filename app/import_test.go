@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
 )
 
 // TestDropImportsInBackground drops files on the window, as a file manager
@@ -78,5 +79,22 @@ func TestDropImportsInBackground(t *testing.T) {
 	d.settle()
 	if n := len(d.wb.articles.items); n != 5 {
 		t.Errorf("after dropping the same bundle again %d articles are listed, want 5", n)
+	}
+}
+
+// TestCancelImport presses the status bar's Cancel as soon as a drop starts
+// importing: the analyst is told the import was cancelled, not that it failed.
+func TestCancelImport(t *testing.T) {
+	d := newDesk(t)
+	d.wb.importer.dropped(fyne.NewPos(300, 300), []fyne.URI{storage.NewFileURI(seedPath)})
+	test.Tap(d.wb.status.cancel)
+	d.waitWithin(importLimit, "the import to stop", func() bool { return !d.wb.importer.running })
+	d.waitFor("the summary", func() bool { return d.overlay() != nil })
+	texts := labelTexts(d.overlay())
+	if !anyContains(texts, "Import cancelled") || !anyContains(texts, "Cancelled: the file in progress was rolled back") {
+		t.Errorf("cancelling the import says %q", texts)
+	}
+	if anyContains(texts, "Import finished") || anyContains(texts, "context canceled") {
+		t.Errorf("a cancelled import is reported as a failure: %q", texts)
 	}
 }

@@ -167,6 +167,9 @@ func (im *importer) start(paths []string, opts ingest.Options) {
 // summarise reports what the import did: counts, and each refused file with
 // its reason.
 func (im *importer) summarise(o importOutcome) {
+	if o.cancelled {
+		o.err = nil // the cancellation itself, reported below; not a failure
+	}
 	imported, dups := 0, 0
 	var refused []string
 	for _, r := range o.results {
