@@ -550,6 +550,9 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 		reportEv := -1 // an event read from a bare reporting verb, given way to a real trigger after it
 		for i := s[0]; i < s[1]; i++ {
 			t := eb.toks[i]
+			if (t.key == "if" || t.key == "unless") && lastTrig >= 0 {
+				suppress = s[1] // "threatened action if it did not halt its offensive": hypothetical
+			}
 			if !t.word || t.script || (t.cap && i != s[0]) || eb.covered[i] || i < suppress {
 				continue
 			}
@@ -570,7 +573,7 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 			if !strings.HasSuffix(t.key, "ing") && c.between(i-4, i, "by") {
 				continue // "hit by new sanctions": what the subject suffered
 			}
-			if (r.noun && i-lastTrig <= 6) || (i-lastTrig <= 5 && !c.between(lastTrig, i, ",", "and")) {
+			if (r.noun && i-lastTrig <= 6) || (i-lastTrig <= 5 && !c.between(lastTrig, i, ",", "and", "it", "they", "he", "she", "who", "which")) {
 				continue // "dismissed the allegations", "suspended trade talks": the verb's object
 			}
 			if i > s[0] && eb.toks[i-1].key == "to" && i-lastTrig <= 12 {
