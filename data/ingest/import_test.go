@@ -179,3 +179,33 @@ func TestImportStreamsJSONLinesInBatches(t *testing.T) {
 	}
 	var _ store.Article = a
 }
+
+// TestImportCancelDuringStream documents the streaming compromise: a JSON
+// Lines file larger than one batch that is cancelled keeps the batches
+// already committed, and says so in its result.
+func TestImportCancelDuringStream(t *testing.T) {
+	defer ingest.SetStreamBatch(1000)()
+	st := openStore(t)
+	var b strings.Builder
+	for i := range 50 {
+		fmt.Fprintf(&b, `{"title":"Item %d","body":"Streamed article number %d about the negotiations in Geneva."}`+"\n", i, i)
+	}
+	p := writeFile(t, "stream.jsonl", []byte(b.String()))
+	ctx, cancel := context.WithCancel(context.Background())
+	res, err := ingest.Import(ctx, st, []string{p}, ingest.Options{}, func(pr ingest.Progress) {
+		if pr.BytesDone > 0 && pr.Current != "" {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v", err)
+	}
+	if len(res) != 1 || res[0].Imported == 0 || res[0].Imported >= 50 || !errors.Is(res[0].Err, context.Canceled) {
+		t.Fatalf("result %+v", res)
+	}
+	for _, id := range res[0].IDs {
+		if _, err := st.Article(context.Background(), id); err != nil {
+			t.Errorf("reported article %d is not stored: %v", id, err)
+		}
+	}
+}
