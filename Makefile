@@ -33,6 +33,8 @@ vet:
 
 unit:
 	$(GO) test -race -timeout 30m ./...
+	# the exhaustive fuzzy-search comparison runs on a sample under -race; in full here
+	$(GO) test -count=1 -run 'TestFindSameTop10AsPlainFuzzy' ./data/search/
 
 e2e: build
 	scripts/e2e-cli.sh $(CLI)

@@ -181,14 +181,14 @@ func reference(entries []search.Entry, query string, limit int) []search.Match {
 // TestFindSameTop10AsPlainFuzzy checks on 100,000 names that Find gives
 // exactly what plain fuzzy.Find gives (top 1, 10 and 64 entities).
 func TestFindSameTop10AsPlainFuzzy(t *testing.T) {
-	n := 100_000
-	if testing.Short() {
-		n = 10_000
+	n, nq := 100_000, 300
+	if testing.Short() || raceEnabled {
+		n, nq = 20_000, 100
 	}
 	entries := append(generatedEntries(n, 7), allEntries()...)
 	ix := search.NewIndex(entries)
 	names := generatedNames(2000, 99)
-	qs := append(queries(names, 300, 5), "xjp", "近平", "cook isl", "rubio", "a", "e", "王", "z", "de ", "mi ca", "İ", "K", "ſ")
+	qs := append(queries(names, nq, 5), "xjp", "近平", "cook isl", "rubio", "a", "e", "王", "z", "de ", "mi ca", "İ", "K", "ſ")
 	nonEmpty := 0
 	for _, q := range qs {
 		all := reference(entries, q, 64)
