@@ -28,7 +28,13 @@ func TestImportTagUndoRedo(t *testing.T) {
 		t.Fatalf("the reader shows %q with %d characters, want the article %q", r.title.Text, len(r.view.Text()), a.Title)
 	}
 	d.wb.win.Canvas().Focus(r.view) // as a click in the text does
-	r.view.SetSelection(10, 10)     // a caret, no selection
+	d.press(fyne.KeyZ, fyne.KeyModifierControl)
+	d.waitFor("the answer to Ctrl+Z", func() bool { return d.wb.status.message.Text == "Nothing to Undo" || d.overlay() != nil })
+	if d.overlay() != nil {
+		t.Errorf("Ctrl+Z with nothing to undo opens a dialog: %q", labelTexts(d.overlay()))
+	}
+
+	r.view.SetSelection(10, 10) // a caret, no selection
 	d.press(fyne.KeyT, fyne.KeyModifierControl)
 	d.settle()
 	if d.overlay() != nil {

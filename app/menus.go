@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -96,7 +97,11 @@ func (wb *workbench) redo() { wb.undoRedo("Redo", (*store.Store).Redo) }
 
 func (wb *workbench) undoRedo(what string, step func(*store.Store, context.Context) (string, error)) {
 	load(wb, what, func(ctx context.Context, st *store.Store) (string, error) {
-		return step(st, ctx)
+		label, err := step(st, ctx)
+		if errors.Is(err, store.ErrNothingToUndo) || errors.Is(err, store.ErrNothingToRedo) {
+			return "", nil // an empty history is not an error; say so in the status bar
+		}
+		return label, err
 	}, func(label string) {
 		if label == "" {
 			wb.status.flash("Nothing to " + what)
