@@ -323,8 +323,8 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 			return nil
 		case "it", "we":
 			// "The Pentagon said it would send …": the named body before
-			for j := k - 1; j >= c.s0 && j >= k-8; j-- {
-				if mi := c.endAt[j]; mi >= 0 && !c.afterPreposition(c.eb.ments[mi].a) && !c.eb.ments[mi].possessive {
+			for j := k - 1; j >= c.s0 && j >= k-14; j-- {
+				if mi := c.endAt[j]; mi >= 0 && !c.afterPreposition(c.eb.ments[mi].a) && !c.eb.ments[mi].possessive && !c.eb.ments[mi].demonym {
 					if kind := c.eb.ents[c.eb.ments[mi].ent].Kind; kind == KindCountry || kind == KindOrganisation {
 						return c.groupBack(mi)
 					}
@@ -356,6 +356,13 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 	}
 	return nil
 }
+
+// refusedWhenNegated are the verbs whose negation is itself a rejection
+// ("would not accept US troops", "will not allow inspectors").
+var refusedWhenNegated = set(`accept accepts accepted allow allows allowed permit permits permitted tolerate tolerates tolerated`)
+
+// refusal codes a negated verb of refusedWhenNegated.
+var refusal = &rule{code: "120", curated: true}
 
 // agentNouns name a government body without naming its country.
 var agentNouns = set(`government ministry military army navy police authorities officials president premier minister spokesman
@@ -556,11 +563,14 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 			if !t.word || t.script || (t.cap && i != s[0]) || eb.covered[i] || i < suppress {
 				continue
 			}
-			rules := x.lx[t.key]
-			if rules == nil {
-				continue
+			var r *rule
+			after := i + 1
+			if rules := x.lx[t.key]; rules != nil {
+				r, after = c.chooseRule(rules, i)
 			}
-			r, after := c.chooseRule(rules, i)
+			if r == nil && refusedWhenNegated[t.key] && c.negated(i) {
+				r = refusal
+			}
 			if r == nil {
 				continue
 			}
@@ -583,7 +593,10 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 				if r.matrix {
 					suppress = i + 10
 				}
-				continue
+				if !refusedWhenNegated[t.key] {
+					continue
+				}
+				r = refusal
 			}
 			if r.matrix {
 				suppress = after + 10
