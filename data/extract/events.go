@@ -624,8 +624,8 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 				if len(actors) == 0 && cameoByCode[r.code].Type == "PROTEST" {
 					actors = c.placeCountry() // "people marched through Paris"
 				}
-				if len(actors) == 0 {
-					continue
+				if len(actors) == 0 && !r.reverse {
+					continue // a reversed rule's actor comes after ("drew criticism from Hungary")
 				}
 				ex := map[int]bool{}
 				for _, a := range actors {
