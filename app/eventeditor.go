@@ -180,7 +180,10 @@ func (wb *workbench) showEventEditor(ev store.Event, d editorData) {
 		out.Actors, out.Recipients, out.TagIDs = actors.ids, recips.ids, tags.ids
 		out.Type, out.Mode, out.CAMEO, out.Goldstein = kind.Selected, strings.TrimSpace(mode.Text), code, g
 		out.Date, out.EndDate, out.Precision = strings.TrimSpace(date.Text), strings.TrimSpace(endDate.Text), precision.Selected
-		if out.Date != ev.Date {
+		switch {
+		case out.Date == "":
+			out.DateBasis = "unresolved" // a cleared date is no longer explicit
+		case out.Date != ev.Date:
 			out.DateBasis = "explicit"
 		}
 		out.Location, out.Summary, out.Note, out.Status = location.Text, summary.Text, note.Text, status.Selected

@@ -315,6 +315,36 @@ func TestEventEditorSaves(t *testing.T) {
 	}
 }
 
+// TestEventEditorClearsDate clears an event's date in the editor: the event
+// is then unresolved, not explicitly dated.
+func TestEventEditorClearsDate(t *testing.T) {
+	d, f := eventsDesk(t)
+	v := d.wb.events
+	v.list.Select(slices.IndexFunc(v.data.events, func(ev store.Event) bool { return ev.ID == f.pact }))
+	test.Tap(buttonLabelled(t, v.object(), "Edit…", 0))
+	form := overlayWith[*widget.Form](d, "the event editor")
+	editor := d.overlay()
+	for _, e := range objectsOf[*widget.Entry](form) {
+		if e.PlaceHolder == "YYYY-MM-DD" {
+			e.SetText("")
+		}
+	}
+	test.Tap(buttonLabelled(t, editor, "Save", 0))
+	d.waitFor("the saved event", func() bool {
+		ev, _ := d.st.Event(context.Background(), f.pact)
+		return ev.Date == ""
+	})
+	ev, _ := d.st.Event(context.Background(), f.pact)
+	if ev.DateBasis != "unresolved" {
+		t.Errorf("an event whose date was cleared has date basis %q, want unresolved", ev.DateBasis)
+	}
+	d.wb.centre.SelectIndex(2)
+	d.settle()
+	if got := timelineShows(d.wb.timeline.tl, []int64{f.call, f.pact}); !slices.Equal(got, []int64{f.call}) {
+		t.Errorf("the timeline draws %v, want the phone call alone (the pact has no date now)", got)
+	}
+}
+
 func buttonTexts(o fyne.CanvasObject) []string {
 	var out []string
 	for _, b := range objectsOf[*widget.Button](o) {
