@@ -113,6 +113,21 @@ func TestSearchProjectOpensHit(t *testing.T) {
 	if d.wb.centre.SelectedIndex() != 0 {
 		t.Error("choosing a hit does not show the Article tab")
 	}
+
+	// A hit at the end of a long article is scrolled into view.
+	d.openListed(4)
+	d.wb.showSearch()
+	query = overlayWith[*widget.Entry](d, "the search dialog")
+	test.Type(query, "韓國瑜")
+	list = overlayWith[*widget.List](d, "the hit list")
+	d.waitFor("a search hit", func() bool { return list.Length() > 0 })
+	list.Select(0)
+	d.waitFor("the hit's article", func() bool { return d.overlay() == nil && r.hitEnd > r.hitStart && strings.Contains(r.view.Text(), "韓國瑜") })
+	d.settle()
+	at := r.view.PositionOf(r.hitStart)
+	if at.Y < 0 || at.Y+r.view.LineHeight() > r.view.Size().Height {
+		t.Errorf("the hit is drawn at y=%.0f, outside the %.0f px high view", at.Y, r.view.Size().Height)
+	}
 }
 
 // TestReextractShowsSuggestions re-runs extraction on an article imported
