@@ -122,7 +122,9 @@ func TestSearchProjectOpensHit(t *testing.T) {
 	list = overlayWith[*widget.List](d, "the hit list")
 	d.waitFor("a search hit", func() bool { return list.Length() > 0 })
 	list.Select(0)
-	d.waitFor("the hit's article", func() bool { return d.overlay() == nil && r.hitEnd > r.hitStart && strings.Contains(r.view.Text(), "韓國瑜") })
+	d.waitFor("the hit's article", func() bool {
+		return d.overlay() == nil && r.hitEnd > r.hitStart && strings.Contains(r.view.Text(), "韓國瑜")
+	})
 	d.settle()
 	at := r.view.PositionOf(r.hitStart)
 	if at.Y < 0 || at.Y+r.view.LineHeight() > r.view.Size().Height {
