@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -126,7 +125,7 @@ func (p *articlesPane) reload() {
 		return st.Articles(ctx, f)
 	}, func(items []store.ArticleSummary) {
 		p.items = items
-		p.count.SetText(fmt.Sprintf("%d articles", len(items)))
+		p.count.SetText(plural(len(items), "article"))
 		p.list.UnselectAll()
 		p.list.Refresh()
 		want := p.selected

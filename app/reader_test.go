@@ -114,6 +114,15 @@ func TestSearchProjectOpensHit(t *testing.T) {
 		t.Error("choosing a hit does not show the Article tab")
 	}
 
+	// The sidebar's full-text filter narrows the list the same way.
+	d.wb.articles.filter.SetText("近平")
+	d.waitFor("the filtered list", func() bool { return len(d.wb.articles.items) == 1 })
+	if got := d.wb.articles.count.Text; got != "1 article" {
+		t.Errorf("the filtered list counts %q, want 1 article", got)
+	}
+	d.wb.articles.filter.SetText("")
+	d.waitFor("the whole list", func() bool { return len(d.wb.articles.items) == 5 })
+
 	// A hit at the end of a long article is scrolled into view.
 	d.openListed(4)
 	d.wb.showSearch()
