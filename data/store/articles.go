@@ -43,55 +43,47 @@ func BodyHash(body string) string {
 // already in the project, or earlier in the same call, is skipped as a
 // duplicate: its entry in IDs is 0. Imports are not on the undo log.
 func (s *Store) ImportArticles(ctx context.Context, arts []Article) (ImportResult, error) {
+	// Validation and hashing need no lock, so they run before the write
+	// transaction starts.
+	hashes := make([]string, len(arts))
+	for i, a := range arts {
+		if strings.TrimSpace(a.Body) == "" {
+			return ImportResult{}, fmt.Errorf("store: import articles: article %d (%q): empty body", i, a.Title)
+		}
+		if !utf8.ValidString(a.Body) {
+			return ImportResult{}, fmt.Errorf("store: import articles: article %d (%q): body is not valid UTF-8", i, a.Title)
+		}
+		hashes[i] = BodyHash(a.Body)
+	}
 	res := ImportResult{IDs: make([]int64, len(arts))}
 	err := s.write(ctx, "import articles", func(tx *sql.Tx) error {
-		ins, err := tx.PrepareContext(ctx, `INSERT INTO articles
-			(title, publication, author, url, published, dateline, language, body, runes, hash, source_path, source_pos)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		fresh, err := newArticles(ctx, tx, hashes)
 		if err != nil {
 			return err
 		}
-		defer ins.Close()
-		seen, err := tx.PrepareContext(ctx, `SELECT 1 FROM articles WHERE hash = ?`)
-		if err != nil {
-			return err
-		}
-		defer seen.Close()
-		for i, a := range arts {
+		res.Duplicates = len(arts) - len(fresh)
+		ins := &chunkInserter{tx: tx}
+		defer ins.close()
+		for from := 0; from < len(fresh); from += importChunk {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if strings.TrimSpace(a.Body) == "" {
-				return fmt.Errorf("article %d (%q): empty body", i, a.Title)
-			}
-			if !utf8.ValidString(a.Body) {
-				return fmt.Errorf("article %d (%q): body is not valid UTF-8", i, a.Title)
-			}
-			h := BodyHash(a.Body)
-			var one int
-			switch err := seen.QueryRowContext(ctx, h).Scan(&one); err {
-			case nil:
-				res.Duplicates++
-				continue
-			case sql.ErrNoRows:
-			default:
+			chunk := fresh[from:min(from+importChunk, len(fresh))]
+			if err := ins.insert(ctx, arts, hashes, chunk, res.IDs); err != nil {
 				return err
 			}
-			r, err := ins.ExecContext(ctx, a.Title, a.Publication, a.Author, a.URL, a.Published, a.Dateline,
-				a.Language, a.Body, utf8.RuneCountInString(a.Body), h, a.SourcePath, a.SourcePos)
-			if err != nil {
-				return fmt.Errorf("article %d (%q): %w", i, a.Title, err)
-			}
-			id, err := r.LastInsertId()
-			if err != nil {
-				return err
-			}
-			if g := cjkGrams(a.Title, a.Body); g != "" {
-				if _, err := tx.ExecContext(ctx, `INSERT INTO articles_cjk(rowid, grams) VALUES (?, ?)`, id, g); err != nil {
-					return err
+		}
+		cjk, err := tx.PrepareContext(ctx, `INSERT INTO articles_cjk(rowid, grams) VALUES (?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer cjk.Close()
+		for _, i := range fresh {
+			if g := cjkGrams(arts[i].Title, arts[i].Body); g != "" {
+				if _, err := cjk.ExecContext(ctx, res.IDs[i], g); err != nil {
+					return fmt.Errorf("article %d (%q): %w", i, arts[i].Title, err)
 				}
 			}
-			res.IDs[i] = id
 		}
 		return nil
 	})
@@ -99,6 +91,125 @@ func (s *Store) ImportArticles(ctx context.Context, arts []Article) (ImportResul
 		return ImportResult{}, err
 	}
 	return res, nil
+}
+
+// newArticles returns the indexes of the hashes that are neither in the
+// project nor earlier in the list.
+func newArticles(ctx context.Context, tx *sql.Tx, hashes []string) ([]int, error) {
+	seen, err := tx.PrepareContext(ctx, `SELECT 1 FROM articles WHERE hash = ?`)
+	if err != nil {
+		return nil, err
+	}
+	defer seen.Close()
+	fresh := make([]int, 0, len(hashes))
+	inCall := make(map[string]bool, len(hashes))
+	for i, h := range hashes {
+		if inCall[h] {
+			continue
+		}
+		inCall[h] = true
+		var one int
+		switch err := seen.QueryRowContext(ctx, h).Scan(&one); err {
+		case nil:
+			continue
+		case sql.ErrNoRows:
+			fresh = append(fresh, i)
+		default:
+			return nil, err
+		}
+	}
+	return fresh, nil
+}
+
+// importChunk is how many articles one INSERT statement adds. Inside a
+// transaction FTS5 writes its pending terms to disk at the start of every
+// statement that fires the indexing trigger (a statement savepoint), so
+// inserting row by row writes one tiny index segment per article and then
+// spends most of the import merging them. A few hundred rows per statement
+// keep the pending terms in memory close to FTS5's own flush size (1 MB).
+const importChunk = 200
+
+// chunkInserter adds articles with multi-row INSERT statements, reusing the
+// prepared statement of a full chunk.
+type chunkInserter struct {
+	tx   *sql.Tx
+	full *sql.Stmt
+}
+
+const insertHead = `INSERT INTO articles
+	(title, publication, author, url, published, dateline, language, body, runes, hash, source_path, source_pos) VALUES `
+
+// insert adds arts[i] for each i in chunk and records their ids in ids[i].
+func (c *chunkInserter) insert(ctx context.Context, arts []Article, hashes []string, chunk []int, ids []int64) error {
+	stmt, err := c.stmt(ctx, len(chunk))
+	if err != nil {
+		return err
+	}
+	if len(chunk) < importChunk {
+		defer stmt.Close()
+	}
+	args := make([]any, 0, 12*len(chunk))
+	index := make(map[string]int, len(chunk))
+	for _, i := range chunk {
+		a := &arts[i]
+		args = append(args, a.Title, a.Publication, a.Author, a.URL, a.Published, a.Dateline,
+			a.Language, a.Body, utf8.RuneCountInString(a.Body), hashes[i], a.SourcePath, a.SourcePos)
+		index[hashes[i]] = i
+	}
+	// RETURNING gives no order guarantee; the hash (unique) says which
+	// article each id belongs to.
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return fmt.Errorf("articles %d–%d: %w", chunk[0], chunk[len(chunk)-1], err)
+	}
+	defer rows.Close()
+	got := 0
+	for rows.Next() {
+		var id int64
+		var h string
+		if err := rows.Scan(&id, &h); err != nil {
+			return err
+		}
+		ids[index[h]] = id
+		got++
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("articles %d–%d: %w", chunk[0], chunk[len(chunk)-1], err)
+	}
+	if got != len(chunk) {
+		return fmt.Errorf("articles %d–%d: %d rows inserted, want %d", chunk[0], chunk[len(chunk)-1], got, len(chunk))
+	}
+	return nil
+}
+
+// stmt returns the INSERT statement for n rows.
+func (c *chunkInserter) stmt(ctx context.Context, n int) (*sql.Stmt, error) {
+	if n == importChunk && c.full != nil {
+		return c.full, nil
+	}
+	var b strings.Builder
+	b.WriteString(insertHead)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("(?,?,?,?,?,?,?,?,?,?,?,?)")
+	}
+	b.WriteString(" RETURNING id, hash")
+	st, err := c.tx.PrepareContext(ctx, b.String())
+	if err != nil {
+		return nil, err
+	}
+	if n == importChunk {
+		c.full = st
+	}
+	return st, nil
+}
+
+func (c *chunkInserter) close() {
+	if c.full != nil {
+		c.full.Close()
+	}
 }
 
 const articleCols = `id, title, publication, author, url, published, dateline, language, body, hash, source_path, source_pos`

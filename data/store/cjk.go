@@ -10,6 +10,9 @@ import (
 // words (Han, Hiragana, Katakana) or one whose words are short (Hangul): such
 // runs are indexed as overlapping bigrams.
 func isCJK(r rune) bool {
+	if r < 0x1100 { // below Hangul Jamo, the first of these scripts
+		return false
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -20,11 +21,23 @@ import (
 func main() {
 	n := flag.Int("n", 20000, "number of articles (jsonl)")
 	size := flag.Int("size", 800, "approximate bytes of body per article (jsonl)")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the command to this file")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: benchgen [-n N] [-size BYTES] jsonl FILE | sql JSONL | import DB JSONL")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "benchgen:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	var err error
 	switch {
 	case flag.NArg() == 2 && flag.Arg(0) == "jsonl":
@@ -38,6 +51,7 @@ func main() {
 		os.Exit(2)
 	}
 	if err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "benchgen:", err)
 		os.Exit(1)
 	}
