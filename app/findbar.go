@@ -17,7 +17,7 @@ import (
 // highlighted, Enter moves to the next one.
 type findBar struct {
 	r       *reader
-	entry   *widget.Entry
+	entry   *findEntry
 	count   *widget.Label
 	box     *fyne.Container
 	hits    []widgets.TextRange
@@ -25,7 +25,9 @@ type findBar struct {
 }
 
 func newFindBar(r *reader) *findBar {
-	f := &findBar{r: r, entry: widget.NewEntry(), count: widget.NewLabel("")}
+	f := &findBar{r: r, entry: &findEntry{Entry: widget.Entry{Wrapping: fyne.TextWrap(fyne.TextTruncateClip)}}, count: widget.NewLabel("")}
+	f.entry.ExtendBaseWidget(f.entry)
+	f.entry.onEscape = f.hide
 	f.entry.SetPlaceHolder("Find in article")
 	f.entry.OnChanged = func(string) { f.search(); f.current = 0; f.focusHit() }
 	f.entry.OnSubmitted = func(string) { f.next(1) }
@@ -56,6 +58,23 @@ func (f *findBar) hide() {
 	f.box.Hide()
 	f.hits = nil
 	f.r.view.SetFind(nil, -1)
+	if c := f.r.wb.win.Canvas(); c.Focused() == f.entry {
+		c.Focus(f.r.view)
+	}
+}
+
+// findEntry is the find bar's query entry; Escape closes the bar.
+type findEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func (e *findEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
 }
 
 func (f *findBar) reset() {

@@ -67,11 +67,15 @@ func TestFindInArticle(t *testing.T) {
 		t.Errorf("a query without hits reports %q, want no matches", got)
 	}
 
-	// Closing the bar clears the marks; Ctrl+F again shows the query's matches again.
+	// Escape closes the bar, clears the marks and gives the text the focus;
+	// Ctrl+F again shows the query's matches again.
 	r.find.entry.SetText("xi")
 	n := len(r.find.hits)
-	r.find.hide()
-	r.showFind()
+	r.find.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if r.find.box.Visible() || len(r.find.hits) != 0 || d.wb.win.Canvas().Focused() != r.view {
+		t.Errorf("after Escape the find bar is visible %v, holds %d matches, focus on %T", r.find.box.Visible(), len(r.find.hits), d.wb.win.Canvas().Focused())
+	}
+	d.press(fyne.KeyF, fyne.KeyModifierControl)
 	if len(r.find.hits) != n || n == 0 || r.find.count.Text != "1 of "+strconv.Itoa(n) {
 		t.Errorf("the reopened find bar holds %q and shows %d matches (%q), want %d", r.find.entry.Text, len(r.find.hits), r.find.count.Text, n)
 	}
