@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"sort"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -255,9 +256,16 @@ func (r *reader) passageAt(start, end int) (store.Passage, bool) {
 	return store.Passage{}, false
 }
 
+// plural counts n of word: "1 article", "2 articles", "3 entities".
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
+	}
+	if strings.HasSuffix(word, "y") {
+		return strconv.Itoa(n) + " " + strings.TrimSuffix(word, "y") + "ies"
+	}
+	if strings.HasSuffix(word, "ch") {
+		return strconv.Itoa(n) + " " + word + "es"
 	}
 	return strconv.Itoa(n) + " " + word + "s"
 }

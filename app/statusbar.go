@@ -2,7 +2,7 @@ package app
 
 import (
 	"context"
-	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -109,6 +109,6 @@ func (s *statusBar) reloadCounts(wb *workbench) {
 	load(wb, "Count project items", func(ctx context.Context, st *store.Store) (store.Counts, error) {
 		return st.Counts(ctx)
 	}, func(c store.Counts) {
-		s.counts.SetText(fmt.Sprintf("%d articles · %d entities · %d events · %d passages", c.Articles, c.Entities, c.Events, c.Passages))
+		s.counts.SetText(strings.Join([]string{plural(c.Articles, "article"), plural(c.Entities, "entity"), plural(c.Events, "event"), plural(c.Passages, "passage")}, " · "))
 	})
 }
