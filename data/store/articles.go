@@ -34,7 +34,14 @@ type ImportResult struct {
 // hex sha256 of the body with runs of white space collapsed to one space and
 // leading and trailing space removed.
 func BodyHash(body string) string {
-	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(body), " ")))
+	norm := make([]byte, 0, len(body))
+	for w := range strings.FieldsSeq(body) {
+		if len(norm) > 0 {
+			norm = append(norm, ' ')
+		}
+		norm = append(norm, w...)
+	}
+	sum := sha256.Sum256(norm)
 	return hex.EncodeToString(sum[:])
 }
 

@@ -110,31 +110,38 @@ func queryPhrase(text string, prefix bool) phrase {
 // findPhrases returns the rune spans where any phrase occurs in text. Once a
 // hit is found, scanning stops limit runes after it (limit < 0: never).
 func findPhrases(text string, phrases []phrase, limit int) []Span {
-	if len(phrases) == 0 {
+	longest := 0
+	for _, p := range phrases {
+		longest = max(longest, len(p.words))
+	}
+	if longest == 0 {
 		return nil
 	}
 	var spans []Span
-	var toks []token
+	// Only the last few words can end in a hit, so they are kept in a ring
+	// rather than tokenizing the whole body.
+	ring := make([]token, longest)
+	seen := 0 // words so far; the last one is ring[(seen-1)%longest]
+	at := func(k int) token { return ring[k%longest] }
 	stop := -1
 	match := func() {
-		last := len(toks) - 1
 		for _, p := range phrases {
 			n := len(p.words)
-			if n == 0 || n > len(toks) {
+			if n == 0 || n > seen {
 				continue
 			}
-			first := last - n + 1
+			first := seen - n
 			ok := true
 			for j, w := range p.words {
-				t := toks[first+j]
+				t := at(first + j)
 				if ok = wordMatches(text[t.b0:t.b1], w, p.prefix && j == n-1); !ok {
 					break
 				}
 			}
 			if ok {
-				spans = append(spans, Span{toks[first].start, toks[last].end})
+				spans = append(spans, Span{at(first).start, at(seen - 1).end})
 				if stop < 0 && limit >= 0 {
-					stop = toks[first].start + limit
+					stop = at(first).start + limit
 				}
 			}
 		}
@@ -143,7 +150,13 @@ func findPhrases(text string, phrases []phrase, limit int) []Span {
 	var cur token
 	pos := 0
 	for i, r := range text {
-		if isWordRune(r) {
+		var word bool
+		if r < utf8.RuneSelf {
+			word = asciiWord[r]
+		} else {
+			word = isWordRune(r)
+		}
+		if word {
 			if !in {
 				if stop >= 0 && pos > stop {
 					return spans
@@ -153,7 +166,8 @@ func findPhrases(text string, phrases []phrase, limit int) []Span {
 			}
 		} else if in {
 			cur.b1, cur.end = i, pos
-			toks = append(toks, cur)
+			ring[seen%longest] = cur
+			seen++
 			match()
 			in = false
 		}
@@ -161,8 +175,17 @@ func findPhrases(text string, phrases []phrase, limit int) []Span {
 	}
 	if in {
 		cur.b1, cur.end = len(text), pos
-		toks = append(toks, cur)
+		ring[seen%longest] = cur
+		seen++
 		match()
 	}
 	return spans
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for r := range rune(utf8.RuneSelf) {
+		t[r] = isWordRune(r)
+	}
+	return t
+}()

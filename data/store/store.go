@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"sync"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -43,6 +44,9 @@ type Store struct {
 	path string
 	w    *sql.DB // the single writer connection
 	r    *sql.DB // read-only pool
+
+	stmtMu sync.Mutex
+	search [searchKinds]*sql.Stmt // prepared on first use; see searchStmt
 }
 
 // Open opens the project at path, creating it if it does not exist and
@@ -105,6 +109,7 @@ func dsn(path string, writer bool) string {
 		q.Set("_txlock", "immediate")
 	} else {
 		q.Add("_pragma", "query_only(1)")
+		q.Add("_pragma", "cache_size(-16000)")
 	}
 	return "file:" + escapePath(path) + "?" + q.Encode()
 }
@@ -120,6 +125,14 @@ func (s *Store) Path() string { return s.path }
 
 // Close checkpoints the write-ahead log and closes the file.
 func (s *Store) Close() error {
+	s.stmtMu.Lock()
+	for i, st := range s.search {
+		if st != nil {
+			st.Close()
+			s.search[i] = nil
+		}
+	}
+	s.stmtMu.Unlock()
 	errR := s.r.Close()
 	_, _ = s.w.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
 	errW := s.w.Close()
