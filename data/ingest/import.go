@@ -31,10 +31,11 @@ type FileResult struct {
 	Err        error   // why the file was refused or failed; nil when imported
 }
 
-// streamBatch is how much JSON Lines text is held before it is handed to the
-// store. A JSON Lines file up to this size is imported in one transaction;
-// a larger one is imported in transactions of about this much text each, so
-// that memory stays bounded (see Import).
+// streamBatch is how much JSON Lines text goes into one transaction. A JSON
+// Lines file up to this size is imported in one transaction; a larger one in
+// transactions of about this much text each, so that a cancelled import of a
+// huge file keeps what was done (see Import). Articles are handed to the
+// store as they are read, so memory does not grow with the batch.
 var streamBatch = 48 << 20
 
 // Import reads the files and folders in paths (folders recursively, hidden
@@ -242,49 +243,97 @@ func streamJSONL(ctx context.Context, st *store.Store, f source, opts Options, b
 		return r
 	}
 	cr := &countingReader{r: bufio.NewReaderSize(file, 1<<20)}
-	var batch []store.Article
-	held := 0
-	pos := 0
-	commit := func() error {
-		if len(batch) == 0 {
-			return nil
+	// The file is parsed in a goroutine while the store inserts what has
+	// been parsed so far, each batch in its own transaction.
+	pctx, stop := context.WithCancel(ctx)
+	defer stop()
+	items := make(chan streamItem, 256)
+	var scanErr error // set before items is closed
+	pos := 0          // articles read; final once items is closed
+	go func() {
+		defer close(items)
+		held := 0
+		send := func(it streamItem) error {
+			select {
+			case items <- it:
+				return nil
+			case <-pctx.Done():
+				return pctx.Err()
+			}
 		}
-		res, err := st.ImportArticles(ctx, batch)
+		scanErr = scanJSONL(f.path, cr, func(d draft) error {
+			if err := pctx.Err(); err != nil {
+				return err
+			}
+			d.SourcePath, d.SourcePos = f.path, pos
+			pos++
+			d.Published = firstNonEmpty(d.Published, opts.Published)
+			d.Publication = firstNonEmpty(d.Publication, opts.Publication)
+			if d.Title == "" {
+				d.Title = titleFrom(firstParagraph(d.Body))
+			}
+			if err := send(streamItem{art: d}); err != nil {
+				return err
+			}
+			held += len(d.Body) + len(d.Title) + 256
+			if held >= streamBatch {
+				held = 0
+				return send(streamItem{batchEnd: true, bytes: cr.n})
+			}
+			return nil
+		})
+	}()
+	done := false // items is closed and drained
+	var batchBytes int64
+	next := func() (store.Article, bool, error) {
+		it, ok := <-items
+		switch {
+		case !ok:
+			done = true
+			if scanErr != nil {
+				return store.Article{}, false, errScan
+			}
+			return store.Article{}, false, nil
+		case it.batchEnd:
+			batchBytes = it.bytes
+			return store.Article{}, false, nil
+		}
+		return it.art, true, nil
+	}
+	for !done {
+		res, err := st.ImportArticlesFrom(ctx, next)
 		if err != nil {
-			return err
+			stop()
+			for range items { // let the reader finish
+			}
+			if errors.Is(err, errScan) {
+				err = scanErr // the reader's own message, not the store's wrapping
+			}
+			r.Err = err
+			return r
+		}
+		if done && pos == 0 {
+			r.Err = refuse(f.path, "no article text found (read as JSON Lines)")
+			return r
 		}
 		r.add(res, nil)
-		batch, held = batch[:0], 0
-		bytesDone(cr.n)
-		return nil
-	}
-	err = scanJSONL(f.path, cr, func(d draft) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		d.SourcePath, d.SourcePos = f.path, pos
-		pos++
-		d.Published = firstNonEmpty(d.Published, opts.Published)
-		d.Publication = firstNonEmpty(d.Publication, opts.Publication)
-		if d.Title == "" {
-			d.Title = titleFrom(firstParagraph(d.Body))
-		}
-		batch = append(batch, d)
-		held += len(d.Body) + len(d.Title) + 256
-		if held >= streamBatch {
-			return commit()
-		}
-		return nil
-	})
-	if err == nil {
-		if pos == 0 {
-			err = refuse(f.path, "no article text found (read as JSON Lines)")
-		} else {
-			err = commit()
+		if !done {
+			bytesDone(batchBytes)
 		}
 	}
-	r.Err = err
+	bytesDone(cr.n)
 	return r
+}
+
+// errScan stops an import because reading the file failed.
+var errScan = errors.New("ingest: reading stopped")
+
+// streamItem is an article read from a JSON Lines file, or the end of a
+// batch (after bytes bytes of the file).
+type streamItem struct {
+	art      store.Article
+	batchEnd bool
+	bytes    int64
 }
 
 // peek returns the first bytes of a file and rewinds it.

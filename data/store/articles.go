@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -50,46 +51,58 @@ func BodyHash(body string) string {
 // already in the project, or earlier in the same call, is skipped as a
 // duplicate: its entry in IDs is 0. Imports are not on the undo log.
 func (s *Store) ImportArticles(ctx context.Context, arts []Article) (ImportResult, error) {
-	// Validation and hashing need no lock, so they run before the write
+	// Validation needs no lock, so a bad article is refused before the write
 	// transaction starts.
-	hashes := make([]string, len(arts))
 	for i, a := range arts {
-		if strings.TrimSpace(a.Body) == "" {
-			return ImportResult{}, fmt.Errorf("store: import articles: article %d (%q): empty body", i, a.Title)
+		if err := checkBody(a); err != nil {
+			return ImportResult{}, fmt.Errorf("store: import articles: article %d (%q): %w", i, a.Title, err)
 		}
-		if !utf8.ValidString(a.Body) {
-			return ImportResult{}, fmt.Errorf("store: import articles: article %d (%q): body is not valid UTF-8", i, a.Title)
-		}
-		hashes[i] = BodyHash(a.Body)
 	}
-	res := ImportResult{IDs: make([]int64, len(arts))}
+	i := 0
+	return s.ImportArticlesFrom(ctx, func() (Article, bool, error) {
+		if i == len(arts) {
+			return Article{}, false, nil
+		}
+		i++
+		return arts[i-1], true, nil
+	})
+}
+
+// ImportArticlesFrom is ImportArticles for articles produced one at a time,
+// so that a reader can go on parsing a file while the first articles are
+// being inserted: next returns the next article, false when there are no
+// more, or an error that rolls the whole import back (and is returned
+// wrapped). IDs[i] is the id of the i-th article next returned.
+func (s *Store) ImportArticlesFrom(ctx context.Context, next func() (Article, bool, error)) (ImportResult, error) {
+	var res ImportResult
 	err := s.write(ctx, "import articles", func(tx *sql.Tx) error {
-		fresh, err := newArticles(ctx, tx, hashes)
+		imp, err := newImporter(ctx, tx)
 		if err != nil {
 			return err
 		}
-		res.Duplicates = len(arts) - len(fresh)
-		ins := &chunkInserter{tx: tx}
-		defer ins.close()
-		for from := 0; from < len(fresh); from += importChunk {
+		defer imp.close()
+		chunk := make([]Article, 0, importChunk)
+		for more := true; more; {
+			chunk = chunk[:0]
+			for len(chunk) < importChunk {
+				a, ok, err := next()
+				if err != nil {
+					return err
+				}
+				if !ok {
+					more = false
+					break
+				}
+				if err := checkBody(a); err != nil {
+					return fmt.Errorf("article %d (%q): %w", len(res.IDs)+len(chunk), a.Title, err)
+				}
+				chunk = append(chunk, a)
+			}
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			chunk := fresh[from:min(from+importChunk, len(fresh))]
-			if err := ins.insert(ctx, arts, hashes, chunk, res.IDs); err != nil {
+			if err := imp.add(ctx, chunk, &res); err != nil {
 				return err
-			}
-		}
-		cjk, err := tx.PrepareContext(ctx, `INSERT INTO articles_cjk(rowid, grams) VALUES (?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer cjk.Close()
-		for _, i := range fresh {
-			if g := cjkGrams(arts[i].Title, arts[i].Body); g != "" {
-				if _, err := cjk.ExecContext(ctx, res.IDs[i], g); err != nil {
-					return fmt.Errorf("article %d (%q): %w", i, arts[i].Title, err)
-				}
 			}
 		}
 		return nil
@@ -100,32 +113,83 @@ func (s *Store) ImportArticles(ctx context.Context, arts []Article) (ImportResul
 	return res, nil
 }
 
-// newArticles returns the indexes of the hashes that are neither in the
-// project nor earlier in the list.
-func newArticles(ctx context.Context, tx *sql.Tx, hashes []string) ([]int, error) {
+// checkBody refuses an article without text or with invalid UTF-8.
+func checkBody(a Article) error {
+	if strings.TrimSpace(a.Body) == "" {
+		return errors.New("empty body")
+	}
+	if !utf8.ValidString(a.Body) {
+		return errors.New("body is not valid UTF-8")
+	}
+	return nil
+}
+
+// importer inserts chunks of articles within one import transaction.
+type importer struct {
+	tx        *sql.Tx
+	seen, cjk *sql.Stmt
+	ins       chunkInserter
+	inCall    map[string]bool // hashes already imported by this call
+	fresh     []int
+	hashes    []string
+}
+
+func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 	seen, err := tx.PrepareContext(ctx, `SELECT 1 FROM articles WHERE hash = ?`)
 	if err != nil {
 		return nil, err
 	}
-	defer seen.Close()
-	fresh := make([]int, 0, len(hashes))
-	inCall := make(map[string]bool, len(hashes))
-	for i, h := range hashes {
-		if inCall[h] {
+	cjk, err := tx.PrepareContext(ctx, `INSERT INTO articles_cjk(rowid, grams) VALUES (?, ?)`)
+	if err != nil {
+		seen.Close()
+		return nil, err
+	}
+	return &importer{tx: tx, seen: seen, cjk: cjk, ins: chunkInserter{tx: tx}, inCall: map[string]bool{}}, nil
+}
+
+func (m *importer) close() {
+	m.seen.Close()
+	m.cjk.Close()
+	m.ins.close()
+}
+
+// add imports one chunk, appending to res.IDs (0 for a duplicate).
+func (m *importer) add(ctx context.Context, chunk []Article, res *ImportResult) error {
+	m.hashes = m.hashes[:0]
+	m.fresh = m.fresh[:0]
+	ids := make([]int64, len(chunk))
+	for i, a := range chunk {
+		h := BodyHash(a.Body)
+		m.hashes = append(m.hashes, h)
+		if m.inCall[h] {
 			continue
 		}
-		inCall[h] = true
+		m.inCall[h] = true
 		var one int
-		switch err := seen.QueryRowContext(ctx, h).Scan(&one); err {
+		switch err := m.seen.QueryRowContext(ctx, h).Scan(&one); err {
 		case nil:
-			continue
 		case sql.ErrNoRows:
-			fresh = append(fresh, i)
+			m.fresh = append(m.fresh, i)
 		default:
-			return nil, err
+			return err
 		}
 	}
-	return fresh, nil
+	base := len(res.IDs)
+	res.Duplicates += len(chunk) - len(m.fresh)
+	if len(m.fresh) > 0 {
+		if err := m.ins.insert(ctx, chunk, m.hashes, m.fresh, ids); err != nil {
+			return fmt.Errorf("articles %d–%d: %w", base, base+len(chunk)-1, err)
+		}
+	}
+	for _, i := range m.fresh {
+		if g := cjkGrams(chunk[i].Title, chunk[i].Body); g != "" {
+			if _, err := m.cjk.ExecContext(ctx, ids[i], g); err != nil {
+				return fmt.Errorf("article %d (%q): %w", base+i, chunk[i].Title, err)
+			}
+		}
+	}
+	res.IDs = append(res.IDs, ids...)
+	return nil
 }
 
 // importChunk is how many articles one INSERT statement adds. Inside a
@@ -167,7 +231,7 @@ func (c *chunkInserter) insert(ctx context.Context, arts []Article, hashes []str
 	// article each id belongs to.
 	rows, err := stmt.QueryContext(ctx, args...)
 	if err != nil {
-		return fmt.Errorf("articles %d–%d: %w", chunk[0], chunk[len(chunk)-1], err)
+		return err
 	}
 	defer rows.Close()
 	got := 0
@@ -181,10 +245,10 @@ func (c *chunkInserter) insert(ctx context.Context, arts []Article, hashes []str
 		got++
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("articles %d–%d: %w", chunk[0], chunk[len(chunk)-1], err)
+		return err
 	}
 	if got != len(chunk) {
-		return fmt.Errorf("articles %d–%d: %d rows inserted, want %d", chunk[0], chunk[len(chunk)-1], got, len(chunk))
+		return fmt.Errorf("%d rows inserted, want %d", got, len(chunk))
 	}
 	return nil
 }
