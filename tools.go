@@ -7,6 +7,7 @@ package tools
 import (
 	_ "fyne.io/fyne/v2/app"
 	_ "github.com/jezek/xgb"
+	_ "github.com/ledongthuc/pdf"
 	_ "github.com/markusmobius/go-dateparser"
 	_ "github.com/mmcdole/gofeed"
 	_ "github.com/sahilm/fuzzy"
@@ -14,5 +15,4 @@ import (
 	_ "golang.org/x/net/html"
 	_ "golang.org/x/text/encoding/charmap"
 	_ "modernc.org/sqlite"
-	_ "github.com/ledongthuc/pdf"
 )
