@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -20,6 +21,7 @@ func main() {
 	n := flag.Int("n", 20000, "number of articles")
 	words := flag.Int("words", 800, "words per article")
 	seed := flag.Uint64("seed", 1, "generator seed")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the import to this file")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: benchload [-n N] [-words W] [-seed S] sql FILE | import DB")
 		flag.PrintDefaults()
@@ -35,7 +37,18 @@ func main() {
 	case "sql":
 		err = writeSQL(flag.Arg(1), arts)
 	case "import":
+		if *cpuprofile != "" {
+			var f *os.File
+			if f, err = os.Create(*cpuprofile); err == nil {
+				err = pprof.StartCPUProfile(f)
+			}
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "benchload:", err)
+				os.Exit(1)
+			}
+		}
 		err = importStore(flag.Arg(1), arts)
+		pprof.StopCPUProfile()
 	default:
 		flag.Usage()
 		os.Exit(2)
