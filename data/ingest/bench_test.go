@@ -64,7 +64,7 @@ func BenchmarkImportJSONL20k(b *testing.B) {
 // BenchmarkReadSeed reads and splits the seed bundle.
 func BenchmarkReadSeed(b *testing.B) {
 	for b.Loop() {
-		if _, err := ingest.ReadFile(context.Background(), seedFiles[1], ingest.Options{}); err != nil {
+		if _, err := ingest.ReadFile(context.Background(), seedFiles[0], ingest.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

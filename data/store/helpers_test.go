@@ -10,7 +10,8 @@ import (
 	"github.com/attache-app/attache/data/store"
 )
 
-const seedPath = "../../../shared/seeds/000_21e31b66fa115a1c.txt"
+// seedPath is the real news bundle the project was built from, as shipped in the sample corpus.
+const seedPath = "../../resources/sample/taipei-times-bundle.txt"
 
 // openTemp opens a new project in a temporary directory.
 func openTemp(t testing.TB) (*store.Store, string) {
