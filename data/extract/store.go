@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 	"unicode"
 
 	"github.com/attache-app/attache/data/store"
@@ -57,25 +59,83 @@ func scriptHint(s string) string {
 	return ""
 }
 
+// runBatch is how many articles Run extracts before saving them in one
+// transaction.
+const runBatch = 100
+
 // Run extracts the entities and events of each article, resolving dates
 // against the article's publication date, and saves them in st as
-// suggestions. It goes on past an article that fails and returns all
-// failures joined; it stops early when ctx is cancelled.
+// suggestions. Articles are extracted in parallel, one worker per CPU, and
+// saved a batch at a time in one transaction; a batch that fails is saved
+// article by article, so Run goes on past an article that fails and returns
+// all failures joined. It stops early when ctx is cancelled.
 func Run(ctx context.Context, st *store.Store, x *Extractor, articleIDs []int64) error {
-	var errs []error
-	for _, id := range articleIDs {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("extract: %w", err)
+	type extracted struct {
+		batch  []store.ArticleExtraction
+		failed []error
+	}
+	// The next batch is extracted while the current one is saved.
+	ready := make(chan extracted, 1)
+	go func() {
+		defer close(ready)
+		for start := 0; start < len(articleIDs) && ctx.Err() == nil; start += runBatch {
+			batch, failed := extractBatch(ctx, st, x, articleIDs[start:min(start+runBatch, len(articleIDs))])
+			ready <- extracted{batch, failed}
 		}
-		a, err := st.Article(ctx, id)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("extract: load article %d: %w", id, err))
+	}()
+	var errs []error
+	for e := range ready {
+		errs = append(errs, e.failed...)
+		if ctx.Err() != nil {
+			continue // drain, so the producer ends
+		}
+		if err := st.SaveExtractions(ctx, e.batch); err == nil {
 			continue
 		}
-		r := x.Extract(a.Body, a.Published)
-		if err := st.SaveExtraction(ctx, id, ToStore(r)); err != nil {
-			errs = append(errs, fmt.Errorf("extract: save article %d: %w", id, err))
+		for _, b := range e.batch {
+			if err := st.SaveExtraction(ctx, b.ArticleID, b.Extraction); err != nil {
+				errs = append(errs, fmt.Errorf("extract: save article %d: %w", b.ArticleID, err))
+			}
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("extract: %w", err)
+	}
 	return errors.Join(errs...)
+}
+
+// extractBatch loads and extracts the articles ids in parallel, keeping their
+// order; articles that cannot be loaded are reported in failed.
+func extractBatch(ctx context.Context, st *store.Store, x *Extractor, ids []int64) (batch []store.ArticleExtraction, failed []error) {
+	out := make([]store.ArticleExtraction, len(ids))
+	errs := make([]error, len(ids))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(ids)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				a, err := st.Article(ctx, ids[i])
+				if err != nil {
+					errs[i] = fmt.Errorf("extract: load article %d: %w", ids[i], err)
+					continue
+				}
+				out[i] = store.ArticleExtraction{ArticleID: a.ID, Extraction: ToStore(x.Extract(a.Body, a.Published))}
+			}
+		}()
+	}
+	for i := range ids {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i := range ids {
+		if errs[i] != nil {
+			failed = append(failed, errs[i])
+			continue
+		}
+		batch = append(batch, out[i])
+	}
+	return batch, failed
 }

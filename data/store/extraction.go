@@ -40,85 +40,115 @@ type SuggestedEvent struct {
 // work and not on the undo log.
 func (s *Store) SaveExtraction(ctx context.Context, articleID int64, x Extraction) error {
 	return s.write(ctx, fmt.Sprintf("save extraction for article %d", articleID), func(tx *sql.Tx) error {
-		n, err := articleRunes(ctx, tx, articleID)
-		if err != nil {
-			return err
-		}
-		ids := make([]int64, len(x.Entities))
-		entity := func(i int) (int64, error) {
-			if i < 0 || i >= len(x.Entities) {
-				return 0, fmt.Errorf("entity index %d out of range (%d entities)", i, len(x.Entities))
-			}
-			if ids[i] == 0 {
-				id, err := matchOrCreateEntity(ctx, tx, x.Entities[i])
-				if err != nil {
-					return 0, fmt.Errorf("entity %q: %w", x.Entities[i].Name, err)
-				}
-				ids[i] = id
-			}
-			return ids[i], nil
-		}
-		for i, se := range x.Entities {
-			for _, sp := range se.Mentions {
-				if sp.Start < 0 || sp.Start >= sp.End || sp.End > n {
-					return fmt.Errorf("mention of %q: span %d–%d is not within article %d (0–%d)", se.Name, sp.Start, sp.End, articleID, n)
-				}
-				key := machineKey("mention", sp.Start, sp.End, "")
-				if fresh, err := isFresh(ctx, tx, articleID, key, `SELECT EXISTS(SELECT 1 FROM mentions WHERE article_id = ? AND start = ? AND "end" = ?)`, articleID, sp.Start, sp.End); err != nil || !fresh {
-					if err != nil {
-						return err
-					}
-					continue
-				}
-				id, err := entity(i)
-				if err != nil {
-					return err
-				}
-				if _, err := tx.ExecContext(ctx, `INSERT INTO mentions(entity_id, article_id, start, "end", status, machine_key)
-					VALUES (?, ?, ?, ?, 'suggested', ?)`, id, articleID, sp.Start, sp.End, key); err != nil {
-					return err
-				}
-			}
-		}
-		for k, sv := range x.Events {
-			key := machineKey("event", sv.Start, sv.End, eventFingerprint(x, sv))
-			fresh, err := isFresh(ctx, tx, articleID, key, `SELECT 0`)
-			if err != nil {
-				return err
-			}
-			if !fresh {
-				continue
-			}
-			e := Event{Type: sv.Type, Mode: sv.Mode, CAMEO: sv.CAMEO, Goldstein: sv.Goldstein, Date: sv.Date,
-				EndDate: sv.EndDate, Precision: sv.Precision, DateText: sv.DateText, DateBasis: sv.DateBasis,
-				Location: sv.Location, Summary: sv.Summary, Text: sv.Text, ArticleID: articleID,
-				Start: sv.Start, End: sv.End, Status: StatusSuggested}
-			for _, role := range []struct {
-				idx []int
-				out *[]int64
-			}{{sv.Actors, &e.Actors}, {sv.Recipients, &e.Recipients}} {
-				for _, i := range role.idx {
-					id, err := entity(i)
-					if err != nil {
-						return fmt.Errorf("event %d: %w", k, err)
-					}
-					*role.out = append(*role.out, id)
-				}
-			}
-			if err := checkEvent(ctx, tx, &e); err != nil {
-				return fmt.Errorf("event %d: %w", k, err)
-			}
-			if _, err := insertEvent(ctx, tx, e, key); err != nil {
-				return fmt.Errorf("event %d: %w", k, err)
+		q := newStmtCache(tx)
+		defer q.close()
+		return saveExtraction(ctx, q, articleID, x)
+	})
+}
+
+// ArticleExtraction is the extraction of one article, for SaveExtractions.
+type ArticleExtraction struct {
+	ArticleID  int64
+	Extraction Extraction
+}
+
+// SaveExtractions saves the extractions of several articles as SaveExtraction
+// does, in one transaction: all are saved or none. Batching matters after a
+// large import, where one transaction (and one sync to disk) per article would
+// cost more than the extraction itself.
+func (s *Store) SaveExtractions(ctx context.Context, batch []ArticleExtraction) error {
+	return s.write(ctx, fmt.Sprintf("save extraction for %d articles", len(batch)), func(tx *sql.Tx) error {
+		q := newStmtCache(tx)
+		defer q.close()
+		for _, b := range batch {
+			if err := saveExtraction(ctx, q, b.ArticleID, b.Extraction); err != nil {
+				return fmt.Errorf("article %d: %w", b.ArticleID, err)
 			}
 		}
 		return nil
 	})
 }
 
+// saveExtraction stores one article's suggestions inside tx.
+func saveExtraction(ctx context.Context, tx txLike, articleID int64, x Extraction) error {
+	n, err := articleRunes(ctx, tx, articleID)
+	if err != nil {
+		return err
+	}
+	ids := make([]int64, len(x.Entities))
+	entity := func(i int) (int64, error) {
+		if i < 0 || i >= len(x.Entities) {
+			return 0, fmt.Errorf("entity index %d out of range (%d entities)", i, len(x.Entities))
+		}
+		if ids[i] == 0 {
+			id, err := matchOrCreateEntity(ctx, tx, x.Entities[i])
+			if err != nil {
+				return 0, fmt.Errorf("entity %q: %w", x.Entities[i].Name, err)
+			}
+			ids[i] = id
+		}
+		return ids[i], nil
+	}
+	for i, se := range x.Entities {
+		for _, sp := range se.Mentions {
+			if sp.Start < 0 || sp.Start >= sp.End || sp.End > n {
+				return fmt.Errorf("mention of %q: span %d–%d is not within article %d (0–%d)", se.Name, sp.Start, sp.End, articleID, n)
+			}
+			key := machineKey("mention", sp.Start, sp.End, "")
+			if fresh, err := isFresh(ctx, tx, articleID, key, `SELECT EXISTS(SELECT 1 FROM mentions WHERE article_id = ? AND start = ? AND "end" = ?)`, articleID, sp.Start, sp.End); err != nil || !fresh {
+				if err != nil {
+					return err
+				}
+				continue
+			}
+			id, err := entity(i)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO mentions(entity_id, article_id, start, "end", status, machine_key)
+					VALUES (?, ?, ?, ?, 'suggested', ?)`, id, articleID, sp.Start, sp.End, key); err != nil {
+				return err
+			}
+		}
+	}
+	for k, sv := range x.Events {
+		key := machineKey("event", sv.Start, sv.End, eventFingerprint(x, sv))
+		fresh, err := isFresh(ctx, tx, articleID, key, `SELECT 0`)
+		if err != nil {
+			return err
+		}
+		if !fresh {
+			continue
+		}
+		e := Event{Type: sv.Type, Mode: sv.Mode, CAMEO: sv.CAMEO, Goldstein: sv.Goldstein, Date: sv.Date,
+			EndDate: sv.EndDate, Precision: sv.Precision, DateText: sv.DateText, DateBasis: sv.DateBasis,
+			Location: sv.Location, Summary: sv.Summary, Text: sv.Text, ArticleID: articleID,
+			Start: sv.Start, End: sv.End, Status: StatusSuggested}
+		for _, role := range []struct {
+			idx []int
+			out *[]int64
+		}{{sv.Actors, &e.Actors}, {sv.Recipients, &e.Recipients}} {
+			for _, i := range role.idx {
+				id, err := entity(i)
+				if err != nil {
+					return fmt.Errorf("event %d: %w", k, err)
+				}
+				*role.out = append(*role.out, id)
+			}
+		}
+		if err := checkEvent(ctx, tx, &e); err != nil {
+			return fmt.Errorf("event %d: %w", k, err)
+		}
+		if _, err := insertEvent(ctx, tx, e, key); err != nil {
+			return fmt.Errorf("event %d: %w", k, err)
+		}
+	}
+	return nil
+}
+
 // isFresh reports whether a suggestion with key has never been stored for the
 // article (nor dismissed), and the extra existence query finds nothing.
-func isFresh(ctx context.Context, tx *sql.Tx, articleID int64, key, extra string, args ...any) (bool, error) {
+func isFresh(ctx context.Context, tx txLike, articleID int64, key, extra string, args ...any) (bool, error) {
 	var seen bool
 	err := tx.QueryRowContext(ctx, `SELECT EXISTS(SELECT 1 FROM mentions WHERE article_id = ?1 AND machine_key = ?2)
 		OR EXISTS(SELECT 1 FROM events WHERE article_id = ?1 AND machine_key = ?2)
@@ -132,7 +162,7 @@ func isFresh(ctx context.Context, tx *sql.Tx, articleID int64, key, extra string
 	return !seen, nil
 }
 
-func matchOrCreateEntity(ctx context.Context, tx *sql.Tx, se SuggestedEntity) (int64, error) {
+func matchOrCreateEntity(ctx context.Context, tx txLike, se SuggestedEntity) (int64, error) {
 	kind := se.Kind
 	if kind == "" {
 		kind = "other"

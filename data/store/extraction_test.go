@@ -152,3 +152,31 @@ func TestSaveExtractionAfterSplitAddsNothing(t *testing.T) {
 		t.Errorf("rejected mention after split and merge = %+v", ms)
 	}
 }
+
+func TestSaveExtractionsIsAllOrNothing(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	arts := seedArticles(t)
+	first, second := importOne(t, s, arts[0]), importOne(t, s, arts[1])
+	x := seedExtraction(t, arts[0].Body)
+
+	// The second article is far shorter than the first: spans taken from the
+	// first do not fit in it, so the whole batch must be refused.
+	err := s.SaveExtractions(ctx, []store.ArticleExtraction{{ArticleID: first, Extraction: x}, {ArticleID: second, Extraction: x}})
+	if err == nil {
+		t.Fatal("a batch with an out-of-range span was saved")
+	}
+	if c, _ := s.Counts(ctx); c.Mentions != 0 || c.Events != 0 || c.Entities != 0 {
+		t.Fatalf("a failed batch left rows behind: %+v", c)
+	}
+
+	must(t, s.SaveExtractions(ctx, []store.ArticleExtraction{{ArticleID: first, Extraction: x}}))
+	if c, _ := s.Counts(ctx); c.Entities != 3 || c.Mentions != 4 || c.Events != 2 {
+		t.Fatalf("after a batch of one, counts = %+v, want what SaveExtraction stores", c)
+	}
+	before := snapshot(t, s)
+	must(t, s.SaveExtractions(ctx, []store.ArticleExtraction{{ArticleID: first, Extraction: x}}))
+	if after := snapshot(t, s); after != before {
+		t.Errorf("re-running a batch added to the project:\n%s\nwas:\n%s", after, before)
+	}
+}
