@@ -6,7 +6,7 @@
 package export
 
 import (
-	"strconv"
+	"github.com/attache-app/attache/data/extract"
 )
 
 // EventRecord is one diplomatic event as exported, with its parties and
@@ -88,19 +88,8 @@ var ploverQuad = map[string]int{
 // CAMEO root (01–05, 06–08, 09–13, 14–20) when cameo is a valid code, else
 // from the PLOVER type; 0 when neither tells.
 func QuadClass(cameo, plover string) int {
-	if len(cameo) >= 2 {
-		if root, err := strconv.Atoi(cameo[:2]); err == nil {
-			switch {
-			case root >= 1 && root <= 5:
-				return 1
-			case root >= 6 && root <= 8:
-				return 2
-			case root >= 9 && root <= 13:
-				return 3
-			case root >= 14 && root <= 20:
-				return 4
-			}
-		}
+	if q := extract.QuadClass(cameo); q != 0 {
+		return q
 	}
 	return ploverQuad[plover]
 }
