@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -21,69 +20,20 @@ import (
 	"github.com/attache-app/attache/widgets"
 )
 
-// queueDriver runs fyne.Do callbacks on the test goroutine when the test
-// pumps them, as the real driver runs them on its one UI goroutine; without
-// it the test driver would run them on the caller's goroutine.
-type queueDriver struct {
-	fyne.Driver
-	mu    sync.Mutex
-	queue []func()
-	wake  chan struct{}
-}
-
-func (d *queueDriver) DoFromGoroutine(fn func(), wait bool) {
-	if !wait {
-		d.push(fn)
-		return
-	}
-	done := make(chan struct{})
-	d.push(func() { fn(); close(done) })
-	<-done
-}
-
-func (d *queueDriver) push(fn func()) {
-	d.mu.Lock()
-	d.queue = append(d.queue, fn)
-	d.mu.Unlock()
-	select {
-	case d.wake <- struct{}{}:
-	default:
-	}
-}
-
-func (d *queueDriver) pop() func() {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if len(d.queue) == 0 {
-		return nil
-	}
-	fn := d.queue[0]
-	d.queue = d.queue[1:]
-	return fn
-}
-
-// queueApp is the test app with the queueing driver.
-type queueApp struct {
-	fyne.App
-	drv *queueDriver
-}
-
-func (a *queueApp) Driver() fyne.Driver { return a.drv }
-
 // uiBench is a workbench on a real temporary project, driven from the test
 // goroutine.
 type uiBench struct {
 	t   *testing.T
 	wb  *workbench
 	st  *store.Store
-	drv *queueDriver
+	drv *uiLoop
 }
 
 func newUIBench(t *testing.T) *uiBench {
 	t.Helper()
 	base := test.NewTempApp(t)
-	drv := &queueDriver{Driver: base.Driver(), wake: make(chan struct{}, 1)}
-	a := &queueApp{App: base, drv: drv}
+	drv := &uiLoop{Driver: base.Driver(), wake: make(chan struct{}, 1)}
+	a := &loopApp{App: base, loop: drv}
 	fyne.SetCurrentApp(a)
 	st, err := store.Open(filepath.Join(t.TempDir(), "p.attache"))
 	if err != nil {
@@ -106,7 +56,7 @@ func (b *uiBench) pump(what string, cond func() bool) {
 	b.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for !cond() {
-		if fn := b.drv.pop(); fn != nil {
+		if fn := b.drv.next(); fn != nil {
 			fn()
 			continue
 		}
@@ -125,7 +75,7 @@ func (b *uiBench) pump(what string, cond func() bool) {
 func (b *uiBench) settle() {
 	quiet := time.Now()
 	for time.Since(quiet) < 150*time.Millisecond {
-		if fn := b.drv.pop(); fn != nil {
+		if fn := b.drv.next(); fn != nil {
 			fn()
 			quiet = time.Now()
 			continue
