@@ -103,7 +103,7 @@ func (v *eventsView) newRow() fyne.CanvasObject {
 	head.Truncation = fyne.TextTruncateEllipsis
 	detail := widget.NewLabel("")
 	detail.Truncation = fyne.TextTruncateEllipsis
-	detail.Importance = widget.LowImportance
+	detail.SizeName = theme.SizeNameCaptionText
 	status := widget.NewLabel("")
 	return container.NewBorder(nil, nil, check, status, container.NewVBox(head, detail))
 }
