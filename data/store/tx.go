@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -22,12 +23,22 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) erro
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return fmt.Errorf("store: %s: %w", what, err)
+		return fmt.Errorf("store: %s: %w", what, cancelled(ctx, err))
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: %s: %w", what, err)
+		return fmt.Errorf("store: %s: %w", what, cancelled(ctx, err))
 	}
 	return nil
+}
+
+// cancelled reports a cancelled context as the cause of err: database/sql rolls
+// a transaction back as soon as its context is cancelled, and the statement
+// that follows fails with the less telling sql.ErrTxDone.
+func cancelled(ctx context.Context, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
+		return ctxErr
+	}
+	return err
 }
 
 // change runs fn in one write transaction and records the rows it touched on
