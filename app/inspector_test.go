@@ -54,38 +54,11 @@ func newUIBench(t *testing.T) *uiBench {
 // pump runs UI callbacks until cond holds, failing the test after a while.
 func (b *uiBench) pump(what string, cond func() bool) {
 	b.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if fn := b.drv.next(); fn != nil {
-			fn()
-			continue
-		}
-		left := time.Until(deadline)
-		if left <= 0 {
-			b.t.Fatalf("timed out waiting for %s", what)
-		}
-		select {
-		case <-b.drv.wake:
-		case <-time.After(min(left, 50*time.Millisecond)):
-		}
-	}
+	b.drv.runUntil(b.t, 10*time.Second, what, cond)
 }
 
 // settle runs UI callbacks until none has arrived for a short while.
-func (b *uiBench) settle() {
-	quiet := time.Now()
-	for time.Since(quiet) < 150*time.Millisecond {
-		if fn := b.drv.next(); fn != nil {
-			fn()
-			quiet = time.Now()
-			continue
-		}
-		select {
-		case <-b.drv.wake:
-		case <-time.After(20 * time.Millisecond):
-		}
-	}
-}
+func (b *uiBench) settle() { b.drv.settle(150 * time.Millisecond) }
 
 // importSeed imports the sample bundle (the seed the project was built
 // from) and returns the article whose body contains marker.

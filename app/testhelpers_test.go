@@ -119,34 +119,43 @@ func (d *desk) waitFor(what string, cond func() bool) {
 // waitWithin is waitFor with a given deadline.
 func (d *desk) waitWithin(limit time.Duration, what string, cond func() bool) {
 	d.t.Helper()
+	d.loop.runUntil(d.t, limit, what, cond)
+}
+
+// settle runs UI callbacks until none has arrived for a short while.
+func (d *desk) settle() { d.loop.settle(100 * time.Millisecond) }
+
+// runUntil runs queued UI callbacks until cond holds, failing t after limit.
+func (l *uiLoop) runUntil(t *testing.T, limit time.Duration, what string, cond func() bool) {
+	t.Helper()
 	deadline := time.Now().Add(limit)
 	for !cond() {
-		if fn := d.loop.next(); fn != nil {
+		if fn := l.next(); fn != nil {
 			fn()
 			continue
 		}
 		left := time.Until(deadline)
 		if left <= 0 {
-			d.t.Fatalf("timed out waiting for %s", what)
+			t.Fatalf("timed out waiting for %s", what)
 		}
 		select {
-		case <-d.loop.wake:
+		case <-l.wake:
 		case <-time.After(min(left, 20*time.Millisecond)):
 		}
 	}
 }
 
-// settle runs UI callbacks until none has arrived for a short while.
-func (d *desk) settle() {
-	quiet := time.Now()
-	for time.Since(quiet) < 100*time.Millisecond {
-		if fn := d.loop.next(); fn != nil {
+// settle runs queued UI callbacks until none has arrived for quiet.
+func (l *uiLoop) settle(quiet time.Duration) {
+	last := time.Now()
+	for time.Since(last) < quiet {
+		if fn := l.next(); fn != nil {
 			fn()
-			quiet = time.Now()
+			last = time.Now()
 			continue
 		}
 		select {
-		case <-d.loop.wake:
+		case <-l.wake:
 		case <-time.After(10 * time.Millisecond):
 		}
 	}
