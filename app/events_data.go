@@ -3,8 +3,8 @@ package app
 import (
 	"context"
 	"fmt"
-	"strings"
 
+	"github.com/attache-app/attache/data/export"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -65,44 +65,23 @@ func loadEvents(ctx context.Context, st *store.Store, f eventFilter) (eventData,
 	return d, nil
 }
 
-// names joins the names of entity ids.
-func (d eventData) names(ids []int64) string {
-	var out []string
+// parties are the entities ids stands for, as the export names them.
+func (d eventData) parties(ids []int64) []export.Party {
+	var out []export.Party
 	for _, id := range ids {
 		if e, ok := d.entities[id]; ok {
-			out = append(out, e.Name)
+			out = append(out, export.Party{Name: e.Name, EntityID: e.ID, Kind: e.Kind, Country: e.Country})
 		}
 	}
-	if len(out) == 0 {
-		return "—"
-	}
-	return strings.Join(out, ", ")
+	return out
 }
+
+// names joins the names of entity ids.
+func (d eventData) names(ids []int64) string { return partyNames(d.parties(ids)) }
 
 // countries joins the distinct country codes of entity ids (their names when
 // they have none).
-func (d eventData) countries(ids []int64) string {
-	seen := map[string]bool{}
-	var out []string
-	for _, id := range ids {
-		e, ok := d.entities[id]
-		if !ok {
-			continue
-		}
-		c := e.Country
-		if c == "" {
-			c = e.Name
-		}
-		if !seen[c] {
-			seen[c] = true
-			out = append(out, c)
-		}
-	}
-	if len(out) == 0 {
-		return "?"
-	}
-	return strings.Join(out, "+")
-}
+func (d eventData) countries(ids []int64) string { return partyCountries(d.parties(ids)) }
 
 // headline is "Actor — TYPE — Recipient".
 func (d eventData) headline(ev store.Event) string {

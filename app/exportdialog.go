@@ -155,8 +155,7 @@ func laneOfRecord(lanes string) func(export.EventRecord) string {
 	}
 }
 
-// partyNames and partyCountries label parties as eventData.names and
-// eventData.countries label entities.
+// partyNames joins parties' names, as lane labels and headlines show them.
 func partyNames(ps []export.Party) string {
 	var out []string
 	for _, p := range ps {
@@ -168,6 +167,8 @@ func partyNames(ps []export.Party) string {
 	return strings.Join(out, ", ")
 }
 
+// partyCountries joins parties' distinct country codes (their names when they
+// have none), as country-pair lanes show them.
 func partyCountries(ps []export.Party) string {
 	seen := map[string]bool{}
 	var out []string
