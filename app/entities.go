@@ -97,7 +97,7 @@ type entityList struct {
 func (p *entitiesPane) reload() {
 	load(p.wb, "List entities", func(ctx context.Context, st *store.Store) (entityList, error) {
 		all, err := st.Entities(ctx, store.EntityFilter{})
-		return entityList{all: all, ix: entityIndexFor(all)}, err
+		return entityList{all: all, ix: search.IndexEntities(all)}, err
 	}, func(l entityList) {
 		p.all, p.ix, p.loaded = l.all, l.ix, true
 		p.byID = make(map[int64]int, len(l.all))

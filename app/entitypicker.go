@@ -23,7 +23,7 @@ func (wb *workbench) pickEntity(title string, all []store.Entity, allowAny bool,
 	for _, e := range all {
 		byID[e.ID] = e
 	}
-	ix := entityIndexFor(all)
+	ix := search.IndexEntities(all)
 	row := func(e store.Entity, text string, runes []int) widgets.PickerItem {
 		detail := e.Kind
 		if e.Country != "" {
@@ -68,18 +68,6 @@ func (wb *workbench) pickEntity(title string, all []store.Entity, allowAny bool,
 	d.Resize(fyne.NewSize(460, 480))
 	d.Show()
 	picker.FocusIn(wb.win.Canvas())
-}
-
-// entityIndexFor builds the fuzzy index over entities' names and aliases.
-func entityIndexFor(all []store.Entity) *search.Index {
-	entries := make([]search.Entry, len(all))
-	for i, e := range all {
-		entries[i] = search.Entry{ID: e.ID, Name: e.Name, Kind: e.Kind}
-		for _, a := range e.Aliases {
-			entries[i].Aliases = append(entries[i].Aliases, a.Name)
-		}
-	}
-	return search.NewIndex(entries)
 }
 
 // iconForKind is the theme icon that stands for an entity kind.

@@ -55,7 +55,7 @@ func runEntities(e *env) int {
 		for _, en := range all {
 			byID[en.ID] = en
 		}
-		for _, m := range entityIndex(all).Find(*fuzzy, *limit) {
+		for _, m := range search.IndexEntities(all).Find(*fuzzy, *limit) {
 			j := toEntityJSON(byID[m.ID])
 			j.Matched = m.Text
 			out = append(out, j)
@@ -80,18 +80,6 @@ func runEntities(e *env) int {
 		return e.fail("entities", err)
 	}
 	return 0
-}
-
-// entityIndex builds the fuzzy index over names and aliases.
-func entityIndex(all []store.Entity) *search.Index {
-	entries := make([]search.Entry, len(all))
-	for i, en := range all {
-		entries[i] = search.Entry{ID: en.ID, Name: en.Name, Kind: en.Kind}
-		for _, a := range en.Aliases {
-			entries[i].Aliases = append(entries[i].Aliases, a.Name)
-		}
-	}
-	return search.NewIndex(entries)
 }
 
 func toEntityJSON(en store.Entity) entityJSON {
