@@ -139,7 +139,7 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 	if err != nil {
 		return nil, err
 	}
-	cjk, err := tx.PrepareContext(ctx, `INSERT INTO articles_cjk(rowid, grams) VALUES (?, ?)`)
+	cjk, err := tx.PrepareContext(ctx, `INSERT INTO article_grams(id, grams) VALUES (?, ?)`)
 	if err != nil {
 		seen.Close()
 		return nil, err
@@ -334,7 +334,10 @@ func (s *Store) UpdateArticleMeta(ctx context.Context, id int64, m ArticleMeta) 
 		_, err := c.ExecContext(ctx, `UPDATE articles SET title = ?, publication = ?, author = ?, url = ?,
 			published = ?, dateline = ?, language = ? WHERE id = ?`,
 			m.Title, m.Publication, m.Author, m.URL, m.Published, m.Dateline, m.Language, id)
-		return err
+		if err != nil {
+			return err
+		}
+		return reindexCJK(ctx, c, id)
 	})
 }
 
@@ -347,10 +350,8 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 		if err := captureArticleTree(c, id); err != nil {
 			return err
 		}
-		if _, err := c.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id); err != nil {
-			return err
-		}
-		_, err := c.ExecContext(ctx, `DELETE FROM articles_cjk WHERE rowid = ?`, id)
+		// The article's bigrams go with it (article_grams cascades).
+		_, err := c.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
 		return err
 	})
 }

@@ -20,6 +20,7 @@ const ApplicationID = 0x41545443
 var migrations = []func(tx *sql.Tx) error{
 	migrateCore,
 	migrateSearch,
+	migrateLeanIndexes,
 }
 
 // SchemaVersion is the schema version this build writes.
@@ -311,8 +312,14 @@ CREATE VIRTUAL TABLE articles_cjk USING fts5(grams, tokenize='unicode61');
 		docs = append(docs, d)
 	}
 	rows.Close()
+	// This migration writes articles_cjk itself: indexCJK follows the
+	// current schema, where the bigrams live in article_grams.
 	for _, d := range docs {
-		if err := indexCJK(context.Background(), tx, d.id, d.title, d.body); err != nil {
+		grams := cjkGrams(d.title, d.body)
+		if grams == "" {
+			continue
+		}
+		if _, err := tx.Exec(`INSERT INTO articles_cjk(rowid, grams) VALUES (?, ?)`, d.id, grams); err != nil {
 			return err
 		}
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
@@ -45,87 +44,23 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]SearchHi
 	if q.empty() {
 		return nil, nil
 	}
-	// Ranking uses bm25() with SQLite's own top-k sorter (cheaper than
-	// FTS5's ORDER BY rank, which sorts every match); the articles are then
-	// joined to the returned rows only. One statement reads one snapshot.
-	kind, args := searchLatin, []any{q.latin, limit}
-	switch {
-	case q.latin == "":
-		kind, args = searchCJK, []any{q.cjk, limit}
-	case q.cjk != "":
-		kind, args = searchBoth, []any{q.latin, q.cjk, limit}
-	}
-	stmt, err := s.searchStmt(ctx, kind)
+	ranked, err := s.rankArticles(ctx, q, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: search %q: %w", query, err)
 	}
-	rows, err := stmt.QueryContext(ctx, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: search %q: %w", query, err)
-	}
-	defer rows.Close()
-	var hits []SearchHit
-	var body string
-	for rows.Next() {
-		var h SearchHit
-		if err := rows.Scan(&h.ArticleID, &h.Rank, &h.Title, &h.Publication, &h.Published, &body); err != nil {
-			return nil, fmt.Errorf("store: search %q: %w", query, err)
-		}
-		spans := findPhrases(body, q.phrases, snippetLength+snippetBefore)
-		spans = mergeSpans(append(spans, findNeedles(body, q.needles)...))
+	hits := make([]SearchHit, len(ranked))
+	for i, a := range ranked {
+		h := a.hit
+		spans := findPhrases(a.body, q.phrases, snippetLength+snippetBefore)
+		spans = mergeSpans(append(spans, findNeedles(a.body, q.needles)...))
 		h.FirstHit = -1
 		if len(spans) > 0 {
 			h.FirstHit = spans[0].Start
 		}
-		h.Snippet = snippet(body, spans)
-		hits = append(hits, h)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: search %q: %w", query, err)
+		h.Snippet = snippet(a.body, spans)
+		hits[i] = h
 	}
 	return hits, nil
-}
-
-// The kinds of search statement: which of the two indexes a query needs.
-const (
-	searchLatin = iota
-	searchCJK
-	searchBoth
-	searchKinds
-)
-
-// searchSQL ranks the matches of each kind and joins the best to their
-// articles, best first.
-var searchSQL = [searchKinds]string{
-	searchLatin: `SELECT a.id, h.r, a.title, a.publication, a.published, a.body FROM
-		(SELECT rowid AS id, bm25(articles_fts, 10.0, 1.0) AS r FROM articles_fts
-			WHERE articles_fts MATCH ? ORDER BY r LIMIT ?) h
-		JOIN articles a ON a.id = h.id ORDER BY h.r`,
-	searchCJK: `SELECT a.id, h.r, a.title, a.publication, a.published, a.body FROM
-		(SELECT rowid AS id, bm25(articles_cjk) AS r FROM articles_cjk
-			WHERE articles_cjk MATCH ? ORDER BY r LIMIT ?) h
-		JOIN articles a ON a.id = h.id ORDER BY h.r`,
-	searchBoth: `SELECT a.id, h.r, a.title, a.publication, a.published, a.body FROM
-		(SELECT f.rowid AS id, bm25(articles_fts, 10.0, 1.0) + bm25(articles_cjk) AS r
-			FROM articles_fts f JOIN articles_cjk c ON c.rowid = f.rowid
-			WHERE articles_fts MATCH ? AND articles_cjk MATCH ? ORDER BY r LIMIT ?) h
-		JOIN articles a ON a.id = h.id ORDER BY h.r`,
-}
-
-// searchStmt returns the prepared statement of a kind, preparing it on first
-// use (database/sql then keeps it prepared on each reader connection).
-func (s *Store) searchStmt(ctx context.Context, kind int) (*sql.Stmt, error) {
-	s.stmtMu.Lock()
-	defer s.stmtMu.Unlock()
-	if st := s.search[kind]; st != nil {
-		return st, nil
-	}
-	st, err := s.r.PrepareContext(ctx, searchSQL[kind])
-	if err != nil {
-		return nil, err
-	}
-	s.search[kind] = st
-	return st, nil
 }
 
 // findNeedles returns the rune spans of every occurrence of the needles.

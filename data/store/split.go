@@ -110,9 +110,6 @@ func (s *Store) MergeArticleWithNext(ctx context.Context, id int64) error {
 		if _, err := c.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, nextID); err != nil {
 			return err
 		}
-		if _, err := c.ExecContext(ctx, `DELETE FROM articles_cjk WHERE rowid = ?`, nextID); err != nil {
-			return err
-		}
 		return setBody(c, id, a.Title, a.Body+sep+b.Body)
 	})
 }

@@ -241,11 +241,6 @@ func applyImages(ctx context.Context, tx *sql.Tx, data string) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+img.Table+` WHERE id = ?`, img.ID); err != nil {
 			return err
 		}
-		if img.Table == "articles" {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM articles_cjk WHERE rowid = ?`, img.ID); err != nil {
-				return err
-			}
-		}
 	}
 	return nil
 }
