@@ -1,8 +1,9 @@
 package ingest
 
-// SetStreamBatch lets tests stream JSON Lines in small batches.
-func SetStreamBatch(n int) (restore func()) {
-	old := streamBatch
-	streamBatch = n
-	return func() { streamBatch = old }
+// SetStreamProgressStep lets tests see progress reports from small JSON
+// Lines files.
+func SetStreamProgressStep(n int64) (restore func()) {
+	old := streamProgressStep
+	streamProgressStep = n
+	return func() { streamProgressStep = old }
 }

@@ -31,12 +31,9 @@ type FileResult struct {
 	Err        error   // why the file was refused or failed; nil when imported
 }
 
-// streamBatch is how much JSON Lines text goes into one transaction. A JSON
-// Lines file up to this size is imported in one transaction; a larger one in
-// transactions of about this much text each, so that a cancelled import of a
-// huge file keeps what was done (see Import). Articles are handed to the
-// store as they are read, so memory does not grow with the batch.
-var streamBatch = 48 << 20
+// streamProgressStep is how much JSON Lines text is read between two
+// progress reports while a file streams.
+var streamProgressStep int64 = 4 << 20
 
 // Import reads the files and folders in paths (folders recursively, hidden
 // files skipped, in name order) and imports each file's articles into st in
@@ -46,10 +43,9 @@ var streamBatch = 48 << 20
 // nothing. progress, when not nil, is called before and after each file and
 // while a large file streams.
 //
-// JSON Lines files are streamed rather than read whole, are exempt from
-// opts.MaxFileSize (each line is limited instead), and when larger than
-// 48 MB are committed in several transactions of about 48 MB each: cancelling
-// such a file keeps the batches already committed and reports them.
+// JSON Lines files are streamed rather than read whole (memory does not grow
+// with the file) and are exempt from opts.MaxFileSize (each line is limited
+// instead); they too are imported in one transaction.
 //
 // Cancelling ctx stops between files (and between lines of a streamed file)
 // and rolls back the file in progress; Import then returns the results so far
@@ -84,10 +80,7 @@ func Import(ctx context.Context, st *store.Store, paths []string, opts Options, 
 			report()
 		})
 		if ctx.Err() != nil && errors.Is(r.Err, ctx.Err()) {
-			if r.Imported > 0 {
-				results = append(results, r)
-			}
-			return results, ctx.Err()
+			return results, ctx.Err() // the file was rolled back
 		}
 		results = append(results, r)
 		p.FilesDone++
@@ -219,8 +212,9 @@ func isJSONLines(path string) (bool, error) {
 	return looksJSONL(strings.TrimSpace(string(head))), nil
 }
 
-// streamJSONL imports a JSON Lines file line by line, in batches of about
-// streamBatch bytes of text.
+// streamJSONL imports a JSON Lines file line by line in one transaction: a
+// goroutine parses the file while the store inserts what has been parsed so
+// far.
 func streamJSONL(ctx context.Context, st *store.Store, f source, opts Options, bytesDone func(int64)) FileResult {
 	r := FileResult{Path: f.path}
 	file, err := os.Open(f.path)
@@ -243,8 +237,6 @@ func streamJSONL(ctx context.Context, st *store.Store, f source, opts Options, b
 		return r
 	}
 	cr := &countingReader{r: bufio.NewReaderSize(file, 1<<20)}
-	// The file is parsed in a goroutine while the store inserts what has
-	// been parsed so far, each batch in its own transaction.
 	pctx, stop := context.WithCancel(ctx)
 	defer stop()
 	items := make(chan streamItem, 256)
@@ -252,19 +244,7 @@ func streamJSONL(ctx context.Context, st *store.Store, f source, opts Options, b
 	pos := 0          // articles read; final once items is closed
 	go func() {
 		defer close(items)
-		held := 0
-		send := func(it streamItem) error {
-			select {
-			case items <- it:
-				return nil
-			case <-pctx.Done():
-				return pctx.Err()
-			}
-		}
 		scanErr = scanJSONL(f.path, cr, func(d draft) error {
-			if err := pctx.Err(); err != nil {
-				return err
-			}
 			d.SourcePath, d.SourcePos = f.path, pos
 			pos++
 			d.Published = firstNonEmpty(d.Published, opts.Published)
@@ -272,68 +252,55 @@ func streamJSONL(ctx context.Context, st *store.Store, f source, opts Options, b
 			if d.Title == "" {
 				d.Title = titleFrom(firstParagraph(d.Body))
 			}
-			if err := send(streamItem{art: d}); err != nil {
-				return err
+			select {
+			case items <- streamItem{art: d, bytes: cr.n}:
+				return nil
+			case <-pctx.Done():
+				return pctx.Err()
 			}
-			held += len(d.Body) + len(d.Title) + 256
-			if held >= streamBatch {
-				held = 0
-				return send(streamItem{batchEnd: true, bytes: cr.n})
-			}
-			return nil
 		})
 	}()
-	done := false // items is closed and drained
-	var batchBytes int64
+	var reported int64
 	next := func() (store.Article, bool, error) {
 		it, ok := <-items
-		switch {
-		case !ok:
-			done = true
+		if !ok {
 			if scanErr != nil {
 				return store.Article{}, false, errScan
 			}
 			return store.Article{}, false, nil
-		case it.batchEnd:
-			batchBytes = it.bytes
-			return store.Article{}, false, nil
+		}
+		if it.bytes-reported >= streamProgressStep {
+			reported = it.bytes
+			bytesDone(reported)
 		}
 		return it.art, true, nil
 	}
-	for !done {
-		res, err := st.ImportArticlesFrom(ctx, next)
-		if err != nil {
-			stop()
-			for range items { // let the reader finish
-			}
-			if errors.Is(err, errScan) {
-				err = scanErr // the reader's own message, not the store's wrapping
-			}
-			r.Err = err
-			return r
-		}
-		if done && pos == 0 {
-			r.Err = refuse(f.path, "no article text found (read as JSON Lines)")
-			return r
-		}
-		r.add(res, nil)
-		if !done {
-			bytesDone(batchBytes)
-		}
+	res, err := st.ImportArticlesFrom(ctx, next)
+	stop()
+	for range items { // let the reader finish
 	}
-	bytesDone(cr.n)
+	switch {
+	case errors.Is(err, errScan):
+		r.Err = scanErr // the reader's own message, not the store's wrapping
+	case err != nil:
+		r.Err = err
+	case pos == 0:
+		r.Err = refuse(f.path, "no article text found (read as JSON Lines)")
+	default:
+		r.add(res, nil)
+		bytesDone(cr.n)
+	}
 	return r
 }
 
 // errScan stops an import because reading the file failed.
 var errScan = errors.New("ingest: reading stopped")
 
-// streamItem is an article read from a JSON Lines file, or the end of a
-// batch (after bytes bytes of the file).
+// streamItem is an article read from a JSON Lines file and how many bytes
+// of the file had been read then.
 type streamItem struct {
-	art      store.Article
-	batchEnd bool
-	bytes    int64
+	art   store.Article
+	bytes int64
 }
 
 // peek returns the first bytes of a file and rewinds it.

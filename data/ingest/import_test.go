@@ -150,47 +150,50 @@ func TestImportCancel(t *testing.T) {
 	}
 }
 
-func TestImportStreamsJSONLinesInBatches(t *testing.T) {
-	defer ingest.SetStreamBatch(1000)()
+func TestImportStreamsJSONLines(t *testing.T) {
+	defer ingest.SetStreamProgressStep(1000)()
 	ctx := context.Background()
 	st := openStore(t)
+	// Enough text (about 2.5 MB) for the reader to go through the file in
+	// several reads, so that progress shows while it streams.
+	const n = 8000
+	pad := strings.Repeat("The talks went on. ", 12)
 	var b strings.Builder
-	for i := range 50 {
-		fmt.Fprintf(&b, `{"title":"Item %d","body":"Article number %d about the negotiations, with enough words to count.","published":"2025-01-%02d"}`+"\n", i, i, i%28+1)
+	for i := range n {
+		fmt.Fprintf(&b, `{"title":"Item %d","body":"Article number %d about the negotiations. %s","published":"2025-01-%02d"}`+"\n", i, i, pad, i%28+1)
 	}
 	p := writeFile(t, "many.ndjson", []byte(b.String()))
-	var steps int
-	res, err := ingest.Import(ctx, st, []string{p}, ingest.Options{Publication: "Wire"}, func(ingest.Progress) { steps++ })
+	size := int64(b.Len())
+	var streaming int
+	res, err := ingest.Import(ctx, st, []string{p}, ingest.Options{Publication: "Wire"}, func(pr ingest.Progress) {
+		if pr.Current != "" && pr.BytesDone > 0 && pr.BytesDone < size {
+			streaming++
+		}
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res[0].Err != nil || res[0].Imported != 50 {
+	if res[0].Err != nil || res[0].Imported != n {
 		t.Fatalf("result %+v", res[0])
 	}
-	if steps < 6 {
-		t.Errorf("only %d progress reports while streaming", steps)
+	if streaming == 0 {
+		t.Errorf("no progress reported while the file streamed")
 	}
-	a, err := st.Article(ctx, res[0].IDs[49])
+	a, err := st.Article(ctx, res[0].IDs[n-1])
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.Title != "Item 49" || a.SourcePos != 49 || a.Publication != "Wire" || a.Published != "2025-01-22" {
+	if a.Title != fmt.Sprint("Item ", n-1) || a.SourcePos != n-1 || a.Publication != "Wire" || a.Published != "2025-01-20" {
 		t.Errorf("last article %+v", a)
 	}
-	var _ store.Article = a
 }
 
-// TestImportCancelDuringStream documents the streaming compromise: a JSON
-// Lines file larger than one batch that is cancelled keeps the batches
-// already committed, and says so in its result.
+// TestImportCancelDuringStream cancels a JSON Lines file while it streams:
+// the whole file is rolled back, like any other file.
 func TestImportCancelDuringStream(t *testing.T) {
-	defer ingest.SetStreamBatch(1000)()
+	defer ingest.SetStreamProgressStep(1000)()
 	st := openStore(t)
-	var b strings.Builder
-	for i := range 50 {
-		fmt.Fprintf(&b, `{"title":"Item %d","body":"Streamed article number %d about the negotiations in Geneva."}`+"\n", i, i)
-	}
-	p := writeFile(t, "stream.jsonl", []byte(b.String()))
+	p := writeFile(t, "stream.jsonl", []byte(streamedLines(50, "")))
 	ctx, cancel := context.WithCancel(context.Background())
 	res, err := ingest.Import(ctx, st, []string{p}, ingest.Options{}, func(pr ingest.Progress) {
 		if pr.BytesDone > 0 && pr.Current != "" {
@@ -200,12 +203,40 @@ func TestImportCancelDuringStream(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err %v", err)
 	}
-	if len(res) != 1 || res[0].Imported == 0 || res[0].Imported >= 50 || !errors.Is(res[0].Err, context.Canceled) {
-		t.Fatalf("result %+v", res)
+	if len(res) != 0 {
+		t.Fatalf("results %+v, want none for the cancelled file", res)
 	}
-	for _, id := range res[0].IDs {
-		if _, err := st.Article(context.Background(), id); err != nil {
-			t.Errorf("reported article %d is not stored: %v", id, err)
-		}
+	if arts, _ := st.Articles(context.Background(), store.ArticleFilter{}); len(arts) != 0 {
+		t.Errorf("cancelled file left %d articles", len(arts))
 	}
+}
+
+// TestImportStreamFailingLateLeavesNothing breaks a JSON Lines file after
+// many good lines: the file is refused and none of its articles stay.
+func TestImportStreamFailingLateLeavesNothing(t *testing.T) {
+	defer ingest.SetStreamProgressStep(1000)()
+	st := openStore(t)
+	p := writeFile(t, "broken.jsonl", []byte(streamedLines(500, `{"title": "cut off`+"\n")))
+	res, err := ingest.Import(context.Background(), st, []string{p}, ingest.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 1 || res[0].Err == nil || res[0].Imported != 0 || !strings.Contains(res[0].Err.Error(), "broken.jsonl") {
+		t.Fatalf("result %+v, want the file refused with its name", res)
+	}
+	if strings.Contains(res[0].Err.Error(), "\n") {
+		t.Errorf("error is not one line: %q", res[0].Err)
+	}
+	if arts, _ := st.Articles(context.Background(), store.ArticleFilter{}); len(arts) != 0 {
+		t.Errorf("failed file left %d articles", len(arts))
+	}
+}
+
+// streamedLines is a JSON Lines text of n articles followed by tail.
+func streamedLines(n int, tail string) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, `{"title":"Item %d","body":"Streamed article number %d about the negotiations in Geneva."}`+"\n", i, i)
+	}
+	return b.String() + tail
 }

@@ -129,7 +129,7 @@ type importer struct {
 	tx        *sql.Tx
 	seen, cjk *sql.Stmt
 	ins       chunkInserter
-	inCall    map[string]bool // hashes already imported by this call
+	inChunk   map[string]bool // hashes seen in the chunk being added
 	fresh     []int
 	hashes    []string
 }
@@ -144,7 +144,7 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 		seen.Close()
 		return nil, err
 	}
-	return &importer{tx: tx, seen: seen, cjk: cjk, ins: chunkInserter{tx: tx}, inCall: map[string]bool{}}, nil
+	return &importer{tx: tx, seen: seen, cjk: cjk, ins: chunkInserter{tx: tx}, inChunk: map[string]bool{}}, nil
 }
 
 func (m *importer) close() {
@@ -157,14 +157,18 @@ func (m *importer) close() {
 func (m *importer) add(ctx context.Context, chunk []Article, res *ImportResult) error {
 	m.hashes = m.hashes[:0]
 	m.fresh = m.fresh[:0]
+	// Articles of earlier chunks are in the table already (seen finds
+	// them), so only the chunk's own hashes are kept: memory does not grow
+	// with the import.
+	clear(m.inChunk)
 	ids := make([]int64, len(chunk))
 	for i, a := range chunk {
 		h := BodyHash(a.Body)
 		m.hashes = append(m.hashes, h)
-		if m.inCall[h] {
+		if m.inChunk[h] {
 			continue
 		}
-		m.inCall[h] = true
+		m.inChunk[h] = true
 		var one int
 		switch err := m.seen.QueryRowContext(ctx, h).Scan(&one); err {
 		case nil:

@@ -27,12 +27,13 @@ type SearchHit struct {
 	// FirstHit is the rune offset in the body of the first hit, or -1 when
 	// only the title matched.
 	FirstHit int
-	// Rank is the bm25 score: lower is better; hits are sorted by it.
+	// Rank is the BM25 score as FTS5's bm25() gives it: negative, lower is
+	// better; hits are sorted by it.
 	Rank float64
 }
 
 // Search runs a full-text query over titles and bodies and returns up to
-// limit hits, best first (bm25, title hits weigh more). Words must all occur
+// limit hits, best first (BM25, title hits weigh more). Words must all occur
 // (any order); word* is a prefix; "a phrase" is a phrase. Chinese, Japanese
 // and Korean text is found by any substring of its characters. No input is a
 // syntax error: a query with nothing searchable returns no hits.

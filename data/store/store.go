@@ -21,8 +21,9 @@
 // Search syntax: words must all occur (any order, case and accents ignored);
 // word* is a prefix; "several words" is a phrase. Chinese, Japanese and
 // Korean text is found by any substring (indexed as overlapping character
-// pairs). Nothing a user types is a syntax error. Snippets mark hits with
-// HitStart and HitEnd.
+// pairs). Nothing a user types is a syntax error. Hits are ranked by BM25
+// (k1 = 1.2, no length normalisation, a title word worth ten body words).
+// Snippets mark hits with HitStart and HitEnd.
 package store
 
 import (
@@ -95,10 +96,10 @@ func Open(path string) (*Store, error) {
 // synchronous stays FULL: in WAL mode NORMAL would also survive a crash of
 // the process, but a power cut could lose the last few committed changes,
 // and an analyst's edits are small, one-transaction-each and worth the one
-// fsync per commit; an import is a single commit per file (per 48 MB), so
-// FULL costs it nothing measurable (scripts/bench-import.sh: same times with
-// NORMAL). Readers get a larger page cache than the default 2 MB: a search
-// touches index pages, the docsize table and the hits' rows.
+// fsync per commit; an import is a single commit per file, so FULL costs it
+// nothing measurable (scripts/bench-import.sh: same times with NORMAL).
+// Readers get a larger page cache than the default 2 MB: a search touches
+// index pages and the hits' rows.
 func dsn(path string, writer bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(5000)")
