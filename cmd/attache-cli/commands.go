@@ -99,15 +99,32 @@ func (e *env) newFlags(c string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses the command's flags; it returns false with the exit code to use
-// when parsing failed or help was asked for.
+// parse parses the command's flags, which may come before, between or after
+// its other arguments ("import a.txt --no-extract"); everything after "--"
+// is an argument. It returns false with the exit code to use when parsing
+// failed or help was asked for; fs.Args() then holds the other arguments.
 func (e *env) parse(fs *flag.FlagSet) (int, bool) {
-	if err := fs.Parse(e.args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0, false
+	var positional []string
+	rest := e.args
+	for len(rest) > 0 {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return 0, false
+			}
+			return 2, false
 		}
-		return 2, false
+		left := fs.Args()
+		if n := len(rest) - len(left); n > 0 && rest[n-1] == "--" {
+			positional = append(positional, left...)
+			break
+		}
+		if len(left) == 0 {
+			break
+		}
+		positional = append(positional, left[0])
+		rest = left[1:]
 	}
+	_ = fs.Parse(append([]string{"--"}, positional...))
 	return 0, true
 }
 
