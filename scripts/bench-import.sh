@@ -12,19 +12,7 @@ set -eu
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# timed OUT CMD...: runs CMD and leaves its user+system CPU seconds in OUT
-# (empty when /usr/bin/time is missing).
-timed() {
-	out=$1
-	shift
-	if [ -x /usr/bin/time ]; then
-		/usr/bin/time -f '%U %S' -o "$out" "$@"
-	else
-		: >"$out"
-		"$@"
-	fi
-}
-cpu() { awk '{ printf "%.2f", $1 + $2 }' "$1"; }
+. scripts/bench-lib.sh
 go build -o "$tmp/benchgen" ./data/ingest/internal/benchgen
 
 if [ "${1:-}" = "--memory" ]; then
@@ -52,8 +40,4 @@ ours=$(timed "$tmp/ours.cpu" "$tmp/benchgen" import "$tmp/ours.attache" "$tmp/ar
 
 printf 'sqlite3 shell load (readfile + json_each into FTS5): %.2f s\n' "$shell"
 printf 'ingest.Import (open, read, split, import, close):     %.2f s\n' "$ours"
-printf 'ratio: %.2fx (target: within 3x)\n' "$(echo "$ours / $shell" | bc -l)"
-if [ -s "$tmp/shell.cpu" ] && [ -s "$tmp/ours.cpu" ]; then
-	printf 'CPU (user+sys): shell %s s, ours %s s, ratio %.2fx (the machine may be shared: CPU is the steadier figure)\n' \
-		"$(cpu "$tmp/shell.cpu")" "$(cpu "$tmp/ours.cpu")" "$(echo "$(cpu "$tmp/ours.cpu") / $(cpu "$tmp/shell.cpu")" | bc -l)"
-fi
+compare "$shell" "$ours" "$tmp/shell.cpu" "$tmp/ours.cpu"

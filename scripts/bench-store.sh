@@ -17,19 +17,7 @@ cd "$(dirname "$0")/.."
 command -v sqlite3 >/dev/null || { echo "bench-store: sqlite3 shell not found (apt-get install sqlite3)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# timed OUT CMD...: runs CMD and leaves its user+system CPU seconds in OUT
-# (empty when /usr/bin/time is missing).
-timed() {
-	out=$1
-	shift
-	if [ -x /usr/bin/time ]; then
-		/usr/bin/time -f '%U %S' -o "$out" "$@"
-	else
-		: >"$out"
-		"$@"
-	fi
-}
-cpu() { awk '{ printf "%.2f", $1 + $2 }' "$1"; }
+. scripts/bench-lib.sh
 
 go build -o "$tmp/benchload" ./data/store/internal/benchload
 "$tmp/benchload" -n "$n" sql "$tmp/load.sql"
@@ -44,8 +32,4 @@ ours=$(timed "$tmp/ours.cpu" "$tmp/benchload" -n "$n" import "$tmp/store.attache
 
 printf 'sqlite3 shell load:  %.2f s\n' "$shell"
 printf 'store ImportArticles: %.2f s (open, import in one transaction, close)\n' "$ours"
-printf 'ratio: %.2fx (target: within 3x)\n' "$(echo "$ours / $shell" | bc -l)"
-if [ -s "$tmp/shell.cpu" ] && [ -s "$tmp/ours.cpu" ]; then
-	printf 'CPU (user+sys): shell %s s, ours %s s, ratio %.2fx (the machine may be shared: CPU is the steadier figure)\n' \
-		"$(cpu "$tmp/shell.cpu")" "$(cpu "$tmp/ours.cpu")" "$(echo "$(cpu "$tmp/ours.cpu") / $(cpu "$tmp/shell.cpu")" | bc -l)"
-fi
+compare "$shell" "$ours" "$tmp/shell.cpu" "$tmp/ours.cpu"

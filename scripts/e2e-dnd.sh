@@ -103,12 +103,6 @@ if [[ -z $found ]]; then
 fi
 echo "dnd: the dropped article is in the project: $(grep -o '"title": *"[^"]*"' "$tmp/search.json" | head -n1)"
 
-xdotool key --window "$wid" ctrl+q || true
-for _ in $(seq 40); do kill -0 "$app" 2>/dev/null || break; sleep 0.25; done
-if kill -0 "$app" 2>/dev/null; then
-  echo "dnd: the app did not quit on Ctrl+Q; terminating it" >&2
-  kill "$app"
-fi
-wait "$app" 2>/dev/null || true
+quit_app dnd "$app" "$wid"
 app=
 echo "dnd: ok"

@@ -26,13 +26,7 @@ if ! kill -0 "$app" 2>/dev/null; then
   cat "$tmp/app.log" >&2
   exit 1
 fi
-xdotool key --window "$wid" ctrl+q || true
-for _ in $(seq 40); do kill -0 "$app" 2>/dev/null || break; sleep 0.25; done
-if kill -0 "$app" 2>/dev/null; then
-  echo "smoke: the app did not quit on Ctrl+Q; terminating it" >&2
-  kill "$app"
-fi
-wait "$app" 2>/dev/null || true
+quit_app smoke "$app" "$wid"
 app=
 [[ -s $tmp/smoke.attache ]] || { echo "smoke: FAIL: the project file was not created" >&2; exit 1; }
 echo "smoke: ok"

@@ -22,3 +22,16 @@ wait_window() {
   done
   return 1
 }
+
+# quit_app LABEL PID WID: close the app's window WID with Ctrl+Q as a user
+# would, terminate PID if it has not quit within 10 s, and reap it.
+quit_app() {
+  local label=$1 pid=$2 wid=$3
+  xdotool key --window "$wid" ctrl+q || true
+  for _ in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "$label: the app did not quit on Ctrl+Q; terminating it" >&2
+    kill "$pid"
+  fi
+  wait "$pid" 2>/dev/null || true
+}

@@ -8,12 +8,14 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 )
 
-// env is what every command receives: its arguments after the command name,
+// env is what every command receives: its name and its arguments after it,
 // the standard streams, and the project path chosen by --db or ATTACHE_DB
 // ("" means the default project).
 type env struct {
+	name   string
 	args   []string
 	stdin  io.Reader
 	stdout io.Writer
@@ -85,15 +87,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		usage(stderr)
 		return 2
 	}
-	return c.run(&env{args: rest[1:], stdin: stdin, stdout: stdout, stderr: stderr, db: *db})
+	return c.run(&env{name: name, args: rest[1:], stdin: stdin, stdout: stdout, stderr: stderr, db: *db})
 }
 
-// newFlags returns a flag set for command c that reports errors on e.stderr.
-func (e *env) newFlags(c string) *flag.FlagSet {
-	fs := flag.NewFlagSet(c, flag.ContinueOnError)
+// newFlags returns a flag set for the command that reports errors on e.stderr.
+func (e *env) newFlags() *flag.FlagSet {
+	fs := flag.NewFlagSet(e.name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "usage: attache-cli %s\n", commands[c].usage)
+		fmt.Fprintf(e.stderr, "usage: attache-cli %s\n", commands[e.name].usage)
 		fs.PrintDefaults()
 	}
 	return fs
@@ -128,8 +130,34 @@ func (e *env) parse(fs *flag.FlagSet) (int, bool) {
 	return 0, true
 }
 
-// fail prints a one-line error for command c and returns exit code 1.
-func (e *env) fail(c string, err error) int {
-	fmt.Fprintf(e.stderr, "attache-cli %s: %s\n", c, strings.TrimSpace(err.Error()))
+// parseNoArgs is parse for commands that take only flags: any other argument
+// prints the usage and ends with exit code 2.
+func (e *env) parseNoArgs(fs *flag.FlagSet) (int, bool) {
+	if code, ok := e.parse(fs); !ok {
+		return code, false
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return 2, false
+	}
+	return 0, true
+}
+
+// fail prints a one-line error for the command and returns exit code 1.
+func (e *env) fail(err error) int {
+	fmt.Fprintf(e.stderr, "attache-cli %s: %s\n", e.name, strings.TrimSpace(err.Error()))
 	return 1
+}
+
+// misuse prints a one-line usage error for the command and returns exit
+// code 2.
+func (e *env) misuse(format string, args ...any) int {
+	fmt.Fprintf(e.stderr, "attache-cli %s: %s\n", e.name, fmt.Sprintf(format, args...))
+	return 2
+}
+
+// isDate reports whether s is a date written YYYY-MM-DD.
+func isDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
 }

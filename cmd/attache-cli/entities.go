@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/attache-app/attache/data/search"
 	"github.com/attache-app/attache/data/store"
@@ -28,58 +27,45 @@ type entityJSON struct {
 }
 
 func runEntities(e *env) int {
-	fs := e.newFlags("entities")
+	fs := e.newFlags()
 	asJSON := fs.Bool("json", false, "print a JSON array")
 	fuzzy := fs.String("fuzzy", "", "fuzzy-search names and aliases (any script)")
 	limit := fs.Int("limit", 20, "with --fuzzy, at most this many results")
-	if code, ok := e.parse(fs); !ok {
+	if code, ok := e.parseNoArgs(fs); !ok {
 		return code
 	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return 2
-	}
 	ctx := context.Background()
-	st, err := e.openProject(ctx)
-	if err != nil {
-		return e.fail("entities", err)
-	}
-	defer st.Close()
-	all, err := st.Entities(ctx, store.EntityFilter{})
-	if err != nil {
-		return e.fail("entities", err)
-	}
-	out := make([]entityJSON, 0, len(all))
-	if *fuzzy != "" {
-		byID := make(map[int64]store.Entity, len(all))
-		for _, en := range all {
-			byID[en.ID] = en
+	return e.withProject(ctx, func(st *store.Store) error {
+		all, err := st.Entities(ctx, store.EntityFilter{})
+		if err != nil {
+			return err
 		}
-		for _, m := range search.IndexEntities(all).Find(*fuzzy, *limit) {
-			j := toEntityJSON(byID[m.ID])
-			j.Matched = m.Text
-			out = append(out, j)
+		out := make([]entityJSON, 0, len(all))
+		if *fuzzy != "" {
+			byID := make(map[int64]store.Entity, len(all))
+			for _, en := range all {
+				byID[en.ID] = en
+			}
+			for _, m := range search.IndexEntities(all).Find(*fuzzy, *limit) {
+				j := toEntityJSON(byID[m.ID])
+				j.Matched = m.Text
+				out = append(out, j)
+			}
+		} else {
+			for _, en := range all {
+				out = append(out, toEntityJSON(en))
+			}
 		}
-	} else {
-		for _, en := range all {
-			out = append(out, toEntityJSON(en))
+		if *asJSON {
+			return writeJSON(e.stdout, out)
 		}
-	}
-	if *asJSON {
-		if err := writeJSON(e.stdout, out); err != nil {
-			return e.fail("entities", err)
+		tw := newTable(e.stdout)
+		fmt.Fprintln(tw, "ID\tNAME\tKIND\tCOUNTRY\tROLE\tMENTIONS\tALIASES")
+		for _, j := range out {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\n", j.ID, j.Name, j.Kind, orDash(j.Country), orDash(j.Role), j.Mentions, strings.Join(j.Aliases, "; "))
 		}
-		return 0
-	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tNAME\tKIND\tCOUNTRY\tROLE\tMENTIONS\tALIASES")
-	for _, j := range out {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\n", j.ID, j.Name, j.Kind, orDash(j.Country), orDash(j.Role), j.Mentions, strings.Join(j.Aliases, "; "))
-	}
-	if err := tw.Flush(); err != nil {
-		return e.fail("entities", err)
-	}
-	return 0
+		return tw.Flush()
+	})
 }
 
 func toEntityJSON(en store.Entity) entityJSON {

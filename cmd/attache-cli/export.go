@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/attache-app/attache/data/export"
 	"github.com/attache-app/attache/data/store"
@@ -30,54 +29,41 @@ var exportFormats = map[string][]string{
 }
 
 func runExport(e *env) int {
-	fs := e.newFlags("export")
+	fs := e.newFlags()
 	format := fs.String("format", "", "output format: csv, json, jsonl or timelinejs")
 	what := fs.String("what", "events", "what to export: events, passages or entities")
 	out := fs.String("o", "", "write to this file (replaced only when the export succeeds) instead of standard output")
 	lane := fs.String("lanes", "actor", "TimelineJS groups: actor, pair (actor and recipient country) or type")
 	title := fs.String("title", "Attaché events", "TimelineJS title slide")
-	var f store.EventFilter
-	fs.StringVar(&f.Status, "status", "", "only events with this status (suggested, confirmed, rejected)")
-	fs.StringVar(&f.Type, "type", "", "only events of this PLOVER type")
-	fs.StringVar(&f.From, "from", "", "only events on or after this date")
-	fs.StringVar(&f.To, "to", "", "only events on or before this date")
+	f := eventFilterFlags(fs)
 	if code, ok := e.parse(fs); !ok {
 		return code
 	}
-	if err := checkExportFlags(fs.NArg(), *format, *what, *lane, &f); err != nil {
-		fmt.Fprintf(e.stderr, "attache-cli export: %v\n", err)
+	if err := checkExportFlags(fs.NArg(), *format, *what, *lane, f); err != nil {
+		e.misuse("%v", err)
 		fs.Usage()
 		return 2
 	}
-	ctx := context.Background()
 	// An export only reads: a named project that does not exist is an error,
 	// not a new empty project. TODO(lead): a read-only project.Open would
 	// also keep a missing default project from being created and seeded here.
 	if e.db != "" {
 		if _, err := os.Stat(e.db); err != nil {
-			return e.fail("export", fmt.Errorf("open project %s: %w", e.db, errors.Unwrap(err)))
+			return e.fail(fmt.Errorf("open project %s: %w", e.db, errors.Unwrap(err)))
 		}
 	}
-	st, err := e.openProject(ctx)
-	if err != nil {
-		return e.fail("export", err)
-	}
-	defer st.Close()
-	group, _ := export.Lane(*lane)
-	write, err := exporter(ctx, st, *format, *what, f, *title, group)
-	if err != nil {
-		return e.fail("export", err)
-	}
-	if *out == "" {
-		if err := write(e.stdout); err != nil {
-			return e.fail("export", err)
+	ctx := context.Background()
+	return e.withProject(ctx, func(st *store.Store) error {
+		group, _ := export.Lane(*lane)
+		write, err := exporter(ctx, st, *format, *what, *f, *title, group)
+		if err != nil {
+			return err
 		}
-		return 0
-	}
-	if err := export.WriteFileAtomic(*out, write); err != nil {
-		return e.fail("export", err)
-	}
-	return 0
+		if *out == "" {
+			return write(e.stdout)
+		}
+		return export.WriteFileAtomic(*out, write)
+	})
 }
 
 // checkExportFlags reports bad usage: a format the records cannot be written
@@ -113,7 +99,7 @@ func checkExportFlags(args int, format, what, lane string, f *store.EventFilter)
 	}
 	f.Type = strings.ToUpper(f.Type)
 	for _, d := range []string{f.From, f.To} {
-		if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
+		if d != "" && !isDate(d) {
 			return fmt.Errorf("date %q: want YYYY-MM-DD", d)
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/attache-app/attache/data/extract"
 )
@@ -66,24 +65,20 @@ type extractOut struct {
 }
 
 func runExtract(e *env) int {
-	fs := e.newFlags("extract")
+	fs := e.newFlags()
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for records without one")
 	if code, ok := e.parse(fs); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "attache-cli extract: unexpected argument %q\n", fs.Arg(0))
-		return 2
+		return e.misuse("unexpected argument %q", fs.Arg(0))
 	}
-	if *published != "" {
-		if _, err := time.Parse("2006-01-02", *published); err != nil {
-			fmt.Fprintf(e.stderr, "attache-cli extract: --published %q is not a date (YYYY-MM-DD)\n", *published)
-			return 2
-		}
+	if *published != "" && !isDate(*published) {
+		return e.misuse("--published %q is not a date (YYYY-MM-DD)", *published)
 	}
 	x, err := extract.New()
 	if err != nil {
-		return e.fail("extract", err)
+		return e.fail(err)
 	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
@@ -100,14 +95,14 @@ func runExtract(e *env) int {
 				fmt.Fprintf(e.stderr, "attache-cli extract: line %d: %v\n", n, perr)
 				failed = true
 			} else if werr := enc.Encode(extractRecord(x, rec)); werr != nil {
-				return e.fail("extract", werr)
+				return e.fail(werr)
 			}
 		}
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return e.fail("extract", fmt.Errorf("read stdin: %w", err))
+			return e.fail(fmt.Errorf("read stdin: %w", err))
 		}
 	}
 	if failed {
@@ -133,9 +128,7 @@ func parseExtractLine(line, published string) (extractInput, error) {
 	}
 	if in.Published == "" {
 		in.Published = published
-	} else if len(in.Published) < 10 {
-		return in, fmt.Errorf("published %q is not a date (YYYY-MM-DD or RFC 3339)", in.Published)
-	} else if _, err := time.Parse("2006-01-02", in.Published[:10]); err != nil {
+	} else if len(in.Published) < 10 || !isDate(in.Published[:10]) {
 		return in, fmt.Errorf("published %q is not a date (YYYY-MM-DD or RFC 3339)", in.Published)
 	}
 	return in, nil

@@ -2,14 +2,15 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"time"
 
+	"github.com/attache-app/attache/data/extract"
 	"github.com/attache-app/attache/data/ingest"
+	"github.com/attache-app/attache/data/store"
 )
 
 func init() {
@@ -22,7 +23,7 @@ func init() {
 }
 
 func runImport(e *env) int {
-	fs := e.newFlags("import")
+	fs := e.newFlags()
 	published := fs.String("published", "", "publication date (YYYY-MM-DD) for articles whose content gives none")
 	publication := fs.String("publication", "", "outlet for articles whose content names none")
 	split := fs.String("split", ingest.SplitAuto, "auto: find the articles in a bundle; none: one article per file")
@@ -31,25 +32,21 @@ func runImport(e *env) int {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(e.stderr, "attache-cli import: no file or folder given")
+		e.misuse("no file or folder given")
 		fs.Usage()
 		return 2
 	}
 	if *split != ingest.SplitAuto && *split != ingest.SplitNone {
-		fmt.Fprintf(e.stderr, "attache-cli import: --split must be auto or none, not %q\n", *split)
-		return 2
+		return e.misuse("--split must be auto or none, not %q", *split)
 	}
-	if *published != "" {
-		if _, err := time.Parse("2006-01-02", *published); err != nil {
-			fmt.Fprintf(e.stderr, "attache-cli import: --published must be a date like 2025-01-17, not %q\n", *published)
-			return 2
-		}
+	if *published != "" && !isDate(*published) {
+		return e.misuse("--published must be a date like 2025-01-17, not %q", *published)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	st, err := e.openProject(ctx)
 	if err != nil {
-		return e.fail("import", err)
+		return e.fail(err)
 	}
 	defer st.Close()
 
@@ -67,24 +64,32 @@ func runImport(e *env) int {
 		ids = append(ids, r.IDs...)
 	}
 	if err != nil {
-		return e.fail("import", fmt.Errorf("stopped: %w", err))
+		return e.fail(fmt.Errorf("stopped: %w", err))
 	}
 	if !*noExtract && len(ids) > 0 {
 		if err := extractImported(ctx, st, ids); err != nil {
-			return e.fail("import", err)
+			return e.fail(err)
 		}
 	}
 	return code
 }
 
+// extractImported runs entity and event extraction on freshly imported
+// articles (import without --no-extract), storing suggestions.
+func extractImported(ctx context.Context, st *store.Store, ids []int64) error {
+	x, err := extract.New()
+	if err != nil {
+		return err
+	}
+	return extract.Run(ctx, st, x, ids)
+}
+
 // outcome is the one-line report on a file: "imported N", "duplicate" or
-// "refused: reason".
+// "refused: reason" (the error's text when it is not a refusal).
 func outcome(r ingest.FileResult) string {
 	switch {
-	case r.Err != nil && errors.Is(r.Err, ingest.ErrRefused):
-		return "refused: " + ingest.Reason(r.Err)
 	case r.Err != nil:
-		return "refused: " + r.Err.Error()
+		return "refused: " + ingest.Reason(r.Err)
 	case r.Imported == 0 && r.Duplicates > 0:
 		return "duplicate"
 	case r.Duplicates > 0:

@@ -25,7 +25,7 @@ type hitJSON struct {
 }
 
 func runSearch(e *env) int {
-	fs := e.newFlags("search")
+	fs := e.newFlags()
 	asJSON := fs.Bool("json", false, "print a JSON array")
 	limit := fs.Int("limit", 50, "at most this many hits")
 	if code, ok := e.parse(fs); !ok {
@@ -37,31 +37,25 @@ func runSearch(e *env) int {
 		return 2
 	}
 	ctx := context.Background()
-	st, err := e.openProject(ctx)
-	if err != nil {
-		return e.fail("search", err)
-	}
-	defer st.Close()
-	hits, err := st.Search(ctx, query, *limit)
-	if err != nil {
-		return e.fail("search", err)
-	}
-	mark := strings.NewReplacer(store.HitStart, "[", store.HitEnd, "]")
-	if *asJSON {
-		out := make([]hitJSON, 0, len(hits))
+	return e.withProject(ctx, func(st *store.Store) error {
+		hits, err := st.Search(ctx, query, *limit)
+		if err != nil {
+			return err
+		}
+		mark := strings.NewReplacer(store.HitStart, "[", store.HitEnd, "]")
+		if *asJSON {
+			out := make([]hitJSON, 0, len(hits))
+			for _, h := range hits {
+				out = append(out, hitJSON{h.ArticleID, h.Title, h.Publication, h.Published, mark.Replace(h.Snippet), h.FirstHit, h.Rank})
+			}
+			return writeJSON(e.stdout, out)
+		}
 		for _, h := range hits {
-			out = append(out, hitJSON{h.ArticleID, h.Title, h.Publication, h.Published, mark.Replace(h.Snippet), h.FirstHit, h.Rank})
+			fmt.Fprintf(e.stdout, "%d\t%s\t%s\n\t%s\n", h.ArticleID, orDash(h.Published), h.Title, mark.Replace(h.Snippet))
 		}
-		if err := writeJSON(e.stdout, out); err != nil {
-			return e.fail("search", err)
+		if len(hits) == 0 {
+			fmt.Fprintln(e.stderr, "no matches")
 		}
-		return 0
-	}
-	for _, h := range hits {
-		fmt.Fprintf(e.stdout, "%d\t%s\t%s\n\t%s\n", h.ArticleID, orDash(h.Published), h.Title, mark.Replace(h.Snippet))
-	}
-	if len(hits) == 0 {
-		fmt.Fprintln(e.stderr, "no matches")
-	}
-	return 0
+		return nil
+	})
 }

@@ -39,12 +39,8 @@ func newSource(c *xgb.Conn, a atoms, root xproto.Window) (xproto.Window, xproto.
 		return 0, 0, fmt.Errorf("xdnd: create the source window: %w", err)
 	}
 	types := a.offeredTypes()
-	buf := make([]byte, 4*len(types))
-	for i, t := range types {
-		xgb.Put32(buf[4*i:], uint32(t))
-	}
 	err = xproto.ChangePropertyChecked(c, xproto.PropModeReplace, src, a.typeList,
-		xproto.AtomAtom, 32, uint32(len(types)), buf).Check()
+		xproto.AtomAtom, 32, uint32(len(types)), atomBytes(types)).Check()
 	if err != nil {
 		return 0, 0, fmt.Errorf("xdnd: set XdndTypeList: %w", err)
 	}

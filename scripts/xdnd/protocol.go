@@ -52,6 +52,16 @@ func (a atoms) offeredTypes() []xproto.Atom {
 	return []xproto.Atom{a.uriList, a.textPlain}
 }
 
+// atomBytes packs atoms as the data of a format-32 property, in the byte
+// order xgb speaks to the server (little-endian).
+func atomBytes(list []xproto.Atom) []byte {
+	buf := make([]byte, 4*len(list))
+	for i, at := range list {
+		xgb.Put32(buf[4*i:], uint32(at))
+	}
+	return buf
+}
+
 // enterData packs the five longs of XdndEnter: the source window, the
 // version in the high byte with bit 0 set when the type list does not fit in
 // the message (the target then reads XdndTypeList from the source), and up to

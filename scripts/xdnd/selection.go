@@ -29,12 +29,8 @@ func serveSelection(c *xgb.Conn, a atoms, ev xproto.SelectionRequestEvent, paylo
 		served = err == nil
 	case a.targets:
 		list := append([]xproto.Atom{a.targets}, a.offeredTypes()...)
-		buf := make([]byte, 4*len(list))
-		for i, at := range list {
-			xgb.Put32(buf[4*i:], uint32(at)) // xgb speaks little-endian
-		}
 		err = xproto.ChangePropertyChecked(c, xproto.PropModeReplace, ev.Requestor, prop,
-			xproto.AtomAtom, 32, uint32(len(list)), buf).Check()
+			xproto.AtomAtom, 32, uint32(len(list)), atomBytes(list)).Check()
 	default:
 		prop = xproto.AtomNone
 	}
