@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 )
@@ -39,38 +40,30 @@ type ArticleFilter struct {
 
 // Articles lists articles (without bodies) matching f.
 func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]ArticleSummary, error) {
-	var where []string
-	var args []any
+	var c conds
 	if strings.TrimSpace(f.Text) != "" {
 		q := parseQuery(f.Text)
 		if q.empty() {
 			return nil, nil
 		}
 		if q.latin != "" {
-			where = append(where, `id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
-			args = append(args, q.latin)
+			c.add(`id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, q.latin)
 		}
 		if q.cjk != "" {
-			where = append(where, `id IN (SELECT rowid FROM articles_cjk WHERE articles_cjk MATCH ?)`)
-			args = append(args, q.cjk)
+			c.add(`id IN (SELECT rowid FROM articles_cjk WHERE articles_cjk MATCH ?)`, q.cjk)
 		}
 	}
 	if f.Publication != "" {
-		where = append(where, `publication = ? COLLATE NOCASE`)
-		args = append(args, f.Publication)
+		c.add(`publication = ? COLLATE NOCASE`, f.Publication)
 	}
 	if f.From != "" {
-		where = append(where, `published <> '' AND substr(published, 1, 10) >= ?`)
-		args = append(args, f.From)
+		c.add(`published <> '' AND substr(published, 1, 10) >= ?`, f.From)
 	}
 	if f.To != "" {
-		where = append(where, `published <> '' AND substr(published, 1, 10) <= ?`)
-		args = append(args, f.To)
+		c.add(`published <> '' AND substr(published, 1, 10) <= ?`, f.To)
 	}
-	q := `SELECT id, title, publication, author, url, published, dateline, language, source_path, source_pos, runes FROM articles`
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, ` AND `)
-	}
+	q := `SELECT id, title, publication, author, url, published, dateline, language, source_path, source_pos, runes
+		FROM articles WHERE ` + c.where()
 	dir := ""
 	if f.Desc {
 		dir = " DESC"
@@ -86,21 +79,11 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]ArticleSummary
 	if f.Limit > 0 {
 		q += fmt.Sprintf(` LIMIT %d OFFSET %d`, f.Limit, max(f.Offset, 0))
 	}
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	out, err := queryRows(ctx, s.r, func(rows *sql.Rows, a *ArticleSummary) error {
+		return rows.Scan(&a.ID, &a.Title, &a.Publication, &a.Author, &a.URL, &a.Published, &a.Dateline,
+			&a.Language, &a.SourcePath, &a.SourcePos, &a.Runes)
+	}, q, c.args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: list articles: %w", err)
-	}
-	defer rows.Close()
-	var out []ArticleSummary
-	for rows.Next() {
-		var a ArticleSummary
-		if err := rows.Scan(&a.ID, &a.Title, &a.Publication, &a.Author, &a.URL, &a.Published, &a.Dateline,
-			&a.Language, &a.SourcePath, &a.SourcePos, &a.Runes); err != nil {
-			return nil, fmt.Errorf("store: list articles: %w", err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: list articles: %w", err)
 	}
 	return out, nil

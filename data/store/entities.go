@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -75,58 +76,38 @@ func insertEntity(ctx context.Context, tx txLike, e Entity) (int64, error) {
 // Entity returns one entity with its aliases and mention count.
 func (s *Store) Entity(ctx context.Context, id int64) (Entity, error) {
 	es, err := s.entities(ctx, `e.id = ?`, id)
-	if err != nil {
-		return Entity{}, err
-	}
-	if len(es) == 0 {
-		return Entity{}, fmt.Errorf("store: %w", notFound("entity", id))
-	}
-	return es[0], nil
+	return one(es, err, "entity", id)
 }
 
 // Entities lists entities matching f, by name.
 func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]Entity, error) {
-	var where []string
-	var args []any
+	var c conds
 	if f.Kind != "" {
-		where = append(where, `e.kind = ?`)
-		args = append(args, f.Kind)
+		c.add(`e.kind = ?`, f.Kind)
 	}
 	if f.Name != "" {
 		pat := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(f.Name) + "%"
-		where = append(where, `(e.name LIKE ? ESCAPE '\' OR e.id IN (SELECT entity_id FROM aliases WHERE name LIKE ? ESCAPE '\'))`)
-		args = append(args, pat, pat)
+		c.add(`(e.name LIKE ? ESCAPE '\' OR e.id IN (SELECT entity_id FROM aliases WHERE name LIKE ? ESCAPE '\'))`, pat, pat)
 	}
-	if len(where) == 0 {
-		where = []string{"1"}
-	}
-	return s.entities(ctx, strings.Join(where, " AND "), args...)
+	return s.entities(ctx, c.where(), c.args...)
 }
 
+// entities lists the entities matching where, then their aliases.
 func (s *Store) entities(ctx context.Context, where string, args ...any) ([]Entity, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.name, e.kind, e.country, e.role, e.description,
+	out, err := queryRows(ctx, s.r, func(rows *sql.Rows, e *Entity) error {
+		return rows.Scan(&e.ID, &e.Name, &e.Kind, &e.Country, &e.Role, &e.Description, &e.Mentions)
+	}, `SELECT e.id, e.name, e.kind, e.country, e.role, e.description,
 		(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.status <> 'rejected')
 		FROM entities e WHERE `+where+` ORDER BY e.name COLLATE NOCASE, e.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: list entities: %w", err)
 	}
-	var out []Entity
-	index := map[int64]int{}
-	for rows.Next() {
-		var e Entity
-		if err := rows.Scan(&e.ID, &e.Name, &e.Kind, &e.Country, &e.Role, &e.Description, &e.Mentions); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("store: list entities: %w", err)
-		}
-		index[e.ID] = len(out)
-		out = append(out, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: list entities: %w", err)
-	}
 	if len(out) == 0 {
 		return nil, nil
+	}
+	index := make(map[int64]int, len(out))
+	for i, e := range out {
+		index[e.ID] = i
 	}
 	arows, err := s.r.QueryContext(ctx, `SELECT a.entity_id, a.name, a.lang FROM aliases a JOIN entities e ON e.id = a.entity_id
 		WHERE `+where+` ORDER BY a.id`, args...)

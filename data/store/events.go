@@ -246,112 +246,60 @@ func (s *Store) DeleteEvent(ctx context.Context, id int64) error {
 // Event returns one event.
 func (s *Store) Event(ctx context.Context, id int64) (Event, error) {
 	es, err := s.events(ctx, `e.id = ?`, id)
-	if err != nil {
-		return Event{}, err
-	}
-	if len(es) == 0 {
-		return Event{}, fmt.Errorf("store: %w", notFound("event", id))
-	}
-	return es[0], nil
+	return one(es, err, "event", id)
 }
 
 // Events lists events matching f, by date (undated last), then id.
 func (s *Store) Events(ctx context.Context, f EventFilter) ([]Event, error) {
-	where := []string{"1"}
-	var args []any
-	add := func(cond string, arg any) {
-		where = append(where, cond)
-		args = append(args, arg)
-	}
+	var c conds
 	if f.Status != "" {
-		add(`e.status = ?`, f.Status)
+		c.add(`e.status = ?`, f.Status)
 	}
 	if f.Type != "" {
-		add(`e.type = ?`, strings.ToUpper(f.Type))
+		c.add(`e.type = ?`, strings.ToUpper(f.Type))
 	}
 	if f.ActorID != 0 {
-		add(`e.id IN (SELECT event_id FROM event_entities WHERE role = 'actor' AND entity_id = ?)`, f.ActorID)
+		c.add(`e.id IN (SELECT event_id FROM event_entities WHERE role = 'actor' AND entity_id = ?)`, f.ActorID)
 	}
 	if f.RecipientID != 0 {
-		add(`e.id IN (SELECT event_id FROM event_entities WHERE role = 'recipient' AND entity_id = ?)`, f.RecipientID)
+		c.add(`e.id IN (SELECT event_id FROM event_entities WHERE role = 'recipient' AND entity_id = ?)`, f.RecipientID)
 	}
 	if f.TagID != 0 {
-		add(`e.id IN (SELECT event_id FROM event_tags WHERE tag_id = ?)`, f.TagID)
+		c.add(`e.id IN (SELECT event_id FROM event_tags WHERE tag_id = ?)`, f.TagID)
 	}
 	if f.ArticleID != 0 {
-		add(`e.article_id = ?`, f.ArticleID)
+		c.add(`e.article_id = ?`, f.ArticleID)
 	}
 	if f.From != "" {
-		add(`e.date <> '' AND coalesce(nullif(e.end_date, ''), e.date) >= ?`, f.From)
+		c.add(`e.date <> '' AND coalesce(nullif(e.end_date, ''), e.date) >= ?`, f.From)
 	}
 	if f.To != "" {
-		add(`e.date <> '' AND e.date <= ?`, f.To)
+		c.add(`e.date <> '' AND e.date <= ?`, f.To)
 	}
-	return s.events(ctx, strings.Join(where, " AND "), args...)
+	return s.events(ctx, c.where(), c.args...)
 }
 
+// events lists the events matching where with their actors, recipients and
+// tags, in one statement (one pass of the filter, one snapshot).
 func (s *Store) events(ctx context.Context, where string, args ...any) ([]Event, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.type, e.mode, e.cameo, e.goldstein, e.date, e.end_date,
-		e.precision, e.date_text, e.date_basis, e.location, e.summary, e.text, coalesce(e.article_id, 0),
-		e.start, e."end", e.status, e.note FROM events e WHERE `+where+` ORDER BY e.date = '', e.date, e.id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: list events: %w", err)
-	}
-	var out []Event
-	index := map[int64]int{}
-	for rows.Next() {
-		var e Event
+	out, err := queryRows(ctx, s.r, func(rows *sql.Rows, e *Event) error {
+		var actors, recipients, tags sql.NullString
 		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &e.CAMEO, &e.Goldstein, &e.Date, &e.EndDate, &e.Precision,
 			&e.DateText, &e.DateBasis, &e.Location, &e.Summary, &e.Text, &e.ArticleID, &e.Start, &e.End,
-			&e.Status, &e.Note); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("store: list events: %w", err)
+			&e.Status, &e.Note, &actors, &recipients, &tags); err != nil {
+			return err
 		}
-		index[e.ID] = len(out)
-		out = append(out, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		e.Actors, e.Recipients, e.TagIDs = splitIDs(actors.String), splitIDs(recipients.String), splitIDs(tags.String)
+		return nil
+	}, `SELECT e.id, e.type, e.mode, e.cameo, e.goldstein, e.date, e.end_date,
+		e.precision, e.date_text, e.date_basis, e.location, e.summary, e.text, coalesce(e.article_id, 0),
+		e.start, e."end", e.status, e.note,
+		(SELECT group_concat(entity_id, ',' ORDER BY pos, id) FROM event_entities WHERE event_id = e.id AND role = 'actor'),
+		(SELECT group_concat(entity_id, ',' ORDER BY pos, id) FROM event_entities WHERE event_id = e.id AND role = 'recipient'),
+		(SELECT group_concat(tag_id, ',' ORDER BY tag_id) FROM event_tags WHERE event_id = e.id)
+		FROM events e WHERE `+where+` ORDER BY e.date = '', e.date, e.id`, args...)
+	if err != nil {
 		return nil, fmt.Errorf("store: list events: %w", err)
 	}
-	if len(out) == 0 {
-		return nil, nil
-	}
-	links, err := s.r.QueryContext(ctx, `SELECT x.event_id, x.entity_id, x.role FROM event_entities x
-		JOIN events e ON e.id = x.event_id WHERE `+where+` ORDER BY x.event_id, x.role, x.pos, x.id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: list event entities: %w", err)
-	}
-	for links.Next() {
-		var ev, ent int64
-		var role string
-		if err := links.Scan(&ev, &ent, &role); err != nil {
-			links.Close()
-			return nil, fmt.Errorf("store: list event entities: %w", err)
-		}
-		if i, ok := index[ev]; ok {
-			if role == "actor" {
-				out[i].Actors = append(out[i].Actors, ent)
-			} else {
-				out[i].Recipients = append(out[i].Recipients, ent)
-			}
-		}
-	}
-	links.Close()
-	tags, err := s.r.QueryContext(ctx, `SELECT x.event_id, x.tag_id FROM event_tags x
-		JOIN events e ON e.id = x.event_id WHERE `+where+` ORDER BY x.event_id, x.tag_id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: list event tags: %w", err)
-	}
-	defer tags.Close()
-	for tags.Next() {
-		var ev, t int64
-		if err := tags.Scan(&ev, &t); err != nil {
-			return nil, fmt.Errorf("store: list event tags: %w", err)
-		}
-		if i, ok := index[ev]; ok {
-			out[i].TagIDs = append(out[i].TagIDs, t)
-		}
-	}
-	return out, tags.Err()
+	return out, nil
 }

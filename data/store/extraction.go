@@ -256,17 +256,5 @@ func dismiss(c *changeTx, query string, args ...any) error {
 	if _, err := c.ExecContext(c.ctx, `INSERT OR IGNORE INTO dismissed(article_id, machine_key) `+query, args...); err != nil {
 		return err
 	}
-	rows, err := c.QueryContext(c.ctx, `SELECT id FROM dismissed WHERE id > ?`, last)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return err
-		}
-		c.created("dismissed", id)
-	}
-	return rows.Err()
+	return c.createdWhere("dismissed", `id > ?`, last)
 }

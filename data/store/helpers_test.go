@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,6 +24,26 @@ func openTemp(t testing.TB) (*store.Store, string) {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s, path
+}
+
+// oldProject writes a project at an older schema version, runs setup (SQL)
+// on it and returns its path.
+func oldProject(t testing.TB, name string, version int, setup string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := store.CreateAtVersion(path, version); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Exec(setup)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 // seedArticles reads the real seed file and cuts it into its articles: the

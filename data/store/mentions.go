@@ -2,8 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
-	"strings"
 )
 
 // Mention is an occurrence of an entity in an article.
@@ -54,40 +54,26 @@ func (s *Store) CreateMention(ctx context.Context, m Mention) (int64, error) {
 
 // Mentions lists mentions matching f, by article and position.
 func (s *Store) Mentions(ctx context.Context, f MentionFilter) ([]Mention, error) {
-	where := []string{"1"}
-	var args []any
+	var c conds
 	if f.ArticleID != 0 {
-		where = append(where, `m.article_id = ?`)
-		args = append(args, f.ArticleID)
+		c.add(`m.article_id = ?`, f.ArticleID)
 	}
 	if f.EntityID != 0 {
-		where = append(where, `m.entity_id = ?`)
-		args = append(args, f.EntityID)
+		c.add(`m.entity_id = ?`, f.EntityID)
 	}
 	if f.Status != "" {
 		if err := checkStatus(f.Status); err != nil {
 			return nil, fmt.Errorf("store: list mentions: %w", err)
 		}
-		where = append(where, `m.status = ?`)
-		args = append(args, f.Status)
+		c.add(`m.status = ?`, f.Status)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT m.id, m.entity_id, m.article_id, m.start, m."end", m.status,
+	out, err := queryRows(ctx, s.r, func(rows *sql.Rows, m *Mention) error {
+		return rows.Scan(&m.ID, &m.EntityID, &m.ArticleID, &m.Start, &m.End, &m.Status, &m.Text)
+	}, `SELECT m.id, m.entity_id, m.article_id, m.start, m."end", m.status,
 		substr(a.body, m.start + 1, m."end" - m.start)
 		FROM mentions m JOIN articles a ON a.id = m.article_id
-		WHERE `+strings.Join(where, " AND ")+` ORDER BY m.article_id, m.start, m.id`, args...)
+		WHERE `+c.where()+` ORDER BY m.article_id, m.start, m.id`, c.args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: list mentions: %w", err)
-	}
-	defer rows.Close()
-	var out []Mention
-	for rows.Next() {
-		var m Mention
-		if err := rows.Scan(&m.ID, &m.EntityID, &m.ArticleID, &m.Start, &m.End, &m.Status, &m.Text); err != nil {
-			return nil, fmt.Errorf("store: list mentions: %w", err)
-		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: list mentions: %w", err)
 	}
 	return out, nil

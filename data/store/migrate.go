@@ -23,9 +23,6 @@ var migrations = []func(tx *sql.Tx) error{
 	migrateLeanIndexes,
 }
 
-// SchemaVersion is the schema version this build writes.
-func SchemaVersion() int { return len(migrations) }
-
 // inspect checks an existing file without writing to it and returns its
 // schema version (0 for a new or empty file).
 func inspect(path string) (int, error) {

@@ -116,16 +116,8 @@ func TestOpenEmptyFileInitialises(t *testing.T) {
 
 func TestMigrationKeepsBackup(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.attache")
-	if err := store.CreateAtVersion(path, 1); err != nil {
-		t.Fatal(err)
-	}
-	db, _ := sql.Open("sqlite", path)
-	_, err := db.Exec(`INSERT INTO articles(title, body, runes, hash) VALUES ('Old', '習近平 met Trump', 14, 'h1')`)
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	path := oldProject(t, "old.attache", 1,
+		`INSERT INTO articles(title, body, runes, hash) VALUES ('Old', '習近平 met Trump', 14, 'h1')`)
 	s, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)

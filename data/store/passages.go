@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 )
 
 // Passage is a tagged and/or annotated span of an article body. Passages may
@@ -126,54 +125,35 @@ func (s *Store) DeletePassage(ctx context.Context, passageID int64) error {
 // Passage returns one passage.
 func (s *Store) Passage(ctx context.Context, id int64) (Passage, error) {
 	ps, err := s.passages(ctx, `p.id = ?`, id)
-	if err != nil {
-		return Passage{}, err
-	}
-	if len(ps) == 0 {
-		return Passage{}, fmt.Errorf("store: %w", notFound("passage", id))
-	}
-	return ps[0], nil
+	return one(ps, err, "passage", id)
 }
 
 // Passages lists passages matching f, by article and position.
 func (s *Store) Passages(ctx context.Context, f PassageFilter) ([]Passage, error) {
-	var where []string
-	var args []any
+	var c conds
 	if f.ArticleID != 0 {
-		where = append(where, `p.article_id = ?`)
-		args = append(args, f.ArticleID)
+		c.add(`p.article_id = ?`, f.ArticleID)
 	}
 	if f.TagID != 0 {
-		where = append(where, `p.id IN (SELECT passage_id FROM passage_tags WHERE tag_id = ?)`)
-		args = append(args, f.TagID)
+		c.add(`p.id IN (SELECT passage_id FROM passage_tags WHERE tag_id = ?)`, f.TagID)
 	}
-	if len(where) == 0 {
-		where = []string{"1"}
-	}
-	return s.passages(ctx, strings.Join(where, " AND "), args...)
+	return s.passages(ctx, c.where(), c.args...)
 }
 
 func (s *Store) passages(ctx context.Context, where string, args ...any) ([]Passage, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT p.id, p.article_id, p.start, p."end", p.note,
+	out, err := queryRows(ctx, s.r, func(rows *sql.Rows, p *Passage) error {
+		var tags sql.NullString
+		if err := rows.Scan(&p.ID, &p.ArticleID, &p.Start, &p.End, &p.Note, &p.Text, &tags); err != nil {
+			return err
+		}
+		p.TagIDs = splitIDs(tags.String)
+		return nil
+	}, `SELECT p.id, p.article_id, p.start, p."end", p.note,
 		substr(a.body, p.start + 1, p."end" - p.start),
-		(SELECT group_concat(tag_id) FROM (SELECT tag_id FROM passage_tags WHERE passage_id = p.id ORDER BY tag_id))
+		(SELECT group_concat(tag_id, ',' ORDER BY tag_id) FROM passage_tags WHERE passage_id = p.id)
 		FROM passages p JOIN articles a ON a.id = p.article_id
 		WHERE `+where+` ORDER BY p.article_id, p.start, p.id`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: list passages: %w", err)
-	}
-	defer rows.Close()
-	var out []Passage
-	for rows.Next() {
-		var p Passage
-		var tags sql.NullString
-		if err := rows.Scan(&p.ID, &p.ArticleID, &p.Start, &p.End, &p.Note, &p.Text, &tags); err != nil {
-			return nil, fmt.Errorf("store: list passages: %w", err)
-		}
-		p.TagIDs = splitIDs(tags.String)
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: list passages: %w", err)
 	}
 	return out, nil

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"math"
-	"path/filepath"
 	"testing"
 
 	"github.com/attache-app/attache/data/store"
@@ -123,17 +122,9 @@ func TestSearchIndexFollowsEdits(t *testing.T) {
 // indexes and searches and edits it.
 func TestMigrationFromVersion2(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "v2.attache")
-	if err := store.CreateAtVersion(path, 2); err != nil {
-		t.Fatal(err)
-	}
-	db, _ := sql.Open("sqlite", path)
-	_, err := db.Exec(`INSERT INTO articles(id, title, body, runes, hash) VALUES (7, 'Talks', '習近平 met Marcos', 14, 'h1');
+	path := oldProject(t, "v2.attache", 2,
+		`INSERT INTO articles(id, title, body, runes, hash) VALUES (7, 'Talks', '習近平 met Marcos', 14, 'h1');
 		INSERT INTO articles_cjk(rowid, grams) VALUES (7, '習近 近平 平 ')`)
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
 	s, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -148,27 +148,10 @@ func moveItems(c *changeTx, from, to int64, at, delta int) error {
 		case "dismissed":
 			q = `SELECT id, 0, machine_key FROM dismissed WHERE article_id = ? AND ? >= 0`
 		}
-		rows, err := c.QueryContext(ctx, q, from, at)
+		items, err := queryRows(ctx, c, func(rows *sql.Rows, it *item) error {
+			return rows.Scan(&it.id, &it.start, &it.key)
+		}, q, from, at)
 		if err != nil {
-			return err
-		}
-		var items []item
-		for rows.Next() {
-			var it item
-			if err := rows.Scan(&it.id, &it.start, &it.key); err != nil {
-				rows.Close()
-				return err
-			}
-			if t == "dismissed" {
-				start, _, ok := keySpan(it.key.String)
-				if !ok || start < at {
-					continue
-				}
-			}
-			items = append(items, it)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		for _, it := range items {
@@ -178,6 +161,9 @@ func moveItems(c *changeTx, from, to int64, at, delta int) error {
 				_, err = c.ExecContext(ctx, `UPDATE passages SET article_id = ?, start = start + ?, "end" = "end" + ? WHERE id = ?`,
 					to, delta, delta, it.id)
 			case "dismissed":
+				if start, _, ok := keySpan(it.key.String); !ok || start < at {
+					continue
+				}
 				_, err = c.ExecContext(ctx, `UPDATE dismissed SET article_id = ?, machine_key = ? WHERE id = ?`,
 					to, shiftKey(it.key.String, delta), it.id)
 			default:

@@ -59,7 +59,9 @@ func (s *Store) CreateTag(ctx context.Context, t Tag) (int64, error) {
 // Tags lists every tag with its usage counts, parents before children and
 // siblings by name.
 func (s *Store) Tags(ctx context.Context) ([]Tag, error) {
-	rows, err := s.r.QueryContext(ctx, `
+	out, err := queryRows(ctx, s.r, func(rows *sql.Rows, t *Tag) error {
+		return rows.Scan(&t.ID, &t.ParentID, &t.Name, &t.Colour, &t.Description, &t.Passages, &t.Events)
+	}, `
 		WITH RECURSIVE tree(id, path) AS (
 			SELECT id, lower(name) || char(1) || id FROM tags WHERE parent_id IS NULL
 			UNION ALL
@@ -69,18 +71,6 @@ func (s *Store) Tags(ctx context.Context) ([]Tag, error) {
 			(SELECT count(*) FROM event_tags WHERE tag_id = t.id)
 		FROM tags t JOIN tree ON tree.id = t.id ORDER BY tree.path`)
 	if err != nil {
-		return nil, fmt.Errorf("store: list tags: %w", err)
-	}
-	defer rows.Close()
-	var out []Tag
-	for rows.Next() {
-		var t Tag
-		if err := rows.Scan(&t.ID, &t.ParentID, &t.Name, &t.Colour, &t.Description, &t.Passages, &t.Events); err != nil {
-			return nil, fmt.Errorf("store: list tags: %w", err)
-		}
-		out = append(out, t)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: list tags: %w", err)
 	}
 	return out, nil

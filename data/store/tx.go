@@ -75,24 +75,12 @@ func (c *changeTx) created(table string, id int64) {
 // createdWhere records every row of table matching where that this change
 // has not seen before as created by it.
 func (c *changeTx) createdWhere(table, where string, args ...any) error {
-	rows, err := c.QueryContext(c.ctx, `SELECT id FROM `+table+` WHERE `+where, args...)
-	if err != nil {
-		return err
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
+	ids, err := queryRows(c.ctx, c, func(rows *sql.Rows, id *int64) error { return rows.Scan(id) },
+		`SELECT id FROM `+table+` WHERE `+where, args...)
 	for _, id := range ids {
 		c.created(table, id)
 	}
-	return rows.Err()
+	return err
 }
 
 func lowerFirst(s string) string {

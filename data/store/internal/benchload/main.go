@@ -59,8 +59,9 @@ func main() {
 	}
 }
 
-// schema mirrors the store's articles table and its FTS5 index (same
-// tokenizer, external content kept in step by triggers).
+// schema is a plain baseline for the store's articles table and its FTS5
+// index: the same tokenizer, an external-content index kept in step by a
+// trigger (the store's own index is contentless, see migrateLeanIndexes).
 const schema = `CREATE TABLE articles (
 	id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, publication TEXT NOT NULL,
 	published TEXT NOT NULL, body TEXT NOT NULL);
