@@ -37,13 +37,19 @@ func WriteEventsJSON(w io.Writer, evs []EventRecord) error {
 	for i, ev := range evs {
 		out[i] = normalised(ev)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
+	if err := writeIndentedJSON(w, out); err != nil {
 		return fmt.Errorf("export: write events JSON: %w", err)
 	}
 	return nil
+}
+
+// writeIndentedJSON writes v as JSON indented by two spaces, with "<", ">"
+// and "&" left as they are.
+func writeIndentedJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 // WriteEventsJSONL writes evs as JSON Lines: one compact JSON object per

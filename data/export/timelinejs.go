@@ -1,7 +1,6 @@
 package export
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
@@ -52,13 +51,7 @@ type tlText struct {
 // out; TimelineJS refuses a file without events, so when no event has a date
 // WriteTimelineJS writes nothing and returns ErrNoDatedEvents.
 func WriteTimelineJS(w io.Writer, title string, evs []EventRecord, group func(EventRecord) string) error {
-	if countDated(evs) == 0 {
-		return ErrNoDatedEvents
-	}
-	f := tlFile{
-		Title:  tlSlide{Text: tlText{Headline: html.EscapeString(title), Text: fmt.Sprintf("%d events", countDated(evs))}},
-		Events: []tlSlide{},
-	}
+	f := tlFile{Events: []tlSlide{}}
 	for _, ev := range evs {
 		start, ok := timelineDate(ev.Date, ev.DatePrecision)
 		if !ok {
@@ -81,23 +74,14 @@ func WriteTimelineJS(w io.Writer, title string, evs []EventRecord, group func(Ev
 		}
 		f.Events = append(f.Events, s)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(f); err != nil {
+	if len(f.Events) == 0 {
+		return ErrNoDatedEvents
+	}
+	f.Title = tlSlide{Text: tlText{Headline: html.EscapeString(title), Text: fmt.Sprintf("%d events", len(f.Events))}}
+	if err := writeIndentedJSON(w, f); err != nil {
 		return fmt.Errorf("export: write TimelineJS: %w", err)
 	}
 	return nil
-}
-
-func countDated(evs []EventRecord) int {
-	n := 0
-	for _, ev := range evs {
-		if _, ok := timelineDate(ev.Date, ev.DatePrecision); ok {
-			n++
-		}
-	}
-	return n
 }
 
 // timelineDate converts a "2006-01-02" date to TimelineJS's date object,

@@ -204,20 +204,29 @@ func short(s string) string {
 func TestDevSetAccuracy(t *testing.T) {
 	x := newExtractor(t)
 	s := scoreDevSet(t, x)
-	t.Log(s.report())
-	if testing.Verbose() {
-		t.Log("\n" + strings.Join(s.misses, "\n"))
-	}
-	floors := []struct {
-		name      string
-		got, want float64
-	}{
+	s.check(t, []floor{
 		{"overall event recall", s.all.recall(), 0.90},
 		{"overall event precision", s.all.precision(), 0.80},
 		{"actor country", ratio(s.actorOK, s.actorN), 0.90},
 		{"recipient country", ratio(s.recipOK, s.recipN), 0.80},
 		{"date", ratio(s.dateOK, s.dateN), 0.90},
 		{"countries found", ratio(s.countryOK, s.countryN), 0.95},
+	})
+}
+
+// floor is a score an evaluation must reach.
+type floor struct {
+	name      string
+	got, want float64
+}
+
+// check logs the score report (and the misses with -v) and fails the test
+// for every floor not reached.
+func (s devScore) check(t *testing.T, floors []floor) {
+	t.Helper()
+	t.Log(s.report())
+	if testing.Verbose() {
+		t.Log("\n" + strings.Join(s.misses, "\n"))
 	}
 	for _, f := range floors {
 		if f.got < f.want {

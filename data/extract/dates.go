@@ -33,6 +33,14 @@ var months = map[string]time.Month{
 
 const day = "2006-01-02"
 
+// dayOffsets are the days from publication that "yesterday", "today" and
+// "tomorrow" stand for.
+var dayOffsets = map[string]int{"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+// periodShifts are the weeks, months or years from publication that "last
+// week", "this month" or "next year" stand for.
+var periodShifts = map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}
+
 // futureMarkers make a sentence's bare weekday or month point forward.
 var futureMarkers = set(`will would 'll shall plans plan planned scheduled expected upcoming next due`)
 
@@ -80,18 +88,8 @@ func findDates(toks []token, start, end int, pub time.Time, havePub bool) []date
 			future = true
 		}
 	}
-	text := func(a, b int) string {
-		var sb strings.Builder
-		for i := a; i < b; i++ {
-			if i > a && toks[i].start > toks[i-1].end {
-				sb.WriteByte(' ')
-			}
-			sb.WriteString(toks[i].text)
-		}
-		return sb.String()
-	}
 	rel := func(a, b int, from, to time.Time, prec string) dateExpr {
-		d := dateExpr{text: text(a, b), precision: prec, tokStart: a, tokEnd: b, basis: BasisRelative}
+		d := dateExpr{text: joinTokens(toks, a, b), precision: prec, tokStart: a, tokEnd: b, basis: BasisRelative}
 		if !havePub {
 			d.basis, d.precision = BasisUnresolved, ""
 			return d
@@ -114,8 +112,7 @@ func findDates(toks []token, start, end int, pub time.Time, havePub bool) []date
 		}
 		switch {
 		case k == "yesterday" || k == "today" || k == "tomorrow" || k == "tonight":
-			off := map[string]int{"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[k]
-			d := pub.AddDate(0, 0, off)
+			d := pub.AddDate(0, 0, dayOffsets[k])
 			out = append(out, rel(i, i+1, d, d, "day"))
 		case weekdays[k] != 0 || k == "sunday":
 			if !t.cap {
@@ -162,7 +159,7 @@ func findDates(toks []token, start, end int, pub time.Time, havePub bool) []date
 			out = append(out, rel(a, i+1, d, d, "day"))
 		case (k == "week" || k == "month" || k == "year") && (prev == "last" || prev == "this" || prev == "next" || prev == "past"):
 			a := i - 1
-			shift := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[prev]
+			shift := periodShifts[prev]
 			if a-1 >= start {
 				switch toks[a-1].key {
 				case "early", "earlier", "late", "later", "mid", "end":
@@ -194,7 +191,7 @@ func findDates(toks []token, start, end int, pub time.Time, havePub bool) []date
 			if !ok || !t.cap {
 				continue
 			}
-			if d, ok := monthDate(toks, i, n, end, start, m, pub, havePub, future && !reported(toks, i, start), text); ok {
+			if d, ok := monthDate(toks, i, n, end, start, m, pub, havePub, future && !reported(toks, i, start)); ok {
 				out = append(out, d)
 				i = d.tokEnd - 1
 			}
@@ -244,7 +241,7 @@ func yearNumber(k string) int {
 
 // monthDate reads "Jan. 20", "January 20, 2025", "20 January 2025", "January 2025"
 // and "in January" around the month word at toks[i] (n tokens long).
-func monthDate(toks []token, i, n, end, start int, m time.Month, pub time.Time, havePub, future bool, text func(a, b int) string) (dateExpr, bool) {
+func monthDate(toks []token, i, n, end, start int, m time.Month, pub time.Time, havePub, future bool) (dateExpr, bool) {
 	a, b := i, i+n
 	dnum, year := 0, 0
 	if b < end && toks[b].word {
@@ -270,7 +267,7 @@ func monthDate(toks []token, i, n, end, start int, m time.Month, pub time.Time, 
 	if dnum == 0 && year == 0 && (!inWord || m == 5 || m == 3) {
 		return dateExpr{}, false // a bare "May" or "March" is a verb more often than a date
 	}
-	d := dateExpr{text: text(a, b), tokStart: a, tokEnd: b, basis: BasisExplicit}
+	d := dateExpr{text: joinTokens(toks, a, b), tokStart: a, tokEnd: b, basis: BasisExplicit}
 	if year == 0 {
 		if !havePub {
 			d.basis = BasisUnresolved

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -289,17 +290,6 @@ func (x *entityBuilder) addMention(ent, a, b int) int {
 	return len(x.ments) - 1
 }
 
-func (x *entityBuilder) spanText(a, b int) string {
-	var sb strings.Builder
-	for i := a; i < b; i++ {
-		if i > a && x.toks[i].start > x.toks[i-1].end {
-			sb.WriteByte(' ')
-		}
-		sb.WriteString(x.toks[i].text)
-	}
-	return sb.String()
-}
-
 // recognise finds the entity mentions of the text.
 func (x *entityBuilder) recognise(sents [][2]int) {
 	x.byGaz = map[*gazEntry]int{}
@@ -388,7 +378,7 @@ func (x *entityBuilder) unknown(a, b int, org, sentStart bool) {
 	if sentStart && n == 1 {
 		return
 	}
-	name := x.spanText(a, b)
+	name := joinTokens(x.toks, a, b)
 	if n >= 2 {
 		// "the Supreme Court" after "the US Supreme Court": a short form
 		suffix := " " + foldKey(name)
@@ -509,7 +499,7 @@ func (x *entityBuilder) parenAliases() {
 			t := x.toks[b+1]
 			if t.script || (t.upper && !x.covered[b+1]) {
 				e := &x.ents[m.ent]
-				if !contains(e.Aliases, t.text) && t.text != e.Name {
+				if !slices.Contains(e.Aliases, t.text) && t.text != e.Name {
 					e.Aliases = append(e.Aliases, t.text)
 				}
 				x.covered[b+1] = true

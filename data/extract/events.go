@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -92,7 +93,7 @@ func (c *sentenceCtx) slotsMatch(slots []map[string]bool, from, limit int, anywh
 // between reports whether one of words occurs strictly between tokens a and b.
 func (c *sentenceCtx) between(a, b int, words ...string) bool {
 	for k := max(a+1, c.s0); k < b; k++ {
-		if contains(words, c.eb.toks[k].key) {
+		if slices.Contains(words, c.eb.toks[k].key) {
 			return true
 		}
 	}
@@ -218,6 +219,15 @@ func (c *sentenceCtx) skipTitlesForward(k int) int {
 		break
 	}
 	return k
+}
+
+// setOf returns ids as a set.
+func setOf(ids []int) map[int]bool {
+	m := make(map[int]bool, len(ids))
+	for _, id := range ids {
+		m[id] = true
+	}
+	return m
 }
 
 func uniq(ids []int) []int {
@@ -627,20 +637,12 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 				if len(actors) == 0 && !r.reverse {
 					continue // a reversed rule's actor comes after ("drew criticism from Hungary")
 				}
-				ex := map[int]bool{}
-				for _, a := range actors {
-					ex[a] = true
-				}
 				if !(r.joint && len(actors) >= 2) {
-					recips = c.recipientsAfter(after, ex)
+					recips = c.recipientsAfter(after, setOf(actors))
 				}
 			}
 			if len(recips) == 0 && !r.charac && i > s[0] && lastEvent >= 0 && eb.toks[i-1].key == "and" {
-				ex := map[int]bool{}
-				for _, a := range actors {
-					ex[a] = true
-				}
-				recips = c.recipientsAfter(after, ex)
+				recips = c.recipientsAfter(after, setOf(actors))
 			}
 			if r.reverse {
 				if len(recips) == 0 {
@@ -763,33 +765,16 @@ func summary(ev Event, ents []Entity, what string) string {
 }
 
 func sameSet(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for _, x := range a {
-		if !contains2(b, x) {
-			return false
-		}
-	}
-	return true
+	return len(a) == len(b) && subset(a, b)
 }
 
 func subset(a, b []int) bool {
 	for _, x := range a {
-		if !contains2(b, x) {
+		if !slices.Contains(b, x) {
 			return false
 		}
 	}
 	return true
-}
-
-func contains2(list []int, v int) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 func datesOverlap(a, b Event) bool {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/attache-app/attache/resources"
@@ -193,7 +194,7 @@ func loadGazetteer() (*gazetteer, error) {
 		}
 		e.ranges = append(e.ranges, roleRange{country: field(f, 1), role: field(f, 2), from: field(f, 3), to: field(f, 4)})
 		for _, a := range splitList(field(f, 5)) {
-			if !contains(e.aliases, a) {
+			if !slices.Contains(e.aliases, a) {
 				e.aliases = append(e.aliases, a)
 			}
 			form := uint8(formName)
@@ -211,15 +212,6 @@ func loadGazetteer() (*gazetteer, error) {
 		return nil, err
 	}
 	return g, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // loadPhoenix adds the PETRARCH2-derived actors: office-holders and

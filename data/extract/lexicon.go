@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/attache-app/attache/data/extract/internal/inflect"
 	"github.com/attache-app/attache/resources"
 )
 
@@ -119,7 +120,7 @@ func (lx lexicon) load(name string, curated bool) error {
 			parts := strings.Split(t, ":")
 			forms := parts
 			if !strings.Contains(flags, "N") {
-				forms = append(append([]string{}, parts...), inflect(parts[0])...)
+				forms = append(append([]string{}, parts...), inflect.Verb(parts[0])...)
 			}
 			r := mk(particle)
 			for _, form := range forms {
@@ -128,36 +129,6 @@ func (lx lexicon) load(name string, curated bool) error {
 		}
 		return nil
 	})
-}
-
-// inflect returns the regular -s, -ed and -ing forms of an English verb.
-func inflect(v string) []string {
-	n := len(v)
-	if n < 2 {
-		return nil
-	}
-	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
-	last := v[n-1]
-	var s, ed, ing string
-	switch {
-	case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "x") || strings.HasSuffix(v, "z") || strings.HasSuffix(v, "ch") || strings.HasSuffix(v, "sh"):
-		s = v + "es"
-	case last == 'y' && !vowel(v[n-2]):
-		s = v[:n-1] + "ies"
-	default:
-		s = v + "s"
-	}
-	switch {
-	case last == 'e':
-		ed, ing = v+"d", v[:n-1]+"ing"
-	case last == 'y' && !vowel(v[n-2]):
-		ed, ing = v[:n-1]+"ied", v+"ing"
-	case n >= 3 && n <= 4 && !vowel(last) && vowel(v[n-2]) && !vowel(v[n-3]) && strings.IndexByte("wxy", last) < 0:
-		ed, ing = v+string(last)+"ed", v+string(last)+"ing"
-	default:
-		ed, ing = v+"ed", v+"ing"
-	}
-	return []string{s, ed, ing}
 }
 
 // knownCode returns code if the codebook has it, else its nearest listed

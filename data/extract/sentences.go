@@ -1,5 +1,7 @@
 package extract
 
+import "unicode/utf8"
+
 // abbreviations end with a period that does not end a sentence.
 var abbreviations = set(`mr mrs ms dr prof gen sen rep gov lt col capt maj adm sgt st no nos jan feb mar apr jun jul aug sep sept oct nov dec
 inc corp ltd co vs etc jr sr rev ft mt dept univ est approx fig`)
@@ -26,7 +28,7 @@ func sentences(toks []token) [][2]int {
 		}
 		if t == "." && i > 0 && toks[i-1].word && toks[i-1].end == toks[i].start {
 			p := toks[i-1]
-			if abbreviations[p.key] || (len([]rune(p.text)) == 1 && p.cap) {
+			if abbreviations[p.key] || (utf8.RuneCountInString(p.text) == 1 && p.cap) {
 				continue
 			}
 		}
@@ -39,7 +41,7 @@ func sentences(toks []token) [][2]int {
 		}
 		if j < len(toks) && !toks[j].newline {
 			n := toks[j]
-			first := []rune(n.text)[0]
+			first, _ := utf8.DecodeRuneInString(n.text)
 			if !(n.cap || n.upper || first == '“' || first == '"' || first == '‘' || (first >= '0' && first <= '9') || n.script) {
 				continue
 			}

@@ -149,6 +149,19 @@ func tokenize(text string) []token {
 	return toks
 }
 
+// joinTokens returns the text of toks[a:b] as written, with one space where
+// the text had space between two tokens.
+func joinTokens(toks []token, a, b int) string {
+	var sb strings.Builder
+	for i := a; i < b; i++ {
+		if i > a && toks[i].start > toks[i-1].end {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(toks[i].text)
+	}
+	return sb.String()
+}
+
 func lastSegment(s string) string {
 	if j := strings.LastIndexByte(s, '.'); j >= 0 {
 		return s[j+1:]

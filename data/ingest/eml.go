@@ -10,6 +10,7 @@ import (
 	"mime/quotedprintable"
 	"net/mail"
 	"strings"
+	"time"
 
 	"golang.org/x/text/encoding/htmlindex"
 )
@@ -37,7 +38,7 @@ func readEML(path, text string, opts Options) ([]draft, error) {
 	}
 	published := ""
 	if t, err := msg.Header.Date(); err == nil {
-		published = t.Format("2006-01-02T15:04:05Z07:00")
+		published = t.Format(time.RFC3339)
 	}
 	budget := maxParts
 	plain, htmlPart, err := mailText(msg.Header.Get("Content-Type"), msg.Header.Get("Content-Transfer-Encoding"), msg.Body, &budget)

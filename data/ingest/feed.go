@@ -19,15 +19,19 @@ func readFeed(path, text string) ([]draft, error) {
 	}
 	var out []draft
 	for _, it := range feed.Items {
-		body := it.Content
-		if len(strings.TrimSpace(htmlToText(it.Description))) > len(strings.TrimSpace(htmlToText(body))) {
-			body = it.Description
+		// The body is the longer of content and description as text.
+		body, asText := it.Content, htmlToText(it.Content)
+		if desc := htmlToText(it.Description); len(strings.TrimSpace(desc)) > len(strings.TrimSpace(asText)) {
+			body, asText = it.Description, desc
+		}
+		if looksHTML(body) {
+			body = asText // what bodyText would convert it to
 		}
 		d := draft{
 			Title:       collapseSpace(htmlToText(it.Title)),
 			URL:         strings.TrimSpace(it.Link),
 			Publication: collapseSpace(feed.Title),
-			Body:        bodyText(body),
+			Body:        plainBody(body),
 		}
 		if d.Body == "" {
 			continue
@@ -47,9 +51,6 @@ func readFeed(path, text string) ([]draft, error) {
 			}
 		}
 		d.Author = strings.Join(authors, ", ")
-		if d.Title == "" {
-			d.Title = titleFrom(firstParagraph(d.Body))
-		}
 		out = append(out, d)
 	}
 	return out, nil

@@ -45,20 +45,24 @@ func readHTML(path, text string) ([]draft, error) {
 	}
 	page := pageMeta(doc)
 	arts := findAll(doc, atom.Article, true)
-	var roots []*html.Node
+	type part struct {
+		n     *html.Node
+		paras []string
+	}
+	var parts []part
 	if len(arts) > 1 {
 		for _, a := range arts {
-			if textLen(htmlParagraphs(a)) >= 200 {
-				roots = append(roots, a)
+			if paras := htmlParagraphs(a); textLen(paras) >= 200 {
+				parts = append(parts, part{a, paras})
 			}
 		}
 	}
-	if len(roots) > 1 {
+	if len(parts) > 1 {
 		var out []draft
-		for _, r := range roots {
-			d := htmlArticle(r, htmlMeta{publication: page.publication})
-			m := pageMeta(r)
-			if h := firstHeading(r); h != "" {
+		for _, r := range parts {
+			d := htmlArticle(r.n, r.paras, htmlMeta{publication: page.publication})
+			m := pageMeta(r.n)
+			if h := firstHeading(r.n); h != "" {
 				d.Title = h
 			}
 			d.Published, d.URL, d.Author = m.published, m.url, m.author
@@ -68,16 +72,17 @@ func readHTML(path, text string) ([]draft, error) {
 		}
 		return out, nil
 	}
-	root := mainRoot(doc)
-	d := htmlArticle(root, page)
+	root, paras := mainRoot(doc)
+	d := htmlArticle(root, paras, page)
 	if d.Body == "" {
 		return nil, nil
 	}
 	return []draft{d}, nil
 }
 
-func htmlArticle(root *html.Node, m htmlMeta) draft {
-	paras := htmlParagraphs(root)
+// htmlArticle makes an article of root, whose text is paras (see
+// htmlParagraphs), and of what the page says about it.
+func htmlArticle(root *html.Node, paras []string, m htmlMeta) draft {
 	title := m.title
 	if title == "" {
 		title = firstHeading(root)
@@ -263,17 +268,20 @@ func ldName(v any) string {
 }
 
 // mainRoot picks the element holding the article text: the <article> with
-// the most text, else <main> or role="main", else <body>.
-func mainRoot(doc *html.Node) *html.Node {
+// the most text, else <main> or role="main", else <body>. It returns the
+// element and its paragraphs.
+func mainRoot(doc *html.Node) (*html.Node, []string) {
 	var best *html.Node
+	var bestParas []string
 	bestLen := 0
 	for _, a := range findAll(doc, atom.Article, false) {
-		if n := textLen(htmlParagraphs(a)); n > bestLen {
-			best, bestLen = a, n
+		paras := htmlParagraphs(a)
+		if n := textLen(paras); n > bestLen {
+			best, bestParas, bestLen = a, paras, n
 		}
 	}
 	if best != nil {
-		return best
+		return best, bestParas
 	}
 	var found *html.Node
 	walk(doc, func(n *html.Node) bool {
@@ -282,13 +290,13 @@ func mainRoot(doc *html.Node) *html.Node {
 		}
 		return found == nil
 	})
-	if found != nil {
-		return found
+	if found == nil {
+		found = doc
+		if b := findAll(doc, atom.Body, true); len(b) > 0 {
+			found = b[0]
+		}
 	}
-	if b := findAll(doc, atom.Body, true); len(b) > 0 {
-		return b[0]
-	}
-	return doc
+	return found, htmlParagraphs(found)
 }
 
 // htmlParagraphs extracts the visible text of n as paragraphs.

@@ -167,7 +167,7 @@ func importFile(ctx context.Context, st *store.Store, f source, opts Options, by
 	} else if stream {
 		return streamJSONL(ctx, st, f, opts, bytesDone)
 	}
-	arts, err := readFile(ctx, f.path, opts)
+	arts, err := ReadFile(ctx, f.path, opts)
 	if err != nil {
 		r.Err = err
 		return r
@@ -236,7 +236,8 @@ func streamJSONL(ctx context.Context, st *store.Store, f source, opts Options, b
 		r.Err = refuse(f.path, "binary data in a JSON Lines file")
 		return r
 	}
-	cr := &countingReader{r: bufio.NewReaderSize(file, 1<<20)}
+	cr := &countingReader{r: file}
+	br := bufio.NewReaderSize(cr, int(min(f.size, 1<<20)))
 	pctx, stop := context.WithCancel(ctx)
 	defer stop()
 	items := make(chan streamItem, 256)
@@ -244,14 +245,9 @@ func streamJSONL(ctx context.Context, st *store.Store, f source, opts Options, b
 	pos := 0          // articles read; final once items is closed
 	go func() {
 		defer close(items)
-		scanErr = scanJSONL(f.path, cr, func(d draft) error {
-			d.SourcePath, d.SourcePos = f.path, pos
+		scanErr = scanJSONL(f.path, br, func(d draft) error {
+			complete(&d, f.path, pos, opts)
 			pos++
-			d.Published = firstNonEmpty(d.Published, opts.Published)
-			d.Publication = firstNonEmpty(d.Publication, opts.Publication)
-			if d.Title == "" {
-				d.Title = titleFrom(firstParagraph(d.Body))
-			}
 			select {
 			case items <- streamItem{art: d, bytes: cr.n}:
 				return nil

@@ -67,7 +67,7 @@ func readJSON(path, text string) ([]draft, error) {
 	}
 	if dec.More() {
 		// Several values one after another: JSON Lines without the extension.
-		return readJSONL(path, strings.NewReader(text))
+		return readJSONL(path, text)
 	}
 	records := recordsIn(v)
 	if len(records) == 0 {
@@ -125,19 +125,19 @@ func recordsIn(v any) []map[string]any {
 // readJSONL reads a whole JSON Lines text: one article per line with text;
 // lines without text are skipped, a line that is not a JSON object refuses
 // the file.
-func readJSONL(path string, r io.Reader) ([]draft, error) {
+func readJSONL(path, text string) ([]draft, error) {
 	var out []draft
-	err := scanJSONL(path, r, func(d draft) error {
+	br := bufio.NewReaderSize(strings.NewReader(text), min(len(text), 1<<20))
+	err := scanJSONL(path, br, func(d draft) error {
 		out = append(out, d)
 		return nil
 	})
 	return out, err
 }
 
-// scanJSONL calls each for every article in the JSON Lines stream r, holding
-// one line in memory at a time.
-func scanJSONL(path string, r io.Reader, each func(draft) error) error {
-	br := bufio.NewReaderSize(r, 1<<20)
+// scanJSONL calls each for every article in the JSON Lines stream br,
+// holding one line in memory at a time.
+func scanJSONL(path string, br *bufio.Reader, each func(draft) error) error {
 	var buf []byte
 	for lineNo := 1; ; lineNo++ {
 		line, err := readLine(br, &buf)
@@ -281,6 +281,11 @@ func bodyText(s string) string {
 	if looksHTML(s) {
 		s = htmlToText(s)
 	}
+	return plainBody(s)
+}
+
+// plainBody is bodyText for text without HTML.
+func plainBody(s string) string {
 	return joinParagraphs(dropFurniture(paragraphsOf(s)))
 }
 

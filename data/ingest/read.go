@@ -33,8 +33,14 @@ var formatNames = [...]string{"text", "Markdown", "HTML", "JSON", "JSON Lines", 
 
 func (f format) String() string { return formatNames[f] }
 
-// readFile reads and parses one file into article drafts.
-func readFile(ctx context.Context, path string, opts Options) ([]draft, error) {
+// ReadFile parses one file into articles (split into several when it holds
+// several and opts.Split allows), without touching a store. Title,
+// publication, author, URL, publication date, dateline and body are filled as
+// far as the content tells, publication date and outlet falling back to
+// opts; SourcePath is path (path!/entry for files inside a zip archive) and
+// SourcePos the article's position in the file. A refused file returns an
+// error wrapping ErrRefused whose text names the file and gives the reason.
+func ReadFile(ctx context.Context, path string, opts Options) ([]store.Article, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
@@ -70,24 +76,27 @@ func readBytes(path string, data []byte, opts Options) ([]draft, error) {
 		return nil, err
 	}
 	for i := range arts {
-		a := &arts[i]
-		if a.SourcePath == "" {
-			a.SourcePath = path
-		}
-		a.SourcePos = i
-		if a.Published == "" {
-			a.Published = opts.Published
-		}
-		if a.Publication == "" {
-			a.Publication = opts.Publication
-		}
-		a.Body = strings.ToValidUTF8(a.Body, "\uFFFD")
-		a.Title = strings.ToValidUTF8(collapseSpace(a.Title), "\uFFFD")
-		if a.Title == "" {
-			a.Title = titleFrom(firstParagraph(a.Body))
-		}
+		complete(&arts[i], path, i, opts)
 	}
 	return arts, nil
+}
+
+// complete finishes an article read as the pos-th of the file at path: its
+// source (unless a zip entry set it), the publication date and outlet from
+// opts where the content named none, valid UTF-8, and a title made from the
+// first paragraph when the content gave none.
+func complete(a *draft, path string, pos int, opts Options) {
+	if a.SourcePath == "" {
+		a.SourcePath = path
+	}
+	a.SourcePos = pos
+	a.Published = firstNonEmpty(a.Published, opts.Published)
+	a.Publication = firstNonEmpty(a.Publication, opts.Publication)
+	a.Body = strings.ToValidUTF8(a.Body, "\uFFFD")
+	a.Title = strings.ToValidUTF8(collapseSpace(a.Title), "\uFFFD")
+	if a.Title == "" {
+		a.Title = titleFrom(firstParagraph(a.Body))
+	}
 }
 
 // parse detects the format of data and runs its reader. depth counts zip
@@ -118,7 +127,7 @@ func parse(path string, data []byte, opts Options, depth int) ([]draft, error) {
 	case fJSON:
 		arts, err = readJSON(path, text)
 	case fJSONL:
-		arts, err = readJSONL(path, strings.NewReader(text))
+		arts, err = readJSONL(path, text)
 	case fCSV:
 		arts, err = readCSV(path, text, ',')
 	case fTSV:
@@ -281,15 +290,4 @@ func humanBytes(n int64) string {
 		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
-}
-
-// ReadFile parses one file into articles (split into several when it holds
-// several and opts.Split allows), without touching a store. Title,
-// publication, author, URL, publication date, dateline and body are filled as
-// far as the content tells, publication date and outlet falling back to
-// opts; SourcePath is path (path!/entry for files inside a zip archive) and
-// SourcePos the article's position in the file. A refused file returns an
-// error wrapping ErrRefused whose text names the file and gives the reason.
-func ReadFile(ctx context.Context, path string, opts Options) ([]store.Article, error) {
-	return readFile(ctx, path, opts)
 }

@@ -36,12 +36,15 @@ func paragraphsOf(text string) []string { return reflow(text, layoutAuto) }
 
 func reflow(text string, lay layout) []string {
 	lines := splitLines(text)
-	width, wrapped := wrapWidth(lines)
+	var width int
+	var wrapped bool
 	switch lay {
 	case layoutWrapped:
 		width, wrapped = maxInner(lines), true
 	case layoutBlocks:
 		width, wrapped = 1<<30, true
+	default:
+		width, wrapped = wrapWidth(lines)
 	}
 	var paras []string
 	var cur []string
@@ -93,12 +96,7 @@ func splitLines(text string) []line {
 // nearly all of them no longer than 100 columns, and most within 15 columns
 // of the longest.
 func wrapWidth(lines []line) (int, bool) {
-	var inner []int // lengths of lines followed by a non-blank line
-	for i := 0; i+1 < len(lines); i++ {
-		if lines[i].text != "" && lines[i+1].text != "" {
-			inner = append(inner, runeLen(lines[i].text))
-		}
-	}
+	inner := innerLengths(lines)
 	if len(inner) < 4 {
 		return 0, false
 	}
@@ -123,17 +121,24 @@ func wrapWidth(lines []line) (int, bool) {
 // maxInner is the longest line followed by another line of its block,
 // within the 95th percentile.
 func maxInner(lines []line) int {
+	inner := innerLengths(lines)
+	if len(inner) == 0 {
+		return 0
+	}
+	slices.Sort(inner)
+	return inner[len(inner)*95/100]
+}
+
+// innerLengths returns the lengths in runes of the lines followed by a
+// non-blank line, which are the ones a hard wrap broke.
+func innerLengths(lines []line) []int {
 	var inner []int
 	for i := 0; i+1 < len(lines); i++ {
 		if lines[i].text != "" && lines[i+1].text != "" {
 			inner = append(inner, runeLen(lines[i].text))
 		}
 	}
-	if len(inner) == 0 {
-		return 0
-	}
-	slices.Sort(inner)
-	return inner[len(inner)*95/100]
+	return inner
 }
 
 func joinWrapped(lines []string) string {
@@ -184,7 +189,11 @@ func firstWord(s string) string {
 }
 
 // collapseSpace trims s and turns every run of white space into one space.
+// It also drops control characters and zero-width spaces.
 func collapseSpace(s string) string {
+	if isCollapsed(s) {
+		return s // the common case: printable ASCII with single inner spaces
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -202,6 +211,24 @@ func collapseSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isCollapsed reports whether s is printable ASCII without leading, trailing
+// or double spaces, which collapseSpace would return unchanged.
+func isCollapsed(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c > '~' || (c == ' ' && s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -243,15 +243,18 @@ func bestPerEntity(ix *Index, pos []int32, found fuzzy.Matches) []hit {
 	return best
 }
 
+// byRank is better as a comparison function: the better hit first.
+func byRank(a, b hit) int {
+	if better(a, b) {
+		return -1
+	}
+	return 1
+}
+
 // topK returns the k best hits in order (all of them when k <= 0).
 func topK(hs []hit, k int) []hit {
 	if k <= 0 || k >= len(hs) {
-		slices.SortFunc(hs, func(a, b hit) int {
-			if better(a, b) {
-				return -1
-			}
-			return 1
-		})
+		slices.SortFunc(hs, byRank)
 		return hs
 	}
 	top := make([]hit, 0, k+1)
@@ -259,12 +262,7 @@ func topK(hs []hit, k int) []hit {
 		if len(top) == k && !better(h, top[k-1]) {
 			continue
 		}
-		at, _ := slices.BinarySearchFunc(top, h, func(a, b hit) int {
-			if better(a, b) {
-				return -1
-			}
-			return 1
-		})
+		at, _ := slices.BinarySearchFunc(top, h, byRank)
 		top = slices.Insert(top, at, h)
 		if len(top) > k {
 			top = top[:k]

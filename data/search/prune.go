@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,22 +39,13 @@ func bonusMask(key string) (bonus, first uint64, length int) {
 		}
 		if j == 0 {
 			first = bit(r)
-		} else if (last < utf8.RuneSelf && containsByte(separators, byte(last))) ||
+		} else if (last < utf8.RuneSelf && strings.IndexByte(separators, byte(last)) >= 0) ||
 			(unicode.IsLower(last) && unicode.IsUpper(r)) {
 			bonus |= bit(r)
 		}
 		last = r
 	}
 	return bonus, first, length
-}
-
-func containsByte(s string, c byte) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return true
-		}
-	}
-	return false
 }
 
 // maxAdjacency is the largest total adjacency bonus of an n-rune query.

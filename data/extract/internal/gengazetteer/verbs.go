@@ -3,6 +3,8 @@ package main
 import (
 	"regexp"
 	"strings"
+
+	"github.com/attache-app/attache/data/extract/internal/inflect"
 )
 
 var (
@@ -84,7 +86,7 @@ func readVerbs(path string) ([]string, error) {
 				forms = append(forms, strings.ToLower(strings.TrimPrefix(f, "+")))
 			}
 		} else {
-			forms = append(forms, inflect(strings.ToLower(head))...)
+			forms = append(forms, inflect.Verb(strings.ToLower(head))...)
 		}
 		for _, f := range forms {
 			cur.forms[f] = true
@@ -148,34 +150,4 @@ func patternSlots(s string, sets map[string][]string) string {
 		}
 	}
 	return strings.Join(slots, " ")
-}
-
-// inflect returns the regular -s, -ed and -ing forms of an English verb.
-func inflect(v string) []string {
-	n := len(v)
-	if n < 2 {
-		return nil
-	}
-	last := v[n-1]
-	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
-	var s, ed, ing string
-	switch {
-	case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "x") || strings.HasSuffix(v, "z") || strings.HasSuffix(v, "ch") || strings.HasSuffix(v, "sh"):
-		s = v + "es"
-	case last == 'y' && !vowel(v[n-2]):
-		s = v[:n-1] + "ies"
-	default:
-		s = v + "s"
-	}
-	switch {
-	case last == 'e':
-		ed, ing = v+"d", v[:n-1]+"ing"
-	case last == 'y' && !vowel(v[n-2]):
-		ed, ing = v[:n-1]+"ied", v+"ing"
-	case n >= 3 && !vowel(last) && vowel(v[n-2]) && !vowel(v[n-3]) && strings.IndexByte("wxy", last) < 0 && n <= 4:
-		ed, ing = v+string(last)+"ed", v+string(last)+"ing"
-	default:
-		ed, ing = v+"ed", v+"ing"
-	}
-	return []string{s, ed, ing}
 }
