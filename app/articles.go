@@ -23,9 +23,9 @@ type articlesPane struct {
 	items  []store.ArticleSummary
 	box    fyne.CanvasObject
 
-	selected int64
-	debounce *time.Timer
-	pending  int64 // article to select once the list is loaded
+	selected  int64
+	debounce  *time.Timer
+	openFirst bool // the next reload opens the first article listed, if none is open
 }
 
 const (
@@ -121,6 +121,8 @@ func (p *articlesPane) currentFilter() store.ArticleFilter {
 // reload fetches the list with the current filter and keeps the selection.
 func (p *articlesPane) reload() {
 	f := p.currentFilter()
+	openFirst := p.openFirst
+	p.openFirst = false
 	load(p.wb, "List articles", func(ctx context.Context, st *store.Store) ([]store.ArticleSummary, error) {
 		return st.Articles(ctx, f)
 	}, func(items []store.ArticleSummary) {
@@ -128,40 +130,31 @@ func (p *articlesPane) reload() {
 		p.count.SetText(plural(len(items), "article"))
 		p.list.UnselectAll()
 		p.list.Refresh()
-		want := p.selected
-		if p.pending != 0 {
-			want, p.pending = p.pending, 0
-		}
 		for i, a := range items {
-			if a.ID == want {
+			if a.ID == p.selected {
 				p.selectQuietly(i)
 				break
 			}
+		}
+		if openFirst && len(items) > 0 && p.wb.reader.articleID == 0 {
+			p.wb.openArticle(items[0].ID, -1, -1)
 		}
 	})
 }
 
 // selectQuietly highlights row i without reopening the article.
 func (p *articlesPane) selectQuietly(i int) {
-	h := p.list.OnSelected
-	p.list.OnSelected = nil
-	p.list.Select(i)
+	selectSilently(p.list, i)
 	p.list.ScrollTo(i)
-	p.list.OnSelected = h
 	p.selected = p.items[i].ID
 }
 
-// selectFirst opens the first article once the list has loaded.
-func (p *articlesPane) selectFirst() {
-	f := p.currentFilter()
-	load(p.wb, "List articles", func(ctx context.Context, st *store.Store) ([]store.ArticleSummary, error) {
-		return st.Articles(ctx, f)
-	}, func(items []store.ArticleSummary) {
-		if len(items) > 0 && p.wb.reader.articleID == 0 {
-			p.selected = items[0].ID
-			p.wb.openArticle(items[0].ID, -1, -1)
-		}
-	})
+// selectSilently selects row i of list without calling its OnSelected.
+func selectSilently(list *widget.List, i int) {
+	h := list.OnSelected
+	list.OnSelected = nil
+	list.Select(i)
+	list.OnSelected = h
 }
 
 // show marks article id as selected in the list (when it is listed).

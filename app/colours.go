@@ -18,6 +18,9 @@ func parseColour(s string) color.NRGBA {
 	return color.NRGBA{R: r, G: g, B: b, A: 0xff}
 }
 
+// newTagColour is the palette colour of a new tag in a codebook of n tags.
+func newTagColour(n int) string { return tagPalette[n%len(tagPalette)] }
+
 func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
 	c.A = a
 	return c

@@ -119,7 +119,7 @@ func (p *entitiesPane) refilter() {
 	case !p.loaded:
 		p.count.SetText("")
 	case p.query.Text == "":
-		p.count.SetText(countEntities(len(p.rows)))
+		p.count.SetText(plural(len(p.rows), "entity"))
 	default:
 		p.count.SetText(fmt.Sprintf("%d of %d", len(p.rows), len(p.all)))
 	}
@@ -137,21 +137,10 @@ func (p *entitiesPane) refilter() {
 	p.list.Refresh()
 	for i, r := range p.rows {
 		if r.entity.ID == p.selected {
-			h := p.list.OnSelected
-			p.list.OnSelected = nil
-			p.list.Select(i)
-			p.list.OnSelected = h
+			selectSilently(p.list, i)
 			break
 		}
 	}
-}
-
-// countEntities is "1 entity" or "n entities".
-func countEntities(n int) string {
-	if n == 1 {
-		return "1 entity"
-	}
-	return fmt.Sprintf("%d entities", n)
 }
 
 // entityRows matches query against the index (every entity, most mentioned

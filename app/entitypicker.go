@@ -35,7 +35,6 @@ func (wb *workbench) pickEntity(title string, all []store.Entity, allowAny bool,
 		}
 		return widgets.PickerItem{Label: text, Matched: runes, Detail: detail, Value: e.ID, Icon: iconForKind(e.Kind)}
 	}
-	var d dialog.Dialog
 	picker := widgets.NewPicker(func(q string) []widgets.PickerItem {
 		var items []widgets.PickerItem
 		if allowAny {
@@ -55,17 +54,32 @@ func (wb *workbench) pickEntity(title string, all []store.Entity, allowAny bool,
 		}
 		return items
 	})
-	picker.OnChosen = func(it widgets.PickerItem) {
-		d.Hide()
+	wb.showPicker(title, fyne.NewSize(460, 480), picker, func(it widgets.PickerItem) {
 		if id, ok := it.Value.(int64); ok {
 			chosen(byID[id], true)
 		} else if allowAny {
 			chosen(store.Entity{}, false)
 		}
+	}, nil)
+}
+
+// showPicker shows picker in a dialog of the given size, with the focus in its
+// query. Choosing, creating or cancelling closes the dialog first; create may
+// be nil, for a picker without a "Create" row.
+func (wb *workbench) showPicker(title string, size fyne.Size, picker *widgets.Picker, chosen func(widgets.PickerItem), create func(name string)) {
+	d := dialog.NewCustomWithoutButtons(title, picker, wb.win)
+	picker.OnChosen = func(it widgets.PickerItem) {
+		d.Hide()
+		chosen(it)
 	}
-	picker.OnCancel = func() { d.Hide() }
-	d = dialog.NewCustomWithoutButtons(title, picker, wb.win)
-	d.Resize(fyne.NewSize(460, 480))
+	if create != nil {
+		picker.OnCreate = func(name string) {
+			d.Hide()
+			create(name)
+		}
+	}
+	picker.OnCancel = d.Hide
+	d.Resize(size)
 	d.Show()
 	picker.FocusIn(wb.win.Canvas())
 }

@@ -41,8 +41,8 @@ func loadEditorData(ctx context.Context, st *store.Store) (editorData, error) {
 	if d.tags, err = st.Tags(ctx); err != nil {
 		return d, err
 	}
-	d.codes, err = cameoChoices()
-	return d, err
+	d.codes = cameoChoices()
+	return d, nil
 }
 
 // editEvent opens the event editor on ev (ID 0: a new event) and saves it
@@ -76,7 +76,7 @@ func (wb *workbench) showEventEditor(ev store.Event, d editorData) {
 				return
 			}
 			// "Create" in the picker: make the tag now, so the event can carry it.
-			colour := tagPalette[len(d.tags)%len(tagPalette)]
+			colour := newTagColour(len(d.tags))
 			load(wb, "Create tag", func(ctx context.Context, st *store.Store) (int64, error) {
 				return st.CreateTag(ctx, store.Tag{Name: newName, Colour: colour})
 			}, func(id int64) {

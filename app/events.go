@@ -118,12 +118,7 @@ func (v *eventsView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	check := row.Objects[1].(*widget.Check)
 	status := row.Objects[2].(*widget.Label)
 	body.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s   %s", eventDate(ev), v.data.headline(ev)))
-	detail := ev.CAMEO
-	if ev.Mode != "" {
-		detail += " · " + ev.Mode
-	}
-	detail += " · " + shorten(ev.Text, 160)
-	body.Objects[1].(*widget.Label).SetText(detail)
+	body.Objects[1].(*widget.Label).SetText(ev.CAMEO + modeSuffix(ev.Mode) + " · " + shorten(ev.Text, 160))
 	status.SetText(ev.Status)
 	switch ev.Status {
 	case store.StatusConfirmed:

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
 	"github.com/attache-app/attache/data/extract"
 	"github.com/attache-app/attache/data/search"
@@ -16,12 +15,12 @@ import (
 
 // cameoChoices lists the CAMEO codes with their names, Goldstein scores and
 // PLOVER types.
-func cameoChoices() ([]cameoChoice, error) {
+func cameoChoices() []cameoChoice {
 	var out []cameoChoice
 	for _, c := range extract.CAMEOCodes() {
 		out = append(out, cameoChoice{Code: c.Code, Name: c.Name, Type: c.Type, Goldstein: c.Goldstein})
 	}
-	return out, nil
+	return out
 }
 
 // pickCAMEO is a searchable list of CAMEO codes: type a code ("057") or words
@@ -32,7 +31,6 @@ func (wb *workbench) pickCAMEO(codes []cameoChoice, chosen func(cameoChoice)) {
 		entries[i] = search.Entry{ID: int64(i), Name: c.Code + " " + c.Name}
 	}
 	ix := search.NewIndex(entries)
-	var d dialog.Dialog
 	picker := widgets.NewPicker(func(q string) []widgets.PickerItem {
 		var items []widgets.PickerItem
 		add := func(i int, runes []int) {
@@ -50,17 +48,11 @@ func (wb *workbench) pickCAMEO(codes []cameoChoice, chosen func(cameoChoice)) {
 		}
 		return items
 	})
-	picker.OnChosen = func(it widgets.PickerItem) {
-		d.Hide()
+	wb.showPicker("CAMEO code", fyne.NewSize(560, 520), picker, func(it widgets.PickerItem) {
 		if i, ok := it.Value.(int); ok {
 			chosen(codes[i])
 		}
-	}
-	picker.OnCancel = func() { d.Hide() }
-	d = dialog.NewCustomWithoutButtons("CAMEO code", picker, wb.win)
-	d.Resize(fyne.NewSize(560, 520))
-	d.Show()
-	picker.FocusIn(wb.win.Canvas())
+	}, nil)
 }
 
 func signed(v float64) string {

@@ -37,12 +37,20 @@ type eventData struct {
 	all      []store.Entity
 }
 
+// loadEvents loads the events f lets through, labelled.
 func loadEvents(ctx context.Context, st *store.Store, f eventFilter) (eventData, error) {
-	d := eventData{entities: map[int64]store.Entity{}, articles: map[int64]string{}}
-	var err error
-	if d.events, err = st.Events(ctx, f.store()); err != nil {
-		return d, err
+	evs, err := st.Events(ctx, f.store())
+	if err != nil {
+		return eventData{}, err
 	}
+	return labelEvents(ctx, st, evs)
+}
+
+// labelEvents loads what it takes to label evs: the entities, the tags and
+// the titles of the events' articles.
+func labelEvents(ctx context.Context, st *store.Store, evs []store.Event) (eventData, error) {
+	d := eventData{events: evs, entities: map[int64]store.Entity{}, articles: map[int64]string{}}
+	var err error
 	if d.all, err = st.Entities(ctx, store.EntityFilter{}); err != nil {
 		return d, err
 	}

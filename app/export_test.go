@@ -77,16 +77,23 @@ func readCSV(t *testing.T, path string) [][]string {
 	return rows
 }
 
+// tempStore opens a new project in a temporary folder, closed when the test ends.
+func tempStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "export.attache"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
 // TestExportFormats exports the coded fixture in every format File ▸ Export…
 // offers and checks each file as its reader (a JSON parser and the schema, a
 // spreadsheet, TimelineJS) would see it.
 func TestExportFormats(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "export.attache"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := tempStore(t)
 	f := addEvents(t, st)
 	tag, err := st.CreateTag(ctx, store.Tag{Name: "Summits", Colour: "#3cb44b"})
 	if err != nil {
@@ -241,11 +248,7 @@ func TestExportFormats(t *testing.T) {
 // export fails, names the file, and leaves nothing under the target name.
 func TestFailedExportLeavesNoFile(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "export.attache"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := tempStore(t)
 	addEvents(t, st)
 	dir := t.TempDir()
 	notADir := filepath.Join(dir, "notes.txt")

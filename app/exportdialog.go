@@ -3,11 +3,8 @@ package app
 import (
 	"context"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -59,20 +56,11 @@ func (wb *workbench) showExport() {
 func (wb *workbench) chooseExportFile(what, format string) {
 	filter := wb.events.filter.store()
 	lanes := wb.timeline.lanes.Selected
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		// The dialog created the file; the export writes it atomically instead.
-		w.Close()
-		os.Remove(path)
-		wb.exportFile(path, what, format, filter, lanes)
-	}, wb.win)
-	base := strings.TrimSuffix(filepath.Base(wb.path), filepath.Ext(wb.path))
 	kind := map[string]string{whatEvents: "events", whatPassages: "passages", whatEntities: "entities"}[what]
-	d.SetFileName(base + "-" + kind + exportExt[format])
-	d.Show()
+	// The export writes the file atomically, where the dialog created it.
+	wb.saveFileDialog(projectName(wb.path)+"-"+kind+exportExt[format], func(path string) {
+		wb.exportFile(path, what, format, filter, lanes)
+	})
 }
 
 // exportFile exports in the background with an activity indicator that stops
@@ -127,7 +115,7 @@ func exportTo(ctx context.Context, st *store.Store, path, what, format string, f
 		case fmtJSONL:
 			write = func(w io.Writer) error { return export.WriteEventsJSONL(w, evs) }
 		case fmtTimelineJS:
-			title := strings.TrimSuffix(filepath.Base(st.Path()), filepath.Ext(st.Path()))
+			title := projectName(st.Path())
 			write = func(w io.Writer) error { return export.WriteTimelineJS(w, title, evs, laneOfRecord(lanes)) }
 		default:
 			write = func(w io.Writer) error { return export.WriteEventsJSON(w, evs) }

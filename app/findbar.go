@@ -29,7 +29,7 @@ func newFindBar(r *reader) *findBar {
 	f.entry.ExtendBaseWidget(f.entry)
 	f.entry.onEscape = f.hide
 	f.entry.SetPlaceHolder("Find in article")
-	f.entry.OnChanged = func(string) { f.search(); f.current = 0; f.focusHit() }
+	f.entry.OnChanged = func(string) { f.current = 0; f.search() }
 	f.entry.OnSubmitted = func(string) { f.next(1) }
 	prev := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { f.next(-1) })
 	next := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { f.next(1) })
@@ -48,7 +48,6 @@ func (r *reader) showFind() {
 	if !r.find.box.Visible() && r.find.entry.Text != "" {
 		// hide cleared the marks; show the previous query's matches again
 		r.find.search()
-		r.find.focusHit()
 	}
 	r.find.box.Show()
 	r.wb.win.Canvas().Focus(r.find.entry)
@@ -83,9 +82,14 @@ func (f *findBar) reset() {
 	f.box.Hide()
 }
 
-// search finds every case-insensitive occurrence of the query, as rune spans.
+// search finds every case-insensitive occurrence of the query, as rune spans,
+// and marks them, the current one focused.
 func (f *findBar) search() {
 	f.hits = findAll(f.r.article.Body, f.entry.Text)
+	if f.current < len(f.hits) {
+		f.focusHit()
+		return
+	}
 	switch {
 	case f.entry.Text == "":
 		f.count.SetText("")

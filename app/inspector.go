@@ -166,6 +166,20 @@ func inspect[T any](i *inspector, t inspected, fresh bool, what string,
 	})
 }
 
+// statusButtons are the Confirm and Reject buttons of a suggestion whose
+// status is status, the current one emphasised; set stores the status chosen.
+func statusButtons(status string, set func(status string)) (confirm, reject *widget.Button) {
+	confirm = widget.NewButtonWithIcon("Confirm", theme.ConfirmIcon(), func() { set(store.StatusConfirmed) })
+	reject = widget.NewButtonWithIcon("Reject", theme.CancelIcon(), func() { set(store.StatusRejected) })
+	switch status {
+	case store.StatusConfirmed:
+		confirm.Importance = widget.SuccessImportance
+	case store.StatusRejected:
+		reject.Importance = widget.DangerImportance
+	}
+	return confirm, reject
+}
+
 // sectionLabel is a small bold heading inside an inspector view.
 func sectionLabel(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -18,19 +18,14 @@ import (
 // the source or delete it.
 func (i *inspector) showEvent(id int64) {
 	wb := i.wb
-	type shown struct {
-		ev   store.Event
-		data eventData
-	}
-	load(wb, "Show event", func(ctx context.Context, st *store.Store) (shown, error) {
+	load(wb, "Show event", func(ctx context.Context, st *store.Store) (eventData, error) {
 		ev, err := st.Event(ctx, id)
 		if err != nil {
-			return shown{}, err
+			return eventData{}, err
 		}
-		d, err := loadEvents(ctx, st, eventFilter{})
-		return shown{ev, d}, err
-	}, func(s shown) {
-		i.show("Event", eventCard(wb, s.ev, s.data))
+		return labelEvents(ctx, st, []store.Event{ev})
+	}, func(d eventData) {
+		i.show("Event", eventCard(wb, d.events[0], d))
 	})
 }
 
@@ -63,21 +58,11 @@ func eventCard(wb *workbench, ev store.Event, d eventData) fyne.CanvasObject {
 	source := widget.NewLabel(d.articles[ev.ArticleID])
 	source.Wrapping = fyne.TextWrapWord
 	source.Importance = widget.LowImportance
-	set := func(status string) func() {
-		return func() {
-			wb.apply("Set event status", func(ctx context.Context, st *store.Store) error {
-				return st.SetEventStatus(ctx, ev.ID, status)
-			}, func() { wb.inspector.showEvent(ev.ID) })
-		}
-	}
-	confirm := widget.NewButtonWithIcon("Confirm", theme.ConfirmIcon(), set(store.StatusConfirmed))
-	reject := widget.NewButtonWithIcon("Reject", theme.CancelIcon(), set(store.StatusRejected))
-	switch ev.Status {
-	case store.StatusConfirmed:
-		confirm.Importance = widget.SuccessImportance
-	case store.StatusRejected:
-		reject.Importance = widget.DangerImportance
-	}
+	confirm, reject := statusButtons(ev.Status, func(status string) {
+		wb.apply("Set event status", func(ctx context.Context, st *store.Store) error {
+			return st.SetEventStatus(ctx, ev.ID, status)
+		}, func() { wb.inspector.showEvent(ev.ID) })
+	})
 	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { wb.editEvent(ev) })
 	open := widget.NewButtonWithIcon("Open source", theme.VisibilityIcon(), func() {
 		if ev.ArticleID != 0 {

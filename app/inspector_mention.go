@@ -74,22 +74,12 @@ func (i *inspector) mentionView(d mentionData) (string, fyne.CanvasObject) {
 	showEntity := widget.NewButtonWithIcon("Show entity", theme.InfoIcon(), func() { i.showEntity(e.ID) })
 	entityBox := container.NewBorder(nil, nil, widget.NewIcon(iconForKind(e.Kind)), nil, container.NewVBox(name, about))
 
-	set := func(status string) func() {
-		return func() {
-			wb.apply("Set mention status", func(ctx context.Context, st *store.Store) error {
-				return st.SetMentionStatus(ctx, m.ID, status)
-			}, nil)
-		}
-	}
 	status := widget.NewLabel("Status: " + m.Status)
-	confirm := widget.NewButtonWithIcon("Confirm", theme.ConfirmIcon(), set(store.StatusConfirmed))
-	reject := widget.NewButtonWithIcon("Reject", theme.CancelIcon(), set(store.StatusRejected))
-	switch m.Status {
-	case store.StatusConfirmed:
-		confirm.Importance = widget.SuccessImportance
-	case store.StatusRejected:
-		reject.Importance = widget.DangerImportance
-	}
+	confirm, reject := statusButtons(m.Status, func(status string) {
+		wb.apply("Set mention status", func(ctx context.Context, st *store.Store) error {
+			return st.SetMentionStatus(ctx, m.ID, status)
+		}, nil)
+	})
 	repoint := widget.NewButtonWithIcon("Point at another entity…", theme.SearchIcon(), func() {
 		load(wb, "List entities", func(ctx context.Context, st *store.Store) ([]store.Entity, error) {
 			return st.Entities(ctx, store.EntityFilter{})

@@ -76,16 +76,12 @@ func (i *inspector) passageView(d passageData) (string, fyne.CanvasObject) {
 	}
 	addTag := widget.NewButtonWithIcon("Add tag…", theme.ContentAddIcon(), func() {
 		wb.pickTag("Add tag to passage", d.all, func(tagID int64, newName string) {
-			colour := tagPalette[len(d.all)%len(tagPalette)]
 			wb.apply("Tag passage", func(ctx context.Context, st *store.Store) error {
-				if tagID == 0 {
-					id, err := st.CreateTag(ctx, store.Tag{Name: newName, Colour: colour})
-					if err != nil {
-						return err
-					}
-					tagID = id
+				id, err := pickedTag(ctx, st, tagID, newName, len(d.all))
+				if err != nil {
+					return err
 				}
-				return st.TagPassage(ctx, p.ID, tagID)
+				return st.TagPassage(ctx, p.ID, id)
 			}, nil)
 		})
 	})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -31,10 +32,7 @@ type uiBench struct {
 
 func newUIBench(t *testing.T) *uiBench {
 	t.Helper()
-	base := test.NewTempApp(t)
-	drv := &uiLoop{Driver: base.Driver(), wake: make(chan struct{}, 1)}
-	a := &loopApp{App: base, loop: drv}
-	fyne.SetCurrentApp(a)
+	a := newLoopApp(t)
 	st, err := store.Open(filepath.Join(t.TempDir(), "p.attache"))
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +40,7 @@ func newUIBench(t *testing.T) *uiBench {
 	wb := newWorkbench(a)
 	wb.st = st
 	wb.win.Resize(fyne.NewSize(1320, 820))
-	b := &uiBench{t: t, wb: wb, st: st, drv: drv}
+	b := &uiBench{t: t, wb: wb, st: st, drv: a.loop}
 	t.Cleanup(func() {
 		wb.cancel()
 		b.settle()
@@ -114,54 +112,6 @@ func (b *uiBench) entity(e store.Entity, a store.Article, status string, texts .
 	return id
 }
 
-// find returns the objects of type T under o (widgets through their renderers).
-func find[T any](o fyne.CanvasObject) []T {
-	var out []T
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		if t, ok := o.(T); ok {
-			out = append(out, t)
-		}
-		switch c := o.(type) {
-		case *fyne.Container:
-			for _, k := range c.Objects {
-				walk(k)
-			}
-		case fyne.Widget:
-			for _, k := range test.WidgetRenderer(c).Objects() {
-				walk(k)
-			}
-		}
-	}
-	walk(o)
-	return out
-}
-
-// button returns the visible button labelled text under o.
-func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	for _, b := range find[*widget.Button](o) {
-		if b.Text == text {
-			return b
-		}
-	}
-	t.Fatalf("no button %q", text)
-	return nil
-}
-
-// hasLabel reports whether a visible label under o reads text.
-func hasLabel(o fyne.CanvasObject, text string) bool {
-	for _, l := range find[*widget.Label](o) {
-		if l.Text == text {
-			return true
-		}
-	}
-	return false
-}
-
 // topOverlay is the window's topmost pop-up (a dialog), or nil.
 func (b *uiBench) topOverlay() fyne.CanvasObject {
 	return b.wb.win.Canvas().Overlays().Top()
@@ -194,19 +144,21 @@ func TestConfirmMentionFromInspectorThenUndo(t *testing.T) {
 	i := b.wb.inspector
 	i.showMention(m.ID)
 	shows := func(status string) func() bool {
-		return func() bool { return i.title.Text == "Mention" && hasLabel(i.object(), "Status: "+status) }
+		return func() bool {
+			return i.title.Text == "Mention" && slices.Contains(labelTexts(i.object()), "Status: "+status)
+		}
 	}
 	b.pump("the mention in the inspector", shows(store.StatusSuggested))
-	if !hasLabel(i.object(), "Xi Jinping") {
+	if !slices.Contains(labelTexts(i.object()), "Xi Jinping") {
 		t.Error("the mention view does not name the entity it points at")
 	}
 
-	test.Tap(button(t, i.object(), "Confirm"))
+	test.Tap(buttonLabelled(t, i.object(), "Confirm", 0))
 	b.pump("the confirmed mention", shows(store.StatusConfirmed))
 	if got := mentionStatus(t, b.st, m.ID); got != store.StatusConfirmed {
 		t.Fatalf("after Confirm the store has status %q, want confirmed", got)
 	}
-	if button(t, i.object(), "Confirm").Importance != widget.SuccessImportance {
+	if buttonLabelled(t, i.object(), "Confirm", 0).Importance != widget.SuccessImportance {
 		t.Error("the Confirm button does not show that the mention is confirmed")
 	}
 
@@ -219,7 +171,7 @@ func TestConfirmMentionFromInspectorThenUndo(t *testing.T) {
 	b.wb.refresh()
 	b.pump("the inspector to follow the undo", shows(store.StatusSuggested))
 
-	test.Tap(button(t, i.object(), "Reject"))
+	test.Tap(buttonLabelled(t, i.object(), "Reject", 0))
 	b.pump("the rejected mention", shows(store.StatusRejected))
 	if got := mentionStatus(t, b.st, m.ID); got != store.StatusRejected {
 		t.Fatalf("after Reject the store has status %q, want rejected", got)
@@ -241,14 +193,14 @@ func TestMergeEntityFromInspectorMovesMentions(t *testing.T) {
 	i := b.wb.inspector
 	i.showEntity(drop)
 	b.pump("the entity in the inspector", func() bool { return i.title.Text == "習近平" })
-	test.Tap(button(t, i.object(), "Merge into…"))
+	test.Tap(buttonLabelled(t, i.object(), "Merge into…", 0))
 	b.pump("the entity picker", func() bool { return b.topOverlay() != nil })
 	b.choose(keep)
 
 	b.pump("the confirmation", func() bool {
-		return b.topOverlay() != nil && hasLabelContaining(b.topOverlay(), "Merge “習近平” into “Xi Jinping”")
+		return b.topOverlay() != nil && anyContains(labelTexts(b.topOverlay()), "Merge “習近平” into “Xi Jinping”")
 	})
-	test.Tap(button(t, b.topOverlay(), "Yes"))
+	test.Tap(buttonLabelled(t, b.topOverlay(), "Yes", 0))
 	b.pump("the kept entity in the inspector", func() bool { return i.title.Text == "Xi Jinping" && i.target.id == keep })
 
 	after, err := b.st.Mentions(ctx, store.MentionFilter{EntityID: keep})
@@ -265,7 +217,7 @@ func TestMergeEntityFromInspectorMovesMentions(t *testing.T) {
 	if len(e.Aliases) != 1 || e.Aliases[0].Name != "習近平" {
 		t.Errorf("the kept entity's aliases are %v, want the merged name", e.Aliases)
 	}
-	tabs := find[*container.AppTabs](i.object())
+	tabs := objectsOf[*container.AppTabs](i.object())
 	if len(tabs) != 1 || tabs[0].Items[1].Text != "Mentions (2)" {
 		t.Errorf("the entity view does not list both mentions")
 	}
@@ -275,20 +227,11 @@ func TestMergeEntityFromInspectorMovesMentions(t *testing.T) {
 // click on its row would.
 func (b *uiBench) choose(id int64) {
 	b.t.Helper()
-	pickers := find[*widgets.Picker](b.topOverlay())
+	pickers := objectsOf[*widgets.Picker](b.topOverlay())
 	if len(pickers) == 0 {
 		b.t.Fatal("no picker is shown")
 	}
 	pickers[0].OnChosen(widgets.PickerItem{Label: "chosen", Value: id})
-}
-
-func hasLabelContaining(o fyne.CanvasObject, text string) bool {
-	for _, l := range find[*widget.Label](o) {
-		if strings.Contains(l.Text, text) {
-			return true
-		}
-	}
-	return false
 }
 
 func TestContextAround(t *testing.T) {
@@ -338,16 +281,16 @@ func TestPassageInspectorSavesNoteAndRemovesTag(t *testing.T) {
 	}
 	i := b.wb.inspector
 	i.showPassage(pid)
-	b.pump("the passage", func() bool { return i.title.Text == "Passage" && hasLabel(i.object(), "Leaders") })
-	if !hasLabel(i.object(), "“Xi Jinping”") {
+	b.pump("the passage", func() bool { return i.title.Text == "Passage" && slices.Contains(labelTexts(i.object()), "Leaders") })
+	if !slices.Contains(labelTexts(i.object()), "“Xi Jinping”") {
 		t.Error("the passage view does not quote the passage")
 	}
 
-	notes := find[*noteEntry](i.object())
+	notes := objectsOf[*noteEntry](i.object())
 	if len(notes) != 1 {
 		t.Fatal("no note entry")
 	}
-	save := button(t, i.object(), "Save note")
+	save := buttonLabelled(t, i.object(), "Save note", 0)
 	if !save.Disabled() {
 		t.Error("Save note is enabled before any change")
 	}
@@ -363,7 +306,7 @@ func TestPassageInspectorSavesNoteAndRemovesTag(t *testing.T) {
 	b.pump("the saved note", func() bool { return passage().Note == "Xi speaks first" })
 
 	var remove *widget.Button
-	for _, btn := range find[*widget.Button](i.object()) {
+	for _, btn := range objectsOf[*widget.Button](i.object()) {
 		if btn.Icon == theme.CancelIcon() && btn.Text == "" {
 			remove = btn
 		}
@@ -372,8 +315,10 @@ func TestPassageInspectorSavesNoteAndRemovesTag(t *testing.T) {
 		t.Fatal("the tag chip has no remove button")
 	}
 	test.Tap(remove)
-	b.pump("the tag removed", func() bool { return len(passage().TagIDs) == 0 && hasLabel(i.object(), "No tags yet.") })
-	if got := find[*noteEntry](i.object())[0].Text; got != "Xi speaks first" {
+	b.pump("the tag removed", func() bool {
+		return len(passage().TagIDs) == 0 && slices.Contains(labelTexts(i.object()), "No tags yet.")
+	})
+	if got := objectsOf[*noteEntry](i.object())[0].Text; got != "Xi speaks first" {
 		t.Errorf("after the reload the note reads %q", got)
 	}
 }

@@ -56,12 +56,14 @@ func (a *action) item() *fyne.MenuItem {
 }
 
 // mainMenu builds the menu bar; every action has an entry, most a shortcut.
+// Recent Projects is filled in by updateRecentMenu once a project is opened
+// (or fails to open).
 func (wb *workbench) mainMenu() *fyne.MainMenu {
 	a := wb.actions()
-	recent := fyne.NewMenuItem("Recent Projects", nil)
-	recent.ChildMenu = wb.recentMenu()
+	wb.recentItem = fyne.NewMenuItem("Recent Projects", nil)
+	wb.recentItem.ChildMenu = wb.recentMenu(nil)
 	wb.undoItem, wb.redoItem = a["undo"].item(), a["redo"].item()
-	file := fyne.NewMenu("File", a["new"].item(), a["open"].item(), recent, a["savecopy"].item(),
+	file := fyne.NewMenu("File", a["new"].item(), a["open"].item(), wb.recentItem, a["savecopy"].item(),
 		fyne.NewMenuItemSeparator(), a["import"].item(), a["export"].item())
 	edit := fyne.NewMenu("Edit", wb.undoItem, wb.redoItem, fyne.NewMenuItemSeparator(),
 		a["find"].item(), a["search"].item(), fyne.NewMenuItemSeparator(),

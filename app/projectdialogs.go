@@ -16,6 +16,12 @@ import (
 // projectExt is the file extension of Attaché projects.
 const projectExt = ".attache"
 
+// projectName is a project's file name without its extension, as the title
+// bar and suggested file names show it.
+func projectName(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+}
+
 func withExt(path string) string {
 	if filepath.Ext(path) == "" {
 		return path + projectExt
@@ -23,19 +29,29 @@ func withExt(path string) string {
 	return path
 }
 
-func (wb *workbench) newProjectDialog() {
+// saveFileDialog asks where to write a file, suggesting name, and hands the
+// chosen path to chosen on the UI goroutine. Fyne's dialog has already created
+// the file, empty; it is closed and removed off the UI goroutine first, so that
+// what is written there starts from nothing and a failed write leaves no empty
+// file behind.
+func (wb *workbench) saveFileDialog(name string, chosen func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
-		path := withExt(w.URI().Path())
-		w.Close()
-		// The dialog created an empty file; a project must start from nothing.
-		os.Remove(w.URI().Path())
-		wb.openProject(path)
+		path := w.URI().Path()
+		go func() {
+			w.Close()
+			os.Remove(path)
+			fyne.Do(func() { chosen(path) })
+		}()
 	}, wb.win)
-	d.SetFileName("Untitled" + projectExt)
+	d.SetFileName(name)
 	d.Show()
+}
+
+func (wb *workbench) newProjectDialog() {
+	wb.saveFileDialog("Untitled"+projectExt, func(path string) { wb.openProject(withExt(path)) })
 }
 
 func (wb *workbench) openProjectDialog() {
@@ -56,14 +72,8 @@ func (wb *workbench) saveCopyDialog() {
 	if wb.st == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		dest := w.URI().Path()
-		w.Close()
-		os.Remove(dest)
-		dest = withExt(dest)
+	wb.saveFileDialog(projectName(wb.path)+" copy"+projectExt, func(path string) {
+		dest := withExt(path)
 		wb.status.busy("Saving a copy…")
 		load(wb, "Save a copy", func(ctx context.Context, st *store.Store) (struct{}, error) {
 			return struct{}{}, st.SaveCopy(ctx, dest)
@@ -71,10 +81,7 @@ func (wb *workbench) saveCopyDialog() {
 			wb.status.idle()
 			wb.status.flash("Saved a copy as " + dest)
 		})
-	}, wb.win)
-	base := strings.TrimSuffix(filepath.Base(wb.path), filepath.Ext(wb.path))
-	d.SetFileName(base + " copy" + projectExt)
-	d.Show()
+	})
 }
 
 func (wb *workbench) showAbout() {

@@ -163,14 +163,7 @@ func articleByline(a store.Article) string {
 	if a.Author != "" {
 		parts = append(parts, a.Author)
 	}
-	out := ""
-	for i, p := range parts {
-		if i > 0 {
-			out += " · "
-		}
-		out += p
-	}
-	return out
+	return strings.Join(parts, " · ")
 }
 
 // decorate draws passages as highlights in their first tag's colour (a neutral
@@ -246,14 +239,19 @@ func (r *reader) selection() (start, end int, ok bool) {
 	return start, end, true
 }
 
-// passageAt returns the passage with exactly this span, if there is one.
-func (r *reader) passageAt(start, end int) (store.Passage, bool) {
+// selectedPassage is the passage with exactly the selected span, or a new one
+// (ID 0) over it; ok=false (with a status message) when nothing is selected.
+func (r *reader) selectedPassage() (p store.Passage, ok bool) {
+	start, end, ok := r.selection()
+	if !ok {
+		return p, false
+	}
 	for _, p := range r.passages {
 		if p.Start == start && p.End == end {
 			return p, true
 		}
 	}
-	return store.Passage{}, false
+	return store.Passage{ArticleID: r.articleID, Start: start, End: end}, true
 }
 
 // plural counts n of word: "1 article", "2 articles", "3 entities".

@@ -17,32 +17,38 @@ import (
 // tagSelection (Ctrl+T) asks for a tag with a fuzzy picker and tags the selected
 // passage with it; typing a name that does not exist creates the tag.
 func (r *reader) tagSelection() {
-	start, end, ok := r.selection()
+	p, ok := r.selectedPassage()
 	if !ok {
 		return
 	}
-	articleID := r.articleID
-	existing, hasPassage := r.passageAt(start, end)
 	load(r.wb, "List tags", func(ctx context.Context, st *store.Store) ([]store.Tag, error) {
 		return st.Tags(ctx)
 	}, func(tags []store.Tag) {
 		r.wb.pickTag("Tag selection", tags, func(tagID int64, newName string) {
 			r.wb.apply("Tag selection", func(ctx context.Context, st *store.Store) error {
-				if tagID == 0 {
-					id, err := st.CreateTag(ctx, store.Tag{Name: newName, Colour: tagPalette[len(tags)%len(tagPalette)]})
-					if err != nil {
-						return err
-					}
-					tagID = id
+				id, err := pickedTag(ctx, st, tagID, newName, len(tags))
+				if err != nil {
+					return err
 				}
-				if hasPassage {
-					return st.TagPassage(ctx, existing.ID, tagID)
+				if p.ID != 0 {
+					return st.TagPassage(ctx, p.ID, id)
 				}
-				_, err := st.CreatePassage(ctx, store.Passage{ArticleID: articleID, Start: start, End: end, TagIDs: []int64{tagID}})
+				created := p
+				created.TagIDs = []int64{id}
+				_, err = st.CreatePassage(ctx, created)
 				return err
 			}, nil)
 		})
 	})
+}
+
+// pickedTag is the tag pickTag chose: tagID, or else a new tag named newName
+// in the next palette colour of a codebook of n tags.
+func pickedTag(ctx context.Context, st *store.Store, tagID int64, newName string, n int) (int64, error) {
+	if tagID != 0 {
+		return tagID, nil
+	}
+	return st.CreateTag(ctx, store.Tag{Name: newName, Colour: newTagColour(n)})
 }
 
 // pickTag shows a fuzzy tag picker; chosen gets the tag's id, or 0 and the
@@ -57,7 +63,6 @@ func (wb *workbench) pickTag(title string, tags []store.Tag, chosen func(tagID i
 	for _, t := range tags {
 		byID[t.ID] = t
 	}
-	var d dialog.Dialog
 	picker := widgets.NewPicker(func(q string) []widgets.PickerItem {
 		var items []widgets.PickerItem
 		if strings.TrimSpace(q) == "" {
@@ -71,21 +76,11 @@ func (wb *workbench) pickTag(title string, tags []store.Tag, chosen func(tagID i
 		}
 		return items
 	})
-	picker.OnChosen = func(it widgets.PickerItem) {
-		d.Hide()
+	wb.showPicker(title, fyne.NewSize(420, 420), picker, func(it widgets.PickerItem) {
 		if id, ok := it.Value.(int64); ok {
 			chosen(id, "")
 		}
-	}
-	picker.OnCreate = func(name string) {
-		d.Hide()
-		chosen(0, name)
-	}
-	picker.OnCancel = func() { d.Hide() }
-	d = dialog.NewCustomWithoutButtons(title, picker, wb.win)
-	d.Resize(fyne.NewSize(420, 420))
-	d.Show()
-	picker.FocusIn(wb.win.Canvas())
+	}, func(name string) { chosen(0, name) })
 }
 
 func tagDetail(t store.Tag) string {
@@ -94,20 +89,18 @@ func tagDetail(t store.Tag) string {
 
 // annotateSelection (Ctrl+M) writes a note on the selected passage.
 func (r *reader) annotateSelection() {
-	start, end, ok := r.selection()
+	p, ok := r.selectedPassage()
 	if !ok {
 		return
 	}
-	articleID := r.articleID
-	existing, hasPassage := r.passageAt(start, end)
 	note := widget.NewMultiLineEntry()
 	note.SetPlaceHolder("Your note on this passage")
 	note.Wrapping = fyne.TextWrapWord
 	note.SetMinRowsVisible(6)
-	if hasPassage {
-		note.SetText(existing.Note)
+	if p.ID != 0 {
+		note.SetText(p.Note)
 	}
-	quote := widget.NewLabel(shorten(string([]rune(r.article.Body)[start:end]), 300))
+	quote := widget.NewLabel(shorten(string([]rune(r.article.Body)[p.Start:p.End]), 300))
 	quote.Wrapping = fyne.TextWrapWord
 	quote.TextStyle.Italic = true
 	form := widget.NewForm(widget.NewFormItem("Passage", quote), widget.NewFormItem("Note", note))
@@ -117,10 +110,12 @@ func (r *reader) annotateSelection() {
 		}
 		text := note.Text
 		r.wb.apply("Annotate passage", func(ctx context.Context, st *store.Store) error {
-			if hasPassage {
-				return st.SetPassageNote(ctx, existing.ID, text)
+			if p.ID != 0 {
+				return st.SetPassageNote(ctx, p.ID, text)
 			}
-			_, err := st.CreatePassage(ctx, store.Passage{ArticleID: articleID, Start: start, End: end, Note: text})
+			created := p
+			created.Note = text
+			_, err := st.CreatePassage(ctx, created)
 			return err
 		}, nil)
 	}, r.wb.win)

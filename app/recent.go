@@ -3,7 +3,6 @@ package app
 import (
 	"os"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 )
@@ -24,15 +23,38 @@ func addRecent(prefs fyne.Preferences, path string) {
 	prefs.SetStringList(recentKey, list)
 }
 
-// recentMenu lists the recent projects that still exist.
-func (wb *workbench) recentMenu() *fyne.Menu {
-	var items []*fyne.MenuItem
-	for _, p := range wb.app.Preferences().StringList(recentKey) {
-		if _, err := os.Stat(p); err != nil {
-			continue
+// updateRecentMenu fills File ▸ Recent Projects with the recent projects that
+// still exist. It looks for them on disk off the UI goroutine; of overlapping
+// updates, the latest wins.
+func (wb *workbench) updateRecentMenu() {
+	wb.recentGen++
+	gen := wb.recentGen
+	paths := wb.app.Preferences().StringList(recentKey)
+	go func() {
+		var existing []string
+		for _, p := range paths {
+			if _, err := os.Stat(p); err == nil {
+				existing = append(existing, p)
+			}
 		}
+		fyne.Do(func() {
+			if gen != wb.recentGen || wb.ctx.Err() != nil {
+				return
+			}
+			wb.recentItem.ChildMenu = wb.recentMenu(existing)
+			if m := wb.win.MainMenu(); m != nil {
+				m.Refresh()
+			}
+		})
+	}()
+}
+
+// recentMenu lists the given recent projects.
+func (wb *workbench) recentMenu(paths []string) *fyne.Menu {
+	var items []*fyne.MenuItem
+	for _, p := range paths {
 		path := p
-		label := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)) + "  —  " + filepath.Dir(p)
+		label := projectName(p) + "  —  " + filepath.Dir(p)
 		items = append(items, fyne.NewMenuItem(label, func() { wb.openProject(path) }))
 	}
 	if len(items) == 0 {

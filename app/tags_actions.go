@@ -47,7 +47,7 @@ func (p *tagsPane) newTag(parent int64) {
 	if parent != 0 {
 		items = append(items, widget.NewFormItem("Inside", widget.NewLabel(p.path(parent))))
 	}
-	colour := tagPalette[len(p.list)%len(tagPalette)]
+	colour := newTagColour(len(p.list))
 	d := dialog.NewForm("New tag", "Create", "Cancel", items, func(ok bool) {
 		if ok {
 			p.createTag(store.Tag{Name: name.Text, ParentID: parent, Colour: colour})
@@ -141,7 +141,6 @@ func (p *tagsPane) moveTag(id int64) {
 		}
 	}
 	ix := search.NewIndex(entries)
-	var d dialog.Dialog
 	picker := widgets.NewPicker(func(q string) []widgets.PickerItem {
 		var items []widgets.PickerItem
 		if p.byID[id].ParentID != 0 {
@@ -158,8 +157,7 @@ func (p *tagsPane) moveTag(id int64) {
 		}
 		return items
 	})
-	picker.OnChosen = func(it widgets.PickerItem) {
-		d.Hide()
+	p.wb.showPicker("Move “"+p.byID[id].Name+"” into", fyne.NewSize(420, 420), picker, func(it widgets.PickerItem) {
 		parent, ok := it.Value.(int64)
 		if !ok || parent == p.byID[id].ParentID {
 			return
@@ -168,12 +166,7 @@ func (p *tagsPane) moveTag(id int64) {
 		p.wb.apply("Move tag", func(ctx context.Context, st *store.Store) error {
 			return st.MoveTag(ctx, id, parent)
 		}, nil)
-	}
-	picker.OnCancel = func() { d.Hide() }
-	d = dialog.NewCustomWithoutButtons("Move “"+p.byID[id].Name+"” into", picker, p.wb.win)
-	d.Resize(fyne.NewSize(420, 420))
-	d.Show()
-	picker.FocusIn(p.wb.win.Canvas())
+	}, nil)
 }
 
 // deleteTag asks for confirmation and deletes the tag; its children move up.

@@ -16,17 +16,17 @@ import (
 func (b *uiBench) typeInDialog(text, buttonText string) {
 	b.t.Helper()
 	b.pump("a dialog", func() bool { return b.topOverlay() != nil })
-	entries := find[*widget.Entry](b.topOverlay())
+	entries := objectsOf[*widget.Entry](b.topOverlay())
 	if len(entries) == 0 {
 		b.t.Fatal("the dialog has no entry")
 	}
 	test.Type(entries[0], text)
-	test.Tap(button(b.t, b.topOverlay(), buttonText))
+	test.Tap(buttonLabelled(b.t, b.topOverlay(), buttonText, 0))
 }
 
 // treeRow returns the tag tree's row named name, or nil.
 func treeRow(p *tagsPane, name string) *tagRow {
-	for _, r := range find[*tagRow](p.tree) {
+	for _, r := range objectsOf[*tagRow](p.tree) {
 		if r.name.Text == name {
 			return r
 		}
@@ -46,7 +46,7 @@ func TestTagsCreatedInThePaneAppearInTheTree(t *testing.T) {
 		t.Error("an empty codebook shows no hint")
 	}
 
-	test.Tap(button(t, p.object(), "New tag"))
+	test.Tap(buttonLabelled(t, p.object(), "New tag", 0))
 	b.typeInDialog("Security", "Create")
 	b.pump("Security in the tree", func() bool { return treeShows(p, "Security") })
 
@@ -129,7 +129,7 @@ func TestTagMenuMovesRecoloursRenamesAndDeletes(t *testing.T) {
 
 	p.moveTag(n)
 	b.pump("the move picker", func() bool { return b.topOverlay() != nil })
-	pickers := find[*widgets.Picker](b.topOverlay())
+	pickers := objectsOf[*widgets.Picker](b.topOverlay())
 	if len(pickers) == 0 {
 		t.Fatal("Move to… shows no picker")
 	}
@@ -146,7 +146,7 @@ func TestTagMenuMovesRecoloursRenamesAndDeletes(t *testing.T) {
 
 	p.recolourTag(a)
 	b.pump("the palette", func() bool { return b.topOverlay() != nil })
-	swatches := find[*swatchButton](b.topOverlay())
+	swatches := objectsOf[*swatchButton](b.topOverlay())
 	if len(swatches) != len(tagPalette) {
 		t.Fatalf("the palette has %d colours, want %d", len(swatches), len(tagPalette))
 	}
@@ -158,13 +158,13 @@ func TestTagMenuMovesRecoloursRenamesAndDeletes(t *testing.T) {
 
 	p.renameTag(a)
 	b.pump("the rename dialog", func() bool { return b.topOverlay() != nil })
-	find[*widget.Entry](b.topOverlay())[0].SetText("Alliances and pacts")
-	test.Tap(button(t, b.topOverlay(), "Save"))
+	objectsOf[*widget.Entry](b.topOverlay())[0].SetText("Alliances and pacts")
+	test.Tap(buttonLabelled(t, b.topOverlay(), "Save", 0))
 	b.pump("the new name in the tree", func() bool { return treeShows(p, "Alliances and pacts") })
 
 	p.deleteTag(a)
 	b.pump("the confirmation", func() bool { return b.topOverlay() != nil })
-	test.Tap(button(t, b.topOverlay(), "Yes"))
+	test.Tap(buttonLabelled(t, b.topOverlay(), "Yes", 0))
 	b.pump("the tag gone from the tree", func() bool { return !treeShows(p, "Alliances and pacts") })
 	if tag(a).ID != 0 || tag(n).ParentID != 0 {
 		t.Errorf("after the delete the store has %+v and NATO under %d", tag(a), tag(n).ParentID)

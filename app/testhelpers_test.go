@@ -77,6 +77,14 @@ type loopApp struct {
 
 func (a *loopApp) Driver() fyne.Driver { return a.loop }
 
+// newLoopApp makes the Fyne test app with the queueing driver the current app.
+func newLoopApp(t *testing.T) *loopApp {
+	base := test.NewTempApp(t)
+	a := &loopApp{App: base, loop: &uiLoop{Driver: base.Driver(), wake: make(chan struct{}, 1)}}
+	fyne.SetCurrentApp(a)
+	return a
+}
+
 // desk is the workbench window on a real temporary project.
 type desk struct {
 	t    *testing.T
@@ -88,17 +96,14 @@ type desk struct {
 // newDesk opens the workbench on a new, empty project file.
 func newDesk(t *testing.T) *desk {
 	t.Helper()
-	base := test.NewTempApp(t)
-	loop := &uiLoop{Driver: base.Driver(), wake: make(chan struct{}, 1)}
-	a := &loopApp{App: base, loop: loop}
-	fyne.SetCurrentApp(a)
+	a := newLoopApp(t)
 	path := filepath.Join(t.TempDir(), "desk.attache")
 	st, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	wb := newWorkbench(a)
-	d := &desk{t: t, wb: wb, st: st, loop: loop}
+	d := &desk{t: t, wb: wb, st: st, loop: a.loop}
 	wb.setProject(st, path)
 	d.settle()
 	t.Cleanup(func() {

@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -42,6 +40,8 @@ type workbench struct {
 	onClose []func() // save UI state when the window closes
 
 	undoItem, redoItem *fyne.MenuItem
+	recentItem         *fyne.MenuItem
+	recentGen          int // bumped by every updateRecentMenu
 }
 
 func newWorkbench(a fyne.App) *workbench {
@@ -113,6 +113,7 @@ func (wb *workbench) openProject(path string) {
 		fyne.Do(func() {
 			wb.status.idle()
 			if err != nil {
+				wb.updateRecentMenu() // to offer another project
 				wb.showError("Open project", err)
 				return
 			}
@@ -125,15 +126,15 @@ func (wb *workbench) openProject(path string) {
 func (wb *workbench) setProject(st *store.Store, path string) {
 	wb.closeProject()
 	wb.st, wb.path = st, path
-	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	name := projectName(path)
 	wb.win.SetTitle(appTitle + " — " + name)
 	wb.status.setProject(name)
 	addRecent(wb.app.Preferences(), path)
-	wb.win.SetMainMenu(wb.mainMenu())
+	wb.updateRecentMenu()
 	wb.reader.clear()
 	wb.inspector.clear()
+	wb.articles.openFirst = true
 	wb.refresh()
-	wb.articles.selectFirst()
 }
 
 func (wb *workbench) closeProject() {

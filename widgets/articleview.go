@@ -222,7 +222,7 @@ func (v *ArticleView) MinSize() fyne.Size {
 // CreateRenderer is a private method to Fyne which links this widget to its renderer.
 func (v *ArticleView) CreateRenderer() fyne.WidgetRenderer {
 	v.ExtendBaseWidget(v)
-	return &articleRenderer{v: v}
+	return newArticleRenderer(v)
 }
 
 func (v *ArticleView) runes() []rune { return v.ensureLayout().Text() }

@@ -17,16 +17,22 @@ var (
 // pools and reused, so scrolling allocates nothing once the pools have grown.
 type articleRenderer struct {
 	v       *ArticleView
-	rects   []*canvas.Rectangle
-	texts   []*canvas.Text
-	nRect   int
-	nText   int
+	rects   *objPool[*canvas.Rectangle]
+	texts   *objPool[*canvas.Text]
 	objects []fyne.CanvasObject
 
 	// visible state of the current update
 	l           *TextLayout
 	first, last int
 	left, top   float32
+}
+
+func newArticleRenderer(v *ArticleView) *articleRenderer {
+	return &articleRenderer{
+		v:     v,
+		rects: newRectPool(),
+		texts: &objPool[*canvas.Text]{make: func() *canvas.Text { return &canvas.Text{} }},
+	}
 }
 
 func (r *articleRenderer) Destroy() {}
@@ -43,11 +49,7 @@ func (r *articleRenderer) Refresh() {
 }
 
 func (r *articleRenderer) rect(c color.Color, pos fyne.Position, size fyne.Size) {
-	if r.nRect == len(r.rects) {
-		r.rects = append(r.rects, &canvas.Rectangle{})
-	}
-	o := r.rects[r.nRect]
-	r.nRect++
+	o := r.rects.get()
 	o.FillColor = c
 	o.Move(pos)
 	o.Resize(size)
@@ -64,7 +66,9 @@ func (r *articleRenderer) update() {
 	r.left, r.top = v.origin()
 	view := v.offsetY - v.m.padY
 	r.first, r.last = r.l.VisibleLines(view, view+size.Height)
-	r.objects, r.nRect, r.nText = r.objects[:0], 0, 0
+	r.objects = r.objects[:0]
+	r.rects.reset()
+	r.texts.reset()
 	if r.first >= r.last {
 		return
 	}
@@ -96,11 +100,7 @@ func (r *articleRenderer) update() {
 			if run.Blank {
 				continue
 			}
-			if r.nText == len(r.texts) {
-				r.texts = append(r.texts, &canvas.Text{})
-			}
-			t := r.texts[r.nText]
-			r.nText++
+			t := r.texts.get()
 			t.Text = r.l.Slice(run.Start, run.End)
 			t.Color = fg
 			t.TextSize = v.m.textSize
