@@ -18,12 +18,24 @@ const anyEntity = "(any)"
 
 // pickEntity shows a fuzzy picker over entities' names and aliases. chosen gets
 // the entity, or ok=false when allowAny is set and the analyst chose "(any)".
+// The fuzzy index is built in the background (a project may hold many
+// thousands of names and aliases); the dialog opens once it is ready.
 func (wb *workbench) pickEntity(title string, all []store.Entity, allowAny bool, chosen func(e store.Entity, ok bool)) {
+	go func() {
+		ix := search.IndexEntities(all)
+		if wb.ctx.Err() != nil {
+			return // the window is closing
+		}
+		fyne.Do(func() { wb.showEntityPicker(title, all, ix, allowAny, chosen) })
+	}()
+}
+
+// showEntityPicker shows pickEntity's dialog over a ready index.
+func (wb *workbench) showEntityPicker(title string, all []store.Entity, ix *search.Index, allowAny bool, chosen func(e store.Entity, ok bool)) {
 	byID := make(map[int64]store.Entity, len(all))
 	for _, e := range all {
 		byID[e.ID] = e
 	}
-	ix := search.IndexEntities(all)
 	row := func(e store.Entity, text string, runes []int) widgets.PickerItem {
 		detail := e.Kind
 		if e.Country != "" {

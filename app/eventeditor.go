@@ -133,7 +133,7 @@ func (wb *workbench) showEventEditor(ev store.Event, d editorData) {
 	note.SetText(ev.Note)
 	note.SetMinRowsVisible(3)
 	note.Wrapping = fyne.TextWrapWord
-	status := widget.NewSelect(eventStatuses, nil)
+	status := widget.NewSelect(store.Statuses, nil)
 	status.Selected = ev.Status
 	if status.Selected == "" {
 		status.Selected = store.StatusConfirmed

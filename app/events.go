@@ -34,7 +34,7 @@ type eventsView struct {
 
 func newEventsView(wb *workbench) *eventsView {
 	v := &eventsView{wb: wb, picked: map[int64]bool{}, tagIDs: map[string]int64{}}
-	v.status = widget.NewSelect(append([]string{anyChoice}, eventStatuses...), func(s string) { v.filter.Status = choice(s); v.reload() })
+	v.status = widget.NewSelect(append([]string{anyChoice}, store.Statuses...), func(s string) { v.filter.Status = choice(s); v.reload() })
 	v.status.SetSelected(anyChoice)
 	v.kind = widget.NewSelect(append([]string{anyChoice}, ploverTypes...), func(s string) { v.filter.Type = choice(s); v.reload() })
 	v.kind.SetSelected(anyChoice)

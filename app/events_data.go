@@ -12,9 +12,6 @@ import (
 var ploverTypes = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
 	"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
-// eventStatuses in the order the filter offers them.
-var eventStatuses = []string{"suggested", "confirmed", "rejected"}
-
 // eventFilter is the Events view's filter; the timeline shows what it shows and
 // File ▸ Export exports it.
 type eventFilter struct {
