@@ -2,7 +2,7 @@ package ingest
 
 import (
 	"bytes"
-	"math"
+	"errors"
 	"sort"
 	"strings"
 
@@ -12,12 +12,19 @@ import (
 // maxPDFPages bounds the pages read from one PDF.
 const maxPDFPages = 2000
 
-// readPDF reads the text layer of a PDF, rebuilding lines from the text's
-// positions; a vertical gap wider than the usual line spacing separates
-// paragraphs. A PDF without a text layer (a scan) is refused.
+// readPDF reads the text layer of a PDF as one article: a PDF is one
+// document, whatever the split mode. Glyphs are placed on the page, joined
+// into words and lines, read column by column, and lines joined into
+// paragraphs; running headers, footers and page numbers are left out. The
+// title is the document's own, or its first heading. A PDF without a text
+// layer (a scan) is refused.
 func readPDF(p string, data []byte, opts Options) (arts []draft, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			if e, ok := r.(error); ok && errors.Is(e, errPDFTooComplex) {
+				arts, err = nil, refuse(p, "PDF content is too complex (over %d glyphs or deeply nested forms)", maxPDFGlyphs)
+				return
+			}
 			arts, err = nil, refuse(p, "corrupt PDF: %v", r)
 		}
 	}()
@@ -29,22 +36,26 @@ func readPDF(p string, data []byte, opts Options) (arts []draft, err error) {
 	if !ok {
 		return nil, refuse(p, "malformed PDF page tree (a cycle, or over %d pages)", maxPDFPages)
 	}
-	var b strings.Builder
+	cr := newContentReader()
+	var doc [][]pdfLine
 	for _, page := range pages {
-		writeLines(&b, pageLines(page.Content().Text))
-		b.WriteString("\n")
+		doc = append(doc, pageLines(pageWords(cr.page(page))))
 	}
-	text := b.String()
-	if strings.TrimSpace(text) == "" {
-		return nil, refuse(p, "PDF has no text layer (scanned images need OCR first)")
+	dropPageFurniture(doc)
+	paras := pdfParagraphs(doc)
+	if len(paras) == 0 {
+		return nil, refuse(p, "PDF has no text layer (a scan? run OCR on it first)")
 	}
-	return textArticles(text, opts.splitting(), opts.Published, layoutWrapped), nil
-}
-
-// pdfLine is one line of text on a page and its baseline.
-type pdfLine struct {
-	y    float64
-	text string
+	a, ok := articleFromParas(paragraphTexts(paras), opts.Published)
+	if !ok {
+		return nil, refuse(p, "PDF has no text layer (a scan? run OCR on it first)")
+	}
+	if t := pdfTitle(r.Trailer().Key("Info").Key("Title")); t != "" {
+		a.Title = t
+	} else if h := pdfFirstHeading(paras); h != "" {
+		a.Title = h
+	}
+	return []draft{a}, nil
 }
 
 // pdfPages lists the pages of a page tree in order. It walks the tree
@@ -79,51 +90,20 @@ func pdfPages(root pdf.Value) ([]pdf.Page, bool) {
 	return pages, ok
 }
 
-// pageLines groups a page's glyphs, in content order, into lines: a new
-// line starts when the baseline moves by more than a third of the font
-// size. Within a line a space is added where glyphs stand apart.
-func pageLines(glyphs []pdf.Text) []pdfLine {
-	var lines []pdfLine
-	var b strings.Builder
-	var y, end float64
-	flush := func() {
-		if b.Len() > 0 {
-			lines = append(lines, pdfLine{y: y, text: b.String()})
-			b.Reset()
+// pdfTitle returns the document title of the Info dictionary, unless it is
+// only a file name or a placeholder.
+func pdfTitle(v pdf.Value) string {
+	t := collapseSpace(normalizeGlyphText(v.Text()))
+	l := lower(t)
+	if t == "" || l == "untitled" || strings.HasPrefix(l, "microsoft word") || strings.HasPrefix(l, "microsoft powerpoint") {
+		return ""
+	}
+	for _, e := range []string{".doc", ".docx", ".pdf", ".tex", ".dvi", ".odt", ".rtf", ".indd", ".ps", ".txt", ".qxd"} {
+		if strings.HasSuffix(l, e) {
+			return ""
 		}
 	}
-	for i, g := range glyphs {
-		size := math.Max(g.FontSize, 1)
-		if i == 0 || math.Abs(g.Y-y) > size/3 {
-			flush()
-			y = g.Y
-		} else if g.W > 0 && g.X-end > size*0.15 && !strings.HasSuffix(b.String(), " ") && g.S != " " {
-			b.WriteByte(' ')
-		}
-		b.WriteString(g.S)
-		end = g.X + g.W
-	}
-	flush()
-	return lines
-}
-
-// writeLines writes lines with a blank line where the gap to the previous
-// line is clearly wider than the usual line spacing.
-func writeLines(b *strings.Builder, lines []pdfLine) {
-	var gaps []float64
-	for i := 1; i < len(lines); i++ {
-		if d := lines[i-1].y - lines[i].y; d > 0 {
-			gaps = append(gaps, d)
-		}
-	}
-	usual := median(gaps)
-	for i, l := range lines {
-		if i > 0 && usual > 0 && lines[i-1].y-l.y > usual*1.4 {
-			b.WriteString("\n")
-		}
-		b.WriteString(l.text)
-		b.WriteString("\n")
-	}
+	return shorten(t, 200)
 }
 
 func median(xs []float64) float64 {

@@ -1,0 +1,223 @@
+package ingest
+
+import (
+	"math"
+	"slices"
+	"strings"
+)
+
+// pdfWord is a run of glyphs on one baseline with no gap between them.
+type pdfWord struct {
+	text      string
+	x0, x1, y float64
+	size      float64
+}
+
+func (w pdfWord) top() float64    { return w.y - 0.75*w.size }
+func (w pdfWord) bottom() float64 { return w.y + 0.2*w.size }
+
+// pdfLine is a line of a page in reading order: words on one baseline
+// within one block.
+type pdfLine struct {
+	text      string
+	x0, x1, y float64
+	size      float64
+}
+
+// pageWords joins the glyphs of a page into words. Glyphs written in
+// another direction than most of the page's text are left out, and so is a
+// word drawn twice at the same place (a bold effect).
+func pageWords(glyphs []pdfGlyph) []pdfWord {
+	var count [4]int
+	for _, g := range glyphs {
+		if !g.space {
+			count[g.rot&3]++
+		}
+	}
+	rot := int8(0)
+	for r := range int8(4) {
+		if count[r] > count[rot] {
+			rot = r
+		}
+	}
+	var words []pdfWord
+	var cur pdfWord
+	var b strings.Builder
+	open := false
+	flush := func() {
+		if !open {
+			return
+		}
+		open = false
+		cur.text = normalizeGlyphText(b.String())
+		b.Reset()
+		if strings.TrimSpace(cur.text) == "" {
+			return
+		}
+		for i := max(0, len(words)-8); i < len(words); i++ {
+			w := words[i]
+			if w.text == cur.text && math.Abs(w.x0-cur.x0) < 0.3*cur.size && math.Abs(w.y-cur.y) < 0.3*cur.size {
+				return
+			}
+		}
+		words = append(words, cur)
+	}
+	for _, g := range glyphs {
+		if g.rot != rot || g.size <= 0 {
+			continue
+		}
+		if g.space {
+			flush()
+			continue
+		}
+		gap := 0.15
+		if g.guess {
+			gap = 0.3
+		}
+		if open && math.Abs(g.y-cur.y) < 0.25*cur.size && g.x0 > cur.x1-0.5*cur.size && g.x0-cur.x1 <= gap*cur.size {
+			b.WriteString(g.s)
+			cur.x1 = math.Max(cur.x1, g.x1)
+			cur.size = math.Max(cur.size, g.size)
+			continue
+		}
+		flush()
+		open = true
+		cur = pdfWord{x0: g.x0, x1: g.x1, y: g.y, size: g.size}
+		b.WriteString(g.s)
+	}
+	flush()
+	return words
+}
+
+// normalizeGlyphText spells out ligatures, turns soft hyphens into hyphens
+// and drops control characters.
+func normalizeGlyphText(s string) string {
+	if isPlainASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 0xfb00 && r <= 0xfb06:
+			b.WriteString([]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}[r-0xfb00])
+		case r == 0xad:
+			b.WriteByte('-')
+		case r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0xfffd || (r >= 0xe000 && r <= 0xf8ff):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// pageLines orders the words of a page for reading and groups them into
+// lines. The order comes from cutting the page recursively along the widest
+// band of white space, across or down the page: columns and table columns
+// are read one after the other, top to bottom.
+func pageLines(words []pdfWord) []pdfLine {
+	var lines []pdfLine
+	var cut func(ws []pdfWord, depth int)
+	cut = func(ws []pdfWord, depth int) {
+		if len(ws) == 0 {
+			return
+		}
+		if len(ws) > 1 && depth < 200 {
+			if a, b, ok := xyCut(ws); ok {
+				cut(a, depth+1)
+				cut(b, depth+1)
+				return
+			}
+		}
+		lines = append(lines, blockLines(ws)...)
+	}
+	cut(words, 0)
+	return lines
+}
+
+// xyCut splits words along the widest gap between them, across the page
+// (between lines) or down it (between columns, at least about a character
+// wide).
+func xyCut(ws []pdfWord) (a, b []pdfWord, ok bool) {
+	sizes := make([]float64, len(ws))
+	for i, w := range ws {
+		sizes[i] = w.size
+	}
+	colGap := 0.9 * median(sizes)
+
+	slices.SortFunc(ws, func(p, q pdfWord) int { return cmpFloat(p.top(), q.top()) })
+	bestH, atH := 0.0, -1
+	reach := ws[0].bottom()
+	for i := 1; i < len(ws); i++ {
+		if g := ws[i].top() - reach; g > bestH {
+			bestH, atH = g, i
+		}
+		reach = math.Max(reach, ws[i].bottom())
+	}
+	byX := slices.Clone(ws)
+	slices.SortFunc(byX, func(p, q pdfWord) int { return cmpFloat(p.x0, q.x0) })
+	bestV, atV := 0.0, -1
+	reach = byX[0].x1
+	for i := 1; i < len(byX); i++ {
+		if g := byX[i].x0 - reach; g >= colGap && g > bestV {
+			bestV, atV = g, i
+		}
+		reach = math.Max(reach, byX[i].x1)
+	}
+	switch {
+	case atV >= 0 && bestV > bestH:
+		return byX[:atV], byX[atV:], true
+	case atH >= 0:
+		return ws[:atH], ws[atH:], true
+	}
+	return nil, nil, false
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// blockLines groups words that no white space separates into lines, top to
+// bottom, each left to right.
+func blockLines(ws []pdfWord) []pdfLine {
+	slices.SortStableFunc(ws, func(p, q pdfWord) int { return cmpFloat(p.y, q.y) })
+	var out []pdfLine
+	for i := 0; i < len(ws); {
+		j := i + 1
+		for j < len(ws) && ws[j].y-ws[i].y < 0.5*ws[i].size {
+			j++
+		}
+		row := ws[i:j]
+		slices.SortStableFunc(row, func(p, q pdfWord) int { return cmpFloat(p.x0, q.x0) })
+		l := pdfLine{x0: row[0].x0, x1: row[0].x1, y: row[0].y, size: row[0].size}
+		var b strings.Builder
+		for k, w := range row {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w.text)
+			l.x1 = math.Max(l.x1, w.x1)
+			if w.size > l.size {
+				l.size, l.y = w.size, w.y
+			}
+		}
+		l.text = b.String()
+		out = append(out, l)
+		i = j
+	}
+	return out
+}
