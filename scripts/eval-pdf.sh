@@ -9,7 +9,4 @@
 set -eu
 cd "$(dirname "$0")/.."
 command -v pdftotext >/dev/null || { echo "eval-pdf: pdftotext not found (apt-get install poppler-utils)" >&2; exit 1; }
-has_path=no
-for a in "$@"; do case "$a" in -*) ;; *) has_path=yes ;; esac; done
-if [ "$has_path" = no ]; then set -- "$@" ../shared/corpora/pdf; fi
 exec go run ./data/ingest/internal/evalpdf "$@"

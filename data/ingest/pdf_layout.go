@@ -173,6 +173,10 @@ func xyCut(ws []pdfWord) (a, b []pdfWord, ok bool) {
 		reach = math.Max(reach, byX[i].x1)
 	}
 	switch {
+	case atH >= 0 && bestH >= 0.6*colGap:
+		// A gap wider than between lines of a paragraph: what is above
+		// is read first, even beside a wider column gutter.
+		return ws[:atH], ws[atH:], true
 	case atV >= 0 && bestV > bestH:
 		return byX[:atV], byX[atV:], true
 	case atH >= 0:

@@ -24,17 +24,17 @@ func main() {
 	runs := flag.Int("runs", 3, "reads of each file; the fastest is reported")
 	show := flag.String("dump", "", "write each imported body to this folder as NAME.txt")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: evalpdf [-runs N] [-dump DIR] FOLDER|FILE.pdf...")
+		fmt.Fprintln(os.Stderr, "usage: evalpdf [-runs N] [-dump DIR] [FOLDER|FILE.pdf...] (default ../shared/corpora/pdf)")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
-	if flag.NArg() == 0 {
-		flag.Usage()
-		os.Exit(2)
+	args := flag.Args()
+	if len(args) == 0 {
+		args = []string{"../shared/corpora/pdf"}
 	}
-	files, err := pdfFiles(flag.Args())
+	files, err := pdfFiles(args)
 	if err == nil && len(files) == 0 {
-		err = fmt.Errorf("no .pdf files in %s", strings.Join(flag.Args(), " "))
+		err = fmt.Errorf("no .pdf files in %s", strings.Join(args, " "))
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "evalpdf:", err)
