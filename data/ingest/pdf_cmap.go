@@ -18,8 +18,10 @@ type toUnicode struct {
 }
 
 // readToUnicode parses a ToUnicode CMap stream. A CMap the interpreter
-// cannot read yields what was read before the fault.
-func readToUnicode(v pdf.Value) (cm *toUnicode) {
+// cannot read yields what was read before the fault. anyDict is a
+// dictionary handed to the CMap's "findresource … begin" preamble, which
+// only needs one to open.
+func readToUnicode(v, anyDict pdf.Value) (cm *toUnicode) {
 	cm = &toUnicode{m: map[uint32]string{}}
 	defer func() {
 		if recover() != nil && len(cm.m) == 0 {
@@ -28,6 +30,11 @@ func readToUnicode(v pdf.Value) (cm *toUnicode) {
 	}()
 	pdf.Interpret(v, func(stk *pdf.Stack, op string) {
 		switch op {
+		case "findresource":
+			for stk.Len() > 0 {
+				stk.Pop()
+			}
+			stk.Push(anyDict)
 		case "begincodespacerange", "beginbfchar", "beginbfrange":
 			for stk.Len() > 0 {
 				stk.Pop()

@@ -29,7 +29,7 @@ const maxWidthEntries = 1 << 16
 func loadFont(v pdf.Value) *pdfFont {
 	f := &pdfFont{scale: 0.001}
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		f.tu = readToUnicode(tu)
+		f.tu = readToUnicode(tu, v)
 	}
 	if v.Key("Subtype").Name() == "Type0" {
 		f.loadComposite(v)
