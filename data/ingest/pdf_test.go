@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -147,5 +148,31 @@ func TestPDFScanRefused(t *testing.T) {
 	_, err := ingest.ReadFile(context.Background(), path, ingest.Options{})
 	if err == nil || !strings.Contains(ingest.Reason(err), "no text layer") || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), path) {
 		t.Fatalf("err %v", err)
+	}
+}
+
+// BenchmarkReadPDF50 reads a generated 50-page PDF of wrapped text with a
+// running header and page numbers, as `attache-cli import --no-extract`
+// reads one.
+func BenchmarkReadPDF50(b *testing.B) {
+	var pages []string
+	for p := range 50 {
+		var lines []string
+		for l := range 48 {
+			lines = append(lines, fmt.Sprintf("Line %d of page %d: delegates from both capitals met again to discuss the", l+1, p+1))
+		}
+		pages = append(pages, textLines(72, 770, 8, 11, "Quarterly Review of Regional Security")+
+			textLines(72, 740, 11, 14, lines...)+textLines(300, 30, 9, 11, fmt.Sprint(p+1)))
+	}
+	dir := b.TempDir()
+	path := dir + "/fifty.pdf"
+	if err := os.WriteFile(path, pdfDoc{pages: pages}.bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		arts, err := ingest.ReadFile(context.Background(), path, ingest.Options{})
+		if err != nil || len(arts) != 1 {
+			b.Fatal(len(arts), err)
+		}
 	}
 }
