@@ -22,12 +22,15 @@ func readPDF(p string, data []byte, opts Options) (arts []draft, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			if e, ok := r.(error); ok && errors.Is(e, errPDFTooComplex) {
-				arts, err = nil, refuse(p, "PDF content is too complex (over %d glyphs or deeply nested forms)", maxPDFGlyphs)
+				arts, err = nil, refuse(p, "PDF content is too complex (over %d glyphs on a page, or deeply nested forms)", maxPageGlyphs)
 				return
 			}
 			arts, err = nil, refuse(p, "corrupt PDF: %v", r)
 		}
 	}()
+	if !checkPDFObjectCounts(data) {
+		return nil, refuse(p, "malformed PDF: its cross-reference table claims more objects than the file holds")
+	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, refuse(p, "corrupt or encrypted PDF: %v", err)

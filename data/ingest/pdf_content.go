@@ -44,7 +44,8 @@ type pdfGState struct {
 
 // Limits on the work one PDF may ask for.
 const (
-	maxPDFGlyphs    = 4 << 20 // glyphs shown in the whole document
+	maxPDFGlyphs    = 8 << 20 // glyphs shown in the whole document
+	maxPageGlyphs   = 1 << 17 // glyphs shown on one page
 	maxFormDepth    = 8       // form XObjects nested in one another
 	maxFormsPerPage = 2000    // form XObjects drawn on one page
 )
@@ -254,7 +255,7 @@ func (cr *contentReader) font(v pdf.Value) *pdfFont {
 // emit places one shown code on the page.
 func (cr *contentReader) emit(f *pdfFont, code uint32, gs pdfGState, tm pdfMatrix, tx float64) {
 	cr.total++
-	if cr.total > maxPDFGlyphs {
+	if cr.total > maxPDFGlyphs || len(cr.glyphs) >= maxPageGlyphs {
 		panic(errPDFTooComplex)
 	}
 	m := tm.mul(gs.ctm)

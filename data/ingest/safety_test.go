@@ -162,3 +162,20 @@ func TestPDFPageTreeCycleIsRefused(t *testing.T) {
 		t.Fatalf("got %+v", arts)
 	}
 }
+
+// A cross-reference table or trailer claiming billions of objects is
+// refused before the PDF library sizes its object table from it (which
+// would exhaust memory and crash the process).
+func TestPDFForgedObjectCountsAreRefused(t *testing.T) {
+	good := string(pdfDoc{pages: []string{textLines(72, 700, 11, 14, "Talks on the Nile dam resumed in Cairo.")}}.bytes())
+	forged := map[string]string{
+		"subsection.pdf": strings.Replace(good, "xref\n0 ", "xref\n999999990 ", 1),
+		"size.pdf":       strings.Replace(good, "/Size ", "/Size 99999999", 1),
+	}
+	for name, data := range forged {
+		_, err := ingest.ReadFile(context.Background(), writeFile(t, name, []byte(data)), ingest.Options{})
+		if err == nil || !errors.Is(err, ingest.ErrRefused) || !strings.Contains(ingest.Reason(err), "malformed PDF") {
+			t.Errorf("%s: err %v", name, err)
+		}
+	}
+}
