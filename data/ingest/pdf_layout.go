@@ -2,6 +2,9 @@ package ingest
 
 import (
 	"math"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 	"slices"
 	"strings"
 )
@@ -40,6 +43,7 @@ func pageWords(glyphs []pdfGlyph) []pdfWord {
 			rot = r
 		}
 	}
+	glyphs = placeAccents(glyphs)
 	var words []pdfWord
 	var cur pdfWord
 	var b strings.Builder
@@ -87,6 +91,47 @@ func pageWords(glyphs []pdfGlyph) []pdfWord {
 	}
 	flush()
 	return words
+}
+
+// spacingAccents maps the accents that fonts draw as glyphs of their own to
+// the combining marks they stand for.
+var spacingAccents = map[string]string{
+	"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "¯": "\u0304", "˘": "\u0306",
+	"˙": "\u0307", "˚": "\u030a", "¸": "\u0327", "˝": "\u030b", "˛": "\u0328", "ˇ": "\u030c",
+}
+
+// placeAccents puts an accent drawn as a glyph of its own (TeX draws "Ö" as
+// "O" and a raised "¨") on the letter beneath it, next to it in drawing
+// order, making one accented letter.
+func placeAccents(glyphs []pdfGlyph) []pdfGlyph {
+	out := glyphs[:0:0]
+	skip := -1
+	for i, g := range glyphs {
+		if i == skip {
+			continue
+		}
+		mark, ok := spacingAccents[g.s]
+		if !ok {
+			out = append(out, g)
+			continue
+		}
+		mid := (g.x0 + g.x1) / 2
+		under := func(b pdfGlyph) bool {
+			return !b.space && b.rot == g.rot && b.x0 <= mid && mid <= b.x1 && math.Abs(b.y-g.y) < b.size && utf8.RuneCountInString(b.s) == 1
+		}
+		switch {
+		case len(out) > 0 && under(out[len(out)-1]):
+			out[len(out)-1].s = norm.NFC.String(out[len(out)-1].s + mark)
+		case i+1 < len(glyphs) && under(glyphs[i+1]):
+			b := glyphs[i+1]
+			b.s = norm.NFC.String(b.s + mark)
+			out = append(out, b)
+			skip = i + 1
+		default:
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // normalizeGlyphText spells out ligatures, turns soft hyphens into hyphens

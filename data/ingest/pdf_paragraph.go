@@ -88,10 +88,11 @@ func paragraphTexts(paras []pdfPara) []string {
 			t := strings.TrimSpace(l.text)
 			if i > 0 {
 				s := b.String()
-				if joinsHyphenated(s, t) {
+				switch {
+				case joinsHyphenated(s, t):
 					b.Reset()
-					b.WriteString(strings.TrimRight(s[:len(s)-1], "-"))
-				} else {
+					b.WriteString(s[:len(s)-1])
+				case !compoundBreak(s, t):
 					b.WriteByte(' ')
 				}
 			}
@@ -103,15 +104,26 @@ func paragraphTexts(paras []pdfPara) []string {
 }
 
 // joinsHyphenated reports a word broken at a line end: the text so far
-// ends with a letter and a hyphen, the next line opens with a lower-case
-// letter.
+// ends with a letter and a hyphen, and the next line goes on with a
+// lower-case letter, or with a capital after a capital (a word in capitals).
 func joinsHyphenated(before, next string) bool {
 	if !strings.HasSuffix(before, "-") || len(before) < 2 {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(before[:len(before)-1])
 	n, _ := utf8.DecodeRuneInString(next)
-	return unicode.IsLetter(r) && unicode.IsLower(n)
+	return unicode.IsLetter(r) && (unicode.IsLower(n) || (unicode.IsUpper(r) && unicode.IsUpper(n)))
+}
+
+// compoundBreak reports a line that ends inside a hyphenated compound
+// ("Franco-" then "German"): the hyphen stays, with no space after it.
+func compoundBreak(before, next string) bool {
+	if !strings.HasSuffix(before, "-") || len(before) < 2 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(before[:len(before)-1])
+	n, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLetter(r) && (unicode.IsLetter(n) || unicode.IsDigit(n))
 }
 
 // pdfFirstHeading returns the first paragraph of the first page set larger

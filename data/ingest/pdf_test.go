@@ -48,10 +48,11 @@ func TestPDFIsOneArticle(t *testing.T) {
 // out, typographic quotes kept, nothing undecodable left behind.
 func TestPDFGlyphDecoding(t *testing.T) {
 	content := `BT /F2 12 Tf 72 700 Td (\001nal \002ow of \004o\006cial\005 state\003s su\006x) Tj ET
-BT /F3 12 Tf 72 680 Td <0001001400130002001300170001> Tj ET`
+BT /F3 12 Tf 72 680 Td <0001001400130002001300170001> Tj ET
+BT /F1 12 Tf 72 660 Td (G) Tj ET BT /F1 12 Tf 78 660 Td (o) Tj ET BT /F1 12 Tf 79 662 Td (\250) Tj ET BT /F1 12 Tf 84 660 Td (del) Tj ET`
 	arts := read(t, writeFile(t, "glyphs.pdf", pdfDoc{pages: []string{content}}.bytes()), ingest.Options{})
 	body := arts[0].Body
-	for _, want := range []string{"final flow of “official” state’s suffix", "WedfidhW"} {
+	for _, want := range []string{"final flow of “official” state’s suffix", "WedfidhW", "Gödel"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("body %q lacks %q", body, want)
 		}
@@ -71,10 +72,13 @@ func TestPDFParagraphsAndHyphens(t *testing.T) {
 		"national monitoring mission, officials said late on",
 		"Friday after talks in Geneva.",
 	) + textLines(72, 660, 11, 14,
-		"A second round is planned for the spring.",
+		"A second round is planned for the spring, when the SANC-",
+		"TIONS REVIEW and the Franco-",
+		"German proposal are due.",
 	)
 	arts := read(t, writeFile(t, "wrapped.pdf", pdfDoc{pages: []string{content}}.bytes()), ingest.Options{})
-	want := "The ministers agreed on a framework for the international monitoring mission, officials said late on Friday after talks in Geneva.\n\nA second round is planned for the spring."
+	want := "The ministers agreed on a framework for the international monitoring mission, officials said late on Friday after talks in Geneva.\n\n" +
+		"A second round is planned for the spring, when the SANCTIONS REVIEW and the Franco-German proposal are due."
 	if arts[0].Body != want {
 		t.Errorf("body\n%q\nwant\n%q", arts[0].Body, want)
 	}
