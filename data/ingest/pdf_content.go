@@ -67,8 +67,18 @@ func newContentReader() *contentReader {
 	return &contentReader{fonts: map[string]*pdfFont{}}
 }
 
-// page returns the glyphs of one page.
-func (cr *contentReader) page(p pdf.Page) []pdfGlyph {
+// page returns the glyphs of one page. A content stream broken part way
+// gives the glyphs drawn before the break: one damaged page does not cost
+// the document. Content over the limits still stops the whole read.
+func (cr *contentReader) page(p pdf.Page) (glyphs []pdfGlyph) {
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(error); ok && errors.Is(e, errPDFTooComplex) {
+				panic(r)
+			}
+			glyphs = cr.glyphs
+		}
+	}()
 	cr.glyphs = cr.glyphs[:0]
 	cr.forms = 0
 	cr.box = [4]float64{math.Inf(-1), math.Inf(-1), math.Inf(1), math.Inf(1)}
@@ -113,6 +123,8 @@ func (cr *contentReader) run(content, res pdf.Value, ctm pdfMatrix, depth int) {
 	var stack []pdfGState
 	var tm, tlm pdfMatrix
 	var args []pdf.Value
+	var fontDict pdf.Value         // the resources' fonts, looked up once
+	named := map[string]*pdfFont{} // fonts by resource name
 	show := func(s string) {
 		f := gs.font
 		if f == nil {
@@ -158,8 +170,16 @@ func (cr *contentReader) run(content, res pdf.Value, ctm pdfMatrix, depth int) {
 			tm, tlm = pdfIdentity, pdfIdentity
 		case "Tf":
 			if len(args) == 2 {
-				gs.font = cr.font(res.Key("Font").Key(args[0].Name()))
-				gs.fs = num(1)
+				name := args[0].Name()
+				f, ok := named[name]
+				if !ok {
+					if fontDict.IsNull() {
+						fontDict = res.Key("Font")
+					}
+					f = cr.font(fontDict.Key(name))
+					named[name] = f
+				}
+				gs.font, gs.fs = f, num(1)
 			}
 		case "Tc":
 			gs.tc = num(0)

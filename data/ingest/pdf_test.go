@@ -180,3 +180,18 @@ func BenchmarkReadPDF50(b *testing.B) {
 		}
 	}
 }
+
+// A page whose content stream breaks part way keeps the text drawn before
+// the break, and the other pages are read as usual.
+func TestPDFDamagedPageKeepsTheRest(t *testing.T) {
+	first := textLines(72, 700, 11, 14, "The first page reports the ceasefire talks.")
+	broken := textLines(72, 700, 11, 14, "The second page names the mediators.") + "end\n" + textLines(72, 600, 11, 14, "Never reached.")
+	third := textLines(72, 700, 11, 14, "The third page lists the next steps.")
+	arts := read(t, writeFile(t, "damaged.pdf", pdfDoc{pages: []string{first, broken, third}}.bytes()), ingest.Options{})
+	body := arts[0].Body
+	for _, want := range []string{"ceasefire talks.", "names the mediators.", "lists the next steps."} {
+		if !strings.Contains(body, want) {
+			t.Errorf("body lacks %q:\n%s", want, body)
+		}
+	}
+}
