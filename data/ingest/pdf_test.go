@@ -195,3 +195,29 @@ func TestPDFDamagedPageKeepsTheRest(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkReadPDFTable50 reads a generated 50-page PDF whose pages are
+// dense tables (four columns, 60 rows, each cell drawn on its own), the
+// worst case for placing words on the page.
+func BenchmarkReadPDFTable50(b *testing.B) {
+	var pages []string
+	for p := range 50 {
+		var s strings.Builder
+		for row := range 60 {
+			for col, x := range []float64{60, 150, 260, 420} {
+				s.WriteString(textLines(x, 760-float64(row)*12, 9, 11, fmt.Sprintf("R%dC%d cell %d", row, col, p)))
+			}
+		}
+		pages = append(pages, s.String())
+	}
+	path := b.TempDir() + "/tables.pdf"
+	if err := os.WriteFile(path, pdfDoc{pages: pages}.bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		arts, err := ingest.ReadFile(context.Background(), path, ingest.Options{})
+		if err != nil || len(arts) != 1 {
+			b.Fatal(len(arts), err)
+		}
+	}
+}
