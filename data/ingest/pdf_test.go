@@ -168,17 +168,7 @@ func BenchmarkReadPDF50(b *testing.B) {
 		pages = append(pages, textLines(72, 770, 8, 11, "Quarterly Review of Regional Security")+
 			textLines(72, 740, 11, 14, lines...)+textLines(300, 30, 9, 11, fmt.Sprint(p+1)))
 	}
-	dir := b.TempDir()
-	path := dir + "/fifty.pdf"
-	if err := os.WriteFile(path, pdfDoc{pages: pages}.bytes(), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	for b.Loop() {
-		arts, err := ingest.ReadFile(context.Background(), path, ingest.Options{})
-		if err != nil || len(arts) != 1 {
-			b.Fatal(len(arts), err)
-		}
-	}
+	benchReadPDF(b, pages)
 }
 
 // A page whose content stream breaks part way keeps the text drawn before
@@ -210,7 +200,12 @@ func BenchmarkReadPDFTable50(b *testing.B) {
 		}
 		pages = append(pages, s.String())
 	}
-	path := b.TempDir() + "/tables.pdf"
+	benchReadPDF(b, pages)
+}
+
+// benchReadPDF times reading a PDF of the given pages as one article.
+func benchReadPDF(b *testing.B, pages []string) {
+	path := b.TempDir() + "/bench.pdf"
 	if err := os.WriteFile(path, pdfDoc{pages: pages}.bytes(), 0o644); err != nil {
 		b.Fatal(err)
 	}

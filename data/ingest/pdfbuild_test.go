@@ -58,24 +58,11 @@ func (d pdfDoc) bytes() []byte {
 			stream(content))
 	}
 	objs[1] = fmt.Sprintf("<< /Type /Pages /Count %d /Kids [%s] >>", len(kids), strings.Join(kids, " "))
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	info := ""
+	out := pdfWith(objs...)
 	if d.title != "" {
-		info = " /Info 8 0 R"
+		out = bytes.Replace(out, []byte("/Root 1 0 R >>"), []byte("/Root 1 0 R /Info 8 0 R >>"), 1)
 	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, info, xref)
-	return b.Bytes()
+	return out
 }
 
 func stream(s string) string {
