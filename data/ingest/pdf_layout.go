@@ -196,7 +196,8 @@ func xyCut(ws []pdfWord) (a, b []pdfWord, ok bool) {
 	for i, w := range ws {
 		sizes[i] = w.size
 	}
-	colGap := 0.9 * median(sizes)
+	size := median(sizes)
+	colGap := 0.9 * size
 
 	slices.SortFunc(ws, func(p, q pdfWord) int { return cmpFloat(p.top(), q.top()) })
 	bestH, atH := 0.0, -1
@@ -206,6 +207,11 @@ func xyCut(ws []pdfWord) (a, b []pdfWord, ok bool) {
 			bestH, atH = g, i
 		}
 		reach = math.Max(reach, ws[i].bottom())
+	}
+	if atH >= 0 && bestH >= 0.54*size {
+		// A gap wider than between lines of a paragraph: what is above
+		// is read first, even beside a wider column gutter.
+		return ws[:atH], ws[atH:], true
 	}
 	byX := slices.Clone(ws)
 	slices.SortFunc(byX, func(p, q pdfWord) int { return cmpFloat(p.x0, q.x0) })
@@ -218,10 +224,6 @@ func xyCut(ws []pdfWord) (a, b []pdfWord, ok bool) {
 		reach = math.Max(reach, byX[i].x1)
 	}
 	switch {
-	case atH >= 0 && bestH >= 0.6*colGap:
-		// A gap wider than between lines of a paragraph: what is above
-		// is read first, even beside a wider column gutter.
-		return ws[:atH], ws[atH:], true
 	case atV >= 0 && bestV > bestH:
 		return byX[:atV], byX[atV:], true
 	case atH >= 0:
