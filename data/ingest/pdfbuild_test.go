@@ -7,7 +7,7 @@ import (
 )
 
 // pdfDoc describes a PDF built by a test. Its pages draw text with three
-// fonts: F1 (Helvetica, WinAnsiEncoding), F2 (a Type 1 font whose
+// fonts: F1 (Helvetica, WinAnsiEncoding, every glyph half an em wide), F2 (a Type 1 font whose
 // Differences give codes 1–6 the glyphs fi, fl, quoteright, quotedblleft,
 // quotedblright and f_f_i) and F3 (a composite font with two-byte codes and
 // a ToUnicode CMap: <0001> W, <0002> the fi ligature, <0010>–<0019> a–j).
@@ -42,7 +42,7 @@ func (d pdfDoc) bytes() []byte {
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"", // page tree, below
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		fmt.Sprintf("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 /Widths [%s] >>", strings.Repeat("500 ", 224)),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Type /Encoding /Differences [1 /fi /fl /quoteright /quotedblleft /quotedblright /f_f_i] >> >>",
 		"<< /Type /Font /Subtype /Type0 /BaseFont /Custom /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
 		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Custom /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>",

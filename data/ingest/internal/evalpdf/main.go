@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/attache-app/attache/data/ingest"
+	"github.com/attache-app/attache/data/ingest/internal/shingle"
 )
 
 func main() {
@@ -54,11 +55,11 @@ func main() {
 		sumP += r.precision
 		sumR += r.recall
 		fmt.Printf("%-32s %5d %5d %6.3f %6.3f %6.3f %7.2f %8.3f %8.3f %8.3f\n", filepath.Base(f), r.auto, r.none,
-			f1(r.precision, r.recall), r.precision, r.recall, r.junkPerK, r.seconds, r.cpu, r.refSeconds)
+			shingle.F1(r.precision, r.recall), r.precision, r.recall, r.junkPerK, r.seconds, r.cpu, r.refSeconds)
 	}
 	n := float64(len(files))
 	p, rc := sumP/n, sumR/n
-	fmt.Printf("%-32s %5s %5s %6.3f %6.3f %6.3f\n", "mean (refused score 0)", "", "", f1(p, rc), p, rc)
+	fmt.Printf("%-32s %5s %5s %6.3f %6.3f %6.3f\n", "mean (refused score 0)", "", "", shingle.F1(p, rc), p, rc)
 	if failed {
 		os.Exit(1)
 	}
@@ -111,8 +112,8 @@ func measure(path string, runs int, dump string) (result, error) {
 			return r, err
 		}
 	}
-	r.precision, r.recall = overlap(body, string(ref))
-	bad, total := junk(body, string(ref))
+	r.precision, r.recall = shingle.Overlap(body, string(ref))
+	bad, total := shingle.Junk(body, string(ref))
 	if total > 0 {
 		r.junkPerK = 1000 * float64(bad) / float64(total)
 	}

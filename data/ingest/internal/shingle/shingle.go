@@ -1,4 +1,8 @@
-package main
+// Package shingle scores an extracted text against a reference the way the
+// article-extraction benchmarks do: 4-word shingles of word tokens, counted
+// with their repeats, give precision and recall; characters the reference
+// does not hold at all count as junk.
+package shingle
 
 import (
 	"regexp"
@@ -9,8 +13,8 @@ import (
 // wordRe is the token of the measure: a run of letters, digits or '_'.
 var wordRe = regexp.MustCompile(`[\p{L}\p{N}_]+`)
 
-// shingles counts every run of n consecutive word tokens of text.
-func shingles(text string, n int) map[string]int {
+// count counts every run of n consecutive word tokens of text.
+func count(text string, n int) map[string]int {
 	words := wordRe.FindAllString(text, -1)
 	out := map[string]int{}
 	for i := 0; i+n <= len(words); i++ {
@@ -19,10 +23,10 @@ func shingles(text string, n int) map[string]int {
 	return out
 }
 
-// overlap scores got against want with 4-word shingles: precision and
+// Overlap scores got against want with 4-word shingles: precision and
 // recall of one document, shingles counted as often as both hold them.
-func overlap(got, want string) (precision, recall float64) {
-	g, w := shingles(got, 4), shingles(want, 4)
+func Overlap(got, want string) (precision, recall float64) {
+	g, w := count(got, 4), count(want, 4)
 	var tp, fp, fn int
 	for s, n := range g {
 		m := min(n, w[s])
@@ -41,9 +45,9 @@ func overlap(got, want string) (precision, recall float64) {
 	return float64(tp) / float64(tp+fp), float64(tp) / float64(tp+fn)
 }
 
-// junk counts the characters of got, spaces aside, that want does not hold
+// Junk counts the characters of got, spaces aside, that want does not hold
 // anywhere: glyphs decoded wrongly.
-func junk(got, want string) (n, total int) {
+func Junk(got, want string) (n, total int) {
 	have := map[rune]bool{}
 	for _, r := range want {
 		have[r] = true
@@ -60,7 +64,8 @@ func junk(got, want string) (n, total int) {
 	return n, total
 }
 
-func f1(p, r float64) float64 {
+// F1 is the harmonic mean of precision p and recall r.
+func F1(p, r float64) float64 {
 	if p+r == 0 {
 		return 0
 	}
