@@ -179,3 +179,21 @@ func TestPDFForgedObjectCountsAreRefused(t *testing.T) {
 		}
 	}
 }
+
+// A form XObject that draws itself is refused, not followed for ever.
+func TestPDFSelfDrawingFormIsRefused(t *testing.T) {
+	page := "BT /F1 12 Tf 72 720 Td (Talks resumed in Cairo.) Tj ET /X1 Do"
+	form := "BT /F1 12 Tf 72 700 Td (Again.) Tj ET /X1 Do"
+	loop := pdfWith(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(page), page),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+		fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> /Length %d >>\nstream\n%s\nendstream", len(form), form),
+	)
+	_, err := ingest.ReadFile(context.Background(), writeFile(t, "loop.pdf", loop), ingest.Options{})
+	if err == nil || !strings.Contains(ingest.Reason(err), "too complex") {
+		t.Fatalf("err %v", err)
+	}
+}
