@@ -9,6 +9,8 @@
 #        scripts/eval-wirelog.sh -sample 600 -seed 7  a random sample
 #        scripts/eval-wirelog.sh -apart               dateline on its own line
 #        scripts/eval-wirelog.sh -indent              first line indented too
+# WIREEVAL_EXAMPLES=N prints N examples of each kind of miss (default 3);
+# KEEP=DIR keeps the logs, the import report and the articles there.
 # CORPUS=path overrides ../shared/corpora/reuters-21578/articles.jsonl.
 set -eu
 cd "$(dirname "$0")/.."
@@ -22,3 +24,4 @@ CGO_ENABLED=0 go build -o "$tmp/attache-cli" ./cmd/attache-cli
 "$tmp/attache-cli" --db "$tmp/project.attache" import --no-extract "$tmp/logs" >"$tmp/report.txt" || true
 "$tmp/attache-cli" --db "$tmp/project.attache" articles --json >"$tmp/articles.json"
 "$tmp/wireeval" score "$tmp" "$tmp/report.txt" "$tmp/articles.json"
+if [ -n "${KEEP:-}" ]; then mkdir -p "$KEEP" && cp -r "$tmp"/logs "$tmp"/*.json "$tmp"/report.txt "$KEEP"/; fi

@@ -29,20 +29,31 @@ const (
 
 // paragraphsOf reflows text into paragraphs. Blank lines always separate
 // paragraphs. When the text is hard-wrapped (most lines broken near one
-// width), consecutive lines are joined, and a new paragraph starts after a
-// line that stopped short of the width or at an indented line; otherwise every
-// line is a paragraph of its own.
+// width, or paragraphs marked by an indented first line), consecutive lines
+// are joined; otherwise every line is a paragraph of its own. See reflow for
+// where a wrapped paragraph ends.
 func paragraphsOf(text string) []string { return reflow(text, layoutAuto) }
 
+// reflow joins wrapped lines into paragraphs. In a text that marks its
+// paragraphs with an indented first line, a paragraph ends only before an
+// indented line; otherwise it also ends after a line that stopped short of
+// the width, unless the next line carries on the sentence (it starts in
+// lower case, or the short line ends with a hyphenated word part or a
+// dateline's dash). Sign-off lines ("Reuter", "AP", "(Reporting by …)",
+// "--") and an all-capitals headline opening a block are always paragraphs
+// of their own; a "--" signature delimiter drops the rest of its block.
 func reflow(text string, lay layout) []string {
 	lines := splitLines(text)
 	var width int
 	var wrapped bool
-	switch lay {
-	case layoutWrapped:
+	indents := lay != layoutBlocks && marksIndents(lines)
+	switch {
+	case lay == layoutWrapped:
 		width, wrapped = maxInner(lines), true
-	case layoutBlocks:
+	case lay == layoutBlocks:
 		width, wrapped = 1<<30, true
+	case indents:
+		width, wrapped = maxInner(lines), true
 	default:
 		width, wrapped = wrapWidth(lines)
 	}
@@ -54,9 +65,20 @@ func reflow(text string, lay layout) []string {
 			cur = cur[:0]
 		}
 	}
+	skipBlock := false
 	for i, l := range lines {
 		if l.text == "" {
 			flush()
+			skipBlock = false
+			continue
+		}
+		if skipBlock {
+			continue
+		}
+		if isSignOff(l.text) {
+			flush()
+			paras = append(paras, l.text)
+			skipBlock = l.text == "--"
 			continue
 		}
 		if !wrapped {
@@ -64,17 +86,56 @@ func reflow(text string, lay layout) []string {
 			cur = append(cur, l.text)
 			continue
 		}
-		if len(cur) > 0 {
-			prev := lines[i-1]
-			short := lay != layoutBlocks && runeLen(prev.text)+1+runeLen(firstWord(l.text)) <= width-2
-			if (l.indented && !prev.indented && lay != layoutBlocks) || (short && !endsMidWord(prev.text)) || isListItem(l.text) || mdHeadingRe.MatchString(prev.text) || mdHeadingRe.MatchString(l.text) {
-				flush()
-			}
+		if opensBlock(lines, i) && i+1 < len(lines) && lines[i+1].text != "" && isCapsHeadline(l.text) {
+			flush()
+			paras = append(paras, l.text)
+			continue
+		}
+		if len(cur) > 0 && breaksBefore(lines[i-1], l, width, lay, indents) {
+			flush()
 		}
 		cur = append(cur, l.text)
 	}
 	flush()
 	return paras
+}
+
+// breaksBefore reports whether a wrapped paragraph ends between prev and l.
+func breaksBefore(prev, l line, width int, lay layout, indents bool) bool {
+	if isListItem(l.text) || mdHeadingRe.MatchString(prev.text) || mdHeadingRe.MatchString(l.text) {
+		return true
+	}
+	if lay == layoutBlocks {
+		return false
+	}
+	if indents {
+		return l.indented
+	}
+	if l.indented && !prev.indented {
+		return true
+	}
+	short := runeLen(prev.text)+1+runeLen(firstWord(l.text)) <= width-2
+	return short && !endsMidWord(prev.text) && !endsWithDash(prev.text) && !startsLower(l.text)
+}
+
+// marksIndents reports a text whose paragraphs start with an indented line
+// followed by unindented ones, at least twice.
+func marksIndents(lines []line) bool {
+	n := 0
+	for i := 0; i+1 < len(lines); i++ {
+		if lines[i].indented && lines[i+1].text != "" && !lines[i+1].indented && !isSignOff(lines[i+1].text) {
+			if n++; n >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// opensBlock reports a line at the start of the text, after a blank line or
+// after a sign-off.
+func opensBlock(lines []line, i int) bool {
+	return i == 0 || lines[i-1].text == "" || isSignOff(lines[i-1].text)
 }
 
 func splitLines(text string) []line {
@@ -155,6 +216,18 @@ func joinWrapped(lines []string) string {
 		b.WriteString(l)
 	}
 	return b.String()
+}
+
+// endsWithDash reports a line ending with a free-standing dash, as a
+// dateline standing on its own line does ("SALVADOR, Feb 26 -"): the
+// sentence goes on.
+func endsWithDash(s string) bool {
+	for _, d := range []string{" -", " --", " —", " –"} {
+		if strings.HasSuffix(s, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsMidWord reports a line ending with a hyphenated word part, which can

@@ -14,6 +14,9 @@ import (
 //   - credit lines ("Photo: AFP", "(AP Photo/Mark Schiefelbein)",
 //     "Jane Doe/Getty Images") are dropped: they are not body text;
 //   - "Read more" / "Continue reading" lines are dropped and end an article;
+//   - a sign-off line ("Reuter", "AP", "(Reporting by …; Editing by …)",
+//     "--") ends an article and is dropped; a sign-off after a paragraph's
+//     last sentence is cut from it (see signoff.go);
 //   - a wire signature ("— AP", "-- Reuters", a trailing "(Reuters)", a
 //     "Reporting by …; Editing by …" line) ends an article;
 //   - a paragraph cut off mid-sentence (no final punctuation, too long to be
@@ -22,6 +25,11 @@ import (
 //     ("ESPIONAGE: …"), a wire dateline ("WASHINGTON (Reuters) - …") or a
 //     Markdown level-1 heading starts one, taking a headline just before it
 //     along.
+//
+// A text that signs its stories off (two sign-offs or more) is cut at its
+// sign-offs, signatures and hard boundaries only: there a paragraph without
+// final punctuation (a table row) or opening with a dateline is part of the
+// story around it.
 //
 // Pieces too small to be articles on their own (a stray headline) are joined
 // to the next piece.
@@ -60,7 +68,7 @@ func splitPieces(text string, split bool, lay layout) []piece {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	var out []piece
 	for _, seg := range hardSegments(text) {
-		paras := cleanParagraphs(reflow(seg, lay))
+		paras, signed := cleanParagraphs(reflow(seg, lay))
 		if !split {
 			if len(out) == 0 {
 				out = append(out, piece{})
@@ -72,7 +80,7 @@ func splitPieces(text string, split bool, lay layout) []piece {
 			}
 			continue
 		}
-		out = append(out, softSplit(paras)...)
+		out = append(out, softSplit(paras, signed)...)
 	}
 	return mergeSmall(out)
 }
@@ -107,15 +115,24 @@ type para struct {
 	text     string
 	readMore bool // a dropped "Read more" marker: ends the article
 	ends     bool // the article ends after this paragraph
+	cutOff   bool // the paragraph stops mid-sentence
 	starts   bool // an article starts with this paragraph
 }
 
-// cleanParagraphs drops credit lines and classifies the rest.
-func cleanParagraphs(raw []string) []para {
+// cleanParagraphs drops credit and sign-off lines and classifies the rest.
+// It reports whether the text signs its stories off.
+func cleanParagraphs(raw []string) ([]para, bool) {
 	var out []para
+	signOffs := 0
 	for _, t := range raw {
 		switch {
 		case t == "" || isCredit(t):
+			continue
+		case isSignOff(t):
+			signOffs++
+			if len(out) > 0 {
+				out[len(out)-1].ends = true
+			}
 			continue
 		case len(t) < 140 && readMoreRe.MatchString(t):
 			if len(out) > 0 {
@@ -130,22 +147,26 @@ func cleanParagraphs(raw []string) []para {
 				p.ends = true
 			}
 		}
+		if cut, ok := cutSignOff(p.text); ok {
+			p.text = cut
+			p.ends = true
+			signOffs++
+		}
 		if signatureRe.MatchString(tail(p.text)) || reportingByRe.MatchString(p.text) {
 			p.ends = true
 		}
-		if isCutOff(p.text) {
-			p.ends = true
-		}
+		p.cutOff = isCutOff(p.text)
 		if isKicker(p.text) || datelineCapsRe.MatchString(p.text) || datelineWireRe.MatchString(p.text) || isMarkdownH1(p.text) {
 			p.starts = true
 		}
 		out = append(out, p)
 	}
-	return out
+	return out, signOffs >= 2
 }
 
-// softSplit cuts the paragraphs of one hard segment into pieces.
-func softSplit(paras []para) []piece {
+// softSplit cuts the paragraphs of one hard segment into pieces. In a signed
+// text only the ends found count.
+func softSplit(paras []para, signed bool) []piece {
 	var out []piece
 	var cur []string
 	flush := func() {
@@ -155,7 +176,7 @@ func softSplit(paras []para) []piece {
 		}
 	}
 	for i, p := range paras {
-		if p.starts && len(cur) > 0 && !allHeadlines(cur) {
+		if p.starts && !signed && len(cur) > 0 && !allHeadlines(cur) {
 			// A headline right before the start belongs to the new article.
 			var carry []string
 			if len(cur) > 1 && isHeadline(cur[len(cur)-1]) && !paras[i-1].ends {
@@ -166,7 +187,7 @@ func softSplit(paras []para) []piece {
 			cur = carry
 		}
 		cur = append(cur, p.text)
-		if p.ends {
+		if p.ends || (p.cutOff && !signed) {
 			flush()
 		}
 	}
@@ -219,15 +240,19 @@ func isCredit(s string) bool {
 	return creditRe.MatchString(s)
 }
 
-// dropFurniture removes credit and "Read more" lines from the paragraphs of
-// one known article (a record, a web page), which need no splitting.
+// dropFurniture removes credit, sign-off and "Read more" lines from the
+// paragraphs of one known article (a record, a web page), which need no
+// splitting, and cuts a sign-off from the end of its last paragraph.
 func dropFurniture(paras []string) []string {
 	out := paras[:0:0]
 	for _, p := range paras {
-		if isCredit(p) || (len(p) < 140 && readMoreRe.MatchString(p)) {
+		if isCredit(p) || isSignOff(p) || (len(p) < 140 && readMoreRe.MatchString(p)) {
 			continue
 		}
 		out = append(out, p)
+	}
+	if n := len(out); n > 0 {
+		out[n-1], _ = cutSignOff(out[n-1])
 	}
 	return out
 }

@@ -92,7 +92,7 @@ func write(args []string) error {
 		stories = stories[:*sample]
 		fmt.Printf("sample: %d stories, seed %d\n", *sample, *seed)
 	}
-	fmt.Printf("stories: %d (%d repeating an earlier story's body left out), %d per log, dateline %s, first line %s\n",
+	fmt.Printf("stories: %d (%d repeating an earlier story's text left out), %d per log, dateline %s, first line %s\n",
 		len(stories), dup, *chunk, map[bool]string{true: "on its own line", false: "opening the body"}[*apart],
 		map[bool]string{true: "indented", false: "not indented"}[*indent])
 	dir := filepath.Join(fs.Arg(1), "logs")
@@ -122,8 +122,9 @@ func write(args []string) error {
 	return os.WriteFile(filepath.Join(fs.Arg(1), "expected.json"), data, 0o644)
 }
 
-// readCorpus reads the stories, leaving out a story whose body repeats an
-// earlier one (the project would keep only one of them).
+// readCorpus reads the stories, leaving out a story whose text (sign-off
+// and line breaks aside) repeats an earlier one's: the project keeps only
+// one of them.
 func readCorpus(path string) ([]corpusStory, int, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -140,7 +141,7 @@ func readCorpus(path string) ([]corpusStory, int, error) {
 		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
 			return nil, 0, fmt.Errorf("%s: %v", path, err)
 		}
-		key := strings.Join(strings.Fields(s.Body), " ")
+		key := strings.Join(wirelog.Expected(wirelog.Story{Dateline: s.Dateline, Body: s.Body}), " ")
 		if seen[key] || key == "" {
 			dup++
 			continue
@@ -169,7 +170,14 @@ type tally struct {
 	paraCountSame, parasExpected, parasSame, unmatched int
 }
 
+// maxExamples is how many examples of each kind of miss score prints
+// (WIREEVAL_EXAMPLES, default 3).
+var maxExamples = 3
+
 func score(dir, reportPath, articlesPath string) error {
+	if n, err := strconv.Atoi(os.Getenv("WIREEVAL_EXAMPLES")); err == nil {
+		maxExamples = n
+	}
 	var m manifest
 	if err := readJSON(filepath.Join(dir, "expected.json"), &m); err != nil {
 		return err
@@ -186,7 +194,7 @@ func score(dir, reportPath, articlesPath string) error {
 	next := 0
 	examples := map[string][]string{}
 	note := func(kind, s string) {
-		if len(examples[kind]) < 3 {
+		if len(examples[kind]) < maxExamples {
 			examples[kind] = append(examples[kind], s)
 		}
 	}

@@ -1,0 +1,72 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// A wire signs each story off on a line of its own: the agency's name
+// ("Reuter", "REUTER", "AP", "AFP"), a parenthesised credit line
+// ("(Reporting by …; Editing by …)") or a "-- " delimiter. Such a line ends
+// the story and is never part of its body. A bare agency name after the last
+// sentence of a paragraph ("… in deposits. REUTER", "… next month. — AP") is
+// a sign-off too and is cut from the paragraph.
+
+var (
+	signOffLineRe = regexp.MustCompile(`^(?:[-—–]{1,2}\s*)?(?:` + agencies + `|(?i:reuters?))(?:\s*(?:\.\.\.|…))?$` +
+		`|^\((?:(?:Additional )?[Rr]eporting|Writing|Compiled|Edited|Editing) by [^()]{2,250}\)$` +
+		`|^--$`)
+	trailingSignOffRe = regexp.MustCompile(`([.!?…][”’"')]*)\s+(?:[-—–]{1,2}\s*)?(?:` + agencies + `|(?i:reuters?))(?:\s*(?:\.\.\.|…))?$`)
+)
+
+// isSignOff reports a line or paragraph that is only a sign-off.
+func isSignOff(s string) bool {
+	if len(s) > 260 {
+		return false
+	}
+	return signOffLineRe.MatchString(s)
+}
+
+// cutSignOff removes a sign-off that follows a paragraph's last sentence;
+// it reports whether there was one.
+func cutSignOff(s string) (string, bool) {
+	if !hasSignOffTail(s) {
+		return s, false
+	}
+	loc := trailingSignOffRe.FindStringSubmatchIndex(tail(s))
+	if loc == nil {
+		return s, false
+	}
+	t := tail(s)
+	return s[:len(s)-len(t)] + t[:loc[3]], true
+}
+
+// hasSignOffTail is a cheap test before the expression runs: the paragraph
+// ends with a letter, a dot or an ellipsis.
+func hasSignOffTail(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[len(s)-1]
+	return isLetterByte(c) || c == '.' || strings.HasSuffix(s, "…")
+}
+
+// isCapsHeadline reports a line written in capitals, as wires print
+// headlines: at least three letters, at most one in four of them lower case
+// ("4th QTR NET"), not a sentence-long line.
+func isCapsHeadline(s string) bool {
+	if runeLen(s) > 160 || len(strings.Fields(s)) > 25 || strings.HasSuffix(s, ":") || isSignOff(s) {
+		return false
+	}
+	upper, low := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			low++
+		}
+	}
+	return upper+low >= 3 && low*4 <= upper
+}
