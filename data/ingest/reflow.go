@@ -25,14 +25,20 @@ const (
 	// layoutBlocks: a block of lines up to a blank line is one paragraph
 	// (Markdown), list items and headings apart.
 	layoutBlocks
+	// layoutRecord: layoutAuto for the body field of a record, whose title
+	// and dateline are fields of their own: its first line is never a
+	// heading, so when it stops short mid-sentence (the dateline that opened
+	// it was taken away) the paragraph goes on.
+	layoutRecord
 )
 
-// paragraphsOf reflows text into paragraphs. Blank lines always separate
-// paragraphs. When the text is hard-wrapped (most lines broken near one
-// width, or paragraphs marked by an indented first line), consecutive lines
-// are joined; otherwise every line is a paragraph of its own. See reflow for
-// where a wrapped paragraph ends.
-func paragraphsOf(text string) []string { return reflow(text, layoutAuto) }
+// paragraphsOf reflows the text of a record's body field into paragraphs.
+// Blank lines always separate paragraphs. When the text is hard-wrapped
+// (most lines broken near one width or mid-sentence, or paragraphs marked by
+// an indented first line), consecutive lines are joined; otherwise every
+// line is a paragraph of its own. See reflow for where a wrapped paragraph
+// ends.
+func paragraphsOf(text string) []string { return reflow(text, layoutRecord) }
 
 // reflow joins wrapped lines into paragraphs. In a text that marks its
 // paragraphs with an indented first line, a paragraph ends only before an
@@ -46,7 +52,7 @@ func reflow(text string, lay layout) []string {
 	lines := splitLines(text)
 	var width int
 	var wrapped bool
-	indents := lay != layoutBlocks && marksIndents(lines)
+	indents := lay != layoutBlocks && marksIndents(lines, maxInner(lines))
 	switch {
 	case lay == layoutWrapped:
 		width, wrapped = maxInner(lines), true
@@ -56,6 +62,9 @@ func reflow(text string, lay layout) []string {
 		width, wrapped = maxInner(lines), true
 	default:
 		width, wrapped = wrapWidth(lines)
+		if !wrapped && breaksMidSentence(lines) {
+			width, wrapped = maxInner(lines), true
+		}
 	}
 	var paras []string
 	var cur []string
@@ -91,13 +100,19 @@ func reflow(text string, lay layout) []string {
 			paras = append(paras, l.text)
 			continue
 		}
-		if len(cur) > 0 && breaksBefore(lines[i-1], l, width, lay, indents) {
+		if len(cur) > 0 && breaksBefore(lines[i-1], l, width, lay, indents) && !firstLineGoesOn(lay, paras, cur, l) {
 			flush()
 		}
 		cur = append(cur, l.text)
 	}
 	flush()
 	return paras
+}
+
+// firstLineGoesOn reports the first line of a record's body stopping
+// mid-sentence with the next line unindented: it is not a paragraph.
+func firstLineGoesOn(lay layout, paras, cur []string, l line) bool {
+	return lay == layoutRecord && len(paras) == 0 && len(cur) == 1 && !endsSentence(cur[0]) && !l.indented
 }
 
 // breaksBefore reports whether a wrapped paragraph ends between prev and l.
@@ -119,17 +134,24 @@ func breaksBefore(prev, l line, width int, lay layout, indents bool) bool {
 }
 
 // marksIndents reports a text whose paragraphs start with an indented line
-// followed by unindented ones, at least twice.
-func marksIndents(lines []line) bool {
-	n := 0
+// followed by unindented ones: such first lines are found, and more often
+// than lines that start a paragraph after a short line closing a sentence.
+func marksIndents(lines []line, width int) bool {
+	indented, short := 0, 0
 	for i := 0; i+1 < len(lines); i++ {
-		if lines[i].indented && lines[i+1].text != "" && !lines[i+1].indented && !isSignOff(lines[i+1].text) {
-			if n++; n >= 2 {
-				return true
-			}
+		l, next := lines[i], lines[i+1]
+		if next.text == "" || isSignOff(next.text) {
+			continue
+		}
+		switch {
+		case l.indented && !next.indented:
+			indented++
+		case l.text != "" && !next.indented && endsSentence(l.text) && !startsLower(next.text) &&
+			runeLen(l.text)+1+runeLen(firstWord(next.text)) <= width-2:
+			short++
 		}
 	}
-	return false
+	return indented > short
 }
 
 // opensBlock reports a line at the start of the text, after a blank line or
@@ -177,6 +199,31 @@ func wrapWidth(lines []line) (int, bool) {
 		return 0, false
 	}
 	return width, true
+}
+
+// breaksMidSentence reports a few lines too few for wrapWidth to judge that
+// are wrapped all the same: two or more lines followed by another line of
+// their block, none longer than 100 columns, at least half of them 40 or
+// longer, and two in three of them stopping mid-sentence.
+func breaksMidSentence(lines []line) bool {
+	n, long, mid := 0, 0, 0
+	for i := 0; i+1 < len(lines); i++ {
+		t := lines[i].text
+		if t == "" || lines[i+1].text == "" {
+			continue
+		}
+		n++
+		switch l := runeLen(t); {
+		case l > 100:
+			return false
+		case l >= 40:
+			long++
+		}
+		if !endsSentence(t) && !strings.HasSuffix(t, ":") {
+			mid++
+		}
+	}
+	return n >= 2 && long*2 >= n && mid*3 >= n*2
 }
 
 // maxInner is the longest line followed by another line of its block,
