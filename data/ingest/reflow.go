@@ -91,7 +91,11 @@ func reflow(text string, lay layout) []string {
 			continue
 		}
 		if !wrapped {
-			flush()
+			// Lines are paragraphs, unless one plainly carries on the
+			// sentence of the line before.
+			if len(cur) == 0 || !(goesOn(lines[i-1].text, l.text) || firstLineGoesOn(lay, paras, cur, l)) {
+				flush()
+			}
 			cur = append(cur, l.text)
 			continue
 		}
@@ -107,6 +111,13 @@ func reflow(text string, lay layout) []string {
 	}
 	flush()
 	return paras
+}
+
+// goesOn reports a line that carries on the sentence of the line before:
+// that line stops without final punctuation and this one starts in lower
+// case.
+func goesOn(prev, l string) bool {
+	return startsLower(l) && !endsSentence(prev) && !strings.HasSuffix(prev, ":") && !isListItem(l)
 }
 
 // firstLineGoesOn reports the first line of a record's body stopping
