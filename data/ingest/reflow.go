@@ -104,7 +104,7 @@ func reflow(text string, lay layout) []string {
 			paras = append(paras, l.text)
 			continue
 		}
-		if len(cur) > 0 && breaksBefore(lines[i-1], l, width, lay, indents) && !firstLineGoesOn(lay, paras, cur, l) {
+		if len(cur) > 0 && breaksBefore(lines[i-1], l, cur[0], width, lay, indents) && !firstLineGoesOn(lay, paras, cur, l) {
 			flush()
 		}
 		cur = append(cur, l.text)
@@ -126,9 +126,16 @@ func firstLineGoesOn(lay layout, paras, cur []string, l line) bool {
 	return lay == layoutRecord && len(paras) == 0 && len(cur) == 1 && !endsSentence(cur[0]) && !l.indented
 }
 
-// breaksBefore reports whether a wrapped paragraph ends between prev and l.
-func breaksBefore(prev, l line, width int, lay layout, indents bool) bool {
-	if isListItem(l.text) || mdHeadingRe.MatchString(prev.text) || mdHeadingRe.MatchString(l.text) {
+// breaksBefore reports whether a wrapped paragraph ends between prev and l;
+// first is the first line of the paragraph so far. Outside Markdown a line
+// opening like a list item ("- ", "12. ") starts one only after a sentence,
+// a colon or another item: otherwise it is a dash or a number that the wrap
+// brought to the start of the line.
+func breaksBefore(prev, l line, first string, width int, lay layout, indents bool) bool {
+	if mdHeadingRe.MatchString(prev.text) || mdHeadingRe.MatchString(l.text) {
+		return true
+	}
+	if isListItem(l.text) && (lay == layoutBlocks || endsSentence(prev.text) || strings.HasSuffix(prev.text, ":") || isListItem(first)) {
 		return true
 	}
 	if lay == layoutBlocks {

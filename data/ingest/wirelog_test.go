@@ -41,8 +41,8 @@ var wireStories = []wirelog.Story{
 			"without agreeing on next year's quotas for cod and haddock in\n" +
 			"the North Sea, diplomats said.\n" +
 			"    Catches landed at northern ports rose to 4,500 tonnes from\n" +
-			"3,900 tonnes the week before and those landed at southern ports\n" +
-			"held at 2,100 tonnes\n" +
+			"3,900 tonnes the week before - the most since the season opened\n" +
+			"- and those landed at southern ports held at 2,100 tonnes\n" +
 			"    NOTE: Figures for the latest week are provisional and may\n" +
 			"be revised.\n" +
 			"    The ministers will meet again on March 20.",
@@ -52,7 +52,8 @@ var wireStories = []wirelog.Story{
 		Dateline: "OSLO, March 3 -",
 		Body: "The central bank left its discount rate at\n" +
 			"eight pct, as most dealers had expected, and said the krone\n" +
-			"would stay within its band.\n" +
+			"would stay within its band until the board meets on March\n" +
+			"12. Dealers said rates were unlikely to move before then.\n" +
 			" REUTER",
 	},
 	{
