@@ -46,8 +46,7 @@ func paragraphsOf(text string) []string { return reflow(text, layoutRecord) }
 // the width, unless the next line carries on the sentence (it starts in
 // lower case, or the short line ends with a hyphenated word part or a
 // dateline's dash). Sign-off lines ("Reuter", "AP", "(Reporting by …)",
-// "--") and an all-capitals headline opening a block are always paragraphs
-// of their own; a "--" signature delimiter drops the rest of its block.
+// "--") and a headline opening a block are always paragraphs of their own; a "--" signature delimiter drops the rest of its block.
 func reflow(text string, lay layout) []string {
 	lines := splitLines(text)
 	var width int
@@ -99,7 +98,7 @@ func reflow(text string, lay layout) []string {
 			cur = append(cur, l.text)
 			continue
 		}
-		if opensBlock(lines, i) && i+1 < len(lines) && lines[i+1].text != "" && isCapsHeadline(l.text) {
+		if opensBlock(lines, i) && i+1 < len(lines) && headsBlock(l.text, lines[i+1].text) {
 			flush()
 			paras = append(paras, l.text)
 			continue
@@ -170,6 +169,16 @@ func marksIndents(lines []line, width int) bool {
 		}
 	}
 	return indented > short
+}
+
+// headsBlock reports a block's first line that is its heading: a line in
+// capitals, or a headline-like line followed by a line opening with a
+// dateline.
+func headsBlock(l, next string) bool {
+	if next == "" {
+		return false
+	}
+	return isCapsHeadline(l) || (isHeadline(l) && (datelineCapsRe.MatchString(next) || datelineWireRe.MatchString(next)))
 }
 
 // opensBlock reports a line at the start of the text, after a blank line or

@@ -51,12 +51,16 @@ var (
 	readMoreRe      = regexp.MustCompile(`(?i)^(?:read more|continue reading|read the full (?:story|article)|full story|click here to read more|more:)\b.{0,100}$`)
 	trailReadMoreRe = regexp.MustCompile(`(?i)\s*(?:\.\.\.|…)?\s*(?:read more|continue reading)\s*(?:\.\.\.|…|»|›|→|>>)?$`)
 
-	agencies        = `AP|AFP|Reuters|Bloomberg|Xinhua|CNA|Kyodo|Yonhap|dpa|DPA|UPI|PA|ANSA|EFE|TASS|Tass|IANS|PTI|ANI|Anadolu|Agencies|Staff writer|The Associated Press|Associated Press|Agence France-Presse`
-	signatureRe     = regexp.MustCompile(`(?:^|[\s.!?”’"'])(?:[-—–]{1,2}\s*(?:` + agencies + `)|\((?:` + agencies + `)\))$`)
-	reportingByRe   = regexp.MustCompile(`^\(?(?:(?:Additional )?[Rr]eporting|Writing|Compiled|Edited|Editing) by .{2,250}$`)
-	kickerRe        = regexp.MustCompile(`^[‘'"“]?([\p{Lu}\p{N}][\p{Lu}\p{N}&'’.\-]*(?:\s+[\p{Lu}\p{N}&'’.\-]+){0,4})[’'"”]?:\s+[\p{Lu}\p{N}‘'"“]`)
-	datelineCapsRe  = regexp.MustCompile(`^([\p{Lu}][\p{Lu}.'’\-]+(?:[ ,/]+[\p{Lu}][\p{Lu}.'’\-]*){0,3}(?:,\s+[\p{L}.]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s*\([^)]{2,40}\))?)\s*[-—–]{1,2}\s+\S`)
-	datelineWireRe  = regexp.MustCompile(`^([\p{Lu}][\p{L}.'’\-]+(?:[ ,]+[\p{Lu}][\p{L}.'’\-]*){0,3}(?:,\s+[\p{L}.]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*\((?:` + agencies + `)\))\s*[-—–]{1,2}\s+\S`)
+	agencies       = `AP|AFP|Reuters|Bloomberg|Xinhua|CNA|Kyodo|Yonhap|dpa|DPA|UPI|PA|ANSA|EFE|TASS|Tass|IANS|PTI|ANI|Anadolu|Agencies|Staff writer|The Associated Press|Associated Press|Agence France-Presse`
+	signatureRe    = regexp.MustCompile(`(?:^|[\s.!?”’"'])(?:[-—–]{1,2}\s*(?:` + agencies + `)|\((?:` + agencies + `)\))$`)
+	reportingByRe  = regexp.MustCompile(`^\(?(?:(?:Additional )?[Rr]eporting|Writing|Compiled|Edited|Editing) by .{2,250}$`)
+	kickerRe       = regexp.MustCompile(`^[‘'"“]?([\p{Lu}\p{N}][\p{Lu}\p{N}&'’.\-]*(?:\s+[\p{Lu}\p{N}&'’.\-]+){0,4})[’'"”]?:\s+[\p{Lu}\p{N}‘'"“]`)
+	datelineCapsRe = regexp.MustCompile(`^([\p{Lu}][\p{Lu}.'’\-]+(?:[ ,/]+[\p{Lu}][\p{Lu}.'’\-]*){0,3}` + datelineRegion + `(?:,\s+[\p{L}.]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s*\([^)]{2,40}\))?)\s*[-—–]{1,2}\s+\S`)
+	datelineWireRe = regexp.MustCompile(`^([\p{Lu}][\p{L}.'’\-]+(?:[ ,]+[\p{Lu}][\p{L}.'’\-]*){0,3}(?:,\s+[\p{L}.]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*\((?:` + agencies + `)\))\s*[-—–]{1,2}\s+\S`)
+	// datelineRegion is the state, province or country that may follow a
+	// dateline's city in ordinary case: "PORTLAND, Ore.", "TURKU, Finland",
+	// "CALGARY, Alberta", "HALIFAX, Nova Scotia".
+	datelineRegion  = `(?:,\s+[\p{Lu}][\p{L}.'’\-]+(?:\s[\p{Lu}][\p{L}.'’\-]+)?)?`
 	mdHeadingRe     = regexp.MustCompile(`^(#{1,6})\s+(\S.*?)\s*#*$`)
 	setextUnderline = regexp.MustCompile(`^(?:=+|-+)$`)
 )
@@ -179,7 +183,7 @@ func softSplit(paras []para, signed bool) []piece {
 		if p.starts && !signed && len(cur) > 0 && !allHeadlines(cur) {
 			// A headline right before the start belongs to the new article.
 			var carry []string
-			if len(cur) > 1 && isHeadline(cur[len(cur)-1]) && !paras[i-1].ends {
+			if h := cur[len(cur)-1]; len(cur) > 1 && (isHeadline(h) || isCapsHeadline(h)) && !paras[i-1].ends {
 				carry = []string{cur[len(cur)-1]}
 				cur = cur[:len(cur)-1]
 			}

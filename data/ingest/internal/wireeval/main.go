@@ -75,6 +75,7 @@ func write(args []string) error {
 	seed := fs.Uint64("seed", 0, "random seed for -sample (0: pick one and print it)")
 	apart := fs.Bool("apart", false, "put the dateline on a line of its own")
 	indent := fs.Bool("indent", false, "indent each story's first line too")
+	signOff := fs.String("signoff", "", `the sign-off line (default " Reuter"; "none": no sign-off)`)
 	asJSONL := fs.Bool("jsonl", false, "write the stories as one JSON Lines file (title, dateline, body) instead of wire logs")
 	fs.Parse(args)
 	if fs.NArg() != 2 {
@@ -93,9 +94,9 @@ func write(args []string) error {
 		stories = stories[:*sample]
 		fmt.Printf("sample: %d stories, seed %d\n", *sample, *seed)
 	}
-	fmt.Printf("stories: %d (%d repeating an earlier story's text left out), %d per log, dateline %s, first line %s\n",
+	fmt.Printf("stories: %d (%d repeating an earlier story's text left out), %d per log, dateline %s, first line %s, sign-off %q\n",
 		len(stories), dup, *chunk, map[bool]string{true: "on its own line", false: "opening the body"}[*apart],
-		map[bool]string{true: "indented", false: "not indented"}[*indent])
+		map[bool]string{true: "indented", false: "not indented"}[*indent], *signOff)
 	dir := filepath.Join(fs.Arg(1), "logs")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -114,7 +115,7 @@ func write(args []string) error {
 			exp = append(exp, expectedStory{ID: s.ID, Headline: s.Title, Paras: wirelog.Expected(w)})
 		}
 		name := filepath.Join(dir, fmt.Sprintf("log-%05d.txt", i / *chunk + 1))
-		if err := os.WriteFile(name, []byte(wirelog.Write(ws, wirelog.Style{DatelineApart: *apart, IndentFirst: *indent})), 0o644); err != nil {
+		if err := os.WriteFile(name, []byte(wirelog.Write(ws, wirelog.Style{DatelineApart: *apart, IndentFirst: *indent, SignOff: *signOff, NoSignOff: *signOff == "none"})), 0o644); err != nil {
 			return err
 		}
 		m.Files[filepath.Base(name)] = exp

@@ -30,6 +30,9 @@ type Style struct {
 	IndentFirst bool
 	// SignOff is the sign-off line; "" means " Reuter".
 	SignOff string
+	// NoSignOff leaves the sign-off out: stories are only separated by a
+	// blank line.
+	NoSignOff bool
 }
 
 // Write returns the stories as one wire log.
@@ -54,7 +57,10 @@ func Write(stories []Story, st Style) string {
 			b.WriteString(s.Dateline + " ")
 		}
 		b.WriteString(body)
-		b.WriteString("\n" + sign + "\n\n")
+		if !st.NoSignOff {
+			b.WriteString("\n" + sign)
+		}
+		b.WriteString("\n\n")
 	}
 	return b.String()
 }
