@@ -27,9 +27,9 @@ import (
 //     along.
 //
 // A text that signs its stories off (two sign-offs or more) is cut at its
-// sign-offs, signatures and hard boundaries only: there a paragraph without
-// final punctuation (a table row) or opening with a dateline is part of the
-// story around it.
+// sign-offs, signatures, hard boundaries and headlines followed by a
+// dateline only (a story whose sign-off was lost still starts there): there a paragraph without final punctuation (a table row)
+// or opening with a dateline or kicker is part of the story around it.
 //
 // Pieces too small to be articles on their own (a stray headline) are joined
 // to the next piece.
@@ -121,6 +121,7 @@ type para struct {
 	ends     bool // the article ends after this paragraph
 	cutOff   bool // the paragraph stops mid-sentence
 	starts   bool // an article starts with this paragraph
+	dateline bool // it starts with a dateline
 }
 
 // cleanParagraphs drops credit and sign-off lines and classifies the rest.
@@ -160,16 +161,15 @@ func cleanParagraphs(raw []string) ([]para, bool) {
 			p.ends = true
 		}
 		p.cutOff = isCutOff(p.text)
-		if isKicker(p.text) || datelineCapsRe.MatchString(p.text) || datelineWireRe.MatchString(p.text) || isMarkdownH1(p.text) {
-			p.starts = true
-		}
+		p.dateline = datelineCapsRe.MatchString(p.text) || datelineWireRe.MatchString(p.text)
+		p.starts = p.dateline || isKicker(p.text) || isMarkdownH1(p.text)
 		out = append(out, p)
 	}
 	return out, signOffs >= 2
 }
 
 // softSplit cuts the paragraphs of one hard segment into pieces. In a signed
-// text only the ends found count.
+// text only the ends found and headed starts count.
 func softSplit(paras []para, signed bool) []piece {
 	var out []piece
 	var cur []string
@@ -180,15 +180,18 @@ func softSplit(paras []para, signed bool) []piece {
 		}
 	}
 	for i, p := range paras {
-		if p.starts && !signed && len(cur) > 0 && !allHeadlines(cur) {
+		if p.starts && len(cur) > 0 && !allHeadlines(cur) {
 			// A headline right before the start belongs to the new article.
-			var carry []string
-			if h := cur[len(cur)-1]; len(cur) > 1 && (isHeadline(h) || isCapsHeadline(h)) && !paras[i-1].ends {
-				carry = []string{cur[len(cur)-1]}
+			h := cur[len(cur)-1]
+			headed := len(cur) > 1 && (isHeadline(h) || isCapsHeadline(h)) && !paras[i-1].ends
+			switch {
+			case headed && (p.dateline || !signed):
 				cur = cur[:len(cur)-1]
+				flush()
+				cur = []string{h}
+			case !signed:
+				flush()
 			}
-			flush()
-			cur = carry
 		}
 		cur = append(cur, p.text)
 		if p.ends || (p.cutOff && !signed) {
