@@ -38,7 +38,19 @@ const (
 // an indented first line), consecutive lines are joined; otherwise every
 // line is a paragraph of its own. See reflow for where a wrapped paragraph
 // ends.
-func paragraphsOf(text string) []string { return reflow(text, layoutRecord) }
+func paragraphsOf(text string) []string {
+	var out []string
+	for _, p := range reflow(text, layoutRecord) {
+		out = append(out, p.text)
+	}
+	return out
+}
+
+// rawPara is a paragraph found by reflow.
+type rawPara struct {
+	text  string
+	opens bool // it opens a block: first in the text, after a blank line or a sign-off
+}
 
 // reflow joins wrapped lines into paragraphs. In a text that marks its
 // paragraphs with an indented first line, a paragraph ends only before an
@@ -47,7 +59,7 @@ func paragraphsOf(text string) []string { return reflow(text, layoutRecord) }
 // lower case, or the short line ends with a hyphenated word part or a
 // dateline's dash). Sign-off lines ("Reuter", "AP", "(Reporting by …)",
 // "--") and a headline opening a block are always paragraphs of their own; a "--" signature delimiter drops the rest of its block.
-func reflow(text string, lay layout) []string {
+func reflow(text string, lay layout) []rawPara {
 	lines := splitLines(text)
 	var width int
 	var wrapped bool
@@ -65,13 +77,20 @@ func reflow(text string, lay layout) []string {
 			width, wrapped = maxInner(lines), true
 		}
 	}
-	var paras []string
+	var paras []rawPara
 	var cur []string
+	opens := false // cur opens a block
 	flush := func() {
 		if len(cur) > 0 {
-			paras = append(paras, joinWrapped(cur))
+			paras = append(paras, rawPara{joinWrapped(cur), opens})
 			cur = cur[:0]
 		}
+	}
+	add := func(i int, t string) {
+		if len(cur) == 0 {
+			opens = opensBlock(lines, i)
+		}
+		cur = append(cur, t)
 	}
 	skipBlock := false
 	for i, l := range lines {
@@ -85,7 +104,7 @@ func reflow(text string, lay layout) []string {
 		}
 		if isSignOff(l.text) {
 			flush()
-			paras = append(paras, l.text)
+			paras = append(paras, rawPara{l.text, opensBlock(lines, i)})
 			skipBlock = l.text == "--"
 			continue
 		}
@@ -95,18 +114,18 @@ func reflow(text string, lay layout) []string {
 			if len(cur) == 0 || !(goesOn(lines[i-1].text, l.text) || firstLineGoesOn(lay, paras, cur, l)) {
 				flush()
 			}
-			cur = append(cur, l.text)
+			add(i, l.text)
 			continue
 		}
 		if opensBlock(lines, i) && i+1 < len(lines) && headsBlock(l.text, lines[i+1].text) {
 			flush()
-			paras = append(paras, l.text)
+			paras = append(paras, rawPara{l.text, true})
 			continue
 		}
 		if len(cur) > 0 && breaksBefore(lines[i-1], l, cur[0], width, lay, indents) && !firstLineGoesOn(lay, paras, cur, l) {
 			flush()
 		}
-		cur = append(cur, l.text)
+		add(i, l.text)
 	}
 	flush()
 	return paras
@@ -121,7 +140,7 @@ func goesOn(prev, l string) bool {
 
 // firstLineGoesOn reports the first line of a record's body stopping
 // mid-sentence with the next line unindented: it is not a paragraph.
-func firstLineGoesOn(lay layout, paras, cur []string, l line) bool {
+func firstLineGoesOn(lay layout, paras []rawPara, cur []string, l line) bool {
 	return lay == layoutRecord && len(paras) == 0 && len(cur) == 1 && !endsSentence(cur[0]) && !l.indented
 }
 

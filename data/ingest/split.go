@@ -26,9 +26,10 @@ import (
 //     Markdown level-1 heading starts one, taking a headline just before it
 //     along.
 //
-// A text that signs its stories off (two sign-offs or more) is cut at its
-// sign-offs, signatures, hard boundaries and headlines followed by a
-// dateline only (a story whose sign-off was lost still starts there): there a paragraph without final punctuation (a table row)
+// A text that marks its stories as a wire does (two sign-offs or more, or
+// two headlines opening a block and followed by a dateline) is cut at its
+// sign-offs, signatures, hard boundaries and such headlines only (a story
+// whose sign-off was lost still starts there): there a paragraph without final punctuation (a table row)
 // or opening with a dateline or kicker is part of the story around it.
 //
 // Pieces too small to be articles on their own (a stray headline) are joined
@@ -122,14 +123,17 @@ type para struct {
 	cutOff   bool // the paragraph stops mid-sentence
 	starts   bool // an article starts with this paragraph
 	dateline bool // it starts with a dateline
+	opens    bool // it opens a block of lines
 }
 
 // cleanParagraphs drops credit and sign-off lines and classifies the rest.
-// It reports whether the text signs its stories off.
-func cleanParagraphs(raw []string) ([]para, bool) {
+// It reports whether the text marks its stories as a wire does: it signs
+// them off, or heads them with a headline and a dateline.
+func cleanParagraphs(raw []rawPara) ([]para, bool) {
 	var out []para
 	signOffs := 0
-	for _, t := range raw {
+	for _, r := range raw {
+		t := r.text
 		switch {
 		case t == "" || isCredit(t):
 			continue
@@ -145,7 +149,7 @@ func cleanParagraphs(raw []string) ([]para, bool) {
 			}
 			continue
 		}
-		p := para{text: t}
+		p := para{text: t, opens: r.opens}
 		if hasReadMore(t) {
 			if loc := trailReadMoreRe.FindStringIndex(t); loc != nil && loc[0] > 0 {
 				p.text = strings.TrimSpace(t[:loc[0]])
@@ -165,7 +169,13 @@ func cleanParagraphs(raw []string) ([]para, bool) {
 		p.starts = p.dateline || isKicker(p.text) || isMarkdownH1(p.text)
 		out = append(out, p)
 	}
-	return out, signOffs >= 2
+	headed := 0
+	for i := 1; i < len(out); i++ {
+		if h := out[i-1]; out[i].dateline && h.opens && (isHeadline(h.text) || isCapsHeadline(h.text)) {
+			headed++
+		}
+	}
+	return out, signOffs >= 2 || headed >= 2
 }
 
 // softSplit cuts the paragraphs of one hard segment into pieces. In a signed
@@ -173,19 +183,23 @@ func cleanParagraphs(raw []string) ([]para, bool) {
 func softSplit(paras []para, signed bool) []piece {
 	var out []piece
 	var cur []string
+	started := false // cur holds a paragraph that started an article
 	flush := func() {
 		if len(cur) > 0 {
 			out = append(out, piece{paras: cur})
 			cur = nil
 		}
+		started = false
 	}
 	for i, p := range paras {
-		if p.starts && len(cur) > 0 && !allHeadlines(cur) {
+		// Headlines alone (a title, a subtitle) are not an article: they
+		// stay with the start that follows them.
+		if p.starts && len(cur) > 0 && (started || !allHeadlines(cur)) {
 			// A headline right before the start belongs to the new article.
 			h := cur[len(cur)-1]
 			headed := len(cur) > 1 && (isHeadline(h) || isCapsHeadline(h)) && !paras[i-1].ends
 			switch {
-			case headed && (p.dateline || !signed):
+			case headed && (!signed || p.dateline && paras[i-1].opens):
 				cur = cur[:len(cur)-1]
 				flush()
 				cur = []string{h}
@@ -194,6 +208,7 @@ func softSplit(paras []para, signed bool) []piece {
 			}
 		}
 		cur = append(cur, p.text)
+		started = started || p.starts
 		if p.ends || (p.cutOff && !signed) {
 			flush()
 		}
