@@ -197,7 +197,16 @@ func headsBlock(l, next string) bool {
 	if next == "" {
 		return false
 	}
-	return isCapsHeadline(l) || (isHeadline(l) && (datelineCapsRe.MatchString(next) || datelineWireRe.MatchString(next)))
+	return isCapsHeadline(l) || (isHeadline(l) && opensWithDateline(next))
+}
+
+// opensWithDateline reports a line that opens with a dateline, or is one
+// standing alone ("TURKU, Finland, March 3 -").
+func opensWithDateline(s string) bool {
+	if endsWithDash(s) {
+		s += " …"
+	}
+	return datelineCapsRe.MatchString(s) || datelineWireRe.MatchString(s)
 }
 
 // opensBlock reports a line at the start of the text, after a blank line or

@@ -57,7 +57,7 @@ var wireStories = []wirelog.Story{
 			" REUTER",
 	},
 	{
-		Headline: "SHIPYARD WINS FERRY ORDER",
+		Headline: "Shipyard wins ferry order",
 		Dateline: "TURKU, Finland, March 3 -",
 		Body: "A state-owned shipyard said it had won an\n" +
 			"order for two passenger ferries worth about 900 mln markka.",
@@ -72,6 +72,7 @@ var wireStyles = map[string]wirelog.Style{
 	"AFP, first indented": {SignOff: "AFP", IndentFirst: true},
 	"reporting by":        {SignOff: "(Reporting by Ann Lee; Editing by Tom Ray)"},
 	"signature block":     {SignOff: "-- \nNordic desk, +47 5555 0100"},
+	"no sign-off":         {NoSignOff: true},
 }
 
 var signOffLeft = regexp.MustCompile(`(?i)\breuters?\b|\bAP$|\bAFP$|Reporting by|Nordic desk|\n--`)
@@ -103,6 +104,19 @@ func TestWireLogSplitsIntoItsStories(t *testing.T) {
 	}
 }
 
+// TestWireDatelines reads the datelines of a wire log, the state or
+// country after the city included.
+func TestWireDatelines(t *testing.T) {
+	p := writeFile(t, "wire.txt", []byte(wirelog.Write(wireStories, wirelog.Style{})))
+	arts := read(t, p, ingest.Options{Published: "1987-03-04"})
+	for i, a := range arts {
+		want := strings.TrimSuffix(wireStories[i].Dateline, " -")
+		if a.Dateline != want || a.Published != "1987-03-03" {
+			t.Errorf("article %d: dateline %q published %q, want %q on 1987-03-03", i, a.Dateline, a.Published, want)
+		}
+	}
+}
+
 func TestWireLogWithoutSplitKeepsNoSignOff(t *testing.T) {
 	p := writeFile(t, "wire.txt", []byte(wirelog.Write(wireStories, wirelog.Style{})))
 	arts := read(t, p, ingest.Options{Split: ingest.SplitNone})
@@ -112,7 +126,7 @@ func TestWireLogWithoutSplitKeepsNoSignOff(t *testing.T) {
 	if signOffLeft.MatchString(arts[0].Body) {
 		t.Errorf("a sign-off stayed in the body")
 	}
-	if !strings.Contains(arts[0].Body, "SHIPYARD WINS FERRY ORDER") {
+	if !strings.Contains(arts[0].Body, "Shipyard wins ferry order") {
 		t.Errorf("a headline was lost")
 	}
 }
