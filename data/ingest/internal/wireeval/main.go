@@ -198,6 +198,7 @@ type tally struct {
 	stories, articles, filesRight, refused, duplicates int
 	titles, signOffs, firstDiffer, lastDiffer, exact   int
 	paraCountSame, parasExpected, parasSame, unmatched int
+	wholeLogs, wholeStories                            int // logs of several stories made one article
 }
 
 // maxExamples is how many examples of each kind of miss score prints
@@ -251,6 +252,10 @@ func score(dir, reportPath, articlesPath string) error {
 		if n+d == len(exp) {
 			t.filesRight++
 		}
+		if n+d == 1 && len(exp) > 1 {
+			t.wholeLogs++
+			t.wholeStories += len(exp)
+		}
 		for _, a := range got {
 			paras := strings.Split(a.Body, "\n\n")
 			if signOffRe.MatchString(paras[len(paras)-1]) {
@@ -269,6 +274,7 @@ func score(dir, reportPath, articlesPath string) error {
 	fmt.Printf("stories expected:                %d in %d logs\n", t.stories, len(m.Files))
 	fmt.Printf("articles made:                   %d (%d duplicate), logs with exactly their stories: %d of %d, refused logs: %d\n",
 		t.articles, t.duplicates, t.filesRight, len(m.Files), t.refused)
+	fmt.Printf("logs made one article:           %d (%d stories)\n", t.wholeLogs, t.wholeStories)
 	fmt.Printf("headlines that became titles:    %d of %d (%s)\n", t.titles, t.stories, pct(t.titles, t.stories))
 	fmt.Printf("bodies keeping a sign-off:       %d of %d articles\n", t.signOffs, t.articles)
 	fmt.Printf("stories found in no article:     %d\n", t.unmatched)
