@@ -13,11 +13,15 @@ import (
 // sentence of a paragraph ("… in deposits. REUTER", "… next month. — AP") is
 // a sign-off too and is cut from the paragraph.
 
+// signOffNames are the names a sign-off gives: the agencies', but not "Staff
+// writer", which opens a story as a byline does.
+var signOffNames = strings.Replace(agencies, "|Staff writer", "", 1) + `|(?i:reuters?)`
+
 var (
-	signOffLineRe = regexp.MustCompile(`^(?:[-—–]{1,2}\s*)?(?:` + agencies + `|(?i:reuters?))(?:\s*(?:\.\.\.|…))?$` +
+	signOffLineRe = regexp.MustCompile(`^(?:[-—–]{1,2}\s*)?(?:` + signOffNames + `)(?:\s*(?:\.\.\.|…))?$` +
 		`|^\((?:(?:Additional )?[Rr]eporting|Writing|Compiled|Edited|Editing) by [^()]{2,250}\)$` +
 		`|^--$`)
-	trailingSignOffRe = regexp.MustCompile(`([.!?…][”’"')]*)\s+(?:[-—–]{1,2}\s*)?(?:` + agencies + `|(?i:reuters?))(?:\s*(?:\.\.\.|…))?$`)
+	trailingSignOffRe = regexp.MustCompile(`([.!?…][”’"')]*)\s+(?:[-—–]{1,2}\s*)?(?:` + signOffNames + `)(?:\s*(?:\.\.\.|…))?$`)
 )
 
 // isSignOff reports a line or paragraph that is only a sign-off.

@@ -180,3 +180,25 @@ func TestRecordBodyFirstLineGoesOn(t *testing.T) {
 		}
 	}
 }
+
+// TestSignOffAfterLastSentence cuts a sign-off written after a story's last
+// sentence, and keeps a staff byline, which is no sign-off.
+func TestSignOffAfterLastSentence(t *testing.T) {
+	text := "BRUSSELS (AP) — Ministers met on Monday to discuss the budget.\n" +
+		"They will meet again next month. — AP\n\n" +
+		"Staff writer\n" +
+		"OSLO (Reuters) - Norway said on Tuesday it would expand its fishing zone.\n" +
+		"It gave no details. REUTER\n"
+	arts := read(t, writeFile(t, "signed.txt", []byte(text)), ingest.Options{})
+	if len(arts) != 2 {
+		t.Fatalf("got %d articles, want 2", len(arts))
+	}
+	if !strings.HasSuffix(arts[0].Body, "They will meet again next month.") {
+		t.Errorf("first body ends %q", lastLine(arts[0].Body))
+	}
+	if !strings.HasSuffix(arts[1].Body, "It gave no details.") || !strings.Contains(arts[1].Title+arts[1].Body, "Staff writer") {
+		t.Errorf("second article: title %q body %q", arts[1].Title, arts[1].Body)
+	}
+}
+
+func lastLine(s string) string { return s[strings.LastIndex(s, "\n")+1:] }
