@@ -58,7 +58,8 @@ type rawPara struct {
 // the width, unless the next line carries on the sentence (it starts in
 // lower case, or the short line ends with a hyphenated word part or a
 // dateline's dash). Sign-off lines ("Reuter", "AP", "(Reporting by …)",
-// "--") and a headline opening a block are always paragraphs of their own; a "--" signature delimiter drops the rest of its block.
+// "--") and a headline opening a block are always paragraphs of their own;
+// a "--" signature delimiter drops the rest of its block.
 func reflow(text string, lay layout) []rawPara {
 	lines := splitLines(text)
 	var width int

@@ -24,18 +24,42 @@ var (
 	trailingSignOffRe = regexp.MustCompile(`([.!?…][”’"')]*)\s+(?:[-—–]{1,2}\s*)?(?:` + signOffNames + `)(?:\s*(?:\.\.\.|…))?$`)
 )
 
+// signOffLastWords holds the last word of every sign-off name, for a cheap
+// test before the expressions run.
+var signOffLastWords = func() map[string]bool {
+	m := map[string]bool{"reuter": true, "reuters": true}
+	for _, name := range strings.Split(signOffNames, "|") {
+		m[lastWord(name)] = true
+	}
+	return m
+}()
+
+// lastWord returns the last word of s in lower case, a hyphenated word's
+// last part.
+func lastWord(s string) string { return lower(s[strings.LastIndexAny(s, " -—–")+1:]) }
+
+// endsWithSignOffName reports whether s ends with the last word of a
+// sign-off name, an ellipsis allowed after it.
+func endsWithSignOffName(s string) bool {
+	s = strings.TrimRight(s, ".… ")
+	return len(s)-strings.LastIndexAny(s, " -—–") <= 16 && signOffLastWords[lastWord(s)]
+}
+
 // isSignOff reports a line or paragraph that is only a sign-off.
 func isSignOff(s string) bool {
-	if len(s) > 260 {
-		return false
+	switch {
+	case s == "--":
+		return true
+	case strings.HasPrefix(s, "("):
+		return len(s) <= 260 && signOffLineRe.MatchString(s)
 	}
-	return signOffLineRe.MatchString(s)
+	return len(s) <= 40 && endsWithSignOffName(s) && signOffLineRe.MatchString(s)
 }
 
 // cutSignOff removes a sign-off that follows a paragraph's last sentence;
 // it reports whether there was one.
 func cutSignOff(s string) (string, bool) {
-	if !hasSignOffTail(s) {
+	if !endsWithSignOffName(s) {
 		return s, false
 	}
 	loc := trailingSignOffRe.FindStringSubmatchIndex(tail(s))
@@ -44,16 +68,6 @@ func cutSignOff(s string) (string, bool) {
 	}
 	t := tail(s)
 	return s[:len(s)-len(t)] + t[:loc[3]], true
-}
-
-// hasSignOffTail is a cheap test before the expression runs: the paragraph
-// ends with a letter, a dot or an ellipsis.
-func hasSignOffTail(s string) bool {
-	if s == "" {
-		return false
-	}
-	c := s[len(s)-1]
-	return isLetterByte(c) || c == '.' || strings.HasSuffix(s, "…")
 }
 
 // isCapsHeadline reports a line written in capitals, as wires print
