@@ -25,56 +25,195 @@ const (
 	// layoutBlocks: a block of lines up to a blank line is one paragraph
 	// (Markdown), list items and headings apart.
 	layoutBlocks
+	// layoutRecord: layoutAuto for the body field of a record, whose title
+	// and dateline are fields of their own: its first line is never a
+	// heading, so when it stops short mid-sentence (the dateline that opened
+	// it was taken away) the paragraph goes on.
+	layoutRecord
 )
 
-// paragraphsOf reflows text into paragraphs. Blank lines always separate
-// paragraphs. When the text is hard-wrapped (most lines broken near one
-// width), consecutive lines are joined, and a new paragraph starts after a
-// line that stopped short of the width or at an indented line; otherwise every
-// line is a paragraph of its own.
-func paragraphsOf(text string) []string { return reflow(text, layoutAuto) }
+// paragraphsOf reflows the text of a record's body field into paragraphs.
+// Blank lines always separate paragraphs. When the text is hard-wrapped
+// (most lines broken near one width or mid-sentence, or paragraphs marked by
+// an indented first line), consecutive lines are joined; otherwise every
+// line is a paragraph of its own. See reflow for where a wrapped paragraph
+// ends.
+func paragraphsOf(text string) []string {
+	var out []string
+	for _, p := range reflow(text, layoutRecord) {
+		out = append(out, p.text)
+	}
+	return out
+}
 
-func reflow(text string, lay layout) []string {
+// rawPara is a paragraph found by reflow.
+type rawPara struct {
+	text  string
+	opens bool // it opens a block: first in the text, after a blank line or a sign-off
+}
+
+// reflow joins wrapped lines into paragraphs. In a text that marks its
+// paragraphs with an indented first line, a paragraph ends only before an
+// indented line; otherwise it also ends after a line that stopped short of
+// the width, unless the next line carries on the sentence (it starts in
+// lower case, or the short line ends with a hyphenated word part or a
+// dateline's dash). Sign-off lines ("Reuter", "AP", "(Reporting by …)",
+// "--") and a headline opening a block are always paragraphs of their own;
+// a "--" signature delimiter drops the rest of its block.
+func reflow(text string, lay layout) []rawPara {
 	lines := splitLines(text)
 	var width int
 	var wrapped bool
-	switch lay {
-	case layoutWrapped:
+	indents := lay != layoutBlocks && marksIndents(lines, maxInner(lines))
+	switch {
+	case lay == layoutWrapped:
 		width, wrapped = maxInner(lines), true
-	case layoutBlocks:
+	case lay == layoutBlocks:
 		width, wrapped = 1<<30, true
+	case indents:
+		width, wrapped = maxInner(lines), true
 	default:
 		width, wrapped = wrapWidth(lines)
+		if !wrapped && breaksMidSentence(lines) {
+			width, wrapped = maxInner(lines), true
+		}
 	}
-	var paras []string
+	var paras []rawPara
 	var cur []string
+	opens := false // cur opens a block
 	flush := func() {
 		if len(cur) > 0 {
-			paras = append(paras, joinWrapped(cur))
+			paras = append(paras, rawPara{joinWrapped(cur), opens})
 			cur = cur[:0]
 		}
 	}
+	add := func(i int, t string) {
+		if len(cur) == 0 {
+			opens = opensBlock(lines, i)
+		}
+		cur = append(cur, t)
+	}
+	skipBlock := false
 	for i, l := range lines {
 		if l.text == "" {
 			flush()
+			skipBlock = false
+			continue
+		}
+		if skipBlock {
+			continue
+		}
+		if isSignOff(l.text) {
+			flush()
+			paras = append(paras, rawPara{l.text, opensBlock(lines, i)})
+			skipBlock = l.text == "--"
 			continue
 		}
 		if !wrapped {
-			flush()
-			cur = append(cur, l.text)
-			continue
-		}
-		if len(cur) > 0 {
-			prev := lines[i-1]
-			short := lay != layoutBlocks && runeLen(prev.text)+1+runeLen(firstWord(l.text)) <= width-2
-			if (l.indented && !prev.indented && lay != layoutBlocks) || (short && !endsMidWord(prev.text)) || isListItem(l.text) || mdHeadingRe.MatchString(prev.text) || mdHeadingRe.MatchString(l.text) {
+			// Lines are paragraphs, unless one plainly carries on the
+			// sentence of the line before.
+			if len(cur) == 0 || !(goesOn(lines[i-1].text, l.text) || firstLineGoesOn(lay, paras, cur, l)) {
 				flush()
 			}
+			add(i, l.text)
+			continue
 		}
-		cur = append(cur, l.text)
+		if opensBlock(lines, i) && i+1 < len(lines) && headsBlock(l.text, lines[i+1].text) {
+			flush()
+			paras = append(paras, rawPara{l.text, true})
+			continue
+		}
+		if len(cur) > 0 && breaksBefore(lines[i-1], l, cur[0], width, lay, indents) && !firstLineGoesOn(lay, paras, cur, l) {
+			flush()
+		}
+		add(i, l.text)
 	}
 	flush()
 	return paras
+}
+
+// goesOn reports a line that carries on the sentence of the line before:
+// that line stops without final punctuation and this one starts in lower
+// case.
+func goesOn(prev, l string) bool {
+	return startsLower(l) && !endsSentence(prev) && !strings.HasSuffix(prev, ":") && !isListItem(l)
+}
+
+// firstLineGoesOn reports the first line of a record's body stopping
+// mid-sentence with the next line unindented: it is not a paragraph.
+func firstLineGoesOn(lay layout, paras []rawPara, cur []string, l line) bool {
+	return lay == layoutRecord && len(paras) == 0 && len(cur) == 1 && !endsSentence(cur[0]) && !l.indented
+}
+
+// breaksBefore reports whether a wrapped paragraph ends between prev and l;
+// first is the first line of the paragraph so far. Outside Markdown a line
+// opening like a list item ("- ", "12. ") starts one only after a sentence,
+// a colon or another item: otherwise it is a dash or a number that the wrap
+// brought to the start of the line.
+func breaksBefore(prev, l line, first string, width int, lay layout, indents bool) bool {
+	if mdHeadingRe.MatchString(prev.text) || mdHeadingRe.MatchString(l.text) {
+		return true
+	}
+	if isListItem(l.text) && (lay == layoutBlocks || endsSentence(prev.text) || strings.HasSuffix(prev.text, ":") || isListItem(first)) {
+		return true
+	}
+	if lay == layoutBlocks {
+		return false
+	}
+	if indents {
+		return l.indented
+	}
+	if l.indented && !prev.indented {
+		return true
+	}
+	short := runeLen(prev.text)+1+runeLen(firstWord(l.text)) <= width-2
+	return short && !endsMidWord(prev.text) && !endsWithDash(prev.text) && !startsLower(l.text)
+}
+
+// marksIndents reports a text whose paragraphs start with an indented line
+// followed by unindented ones: such first lines are found, and more often
+// than lines that start a paragraph after a short line closing a sentence.
+func marksIndents(lines []line, width int) bool {
+	indented, short := 0, 0
+	for i := 0; i+1 < len(lines); i++ {
+		l, next := lines[i], lines[i+1]
+		if next.text == "" || isSignOff(next.text) {
+			continue
+		}
+		switch {
+		case l.indented && !next.indented:
+			indented++
+		case l.text != "" && !next.indented && endsSentence(l.text) && !startsLower(next.text) &&
+			runeLen(l.text)+1+runeLen(firstWord(next.text)) <= width-2:
+			short++
+		}
+	}
+	return indented > short
+}
+
+// headsBlock reports a block's first line that is its heading: a line in
+// capitals, or a headline-like line followed by a line opening with a
+// dateline.
+func headsBlock(l, next string) bool {
+	if next == "" {
+		return false
+	}
+	return isCapsHeadline(l) || (isHeadline(l) && opensWithDateline(next))
+}
+
+// opensWithDateline reports a line that opens with a dateline, or is one
+// standing alone ("TURKU, Finland, March 3 -").
+func opensWithDateline(s string) bool {
+	if endsWithDash(s) {
+		s += " …"
+	}
+	return datelineCapsRe.MatchString(s) || datelineWireRe.MatchString(s)
+}
+
+// opensBlock reports a line at the start of the text, after a blank line or
+// after a sign-off.
+func opensBlock(lines []line, i int) bool {
+	return i == 0 || lines[i-1].text == "" || isSignOff(lines[i-1].text)
 }
 
 func splitLines(text string) []line {
@@ -118,6 +257,31 @@ func wrapWidth(lines []line) (int, bool) {
 	return width, true
 }
 
+// breaksMidSentence reports a few lines too few for wrapWidth to judge that
+// are wrapped all the same: two or more lines followed by another line of
+// their block, none longer than 100 columns, at least half of them 40 or
+// longer, and two in three of them stopping mid-sentence.
+func breaksMidSentence(lines []line) bool {
+	n, long, mid := 0, 0, 0
+	for i := 0; i+1 < len(lines); i++ {
+		t := lines[i].text
+		if t == "" || lines[i+1].text == "" {
+			continue
+		}
+		n++
+		switch l := runeLen(t); {
+		case l > 100:
+			return false
+		case l >= 40:
+			long++
+		}
+		if !endsSentence(t) && !strings.HasSuffix(t, ":") {
+			mid++
+		}
+	}
+	return n >= 2 && long*2 >= n && mid*3 >= n*2
+}
+
 // maxInner is the longest line followed by another line of its block,
 // within the 95th percentile.
 func maxInner(lines []line) int {
@@ -155,6 +319,18 @@ func joinWrapped(lines []string) string {
 		b.WriteString(l)
 	}
 	return b.String()
+}
+
+// endsWithDash reports a line ending with a free-standing dash, as a
+// dateline standing on its own line does ("SALVADOR, Feb 26 -"): the
+// sentence goes on.
+func endsWithDash(s string) bool {
+	for _, d := range []string{" -", " --", " —", " –"} {
+		if strings.HasSuffix(s, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsMidWord reports a line ending with a hyphenated word part, which can

@@ -14,6 +14,9 @@ import (
 //   - credit lines ("Photo: AFP", "(AP Photo/Mark Schiefelbein)",
 //     "Jane Doe/Getty Images") are dropped: they are not body text;
 //   - "Read more" / "Continue reading" lines are dropped and end an article;
+//   - a sign-off line ("Reuter", "AP", "(Reporting by …; Editing by …)",
+//     "--") ends an article and is dropped; a sign-off after a paragraph's
+//     last sentence is cut from it (see signoff.go);
 //   - a wire signature ("— AP", "-- Reuters", a trailing "(Reuters)", a
 //     "Reporting by …; Editing by …" line) ends an article;
 //   - a paragraph cut off mid-sentence (no final punctuation, too long to be
@@ -22,6 +25,12 @@ import (
 //     ("ESPIONAGE: …"), a wire dateline ("WASHINGTON (Reuters) - …") or a
 //     Markdown level-1 heading starts one, taking a headline just before it
 //     along.
+//
+// A text that marks its stories as a wire does (two sign-offs or more, or
+// two headlines opening a block and followed by a dateline) is cut at its
+// sign-offs, signatures, hard boundaries and such headlines only (a story
+// whose sign-off was lost still starts there): there a paragraph without final punctuation (a table row)
+// or opening with a dateline or kicker is part of the story around it.
 //
 // Pieces too small to be articles on their own (a stray headline) are joined
 // to the next piece.
@@ -43,12 +52,16 @@ var (
 	readMoreRe      = regexp.MustCompile(`(?i)^(?:read more|continue reading|read the full (?:story|article)|full story|click here to read more|more:)\b.{0,100}$`)
 	trailReadMoreRe = regexp.MustCompile(`(?i)\s*(?:\.\.\.|…)?\s*(?:read more|continue reading)\s*(?:\.\.\.|…|»|›|→|>>)?$`)
 
-	agencies        = `AP|AFP|Reuters|Bloomberg|Xinhua|CNA|Kyodo|Yonhap|dpa|DPA|UPI|PA|ANSA|EFE|TASS|Tass|IANS|PTI|ANI|Anadolu|Agencies|Staff writer|The Associated Press|Associated Press|Agence France-Presse`
-	signatureRe     = regexp.MustCompile(`(?:^|[\s.!?”’"'])(?:[-—–]{1,2}\s*(?:` + agencies + `)|\((?:` + agencies + `)\))$`)
-	reportingByRe   = regexp.MustCompile(`^\(?(?:(?:Additional )?[Rr]eporting|Writing|Compiled|Edited|Editing) by .{2,250}$`)
-	kickerRe        = regexp.MustCompile(`^[‘'"“]?([\p{Lu}\p{N}][\p{Lu}\p{N}&'’.\-]*(?:\s+[\p{Lu}\p{N}&'’.\-]+){0,4})[’'"”]?:\s+[\p{Lu}\p{N}‘'"“]`)
-	datelineCapsRe  = regexp.MustCompile(`^([\p{Lu}][\p{Lu}.'’\-]+(?:[ ,/]+[\p{Lu}][\p{Lu}.'’\-]*){0,3}(?:,\s+[\p{L}.]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s*\([^)]{2,40}\))?)\s*[-—–]{1,2}\s+\S`)
-	datelineWireRe  = regexp.MustCompile(`^([\p{Lu}][\p{L}.'’\-]+(?:[ ,]+[\p{Lu}][\p{L}.'’\-]*){0,3}(?:,\s+[\p{L}.]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*\((?:` + agencies + `)\))\s*[-—–]{1,2}\s+\S`)
+	agencies       = `AP|AFP|Reuters|Bloomberg|Xinhua|CNA|Kyodo|Yonhap|dpa|DPA|UPI|PA|ANSA|EFE|TASS|Tass|IANS|PTI|ANI|Anadolu|Agencies|Staff writer|The Associated Press|Associated Press|Agence France-Presse`
+	signatureRe    = regexp.MustCompile(`(?:^|[\s.!?”’"'])(?:[-—–]{1,2}\s*(?:` + agencies + `)|\((?:` + agencies + `)\))$`)
+	reportingByRe  = regexp.MustCompile(`^\(?(?:(?:Additional )?[Rr]eporting|Writing|Compiled|Edited|Editing) by .{2,250}$`)
+	kickerRe       = regexp.MustCompile(`^[‘'"“]?([\p{Lu}\p{N}][\p{Lu}\p{N}&'’.\-]*(?:\s+[\p{Lu}\p{N}&'’.\-]+){0,4})[’'"”]?:\s+[\p{Lu}\p{N}‘'"“]`)
+	datelineCapsRe = regexp.MustCompile(`^([\p{Lu}][\p{Lu}.'’\-]+(?:[ ,/]+[\p{Lu}][\p{Lu}.'’\-]*){0,3}` + datelineRegion + `(?:,\s+[\p{L}.]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s*\([^)]{2,40}\))?)\s*[-—–]{1,2}\s+\S`)
+	datelineWireRe = regexp.MustCompile(`^([\p{Lu}][\p{L}.'’\-]+(?:[ ,]+[\p{Lu}][\p{L}.'’\-]*){0,3}(?:,\s+[\p{L}.]+\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*\((?:` + agencies + `)\))\s*[-—–]{1,2}\s+\S`)
+	// datelineRegion is the state, province or country that may follow a
+	// dateline's city in ordinary case: "PORTLAND, Ore.", "TURKU, Finland",
+	// "CALGARY, Alberta", "HALIFAX, Nova Scotia".
+	datelineRegion  = `(?:,\s+[\p{Lu}][\p{L}.'’\-]+(?:\s[\p{Lu}][\p{L}.'’\-]+)?)?`
 	mdHeadingRe     = regexp.MustCompile(`^(#{1,6})\s+(\S.*?)\s*#*$`)
 	setextUnderline = regexp.MustCompile(`^(?:=+|-+)$`)
 )
@@ -60,7 +73,7 @@ func splitPieces(text string, split bool, lay layout) []piece {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	var out []piece
 	for _, seg := range hardSegments(text) {
-		paras := cleanParagraphs(reflow(seg, lay))
+		paras, signed := cleanParagraphs(reflow(seg, lay))
 		if !split {
 			if len(out) == 0 {
 				out = append(out, piece{})
@@ -72,7 +85,7 @@ func splitPieces(text string, split bool, lay layout) []piece {
 			}
 			continue
 		}
-		out = append(out, softSplit(paras)...)
+		out = append(out, softSplit(paras, signed)...)
 	}
 	return mergeSmall(out)
 }
@@ -107,15 +120,28 @@ type para struct {
 	text     string
 	readMore bool // a dropped "Read more" marker: ends the article
 	ends     bool // the article ends after this paragraph
+	cutOff   bool // the paragraph stops mid-sentence
 	starts   bool // an article starts with this paragraph
+	dateline bool // it starts with a dateline
+	opens    bool // it opens a block of lines
 }
 
-// cleanParagraphs drops credit lines and classifies the rest.
-func cleanParagraphs(raw []string) []para {
+// cleanParagraphs drops credit and sign-off lines and classifies the rest.
+// It reports whether the text marks its stories as a wire does: it signs
+// them off, or heads them with a headline and a dateline.
+func cleanParagraphs(raw []rawPara) ([]para, bool) {
 	var out []para
-	for _, t := range raw {
+	signOffs := 0
+	for _, r := range raw {
+		t := r.text
 		switch {
 		case t == "" || isCredit(t):
+			continue
+		case isSignOff(t):
+			signOffs++
+			if len(out) > 0 {
+				out[len(out)-1].ends = true
+			}
 			continue
 		case len(t) < 140 && readMoreRe.MatchString(t):
 			if len(out) > 0 {
@@ -123,50 +149,67 @@ func cleanParagraphs(raw []string) []para {
 			}
 			continue
 		}
-		p := para{text: t}
+		p := para{text: t, opens: r.opens}
 		if hasReadMore(t) {
 			if loc := trailReadMoreRe.FindStringIndex(t); loc != nil && loc[0] > 0 {
 				p.text = strings.TrimSpace(t[:loc[0]])
 				p.ends = true
 			}
 		}
+		if cut, ok := cutSignOff(p.text); ok {
+			p.text = cut
+			p.ends = true
+			signOffs++
+		}
 		if signatureRe.MatchString(tail(p.text)) || reportingByRe.MatchString(p.text) {
 			p.ends = true
 		}
-		if isCutOff(p.text) {
-			p.ends = true
-		}
-		if isKicker(p.text) || datelineCapsRe.MatchString(p.text) || datelineWireRe.MatchString(p.text) || isMarkdownH1(p.text) {
-			p.starts = true
-		}
+		p.cutOff = isCutOff(p.text)
+		p.dateline = datelineCapsRe.MatchString(p.text) || datelineWireRe.MatchString(p.text)
+		p.starts = p.dateline || isKicker(p.text) || isMarkdownH1(p.text)
 		out = append(out, p)
 	}
-	return out
+	headed := 0
+	for i := 1; i < len(out); i++ {
+		if h := out[i-1]; out[i].dateline && h.opens && (isHeadline(h.text) || isCapsHeadline(h.text)) {
+			headed++
+		}
+	}
+	return out, signOffs >= 2 || headed >= 2
 }
 
-// softSplit cuts the paragraphs of one hard segment into pieces.
-func softSplit(paras []para) []piece {
+// softSplit cuts the paragraphs of one hard segment into pieces. In a signed
+// text only the ends found and headed starts count.
+func softSplit(paras []para, signed bool) []piece {
 	var out []piece
 	var cur []string
+	started := false // cur holds a paragraph that started an article
 	flush := func() {
 		if len(cur) > 0 {
 			out = append(out, piece{paras: cur})
 			cur = nil
 		}
+		started = false
 	}
 	for i, p := range paras {
-		if p.starts && len(cur) > 0 && !allHeadlines(cur) {
+		// Headlines alone (a title, a subtitle) are not an article: they
+		// stay with the start that follows them.
+		if p.starts && len(cur) > 0 && (started || !allHeadlines(cur)) {
 			// A headline right before the start belongs to the new article.
-			var carry []string
-			if len(cur) > 1 && isHeadline(cur[len(cur)-1]) && !paras[i-1].ends {
-				carry = []string{cur[len(cur)-1]}
+			h := cur[len(cur)-1]
+			headed := len(cur) > 1 && (isHeadline(h) || isCapsHeadline(h)) && !paras[i-1].ends
+			switch {
+			case headed && (!signed || p.dateline && paras[i-1].opens):
 				cur = cur[:len(cur)-1]
+				flush()
+				cur = []string{h}
+			case !signed:
+				flush()
 			}
-			flush()
-			cur = carry
 		}
 		cur = append(cur, p.text)
-		if p.ends {
+		started = started || p.starts
+		if p.ends || (p.cutOff && !signed) {
 			flush()
 		}
 	}
@@ -219,15 +262,19 @@ func isCredit(s string) bool {
 	return creditRe.MatchString(s)
 }
 
-// dropFurniture removes credit and "Read more" lines from the paragraphs of
-// one known article (a record, a web page), which need no splitting.
+// dropFurniture removes credit, sign-off and "Read more" lines from the
+// paragraphs of one known article (a record, a web page), which need no
+// splitting, and cuts a sign-off from the end of its last paragraph.
 func dropFurniture(paras []string) []string {
 	out := paras[:0:0]
 	for _, p := range paras {
-		if isCredit(p) || (len(p) < 140 && readMoreRe.MatchString(p)) {
+		if isCredit(p) || isSignOff(p) || (len(p) < 140 && readMoreRe.MatchString(p)) {
 			continue
 		}
 		out = append(out, p)
+	}
+	if n := len(out); n > 0 {
+		out[n-1], _ = cutSignOff(out[n-1])
 	}
 	return out
 }

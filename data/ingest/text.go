@@ -20,10 +20,10 @@ func textArticles(text string, split bool, yearFrom string, lay layout) []draft 
 
 // articleFromParas makes one article of paragraphs: a leading headline
 // becomes the title and leaves the body, otherwise the title is made from
-// the first sentence.
+// the first sentence. A wire's all-capitals headline keeps its capitals.
 func articleFromParas(paras []string, yearFrom string) (draft, bool) {
 	var a draft
-	if len(paras) > 1 && isHeadline(paras[0]) {
+	if len(paras) > 1 && (isHeadline(paras[0]) || isCapsHeadline(paras[0])) {
 		a.Title = shorten(stripHeading(paras[0]), 200)
 		paras = paras[1:]
 	}
