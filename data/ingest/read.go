@@ -121,7 +121,7 @@ func parse(path string, data []byte, opts Options, depth int) ([]draft, error) {
 		}
 		arts, err = readZip(path, data, opts, depth+1)
 	case fHTML:
-		arts, err = readHTML(path, text)
+		arts, err = readHTML(path, text, opts)
 	case fFeed:
 		arts, err = readFeed(path, text)
 	case fJSON:

@@ -1,0 +1,49 @@
+package ingest
+
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// minItemText is the shortest text, in runes, of an item of a bundle page: a
+// teaser card linking elsewhere is not an article.
+const minItemText = 200
+
+// maxItemShare is the largest part of a bundle's text one item may hold: a
+// page whose one <article> carries most of the text is an article with
+// extras around it, not a bundle.
+const maxItemShare = 0.6
+
+// bundleItems returns the items of a page that is a bundle: several
+// top-level <article> elements, each with its own date and enough text of its
+// own, none holding most of the text (a live blog, a digest of dated
+// posts). It returns nil for any other page.
+func bundleItems(doc *html.Node, page htmlMeta) []draft {
+	arts := findAll(doc, atom.Article, true)
+	if len(arts) < 2 {
+		return nil
+	}
+	var items []draft
+	total, largest := 0, 0
+	for _, a := range arts {
+		m := pageMeta(a)
+		paras := htmlParagraphs(a)
+		n := textLen(paras)
+		if m.published == "" || n < minItemText {
+			return nil
+		}
+		total += n
+		largest = max(largest, n)
+		title := firstHeading(a)
+		d := htmlArticle(paras, htmlMeta{title: title, published: m.published, timeText: m.timeText,
+			publication: page.publication, author: m.author, url: m.url})
+		if d.Body == "" {
+			return nil
+		}
+		items = append(items, d)
+	}
+	if float64(largest) > maxItemShare*float64(total) {
+		return nil
+	}
+	return items
+}
