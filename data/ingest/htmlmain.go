@@ -2,20 +2,29 @@ package ingest
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
+// shortText is the length, in runes, under which the text the precise pass
+// found is checked against a balanced pass: favouring precision, the
+// extractor gives up its rescue of pages whose article it could not tell
+// apart, and a short article page would lose its text.
+const shortText = 250
+
 // extractOptions configure go-trafilatura for an analyst's reading copy: the
 // article alone (comments left out), compared with the Readability and DOM
-// Distiller candidates, and biased towards leaving page furniture out.
-func extractOptions() trafilatura.Options {
+// Distiller candidates, and with focus given to leaving page furniture out or
+// to keeping a balance.
+func extractOptions(focus trafilatura.ExtractionFocus) trafilatura.Options {
 	return trafilatura.Options{
 		EnableFallback:  true,
 		ExcludeComments: true,
-		Focus:           trafilatura.FavorPrecision,
+		Focus:           focus,
 		HtmlDateMode:    trafilatura.Fast,
 	}
 }
@@ -25,19 +34,29 @@ func extractOptions() trafilatura.Options {
 // metadata. ok is false when the extractor found no text (or failed), and the
 // caller falls back to the page's own structure.
 func mainText(doc *html.Node) (paras []string, meta trafilatura.Metadata, ok bool) {
+	paras, meta = extract(doc, trafilatura.FavorPrecision)
+	if textLen(paras) < shortText {
+		if more, m := extract(doc, trafilatura.Balanced); textLen(more) > textLen(paras) {
+			paras, meta = more, m
+		}
+	}
+	return paras, meta, len(paras) > 0
+}
+
+// extract runs the extractor once; it leaves doc as it was.
+func extract(doc *html.Node, focus trafilatura.ExtractionFocus) (paras []string, meta trafilatura.Metadata) {
 	defer func() {
 		// The extractor walks pages it has never seen; a failure on one is
-		// a page read the plain way, not a crash of the import.
+		// a page read another way, not a crash of the import.
 		if recover() != nil {
-			paras, ok = nil, false
+			paras, meta = nil, trafilatura.Metadata{}
 		}
 	}()
-	res, err := trafilatura.ExtractDocument(doc, extractOptions())
+	res, err := trafilatura.ExtractDocument(doc, extractOptions(focus))
 	if err != nil || res == nil || res.ContentNode == nil {
-		return nil, trafilatura.Metadata{}, false
+		return nil, trafilatura.Metadata{}
 	}
-	paras = contentParagraphs(res.ContentNode)
-	return paras, res.Metadata, len(paras) > 0
+	return contentParagraphs(res.ContentNode), res.Metadata
 }
 
 // contentParagraphs turns the extractor's cleaned HTML into paragraphs: one
@@ -46,32 +65,40 @@ func mainText(doc *html.Node) (paras []string, meta trafilatura.Metadata, ok boo
 func contentParagraphs(n *html.Node) []string {
 	var out []string
 	var cur strings.Builder
+	gap := false // an inline element began or ended since the last text
 	flush := func() {
 		if p := collapseSpace(cur.String()); p != "" {
 			out = append(out, p)
 		}
 		cur.Reset()
+		gap = false
 	}
 	var rec func(n *html.Node)
 	rec = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
+			if gap && needsGap(cur.String(), n.Data) {
+				cur.WriteByte(' ')
+			}
 			cur.WriteString(n.Data)
+			gap = false
 			return
 		case html.CommentNode, html.DoctypeNode:
 			return
 		case html.ElementNode:
+			// The extractor renames elements without updating DataAtom.
+			a := atom.Lookup([]byte(n.Data))
 			switch {
-			case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
+			case a == atom.Td || a == atom.Th:
 				if strings.TrimSpace(cur.String()) != "" {
 					cur.WriteString(" | ")
 				}
-			case n.DataAtom == atom.Br || blocks[n.DataAtom]:
+			case a == atom.Br || blocks[a]:
 				flush()
 				defer flush()
 			default:
-				defer cur.WriteByte(' ')
-				cur.WriteByte(' ')
+				gap = true
+				defer func() { gap = true }()
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -81,4 +108,26 @@ func contentParagraphs(n *html.Node) []string {
 	rec(n)
 	flush()
 	return out
+}
+
+// needsGap reports whether a space belongs between text before and after
+// the edge of an inline element. The extractor trims the white space around
+// the text it keeps, so "for <b>Larry</b>" comes out as "for", "Larry"; a
+// space is put back between two words, before an opening bracket and after
+// closing punctuation, but not inside scripts written without spaces.
+func needsGap(before, after string) bool {
+	b, _ := utf8.DecodeLastRuneInString(before)
+	a, _ := utf8.DecodeRuneInString(after)
+	if before == "" || after == "" || unicode.IsSpace(b) || unicode.IsSpace(a) || unspaced(a) || unspaced(b) {
+		return false
+	}
+	if strings.ContainsRune("([{“‘\"'/-–—", b) || strings.ContainsRune(".,;:!?)]}”’\"'%/-–—", a) {
+		return false
+	}
+	return true
+}
+
+// unspaced reports a letter of a script written without spaces between words.
+func unspaced(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }
