@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"encoding/json"
+	neturl "net/url"
 	"strings"
+	"unicode"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -50,6 +52,8 @@ func pageMeta(doc *html.Node) htmlMeta {
 			case "og:url":
 				ogURL = val
 			}
+		case atom.Svg, atom.Math:
+			return false // their <title>s label drawings
 		case atom.Title:
 			if titleEl == "" {
 				titleEl = collapseSpace(nodeText(n))
@@ -79,7 +83,6 @@ func pageMeta(doc *html.Node) htmlMeta {
 		}
 		return true
 	})
-	m.title = firstNonEmpty(ogTitle, trimSiteName(titleEl, m.h1, m.publication), m.h1, ldHeadline)
 	for _, d := range []string{metaDate, ldDate, timeDate} {
 		if p := parseDate(d, ""); p != "" {
 			m.published = p
@@ -89,31 +92,62 @@ func pageMeta(doc *html.Node) htmlMeta {
 	m.publication = firstNonEmpty(m.publication, ldPublisher)
 	m.author = firstNonEmpty(metaAuthor, ldAuthor)
 	m.url = firstNonEmpty(ogURL, canonical)
+	m.title = firstNonEmpty(ogTitle, titleEl, m.h1, ldHeadline)
+	m.title = trimSiteName(m.title, m.h1, m.publication, m.url)
 	return m
 }
 
 // with fills what the page's tags left unknown from what the extractor
 // found (its date comes from the page's text and address too).
 func (m htmlMeta) with(x trafilatura.Metadata) htmlMeta {
-	m.title = firstNonEmpty(m.title, collapseSpace(x.Title))
 	m.author = firstNonEmpty(m.author, collapseSpace(x.Author))
 	m.publication = firstNonEmpty(m.publication, collapseSpace(x.Sitename))
 	m.url = firstNonEmpty(m.url, x.URL)
+	if m.title == "" {
+		m.title = trimSiteName(collapseSpace(x.Title), m.h1, m.publication, m.url)
+	}
 	if m.published == "" && !x.Date.IsZero() {
 		m.published = validDate(x.Date.Year(), int(x.Date.Month()), x.Date.Day())
 	}
 	return m
 }
 
-// trimSiteName removes a " | Site" or " - Site" suffix from a <title>.
-func trimSiteName(title, h1, site string) string {
-	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: "} {
-		left, right, ok := strings.Cut(title, sep)
-		if ok && (left == h1 || (site != "" && strings.TrimSpace(right) == site)) {
-			return strings.TrimSpace(left)
+// trimSiteName removes a " | Site" or " - Site" suffix from a title: the
+// part after the last separator goes when what is left is the page's <h1>,
+// or when it names the site (its name as the page gives it, or the name in
+// the page's address).
+func trimSiteName(title, h1, site, url string) string {
+	host := alnumLower(hostOf(url))
+	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: ", " · "} {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		left, right := strings.TrimSpace(title[:i]), alnumLower(title[i+len(sep):])
+		if left == h1 || (right != "" && right == alnumLower(site)) || (len(right) >= 3 && strings.Contains(host, right)) {
+			return left
 		}
 	}
 	return title
+}
+
+// alnumLower keeps the letters and digits of s, in lower case.
+func alnumLower(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+}
+
+// hostOf returns the host name of an absolute URL, or "".
+func hostOf(u string) string {
+	p, err := neturl.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return p.Hostname()
 }
 
 // ldMeta is what JSON-LD says about an article.
