@@ -43,6 +43,7 @@ func readHTML(path, text string, opts Options) ([]draft, error) {
 		return nil, refuse(path, "cannot parse HTML: %v", err)
 	}
 	page := pageMeta(doc)
+	dropCode(doc)
 	if opts.splitting() {
 		if items := bundleItems(doc, page); len(items) > 1 {
 			return items, nil
@@ -62,6 +63,29 @@ func readHTML(path, text string, opts Options) ([]draft, error) {
 		return nil, nil
 	}
 	return []draft{d}, nil
+}
+
+// dropCode removes the scripts (JSON-LD data aside) and style sheets of a
+// parsed page: never text, they can be most of a page's bytes, and every
+// later pass would walk them again.
+func dropCode(doc *html.Node) {
+	var code []*html.Node
+	walk(doc, func(n *html.Node) bool {
+		switch n.DataAtom {
+		case atom.Script:
+			if lower(attr(n, "type")) != "application/ld+json" {
+				code = append(code, n)
+			}
+			return false
+		case atom.Style:
+			code = append(code, n)
+			return false
+		}
+		return true
+	})
+	for _, n := range code {
+		n.Parent.RemoveChild(n)
+	}
 }
 
 // htmlArticle makes an article of its paragraphs and of what the page says
