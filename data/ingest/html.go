@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -97,6 +98,9 @@ func htmlArticle(paras []string, m htmlMeta) draft {
 	for i, p := range paras {
 		if i < 4 && (p == m.title || p == m.h1 || (m.timeText != "" && p == m.timeText)) {
 			continue
+		}
+		if !strings.ContainsFunc(p, isAlnum) {
+			continue // a separator left between removed bylines and dates
 		}
 		kept = append(kept, p)
 	}
@@ -249,6 +253,8 @@ func firstHeading(n *html.Node) string {
 	})
 	return h
 }
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // walk visits n and its descendants in document order; f returns false to
 // skip a node's children.

@@ -3,6 +3,7 @@ package ingest
 import (
 	"encoding/json"
 	neturl "net/url"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -24,7 +25,13 @@ func pageMeta(doc *html.Node) htmlMeta {
 	var m htmlMeta
 	var ogTitle, titleEl, metaDate, timeDate, ldDate, ldHeadline string
 	var ldAuthor, ldPublisher, metaAuthor, canonical, ogURL string
+	var savedFrom string
 	walk(doc, func(n *html.Node) bool {
+		if n.Type == html.CommentNode && savedFrom == "" {
+			if m := savedFromRe.FindStringSubmatch(n.Data); m != nil {
+				savedFrom = m[1]
+			}
+		}
 		switch n.DataAtom {
 		case atom.Meta:
 			key := lower(attr(n, "property"))
@@ -89,13 +96,19 @@ func pageMeta(doc *html.Node) htmlMeta {
 			break
 		}
 	}
-	m.publication = firstNonEmpty(m.publication, ldPublisher)
 	m.author = firstNonEmpty(metaAuthor, ldAuthor)
-	m.url = firstNonEmpty(ogURL, canonical)
+	m.url = firstNonEmpty(ogURL, canonical, savedFrom)
 	m.title = firstNonEmpty(ogTitle, titleEl, m.h1, ldHeadline)
-	m.title = trimSiteName(m.title, m.h1, m.publication, m.url)
+	m.publication = firstNonEmpty(m.publication, ldPublisher)
+	var site string
+	m.title, site = trimSiteName(m.title, m.h1, m.publication, m.url)
+	m.publication = firstNonEmpty(m.publication, site)
 	return m
 }
+
+// savedFromRe reads the address a browser notes in a page it saves
+// ("<!-- saved from url=(0042)https://… -->").
+var savedFromRe = regexp.MustCompile(`^\s*saved from url=\(\d+\)(https?://\S+)`)
 
 // with fills what the page's tags left unknown from what the extractor
 // found (its date comes from the page's text and address too).
@@ -104,7 +117,7 @@ func (m htmlMeta) with(x trafilatura.Metadata) htmlMeta {
 	m.publication = firstNonEmpty(m.publication, collapseSpace(x.Sitename))
 	m.url = firstNonEmpty(m.url, x.URL)
 	if m.title == "" {
-		m.title = trimSiteName(collapseSpace(x.Title), m.h1, m.publication, m.url)
+		m.title, _ = trimSiteName(collapseSpace(x.Title), m.h1, m.publication, m.url)
 	}
 	if m.published == "" && !x.Date.IsZero() {
 		m.published = validDate(x.Date.Year(), int(x.Date.Month()), x.Date.Day())
@@ -115,21 +128,29 @@ func (m htmlMeta) with(x trafilatura.Metadata) htmlMeta {
 // trimSiteName removes a " | Site" or " - Site" suffix from a title: the
 // part after the last separator goes when what is left is the page's <h1>,
 // or when it names the site (its name as the page gives it, or the name in
-// the page's address).
-func trimSiteName(title, h1, site, url string) string {
+// the page's address). site is the suffix removed, when it is short enough
+// to be a name.
+func trimSiteName(title, h1, site, url string) (trimmed, suffix string) {
 	host := alnumLower(hostOf(url))
 	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: ", " · "} {
 		i := strings.LastIndex(title, sep)
 		if i <= 0 {
 			continue
 		}
-		left, right := strings.TrimSpace(title[:i]), alnumLower(title[i+len(sep):])
-		if left == h1 || (right != "" && right == alnumLower(site)) || (len(right) >= 3 && strings.Contains(host, right)) {
-			return left
+		left, right := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
+		r := alnumLower(right)
+		if left == h1 || (r != "" && r == alnumLower(site)) || (len(r) >= 3 && strings.Contains(host, r)) {
+			if len(strings.Fields(right)) > maxSiteWords {
+				right = ""
+			}
+			return left, right
 		}
 	}
-	return title
+	return title, ""
 }
+
+// maxSiteWords is the longest site name taken from a title's suffix.
+const maxSiteWords = 4
 
 // alnumLower keeps the letters and digits of s, in lower case.
 func alnumLower(s string) string {

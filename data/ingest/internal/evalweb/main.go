@@ -4,8 +4,8 @@
 // the way `attache-cli import --no-extract` does, and scores the imported
 // body against the marked article text with the corpus's 4-word-shingle
 // measure. It prints F1, precision and recall, the pages refused, left
-// empty or split into several articles, how many pages got a title, a date
-// and a URL from the page itself, and the time taken.
+// empty or split into several articles, how many pages got a title, a date,
+// an author, publication and URL from the page itself, and the time taken.
 //
 // usage: evalweb [-split none|auto] [-v] CORPUS_DIR
 package main
@@ -218,7 +218,7 @@ func ratio(a, b float64) float64 {
 
 func report(pages []page, gt map[string]truth, split string, cpu time.Duration) {
 	var scores []score
-	var refused, empty, several, titled, dated, urls, urlsRight int
+	var refused, empty, several, titled, dated, authors, outlets, urls, urlsRight int
 	var total, slowest time.Duration
 	slowKey := ""
 	for _, p := range pages {
@@ -238,6 +238,12 @@ func report(pages []page, gt map[string]truth, split string, cpu time.Duration) 
 		if p.dated() {
 			dated++
 		}
+		if len(p.arts) > 0 && p.arts[0].Author != "" {
+			authors++
+		}
+		if len(p.arts) > 0 && p.arts[0].Publication != "" {
+			outlets++
+		}
 		if len(p.arts) > 0 && p.arts[0].URL != "" {
 			urls++
 			if sameURL(p.arts[0].URL, gt[p.key].URL) {
@@ -254,8 +260,8 @@ func report(pages []page, gt map[string]truth, split string, cpu time.Duration) 
 	fmt.Printf("pages: %d (import --no-extract --split %s)\n", n, split)
 	fmt.Printf("F1 %.3f  precision %.3f  recall %.3f\n", f1, prec, rec)
 	fmt.Printf("refused: %d  empty: %d  split into several articles: %d\n", refused, empty, several)
-	fmt.Printf("title from the page: %d/%d  date: %d/%d  URL: %d/%d (%d the benchmark's own)\n",
-		titled, n, dated, n, urls, n, urlsRight)
+	fmt.Printf("found in the page: title %d/%d  date %d/%d  author %d/%d  publication %d/%d  URL %d/%d (%d the benchmark's own)\n",
+		titled, n, dated, n, authors, n, outlets, n, urls, n, urlsRight)
 	if n > 0 {
 		fmt.Printf("time: %.2f s importing (mean %.0f ms, slowest %.0f ms: %s), %.2f s CPU in all\n",
 			total.Seconds(), float64(total.Milliseconds())/float64(n), float64(slowest.Milliseconds()), slowKey[:12], cpu.Seconds())
