@@ -50,7 +50,7 @@ func readHTML(path, text string, opts Options) ([]draft, error) {
 			return items, nil
 		}
 	}
-	paras, found, ok := mainText(doc)
+	paras, found, ok := mainText(doc, page.url)
 	page = page.with(found)
 	if !ok {
 		var root *html.Node

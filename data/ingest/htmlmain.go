@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	neturl "net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,8 +21,13 @@ const shortText = 250
 // article alone (comments left out), compared with the Readability and DOM
 // Distiller candidates, and with focus given to leaving page furniture out or
 // to keeping a balance.
-func extractOptions(focus trafilatura.ExtractionFocus) trafilatura.Options {
+func extractOptions(focus trafilatura.ExtractionFocus, pageURL string) trafilatura.Options {
+	var u *neturl.URL
+	if p, err := neturl.ParseRequestURI(pageURL); err == nil && p.Host != "" {
+		u = p // its path may hold the date
+	}
 	return trafilatura.Options{
+		OriginalURL:     u,
 		EnableFallback:  true,
 		ExcludeComments: true,
 		Focus:           focus,
@@ -31,12 +37,13 @@ func extractOptions(focus trafilatura.ExtractionFocus) trafilatura.Options {
 
 // mainText finds the article text of a parsed page with go-trafilatura and
 // returns it as paragraphs, with what the extractor learnt of the page's
-// metadata. ok is false when the extractor found no text (or failed), and the
-// caller falls back to the page's own structure.
-func mainText(doc *html.Node) (paras []string, meta trafilatura.Metadata, ok bool) {
-	paras, meta = extract(doc, trafilatura.FavorPrecision)
+// metadata. pageURL is the page's address as far as known. ok is false when
+// the extractor found no text (or failed), and the caller falls back to the
+// page's own structure.
+func mainText(doc *html.Node, pageURL string) (paras []string, meta trafilatura.Metadata, ok bool) {
+	paras, meta = extract(doc, extractOptions(trafilatura.FavorPrecision, pageURL))
 	if textLen(paras) < shortText {
-		if more, m := extract(doc, trafilatura.Balanced); textLen(more) > textLen(paras) {
+		if more, m := extract(doc, extractOptions(trafilatura.Balanced, pageURL)); textLen(more) > textLen(paras) {
 			paras, meta = more, m
 		}
 	}
@@ -44,7 +51,7 @@ func mainText(doc *html.Node) (paras []string, meta trafilatura.Metadata, ok boo
 }
 
 // extract runs the extractor once; it leaves doc as it was.
-func extract(doc *html.Node, focus trafilatura.ExtractionFocus) (paras []string, meta trafilatura.Metadata) {
+func extract(doc *html.Node, opts trafilatura.Options) (paras []string, meta trafilatura.Metadata) {
 	defer func() {
 		// The extractor walks pages it has never seen; a failure on one is
 		// a page read another way, not a crash of the import.
@@ -52,7 +59,7 @@ func extract(doc *html.Node, focus trafilatura.ExtractionFocus) (paras []string,
 			paras, meta = nil, trafilatura.Metadata{}
 		}
 	}()
-	res, err := trafilatura.ExtractDocument(doc, extractOptions(focus))
+	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil || res == nil || res.ContentNode == nil {
 		return nil, trafilatura.Metadata{}
 	}
