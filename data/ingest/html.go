@@ -44,13 +44,13 @@ func readHTML(path, text string, opts Options) ([]draft, error) {
 		return nil, refuse(path, "cannot parse HTML: %v", err)
 	}
 	page := pageMeta(doc)
-	dropCode(doc)
+	elements := dropCode(doc)
 	if opts.splitting() {
 		if items := bundleItems(doc, page); len(items) > 1 {
 			return items, nil
 		}
 	}
-	paras, found, ok := mainText(doc, page.url)
+	paras, found, ok := mainText(doc, page.url, elements)
 	page = page.with(found)
 	if !ok {
 		var root *html.Node
@@ -68,10 +68,13 @@ func readHTML(path, text string, opts Options) ([]draft, error) {
 
 // dropCode removes the scripts (JSON-LD data aside) and style sheets of a
 // parsed page: never text, they can be most of a page's bytes, and every
-// later pass would walk them again.
-func dropCode(doc *html.Node) {
+// later pass would walk them again. It returns the number of elements left.
+func dropCode(doc *html.Node) (elements int) {
 	var code []*html.Node
 	walk(doc, func(n *html.Node) bool {
+		if n.Type == html.ElementNode {
+			elements++
+		}
 		switch n.DataAtom {
 		case atom.Script:
 			if lower(attr(n, "type")) != "application/ld+json" {
@@ -87,6 +90,7 @@ func dropCode(doc *html.Node) {
 	for _, n := range code {
 		n.Parent.RemoveChild(n)
 	}
+	return elements - len(code)
 }
 
 // htmlArticle makes an article of its paragraphs and of what the page says

@@ -90,6 +90,9 @@ func mhtmlRoot(body io.Reader, boundary, start string) (data []byte, ctype, loca
 			r = base64.NewDecoder(base64.StdEncoding, p)
 		}
 		data, err := io.ReadAll(r)
+		if errors.Is(err, io.ErrUnexpectedEOF) && len(data) > 0 {
+			err = nil // a file cut short after the page: keep what is there
+		}
 		if err != nil {
 			return nil, "", "", err
 		}
