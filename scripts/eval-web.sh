@@ -5,8 +5,10 @@
 # measure). Prints F1, precision, recall, the pages refused, empty or split,
 # the titles, dates and URLs found in the pages, and the time taken.
 #
-# usage: scripts/eval-web.sh [-v] [-split none|auto] [CORPUS_DIR]
-#        (default corpus: ../shared/corpora/article-extraction; -v adds one line per page)
+# usage: scripts/eval-web.sh [-v] [-split none|auto] [-candidate NAME] [CORPUS_DIR]
+#        (default corpus: ../shared/corpora/article-extraction; -v adds one line per page;
+#        -candidate trafilatura|trafilatura-fallback|trafilatura-precision|trafilatura-recall
+#        scores a plain go-trafilatura call instead of the import, for comparison)
 set -eu
 cd "$(dirname "$0")/.."
 flags=""
@@ -14,6 +16,7 @@ while [ $# -gt 0 ]; do
 	case "$1" in
 	-v) flags="$flags -v"; shift ;;
 	-split) flags="$flags -split $2"; shift 2 ;;
+	-candidate) flags="$flags -candidate $2"; shift 2 ;;
 	*) break ;;
 	esac
 done

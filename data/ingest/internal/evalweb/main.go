@@ -45,8 +45,9 @@ type page struct {
 func main() {
 	split := flag.String("split", ingest.SplitNone, "split mode passed to the import: none or auto")
 	verbose := flag.Bool("v", false, "print one line per page")
+	candidate := flag.String("candidate", "", "score a plain library call instead of the import: trafilatura, trafilatura-fallback, trafilatura-precision or trafilatura-recall")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: evalweb [-split none|auto] [-v] CORPUS_DIR")
+		fmt.Fprintln(os.Stderr, "usage: evalweb [-split none|auto] [-candidate NAME] [-v] CORPUS_DIR")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -54,13 +55,13 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(flag.Arg(0), *split, *verbose); err != nil {
+	if err := run(flag.Arg(0), *split, *candidate, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "evalweb:", err)
 		os.Exit(1)
 	}
 }
 
-func run(corpus, split string, verbose bool) error {
+func run(corpus, split, candidate string, verbose bool) error {
 	raw, err := os.ReadFile(filepath.Join(corpus, "ground-truth.json"))
 	if err != nil {
 		return err
@@ -89,7 +90,12 @@ func run(corpus, split string, verbose bool) error {
 	cpu0 := cpuTime()
 	var pages []page
 	for _, k := range keys {
-		p, err := importPage(st, corpus, tmp, k, split)
+		var p page
+		if candidate != "" {
+			p, err = candidatePage(candidate, corpus, tmp, k)
+		} else {
+			p, err = importPage(st, corpus, tmp, k, split)
+		}
 		if err != nil {
 			return err
 		}
@@ -103,7 +109,11 @@ func run(corpus, split string, verbose bool) error {
 			printPage(p, gt[k])
 		}
 	}
-	report(pages, gt, split, cpuTime()-cpu0)
+	how := "import --no-extract --split " + split
+	if candidate != "" {
+		how = "plain library call " + candidate
+	}
+	report(pages, gt, how, cpuTime()-cpu0)
 	return nil
 }
 
@@ -128,6 +138,25 @@ func importPage(st *store.Store, corpus, tmp, key, split string) (page, error) {
 			return p, err
 		}
 		p.arts = append(p.arts, a)
+	}
+	return p, os.Remove(path)
+}
+
+// candidatePage unpacks one page and runs a candidate extractor on it; the
+// text becomes the body of one article without metadata.
+func candidatePage(name, corpus, tmp, key string) (page, error) {
+	p := page{key: key}
+	path := filepath.Join(tmp, key+".html")
+	if err := gunzip(filepath.Join(corpus, "html", key+".html.gz"), path); err != nil {
+		return p, err
+	}
+	text, d, err := candidateText(name, path)
+	if err != nil {
+		return p, err
+	}
+	p.duration = d
+	if text != "" {
+		p.arts = []store.Article{{Body: text}}
 	}
 	return p, os.Remove(path)
 }
@@ -216,7 +245,7 @@ func ratio(a, b float64) float64 {
 	return a / b
 }
 
-func report(pages []page, gt map[string]truth, split string, cpu time.Duration) {
+func report(pages []page, gt map[string]truth, how string, cpu time.Duration) {
 	var scores []score
 	var refused, empty, several, titled, dated, authors, outlets, urls, urlsRight int
 	var total, slowest time.Duration
@@ -257,11 +286,13 @@ func report(pages []page, gt map[string]truth, split string, cpu time.Duration) 
 	}
 	prec, rec, f1 := summary(scores)
 	n := len(pages)
-	fmt.Printf("pages: %d (import --no-extract --split %s)\n", n, split)
+	fmt.Printf("pages: %d (%s)\n", n, how)
 	fmt.Printf("F1 %.3f  precision %.3f  recall %.3f\n", f1, prec, rec)
 	fmt.Printf("refused: %d  empty: %d  split into several articles: %d\n", refused, empty, several)
-	fmt.Printf("found in the page: title %d/%d  date %d/%d  author %d/%d  publication %d/%d  URL %d/%d (%d the benchmark's own)\n",
-		titled, n, dated, n, authors, n, outlets, n, urls, n, urlsRight)
+	if strings.HasPrefix(how, "import") { // a plain library call gives text only
+		fmt.Printf("found in the page: title %d/%d  date %d/%d  author %d/%d  publication %d/%d  URL %d/%d (%d the benchmark's own)\n",
+			titled, n, dated, n, authors, n, outlets, n, urls, n, urlsRight)
+	}
 	if n > 0 {
 		fmt.Printf("time: %.2f s importing (mean %.0f ms, slowest %.0f ms: %s), %.2f s CPU in all\n",
 			total.Seconds(), float64(total.Milliseconds())/float64(n), float64(slowest.Milliseconds()), slowKey[:12], cpu.Seconds())
