@@ -1,6 +1,9 @@
 package ingest
 
 import (
+	neturl "net/url"
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -34,9 +37,8 @@ func bundleItems(doc *html.Node, page htmlMeta) []draft {
 		}
 		total += n
 		largest = max(largest, n)
-		title := firstHeading(a)
-		d := htmlArticle(paras, htmlMeta{title: title, published: m.published, timeText: m.timeText,
-			publication: page.publication, author: m.author, url: m.url})
+		d := htmlArticle(paras, htmlMeta{title: firstHeading(a), published: m.published, timeText: m.timeText,
+			publication: page.publication, author: firstNonEmpty(m.author, page.author), url: itemURL(a, m.url, page.url)})
 		if d.Body == "" {
 			return nil
 		}
@@ -46,4 +48,16 @@ func bundleItems(doc *html.Node, page htmlMeta) []draft {
 		return nil
 	}
 	return items
+}
+
+// itemURL is the address of one item of a bundle: its own, else the page's
+// with the item's anchor when it has one.
+func itemURL(item *html.Node, own, page string) string {
+	if own != "" || page == "" {
+		return own
+	}
+	if id := attr(item, "id"); id != "" && !strings.Contains(page, "#") {
+		return page + "#" + neturl.PathEscape(id)
+	}
+	return page
 }

@@ -91,11 +91,12 @@ func TestWebPageOneArticle(t *testing.T) {
 		auto, none   int
 		titles       []string // with --split auto
 		firstPublish string
+		firstURL     string
 	}{
 		// A live blog: separate dated posts, each an article when splitting.
 		{file: "testdata/liveblog.html", auto: 4, none: 1,
 			titles:       []string{"Brazil calls for reform of the Security Council", "Kenya urges faster climate finance"},
-			firstPublish: "2025-09-24T17:05:00-04:00"},
+			firstPublish: "2025-09-24T17:05:00-04:00", firstURL: "https://globaldesk.example/live/unga-day-two#post-4"},
 		// An article with dated teaser cards of other stories: one article.
 		{file: "testdata/article-related.html", auto: 1, none: 1,
 			titles: []string{"Baltic states agree joint air-defence purchase"}, firstPublish: "2025-04-15T12:00:00+03:00"},
@@ -115,6 +116,9 @@ func TestWebPageOneArticle(t *testing.T) {
 		}
 		if tc.firstPublish != "" && auto[0].Published != tc.firstPublish {
 			t.Errorf("%s: published %q, want %q", tc.file, auto[0].Published, tc.firstPublish)
+		}
+		if tc.auto > 1 && (auto[0].URL != tc.firstURL || auto[0].Publication != "Global Desk") {
+			t.Errorf("%s: url %q publication %q, want %q, Global Desk", tc.file, auto[0].URL, auto[0].Publication, tc.firstURL)
 		}
 	}
 	// Split or not, the live blog's text is all there.
