@@ -2,12 +2,10 @@ package ingest
 
 import (
 	"bytes"
-	"encoding/base64"
 	"errors"
 	"io"
 	"mime"
 	"mime/multipart"
-	"mime/quotedprintable"
 	"net/mail"
 	"strings"
 
@@ -54,7 +52,8 @@ func readMHTML(path string, data []byte, opts Options) ([]draft, error) {
 	if err != nil {
 		return nil, err
 	}
-	title, _ := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+	dec := mime.WordDecoder{CharsetReader: charsetReader}
+	title, _ := dec.DecodeHeader(msg.Header.Get("Subject"))
 	location = firstNonEmpty(msg.Header.Get("Snapshot-Content-Location"), location)
 	for i := range arts {
 		arts[i].URL = firstNonEmpty(arts[i].URL, location)
@@ -82,14 +81,7 @@ func mhtmlRoot(body io.Reader, boundary, start string) (data []byte, ctype, loca
 		if !isRoot && (start != "" || (mt != "text/html" && mt != "application/xhtml+xml")) {
 			continue
 		}
-		var r io.Reader = p
-		switch strings.ToLower(strings.TrimSpace(p.Header.Get("Content-Transfer-Encoding"))) {
-		case "quoted-printable":
-			r = quotedprintable.NewReader(p)
-		case "base64":
-			r = base64.NewDecoder(base64.StdEncoding, p)
-		}
-		data, err := io.ReadAll(r)
+		data, err := io.ReadAll(transferDecoder(p.Header.Get("Content-Transfer-Encoding"), p))
 		if errors.Is(err, io.ErrUnexpectedEOF) && len(data) > 0 {
 			err = nil // a file cut short after the page: keep what is there
 		}

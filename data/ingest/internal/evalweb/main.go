@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/attache-app/attache/data/ingest"
+	"github.com/attache-app/attache/data/ingest/internal/cputime"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -87,7 +88,7 @@ func run(corpus, split, candidate string, verbose bool) error {
 	}
 	defer st.Close()
 
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	var pages []page
 	for _, k := range keys {
 		var p page
@@ -113,7 +114,7 @@ func run(corpus, split, candidate string, verbose bool) error {
 	if candidate != "" {
 		how = "plain library call " + candidate
 	}
-	report(pages, gt, how, cpuTime()-cpu0)
+	report(pages, gt, how, cputime.Used()-cpu0)
 	return nil
 }
 
