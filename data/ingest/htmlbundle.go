@@ -18,13 +18,25 @@ const minItemText = 200
 const maxItemShare = 0.6
 
 // bundleItems returns the items of a page that is a bundle: several
-// top-level <article> elements, each with its own date and enough text of its
-// own, none holding most of the text (a live blog, a digest of dated
-// posts). It returns nil for any other page.
+// top-level <article> elements side by side in one container, each with its
+// own date and enough text of its own, none holding most of the text (a live
+// blog, a digest of dated posts). Comments marked up as articles are not
+// items. It returns nil for any other page, such as an article followed by
+// teasers of other stories.
 func bundleItems(doc *html.Node, page htmlMeta) []draft {
-	arts := findAll(doc, atom.Article, true)
+	var arts []*html.Node
+	for _, a := range findAll(doc, atom.Article, true) {
+		if !inComments(a) {
+			arts = append(arts, a)
+		}
+	}
 	if len(arts) < 2 {
 		return nil
+	}
+	for _, a := range arts[1:] {
+		if container(a) != container(arts[0]) {
+			return nil
+		}
 	}
 	var items []draft
 	total, largest := 0, 0
@@ -60,4 +72,38 @@ func itemURL(item *html.Node, own, page string) string {
 		return page + "#" + neturl.PathEscape(id)
 	}
 	return page
+}
+
+// container is the element holding an item of a list: its parent, or the
+// parent of a wrapper that holds nothing but the item (a list item, a div).
+func container(n *html.Node) *html.Node {
+	p := n.Parent
+	for p != nil && p.Parent != nil && elementChildren(p) == 1 && p.DataAtom != atom.Body && p.DataAtom != atom.Main {
+		p = p.Parent
+	}
+	return p
+}
+
+func elementChildren(n *html.Node) int {
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			k++
+		}
+	}
+	return k
+}
+
+// inComments reports an element that is, or sits in, a comment thread.
+func inComments(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		marks := lower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemtype"))
+		if strings.Contains(marks, "comment") {
+			return true
+		}
+	}
+	return false
 }

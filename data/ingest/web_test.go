@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -100,6 +101,10 @@ func TestWebPageOneArticle(t *testing.T) {
 		// An article with dated teaser cards of other stories: one article.
 		{file: "testdata/article-related.html", auto: 1, none: 1,
 			titles: []string{"Baltic states agree joint air-defence purchase"}, firstPublish: "2025-04-15T12:00:00+03:00"},
+		// A blog post with its comment thread, each comment an <article>
+		// with its own date: one article, without the comments.
+		{file: "testdata/blogpost-comments.html", auto: 1, none: 1,
+			titles: []string{"Why the Arctic Council still matters"}, firstPublish: "2025-03-01T08:00:00Z"},
 		{file: savedPage, auto: 1, none: 1},
 	}
 	for _, tc := range tests {
@@ -127,6 +132,17 @@ func TestWebPageOneArticle(t *testing.T) {
 		if !strings.Contains(none[0].Body, s) {
 			t.Errorf("live blog read whole lacks %q", s)
 		}
+	}
+	blog := read(t, "testdata/blogpost-comments.html", ingest.Options{})
+	if strings.Contains(blog[0].Body, "library of old reports") || !strings.Contains(blog[0].Body, "without a shared set of rules.") {
+		t.Errorf("blog post with comments: %q", blog[0].Body)
+	}
+	// Themes that set the comments beside the post, not in a list of their
+	// own, still make one article.
+	flat := regexp.MustCompile(`</?(ol|li)[^>]*>|<div id="comments"[^>]*>|<h2 class="comments-title">.*</h2>`).
+		ReplaceAllString(readFixture(t, "testdata/blogpost-comments.html"), "")
+	if arts := read(t, writeFile(t, "flat-comments.html", []byte(flat)), ingest.Options{}); len(arts) != 1 {
+		t.Errorf("blog post with comments beside it: %d articles", len(arts))
 	}
 	related := read(t, "testdata/article-related.html", ingest.Options{})
 	if strings.Contains(related[0].Body, "Finland opened") || !strings.Contains(related[0].Body, "through the summer.") {
