@@ -1,8 +1,8 @@
 package ingest
 
 import (
-	"encoding/json"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -32,10 +32,10 @@ var blocks = map[atom.Atom]bool{
 var furniture = []string{"share", "social", "related", "advert", "promo", "newsletter", "cookie",
 	"comments", "subscribe", "breadcrumb", "sidebar", "navbar", "menu", "paywall", "skip-link"}
 
-// readHTML reads one web page: its main text and metadata. With several
-// top-level <article> elements (an archive or a newsletter page) each is an
-// article of its own.
-func readHTML(path, text string) ([]draft, error) {
+// readHTML reads one web page: its main text and what the page says about
+// itself. A page is one article, unless splitting is allowed and the page is
+// a bundle of separate dated items (a live blog, a digest).
+func readHTML(path, text string, opts Options) ([]draft, error) {
 	if hasEntityDecl([]byte(text)) {
 		return nil, refuse(path, "XML entity declarations are not allowed (possible entity-expansion bomb)")
 	}
@@ -44,62 +44,73 @@ func readHTML(path, text string) ([]draft, error) {
 		return nil, refuse(path, "cannot parse HTML: %v", err)
 	}
 	page := pageMeta(doc)
-	arts := findAll(doc, atom.Article, true)
-	type part struct {
-		n     *html.Node
-		paras []string
-	}
-	var parts []part
-	if len(arts) > 1 {
-		for _, a := range arts {
-			if paras := htmlParagraphs(a); textLen(paras) >= 200 {
-				parts = append(parts, part{a, paras})
-			}
+	elements := dropCode(doc)
+	if opts.splitting() {
+		if items := bundleItems(doc, page); len(items) > 1 {
+			return items, nil
 		}
 	}
-	if len(parts) > 1 {
-		var out []draft
-		for _, r := range parts {
-			d := htmlArticle(r.n, r.paras, htmlMeta{publication: page.publication})
-			m := pageMeta(r.n)
-			if h := firstHeading(r.n); h != "" {
-				d.Title = h
-			}
-			d.Published, d.URL, d.Author = m.published, m.url, m.author
-			if d.Body != "" {
-				out = append(out, d)
-			}
+	paras, found, ok := mainText(doc, page.url, elements)
+	page = page.with(found)
+	if !ok {
+		var root *html.Node
+		root, paras = mainRoot(doc)
+		if page.title == "" {
+			page.title = firstHeading(root)
 		}
-		return out, nil
 	}
-	root, paras := mainRoot(doc)
-	d := htmlArticle(root, paras, page)
+	d := htmlArticle(paras, page)
 	if d.Body == "" {
 		return nil, nil
 	}
 	return []draft{d}, nil
 }
 
-// htmlArticle makes an article of root, whose text is paras (see
-// htmlParagraphs), and of what the page says about it.
-func htmlArticle(root *html.Node, paras []string, m htmlMeta) draft {
-	title := m.title
-	if title == "" {
-		title = firstHeading(root)
+// dropCode removes the scripts (JSON-LD data aside) and style sheets of a
+// parsed page: never text, they can be most of a page's bytes, and every
+// later pass would walk them again. It returns the number of elements left.
+func dropCode(doc *html.Node) (elements int) {
+	var code []*html.Node
+	walk(doc, func(n *html.Node) bool {
+		if n.Type == html.ElementNode {
+			elements++
+		}
+		switch n.DataAtom {
+		case atom.Script:
+			if lower(attr(n, "type")) != "application/ld+json" {
+				code = append(code, n)
+			}
+			return false
+		case atom.Style:
+			code = append(code, n)
+			return false
+		}
+		return true
+	})
+	for _, n := range code {
+		n.Parent.RemoveChild(n)
 	}
+	return elements - len(code)
+}
+
+// htmlArticle makes an article of its paragraphs and of what the page says
+// about it.
+func htmlArticle(paras []string, m htmlMeta) draft {
 	// The headline is usually repeated at the top of the text, and a
 	// standalone <time> shows the date again.
 	var kept []string
 	for i, p := range paras {
-		if i < 4 && (p == title || p == m.h1 || (m.timeText != "" && p == m.timeText)) {
+		if i < 4 && (p == m.title || p == m.h1 || (m.timeText != "" && p == m.timeText)) {
 			continue
+		}
+		if !strings.ContainsFunc(p, isAlnum) {
+			continue // a separator left between removed bylines and dates
 		}
 		kept = append(kept, p)
 	}
-	paras = kept
-	clean, tm := takeTextMeta(dropFurniture(paras), m.published)
+	clean, tm := takeTextMeta(dropFurniture(kept), m.published)
 	d := draft{
-		Title: title, Publication: m.publication, Author: m.author, URL: m.url,
+		Title: m.title, Publication: m.publication, Author: m.author, URL: m.url,
 		Published: m.published, Dateline: tm.dateline, Body: joinParagraphs(clean),
 	}
 	if d.Published == "" {
@@ -109,162 +120,6 @@ func htmlArticle(root *html.Node, paras []string, m htmlMeta) draft {
 		d.Author = tm.author
 	}
 	return d
-}
-
-// htmlMeta is what a page says about itself.
-type htmlMeta struct {
-	title, h1, published, publication, author, url string
-	timeText                                       string // text of the first <time>
-}
-
-func pageMeta(doc *html.Node) htmlMeta {
-	var m htmlMeta
-	var ogTitle, titleEl, metaDate, timeDate, ldDate, ldHeadline string
-	var ldAuthor, ldPublisher, metaAuthor, canonical, ogURL string
-	walk(doc, func(n *html.Node) bool {
-		switch n.DataAtom {
-		case atom.Meta:
-			key := lower(attr(n, "property"))
-			if key == "" {
-				key = lower(attr(n, "name"))
-			}
-			val := collapseSpace(attr(n, "content"))
-			switch key {
-			case "og:title", "twitter:title":
-				if ogTitle == "" {
-					ogTitle = val
-				}
-			case "article:published_time", "datepublished", "pubdate", "date", "dc.date", "parsely-pub-date", "sailthru.date":
-				if metaDate == "" {
-					metaDate = val
-				}
-			case "og:site_name", "application-name":
-				if m.publication == "" {
-					m.publication = val
-				}
-			case "author", "article:author", "byl", "parsely-author":
-				if metaAuthor == "" && !strings.Contains(val, "://") {
-					metaAuthor = strings.TrimPrefix(strings.TrimPrefix(val, "By "), "by ")
-				}
-			case "og:url":
-				ogURL = val
-			}
-		case atom.Title:
-			if titleEl == "" {
-				titleEl = collapseSpace(nodeText(n))
-			}
-		case atom.H1:
-			if m.h1 == "" {
-				m.h1 = collapseSpace(nodeText(n))
-			}
-		case atom.Time:
-			if timeDate == "" {
-				timeDate = attr(n, "datetime")
-				m.timeText = collapseSpace(nodeText(n))
-			}
-		case atom.Link:
-			if lower(attr(n, "rel")) == "canonical" {
-				canonical = attr(n, "href")
-			}
-		case atom.Script:
-			if lower(attr(n, "type")) == "application/ld+json" {
-				ld := jsonLD(nodeText(n))
-				ldDate = firstNonEmpty(ldDate, ld.date)
-				ldHeadline = firstNonEmpty(ldHeadline, ld.headline)
-				ldAuthor = firstNonEmpty(ldAuthor, ld.author)
-				ldPublisher = firstNonEmpty(ldPublisher, ld.publisher)
-			}
-			return false
-		}
-		return true
-	})
-	m.title = firstNonEmpty(ogTitle, trimSiteName(titleEl, m.h1, m.publication), m.h1, ldHeadline)
-	for _, d := range []string{metaDate, timeDate, ldDate} {
-		if p := parseDate(d, ""); p != "" {
-			m.published = p
-			break
-		}
-	}
-	m.publication = firstNonEmpty(m.publication, ldPublisher)
-	m.author = firstNonEmpty(metaAuthor, ldAuthor)
-	m.url = firstNonEmpty(ogURL, canonical)
-	return m
-}
-
-// trimSiteName removes a " | Site" or " - Site" suffix from a <title>.
-func trimSiteName(title, h1, site string) string {
-	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: "} {
-		left, right, ok := strings.Cut(title, sep)
-		if ok && (left == h1 || (site != "" && strings.TrimSpace(right) == site)) {
-			return strings.TrimSpace(left)
-		}
-	}
-	return title
-}
-
-// ldMeta is what JSON-LD says about an article.
-type ldMeta struct{ date, headline, author, publisher string }
-
-// jsonLD reads the first datePublished, headline, author and publisher
-// found in a JSON-LD script, refusing pathological nesting.
-func jsonLD(src string) ldMeta {
-	var m ldMeta
-	if jsonDepth([]byte(src)) > maxJSONDepth {
-		return m
-	}
-	var v any
-	if json.Unmarshal([]byte(src), &v) != nil {
-		return m
-	}
-	var visit func(v any, depth int)
-	visit = func(v any, depth int) {
-		if depth > 20 {
-			return
-		}
-		switch x := v.(type) {
-		case []any:
-			for _, e := range x {
-				visit(e, depth+1)
-			}
-		case map[string]any:
-			if s, ok := x["datePublished"].(string); ok && m.date == "" {
-				m.date = s
-			}
-			if s, ok := x["headline"].(string); ok && m.headline == "" {
-				m.headline = collapseSpace(s)
-			}
-			if m.author == "" {
-				m.author = ldName(x["author"])
-			}
-			if m.publisher == "" {
-				m.publisher = ldName(x["publisher"])
-			}
-			if g, ok := x["@graph"]; ok {
-				visit(g, depth+1)
-			}
-		}
-	}
-	visit(v, 0)
-	return m
-}
-
-func ldName(v any) string {
-	switch x := v.(type) {
-	case string:
-		return collapseSpace(x)
-	case map[string]any:
-		s, _ := x["name"].(string)
-		return collapseSpace(s)
-	case []any:
-		var names []string
-		for _, e := range x {
-			if n := ldName(e); n != "" {
-				names = append(names, n)
-			}
-		}
-		return strings.Join(names, ", ")
-	}
-	return ""
 }
 
 // mainRoot picks the element holding the article text: the <article> with
@@ -402,6 +257,8 @@ func firstHeading(n *html.Node) string {
 	})
 	return h
 }
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // walk visits n and its descendants in document order; f returns false to
 // skip a node's children.

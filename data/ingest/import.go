@@ -126,6 +126,9 @@ func expand(paths []string) []source {
 				}
 				return nil
 			}
+			if d.IsDir() && p != root && isSavedPageFolder(p) {
+				return fs.SkipDir
+			}
 			if !d.Type().IsRegular() {
 				return nil
 			}

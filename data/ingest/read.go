@@ -27,9 +27,11 @@ const (
 	fDOCX
 	fPDF
 	fZip
+	fMHTML
+	fWebArchive
 )
 
-var formatNames = [...]string{"text", "Markdown", "HTML", "JSON", "JSON Lines", "CSV", "TSV", "feed", "e-mail", ".docx", "PDF", "zip"}
+var formatNames = [...]string{"text", "Markdown", "HTML", "JSON", "JSON Lines", "CSV", "TSV", "feed", "e-mail", ".docx", "PDF", "zip", "MHTML", "web archive"}
 
 func (f format) String() string { return formatNames[f] }
 
@@ -121,7 +123,11 @@ func parse(path string, data []byte, opts Options, depth int) ([]draft, error) {
 		}
 		arts, err = readZip(path, data, opts, depth+1)
 	case fHTML:
-		arts, err = readHTML(path, text)
+		arts, err = readHTML(path, text, opts)
+	case fMHTML:
+		arts, err = readMHTML(path, data, opts)
+	case fWebArchive:
+		arts, err = readWebArchive(path, data, opts)
 	case fFeed:
 		arts, err = readFeed(path, text)
 	case fJSON:
@@ -160,6 +166,10 @@ func detect(path string, data []byte) (format, string, error) {
 			return fDOCX, "", nil
 		}
 		return fZip, "", nil
+	case bytes.HasPrefix(data, []byte("bplist00")) || e == ".webarchive":
+		return fWebArchive, "", nil
+	case e == ".mhtml" || e == ".mht" || (e != ".eml" && looksMHTML(data)):
+		return fMHTML, "", nil
 	}
 	text, err := decodeMarkup(path, data)
 	if err != nil {
