@@ -180,7 +180,7 @@ func detect(path string, data []byte) (format, string, error) {
 	}
 	head := strings.TrimSpace(text[:min(len(text), 4096)])
 	switch {
-	case strings.HasPrefix(head, "<"):
+	case strings.HasPrefix(head, "<") && (!isPlainTextExt(e) || looksMarkup(head)):
 		lh := lower(head)
 		if strings.Contains(lh, "<rss") || strings.Contains(lh, "<feed") || strings.Contains(lh, "<rdf:rdf") {
 			return fFeed, text, nil
@@ -216,6 +216,30 @@ func detect(path string, data []byte) (format, string, error) {
 		return fCSV, text, nil
 	}
 	return fText, text, nil
+}
+
+// isPlainTextExt reports an extension that promises plain text (or none at
+// all): such a file is only read as markup when its start really is markup,
+// since a wire headline may open with a ticker in angle brackets
+// ("<ACME CORP> RAISES DIVIDEND").
+func isPlainTextExt(e string) bool {
+	return e == "" || e == ".txt" || e == ".text"
+}
+
+// markupOpeners are the elements a real HTML, XML or feed document starts
+// with; one of them among the first few kilobytes marks a file as markup.
+var markupOpeners = []string{"<!doctype", "<?xml", "<html", "<head", "<body", "<meta", "<title", "<p>", "<p ", "<div", "<article", "<rss", "<feed", "<rdf:rdf", "<!--"}
+
+// looksMarkup reports whether head holds a real markup element rather than
+// text that merely opens with an angle bracket.
+func looksMarkup(head string) bool {
+	lh := lower(head)
+	for _, o := range markupOpeners {
+		if strings.Contains(lh, o) {
+			return true
+		}
+	}
+	return false
 }
 
 // looksJSONL reports JSON Lines: a first line that is a whole object,

@@ -202,3 +202,19 @@ func TestSignOffAfterLastSentence(t *testing.T) {
 }
 
 func lastLine(s string) string { return s[strings.LastIndex(s, "\n")+1:] }
+
+// TestWireLogOpeningWithTickerIsText reads a log whose first headline opens
+// with a ticker in angle brackets: a text file is not taken for HTML.
+func TestWireLogOpeningWithTickerIsText(t *testing.T) {
+	stories := append([]wirelog.Story{wireStories[1]}, wireStories[0], wireStories[2])
+	for _, name := range []string{"wire.txt", "WIRE"} {
+		p := writeFile(t, name, []byte(wirelog.Write(stories, wirelog.Style{})))
+		arts := read(t, p, ingest.Options{})
+		if len(arts) != len(stories) {
+			t.Fatalf("%s: got %d articles, want %d", name, len(arts), len(stories))
+		}
+		if arts[0].Title != stories[0].Headline {
+			t.Errorf("%s: first title %q, want %q", name, arts[0].Title, stories[0].Headline)
+		}
+	}
+}
