@@ -18,6 +18,7 @@ type mention struct {
 	prefix     bool // modifies a following name or title ("Chinese President Xi")
 	possessive bool // followed by 's
 	demonym    bool // an adjective of nationality ("Israeli forces")
+	dateline   bool // the place of the story's dateline: where it was filed, not a party
 }
 
 // entityBuilder collects the entities of one text.
@@ -35,6 +36,8 @@ type entityBuilder struct {
 	titleFor map[int]titleInfo // mention index -> title written before it
 	deferred []deferredRun
 	shorts   []deferredShort
+	seen     map[string]int // mentions of each country so far
+	dateline dateline
 }
 
 // deferredShort is a surname the gazetteer knows, kept until the text's own
@@ -144,6 +147,18 @@ func (x *entityBuilder) accept(ref nameRef, i, n int, sentStart bool) bool {
 		if sentStart && n == 1 && stopwords[t.key] {
 			return false
 		}
+	case formRegion:
+		if commonPlaceWords[t.key] && n == 1 && x.seen[ref.e.country] == 0 {
+			return false // "Victoria", "Georgia": the state only where its country is the story's
+		}
+	case formCity:
+		next := ""
+		if i+n < len(x.toks) {
+			next = x.toks[i+n].key
+		}
+		if (sentStart && next != ",") || reportingVerbs[next] || (i > 0 && coreTitles[x.toks[i-1].key]) {
+			return false // "Jackson said", "Mr. Lincoln": a person
+		}
 	}
 	return true
 }
@@ -164,6 +179,10 @@ func (x *entityBuilder) lookup(i, end int, sentStart bool) (int, nameRef) {
 		for k := range n.refs {
 			r := &n.refs[k]
 			if !x.accept(*r, i, j-i+1, sentStart) {
+				continue
+			}
+			if pick != nil && placeLike(*pick) && placeLike(*r) {
+				pick = x.pickPlace(pick, r)
 				continue
 			}
 			if pick == nil || (!pick.e.curated && r.e.curated) {
@@ -281,6 +300,7 @@ func (x *entityBuilder) entityNamed(name, kind string) int {
 
 func (x *entityBuilder) addMention(ent, a, b int) int {
 	x.ments = append(x.ments, mention{ent: ent, a: a, b: b})
+	x.noteCountry(x.ents[ent].Country)
 	for k := a; k < b; k++ {
 		x.covered[k] = true
 	}
@@ -296,6 +316,9 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 	x.byKey = map[string]int{}
 	x.covered = make([]bool, len(x.toks))
 	x.titleFor = map[int]titleInfo{}
+	if len(sents) > 0 {
+		x.readDateline(sents[0][0], sents[0][1])
+	}
 	for _, s := range sents {
 		first := s[0]
 		for first < s[1] && !x.toks[first].word {
@@ -334,6 +357,7 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 			}
 		}
 	}
+	x.resolveDateline()
 	x.titles()
 	x.parenAliases()
 	x.backrefs(sents)

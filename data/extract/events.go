@@ -314,7 +314,7 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 			if m.possessive && possessive < 0 && !c.afterPreposition(m.a) {
 				possessive = mi
 			}
-			if m.possessive || m.prefix || c.afterPreposition(m.a) || c.parenthesised(m) {
+			if m.possessive || m.prefix || m.dateline || c.afterPreposition(m.a) || c.parenthesised(m) {
 				k = m.a
 				continue
 			}
@@ -367,6 +367,24 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 	return nil
 }
 
+// politicalRoles are the CAMEO roles of actors whose acts are diplomatic
+// events: governments and their officials, forces and agencies, courts,
+// legislatures, parties, opposition, rebels and insurgents, international
+// organisations.
+var politicalRoles = set(`GOV LEG MIL JUD IGO OPP REB INS PTY SPY COP SEP RAD UAF ELI`)
+
+// political reports whether one of ents is a political actor: a state, or
+// a person or body holding one of politicalRoles.
+func (c *sentenceCtx) political(ents []int) bool {
+	for _, id := range ents {
+		e := c.eb.ents[id]
+		if e.Kind == KindCountry || politicalRoles[e.Role] {
+			return true
+		}
+	}
+	return false
+}
+
 // refusedWhenNegated are the verbs whose negation is itself a rejection
 // ("would not accept US troops", "will not allow inspectors").
 var refusedWhenNegated = set(`accept accepts accepted allow allows allowed permit permits permitted tolerate tolerates tolerated`)
@@ -411,7 +429,7 @@ func (c *sentenceCtx) recipientsAfter(k int, exclude map[int]bool) []int {
 			continue
 		}
 		m := c.eb.ments[mi]
-		if exclude[m.ent] || m.prefix {
+		if exclude[m.ent] || m.prefix || m.dateline {
 			j = m.b - 1
 			continue
 		}
@@ -650,8 +668,8 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 				}
 				actors, recips = recips, actors
 			}
-			if len(actors) == 0 {
-				continue
+			if len(actors) == 0 || !(c.political(actors) || c.political(recips)) {
+				continue // companies dealing among themselves are not diplomatic events
 			}
 			if !datesDone {
 				dates = findDates(eb.toks, s[0], s[1], eb.pub, eb.havePub)

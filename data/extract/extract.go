@@ -67,12 +67,12 @@ func New() (*Extractor, error) {
 			loadErr = cameoErr
 			return
 		}
-		g, err := loadGazetteer()
+		lx, err := loadLexicon()
 		if err != nil {
 			loadErr = err
 			return
 		}
-		lx, err := loadLexicon()
+		g, err := loadGazetteer(lx)
 		if err != nil {
 			loadErr = err
 			return

@@ -24,6 +24,7 @@ func main() {
 	plover := flag.String("plover", "", "JSONL gold set of coded sentences (optional)")
 	ploverOut := flag.String("plover-extracted", "", "JSONL output of attache-cli extract over the gold set")
 	verbose := flag.Bool("v", false, "list the errors behind each figure")
+	flag.IntVar(&exampleLimit, "examples", exampleLimit, "errors listed for each figure with -v")
 	emit := flag.Bool("emit", false, "write the corpus as attache-cli extract input ({id, text, published}) to stdout and stop")
 	flag.Parse()
 	if *emit {

@@ -125,8 +125,11 @@ type corpusScore struct {
 	examples                   map[string][]string
 }
 
+// exampleLimit bounds the errors listed for each figure.
+var exampleLimit = 40
+
 func (s *corpusScore) example(kind, text string) {
-	if len(s.examples[kind]) < 40 {
+	if len(s.examples[kind]) < exampleLimit {
 		s.examples[kind] = append(s.examples[kind], text)
 	}
 }
