@@ -23,21 +23,22 @@ type mention struct {
 
 // entityBuilder collects the entities of one text.
 type entityBuilder struct {
-	g        *gazetteer
-	toks     []token
-	pub      time.Time
-	havePub  bool
-	ents     []Entity
-	gazOf    []*gazEntry
-	byGaz    map[*gazEntry]int
-	byKey    map[string]int
-	ments    []mention
-	covered  []bool
-	titleFor map[int]titleInfo // mention index -> title written before it
-	deferred []deferredRun
-	shorts   []deferredShort
-	seen     map[string]int // mentions of each country so far
-	dateline dateline
+	g         *gazetteer
+	toks      []token
+	pub       time.Time
+	havePub   bool
+	ents      []Entity
+	gazOf     []*gazEntry
+	byGaz     map[*gazEntry]int
+	byKey     map[string]int
+	ments     []mention
+	covered   []bool
+	titleFor  map[int]titleInfo // mention index -> title written before it
+	deferred  []deferredRun
+	shorts    []deferredShort
+	cityWords []deferredShort // lone city names, kept until the text's people are known
+	seen      map[string]int  // mentions of each country so far
+	dateline  dateline
 }
 
 // deferredShort is a surname the gazetteer knows, kept until the text's own
@@ -332,7 +333,18 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 			sentStart := i == first || (i > 0 && x.toks[i-1].text == ":")
 			gn, ref := x.lookup(i, s[1], sentStart)
 			rn, org := x.run(i, s[1], sentStart)
+			if gn > 0 && rn > gn && (ref.form == formCity || ref.form == formPlace || ref.form == formShort) {
+				gn = 0 // "Delta Air Lines", "Charles Bowsher": the word starts a longer name
+			}
+			if gn > 0 && ref.e.kind == KindCountry && currencyAfter(x.toks, i+gn) {
+				i += gn // "Canadian dollar", "U.S. dlrs": a currency, not the country
+				continue
+			}
 			switch {
+			case gn == 1 && ref.form == formCity:
+				// a lone city name: a person's name in the text comes first
+				x.cityWords = append(x.cityWords, deferredShort{i, i + gn, ref.e})
+				i += gn
 			case gn > 0 && ref.form == formShort && (gn >= rn || !org):
 				// a bare surname: a full name elsewhere in the text comes first
 				x.shorts = append(x.shorts, deferredShort{i, i + gn, ref.e})
@@ -362,6 +374,16 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 	x.parenAliases()
 	x.backrefs(sents)
 	for _, d := range x.shorts {
+		if x.covered[d.a] {
+			continue
+		}
+		// a surname alone names an office-holder only after a title
+		// ("President Reagan"), under a listed alias, or once the text has named them in full
+		if _, linked := x.byGaz[d.e]; linked || d.e.curated || (d.a > 0 && coreTitles[x.toks[d.a-1].key]) {
+			x.addMention(x.entityFor(d.e), d.a, d.b)
+		}
+	}
+	for _, d := range x.cityWords {
 		if !x.covered[d.a] {
 			x.addMention(x.entityFor(d.e), d.a, d.b)
 		}
@@ -416,7 +438,7 @@ func (x *entityBuilder) unknown(a, b int, org, sentStart bool) {
 	idx := x.entityNamed(name, kind)
 	if org {
 		// "Chinese Ministry of Foreign Affairs": the country named first is its country
-		if gn, ref := x.lookup(a, b, false); gn > 0 && ref.e.kind == KindCountry {
+		if gn, ref := x.lookup(a, b, false); gn > 0 && ref.e.kind == KindCountry && (ref.form == formName || ref.form == formDemonym) {
 			x.ents[idx].Country = ref.e.country
 			x.ents[idx].Role = "GOV"
 		}

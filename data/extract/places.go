@@ -30,6 +30,7 @@ func (g *gazetteer) loadRegions() error {
 		g.add(e.name, nameRef{e: e, form: formRegion})
 		for _, a := range splitList(field(f, 2)) {
 			g.regionAbbr[foldKey(a)] = e
+			g.regionAbbr[foldKey(strings.TrimSuffix(a, "."))] = e // "Conn" in a dateline
 			if strings.HasSuffix(a, ".") {
 				g.add(a, nameRef{e: e, form: formRegion})
 			}
@@ -123,4 +124,14 @@ func (x *entityBuilder) pickPlace(cur, r *nameRef) *nameRef {
 		return r
 	}
 	return cur
+}
+
+// currencies are the words that make a country name before them a currency
+// ("Canadian dollar", "Swiss francs", "U.S. dlrs").
+var currencies = set(`dollar dollars dlr dlrs franc francs mark marks yen pound pounds sterling guilder guilders lira lire peso pesos
+crown crowns krona kronor krone kroner rand rupee rupees schilling schillings escudo escudos peseta pesetas drachma drachmas currency`)
+
+// currencyAfter reports whether a currency word follows token i.
+func currencyAfter(toks []token, i int) bool {
+	return i < len(toks) && currencies[toks[i].key]
 }
