@@ -19,6 +19,7 @@ type mention struct {
 	possessive bool // followed by 's
 	demonym    bool // an adjective of nationality ("Israeli forces")
 	dateline   bool // the place of the story's dateline: where it was filed, not a party
+	place      bool // named as a place: a capital, city, state or province ("in Berlin")
 }
 
 // entityBuilder collects the entities of one text.
@@ -352,6 +353,7 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 			case gn > 0 && (gn >= rn || !org):
 				mi := x.addMention(x.entityFor(ref.e), i, i+gn)
 				x.ments[mi].demonym = ref.form == formDemonym
+				x.ments[mi].place = ref.form >= formCapital || ref.e.kind == KindPlace
 				i += gn
 			case rn > 1 && gn == 0 && x.hyphenParts(i):
 				// "Rwanda-backed M23 rebels", "Russian-led Collective Security
@@ -385,7 +387,8 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 	}
 	for _, d := range x.cityWords {
 		if !x.covered[d.a] {
-			x.addMention(x.entityFor(d.e), d.a, d.b)
+			mi := x.addMention(x.entityFor(d.e), d.a, d.b)
+			x.ments[mi].place = true
 		}
 	}
 	for _, d := range x.deferred {

@@ -419,7 +419,7 @@ func (c *sentenceCtx) mainCountry(k int) int {
 // recipientsAfter finds the first named target after token k.
 func (c *sentenceCtx) recipientsAfter(k int, exclude map[int]bool) []int {
 	toks := c.eb.toks
-	possessive := -1
+	possessive, located := -1, -1
 	for j := k; j < c.s1 && j < k+25; j++ {
 		if clauseBreaks[toks[j].key] {
 			break
@@ -430,6 +430,14 @@ func (c *sentenceCtx) recipientsAfter(k int, exclude map[int]bool) []int {
 		}
 		m := c.eb.ments[mi]
 		if exclude[m.ent] || m.prefix || m.dateline {
+			j = m.b - 1
+			continue
+		}
+		if m.place && m.a > c.s0 && (toks[m.a-1].key == "in" || toks[m.a-1].key == "at") {
+			// "met Scholz in Berlin": where it happened, a party only if none is named
+			if located < 0 {
+				located = mi
+			}
 			j = m.b - 1
 			continue
 		}
@@ -445,6 +453,9 @@ func (c *sentenceCtx) recipientsAfter(k int, exclude map[int]bool) []int {
 	}
 	if possessive >= 0 {
 		return []int{c.eb.ments[possessive].ent}
+	}
+	if located >= 0 && c.eb.ents[c.eb.ments[located].ent].Kind == KindCountry {
+		return []int{c.eb.ments[located].ent}
 	}
 	return nil
 }
@@ -704,6 +715,7 @@ func makeEvent(code string, actors, recips []int, c *sentenceCtx, text string, t
 		Start: eb.toks[c.s0].start, End: eb.toks[c.s1-1].end,
 	}
 	ev.Text = strings.TrimSpace(text[eb.toks[c.s0].bs:eb.toks[c.s1-1].be])
+	ev.Location = c.location()
 	what := ""
 	if len(dates) > 1 && inDateline(eb.toks, c.s0, dates[0]) {
 		dates = dates[1:] // the dateline dates the report, a later expression the event
@@ -717,6 +729,10 @@ func makeEvent(code string, actors, recips []int, c *sentenceCtx, text string, t
 		}
 		ev.Date, ev.EndDate, ev.Precision, ev.DateText, ev.DateBasis = best.date, best.end, best.precision, best.text, best.basis
 		what = "the event"
+		if eb.havePub && farFuture(best.date, eb.pub, eb.toks, c.s0, c.s1) {
+			// a date years ahead that nothing says is planned is not when it happened
+			ev.Date, ev.EndDate, ev.Precision, ev.DateText, ev.DateBasis = fmtDay(eb.pub), "", "day", "", BasisPublication
+		}
 		for k := best.tokStart - 1; k >= c.s0 && k >= best.tokStart-3; k-- {
 			if reportingVerbs[eb.toks[k].key] {
 				what = "the announcement"
@@ -849,4 +865,26 @@ func merge(evs []Event, eb *entityBuilder) []Event {
 		}
 	}
 	return out
+}
+
+// location names where the sentence's event happened: a place written after
+// "in" or "at" ("in Berlin", "at Camp David"), else the dateline's place.
+func (c *sentenceCtx) location() string {
+	eb := c.eb
+	for mi, m := range eb.ments {
+		if m.a < c.s0 || m.a >= c.s1 || m.a == 0 || m.dateline || !m.place {
+			continue
+		}
+		if k := eb.toks[m.a-1].key; k == "in" || k == "at" {
+			e := eb.ents[eb.ments[mi].ent]
+			if e.Kind == KindPlace {
+				return e.Name
+			}
+			return joinTokens(eb.toks, m.a, m.b) // a capital standing for its country
+		}
+	}
+	if eb.dateline.ent >= 0 {
+		return eb.ents[eb.dateline.ent].Name
+	}
+	return ""
 }
