@@ -153,7 +153,7 @@ func isMonth(t token) bool {
 	if !ok {
 		_, ok = months[t.key+"."]
 	}
-	return ok && t.cap
+	return ok // a dateline may print the month in lower case ("BOSTON, Mass., march 4 -")
 }
 
 func titleCase(s string) string {

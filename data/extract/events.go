@@ -314,7 +314,7 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 			if m.possessive && possessive < 0 && !c.afterPreposition(m.a) {
 				possessive = mi
 			}
-			if m.possessive || m.prefix || m.dateline || c.afterPreposition(m.a) || c.parenthesised(m) {
+			if m.possessive || m.prefix || m.dateline || c.afterPreposition(m.a) || c.parenthesised(m) || c.business(m) {
 				k = m.a
 				continue
 			}
@@ -385,6 +385,16 @@ func (c *sentenceCtx) political(ents []int) bool {
 	return false
 }
 
+// businessNouns after an adjective of nationality make it a company's
+// description ("the Italian company", "a Japanese bank"), not a state.
+var businessNouns = set(`company companies firm firms bank banks group concern insurer broker brokers maker makers producer producers
+unit subsidiary institution investor investors press manufacturer retailer chain carrier airline utility conglomerate`)
+
+// business reports whether a demonym describes a company.
+func (c *sentenceCtx) business(m mention) bool {
+	return m.demonym && m.b < c.s1 && businessNouns[c.eb.toks[m.b].key]
+}
+
 // refusedWhenNegated are the verbs whose negation is itself a rejection
 // ("would not accept US troops", "will not allow inspectors").
 var refusedWhenNegated = set(`accept accepts accepted allow allows allowed permit permits permitted tolerate tolerates tolerated`)
@@ -393,8 +403,8 @@ var refusedWhenNegated = set(`accept accepts accepted allow allows allowed permi
 var refusal = &rule{code: "120", curated: true}
 
 // agentNouns name a government body without naming its country.
-var agentNouns = set(`government ministry military army navy police authorities officials president premier minister spokesman
-spokeswoman spokesperson parliament cabinet court leader leaders forces troops regime administration junta embassy coastguard guard`)
+var agentNouns = set(`government ministry military army navy police authorities officials president premier minister
+parliament cabinet court forces troops regime administration junta embassy coastguard guard`)
 
 // mainCountry is the country named most often before token k (the earliest on
 // a tie), or -1.
@@ -679,8 +689,10 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 				}
 				actors, recips = recips, actors
 			}
-			if len(actors) == 0 || !(c.political(actors) || c.political(recips)) {
-				continue // companies dealing among themselves are not diplomatic events
+			if len(actors) == 0 || !(c.political(actors) || (cameoByCode[r.code].Type == "PROTEST" && c.political(recips))) {
+				// companies dealing among themselves, or with a market or a
+				// country they trade in, are not diplomatic events
+				continue
 			}
 			if !datesDone {
 				dates = findDates(eb.toks, s[0], s[1], eb.pub, eb.havePub)
