@@ -337,6 +337,9 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 			if gn > 0 && rn > gn && (ref.form == formCity || ref.form == formPlace || ref.form == formShort) {
 				gn = 0 // "Delta Air Lines", "Charles Bowsher": the word starts a longer name
 			}
+			if gn > 0 && ref.e.kind == KindOrganisation && ref.form == formName && x.partOfLongerName(i, gn) {
+				gn = 0 // "Wagner and Brown", "German Chancellor Olaf Scholz": not the listed body
+			}
 			if gn > 0 && ref.e.kind == KindCountry && currencyAfter(x.toks, i+gn) {
 				i += gn // "Canadian dollar", "U.S. dlrs": a currency, not the country
 				continue
@@ -637,4 +640,16 @@ func (x *entityBuilder) hyphenParts(i int) bool {
 		off += n + 1
 	}
 	return found
+}
+
+// partOfLongerName reports whether the organisation name at toks[i:i+n] is
+// only part of what is written: joined by "and" to another capitalised name
+// (a firm named after its partners), or a title before a person's name
+// ("German Chancellor Olaf Scholz").
+func (x *entityBuilder) partOfLongerName(i, n int) bool {
+	j := i + n
+	if j+1 < len(x.toks) && (x.toks[j].key == "and" || x.toks[j].key == "&") && n == 1 && x.toks[j+1].cap && !x.toks[j+1].upper {
+		return true
+	}
+	return coreTitles[x.toks[j-1].key] && j < len(x.toks) && x.toks[j].cap && x.toks[j].word
 }

@@ -1,0 +1,118 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// entityByText returns the entity whose first mention covers exactly want.
+func entityByText(t *testing.T, text, published, want string) (name, kind, country string, ok bool) {
+	t.Helper()
+	x := newExtractor(t)
+	r := x.Extract(text, published)
+	rs := []rune(text)
+	for _, e := range r.Entities {
+		for _, m := range e.Mentions {
+			if string(rs[m.Start:m.End]) == want {
+				return e.Name, e.Kind, e.Country, true
+			}
+		}
+	}
+	return "", "", "", false
+}
+
+func TestDatelinePlaces(t *testing.T) {
+	cases := []struct{ text, place, country string }{
+		{"CAMDEN, N.J., March 30 - Campbell Widgets Inc said sales rose.", "CAMDEN", "USA"},
+		{"TOKYO, March 3 - Exporters said shipments fell in February.", "TOKYO", "JPN"},
+		{"Vancouver, British Columbia, March 2 - Coast Mining Ltd said output rose.", "Vancouver", "CAN"},
+		{"WILTON, Conn, March 2 - Harbor Tools Inc said profits rose.", "Conn", "USA"},
+	}
+	for _, c := range cases {
+		_, kind, country, ok := entityByText(t, c.text, "1987-03-02", c.place)
+		if !ok || kind != "place" || country != c.country {
+			t.Errorf("%q: %s = %q %q (found %v), want place %s", c.text, c.place, kind, country, ok, c.country)
+		}
+	}
+}
+
+func TestWrappedNameIsWhole(t *testing.T) {
+	text := "BONN, March 3 - The finance ministry said on Tuesday that the\nbudget plan would go to the cabinet next week, and minister Gerhard\nStoltenberg would present it to parliament before the summer.\n"
+	x := newExtractor(t)
+	for _, e := range x.Extract(text, "1987-03-03").Entities {
+		if e.Kind == "person" && !strings.Contains(e.Name, "Stoltenberg") {
+			t.Errorf("person %q: the name broken by a line must stay whole", e.Name)
+		}
+	}
+	if _, _, _, ok := entityByText(t, text, "1987-03-03", "Gerhard\nStoltenberg"); !ok {
+		t.Errorf("no mention covers the whole wrapped name")
+	}
+}
+
+func TestGivenNameIsNotAnOfficeHolder(t *testing.T) {
+	text := "The company named John C. Emery its chief executive, and Comptroller General Charles Bowsher said he would review the plan."
+	x := newExtractor(t)
+	for _, e := range x.Extract(text, "1987-03-03").Entities {
+		if e.Kind == "person" && e.Name != "John C. Emery" && e.Name != "Charles Bowsher" {
+			t.Errorf("person %q (%s): a given name beside another surname was linked elsewhere", e.Name, e.Country)
+		}
+	}
+}
+
+func TestCompanyWordIsNotGazetteerOrganisation(t *testing.T) {
+	text := "Wagner and Brown, a Texas oil partnership, said it sold its stake in two refineries."
+	x := newExtractor(t)
+	for _, e := range x.Extract(text, "1987-03-03").Entities {
+		if e.Name == "Wagner Group" {
+			t.Errorf("%q linked to the Wagner Group", text)
+		}
+	}
+}
+
+func TestCompanyDealIsNoEvent(t *testing.T) {
+	texts := []string{
+		"NEW YORK, March 3 - Acme Holdings Inc said it agreed to acquire Brightline Systems Corp for 340 mln dlrs.",
+		"The Italian company said it had agreed to buy a 20 pct stake in the Spanish drug maker.",
+	}
+	x := newExtractor(t)
+	for _, text := range texts {
+		if evs := x.Extract(text, "1987-03-03").Events; len(evs) > 0 {
+			t.Errorf("%q: %d events (%s), want none between companies", text, len(evs), evs[0].Summary)
+		}
+	}
+}
+
+func TestStateActingOnCompanyIsEvent(t *testing.T) {
+	x := newExtractor(t)
+	text := "The United States imposed sanctions on Huawei on Friday."
+	if evs := x.Extract(text, "2020-05-16").Events; len(evs) == 0 || evs[0].Type != "SANCTION" {
+		t.Errorf("%q: events %+v, want a SANCTION", text, evs)
+	}
+}
+
+func TestMaturityIsNotEventDate(t *testing.T) {
+	x := newExtractor(t)
+	text := "Japan agreed to lend Mexico 500 mln dlrs in bonds due January 1, 2047, the finance ministry said."
+	for _, ev := range x.Extract(text, "1987-03-03").Events {
+		if strings.HasPrefix(ev.Date, "2047") {
+			t.Errorf("%q: event dated %s by a bond maturity", text, ev.Date)
+		}
+	}
+}
+
+func TestCapitalIsLocationNotParty(t *testing.T) {
+	x := newExtractor(t)
+	text := "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Friday."
+	evs := x.Extract(text, "2023-06-10").Events
+	r := x.Extract(text, "2023-06-10")
+	if len(evs) == 0 {
+		t.Fatalf("%q: no event", text)
+	}
+	ev := evs[0]
+	if len(ev.Recipients) != 1 || r.Entities[ev.Recipients[0]].Country != "DEU" || r.Entities[ev.Recipients[0]].Kind != "person" {
+		t.Errorf("%q: %s, want Scholz (DEU) as the recipient", text, ev.Summary)
+	}
+	if ev.Location != "Berlin" {
+		t.Errorf("%q: location %q, want Berlin", text, ev.Location)
+	}
+}
