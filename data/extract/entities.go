@@ -353,6 +353,11 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 				// a bare surname: a full name elsewhere in the text comes first
 				x.shorts = append(x.shorts, deferredShort{i, i + gn, ref.e})
 				i += gn
+			case gn > 0 && (gn >= rn || !org) && ref.e.kind == KindPerson && ref.form == formName && !x.nearOffice(ref.e) && x.holdsOffice(ref.e):
+				// an office-holder's name outside their time in office: a namesake,
+				// or the person before or after office; linked to no office
+				x.addMention(x.entityNamed(joinTokens(x.toks, i, i+gn), KindPerson), i, i+gn)
+				i += gn
 			case gn > 0 && (gn >= rn || !org):
 				mi := x.addMention(x.entityFor(ref.e), i, i+gn)
 				x.ments[mi].demonym = ref.form == formDemonym
@@ -446,7 +451,9 @@ func (x *entityBuilder) unknown(a, b int, org, sentStart bool) {
 		// "Chinese Ministry of Foreign Affairs": the country named first is its country
 		if gn, ref := x.lookup(a, b, false); gn > 0 && ref.e.kind == KindCountry && (ref.form == formName || ref.form == formDemonym) {
 			x.ents[idx].Country = ref.e.country
-			x.ents[idx].Role = "GOV"
+			if x.governmentBody(a, b) {
+				x.ents[idx].Role = "GOV"
+			}
 		}
 	}
 	x.addMention(idx, a, b)
@@ -652,4 +659,31 @@ func (x *entityBuilder) partOfLongerName(i, n int) bool {
 		return true
 	}
 	return coreTitles[x.toks[j-1].key] && j < len(x.toks) && x.toks[j].cap && x.toks[j].word
+}
+
+// governmentHeads are the words that make a name headed by a country a
+// government body ("Chinese Ministry of Foreign Affairs", "U.S. District
+// Court") rather than a company ("Unicorp American Corp").
+var governmentHeads = set(`ministry department government court parliament assembly congress senate army navy force forces police
+guard cabinet embassy consulate council commission agency office bureau administration authority mission tribunal`)
+
+// governmentBody reports whether toks[a:b] names a government body.
+func (x *entityBuilder) governmentBody(a, b int) bool {
+	for k := a; k < b; k++ {
+		if governmentHeads[x.toks[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsOffice reports whether a gazetteer person is known for an office
+// (not only as one of a country's elite).
+func (x *entityBuilder) holdsOffice(e *gazEntry) bool {
+	for _, r := range e.ranges {
+		if officeRoles[r.role] {
+			return true
+		}
+	}
+	return false
 }
