@@ -149,6 +149,9 @@ func (x *entityBuilder) accept(ref nameRef, i, n int, sentStart bool) bool {
 		if sentStart && n == 1 && stopwords[t.key] {
 			return false
 		}
+		if ref.form == formPlace && i+n < len(x.toks) && reportingVerbs[x.toks[i+n].key] {
+			return false // "Piedmont said": a province does not speak, a company named after it does
+		}
 	case formRegion:
 		if commonPlaceWords[t.key] && n == 1 && x.seen[ref.e.country] == 0 {
 			return false // "Victoria", "Georgia": the state only where its country is the story's
@@ -237,7 +240,7 @@ func (x *entityBuilder) run(i, end int, sentStart bool) (int, bool) {
 			break
 		}
 		if j > i && !org {
-			if gn, ref := x.lookup(j, end, false); gn >= 2 || (gn == 1 && ref.e.kind == KindCountry && !orgHeads[x.toks[j+gn-1].key]) {
+			if gn, ref := x.lookup(j, end, false); gn >= 2 || (gn == 1 && ref.e.kind == KindCountry && !orgHeads[x.toks[j+gn-1].key] && !(j+1 < end && orgHeads[x.toks[j+1].key])) {
 				break // "Two Japanese", "Foreign Affairs Winston Peters": a known name starts here
 			}
 		}

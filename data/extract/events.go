@@ -388,7 +388,8 @@ func (c *sentenceCtx) political(ents []int) bool {
 // businessNouns after an adjective of nationality make it a company's
 // description ("the Italian company", "a Japanese bank"), not a state.
 var businessNouns = set(`company companies firm firms bank banks group concern insurer broker brokers maker makers producer producers
-unit subsidiary institution investor investors press manufacturer retailer chain carrier airline utility conglomerate`)
+unit subsidiary institution investor investors press manufacturer retailer chain carrier airline utility conglomerate
+industry industries shareholders shareholder traders dealers exporters importers businesses houses brokerages`)
 
 // business reports whether a demonym describes a company.
 func (c *sentenceCtx) business(m mention) bool {
@@ -510,10 +511,12 @@ func (c *sentenceCtx) agentAfter(k int) []int {
 		if toks[j].key != "by" {
 			continue
 		}
-		for m := j + 1; m < c.s1 && m < j+6; m++ {
-			if mi := c.startAt[m]; mi >= 0 {
-				return c.groupForward(mi, map[int]bool{})
-			}
+		m := c.skipTitlesForward(j + 1)
+		if m < c.s1 && toks[m].key == "the" {
+			m = c.skipTitlesForward(m + 1)
+		}
+		if m < c.s1 && c.startAt[m] >= 0 {
+			return c.groupForward(c.startAt[m], map[int]bool{}) // "by Russian forces"; not "by Esselte in the U.S."
 		}
 		return nil
 	}
