@@ -337,8 +337,8 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 			sentStart := i == first || (i > 0 && x.toks[i-1].text == ":")
 			gn, ref := x.lookup(i, s[1], sentStart)
 			rn, org := x.run(i, s[1], sentStart)
-			if gn > 0 && rn > gn && (ref.form == formCity || ref.form == formPlace || ref.form == formShort) {
-				gn = 0 // "Delta Air Lines", "Charles Bowsher": the word starts a longer name
+			if gn > 0 && rn > gn && (ref.form == formCity || ref.form == formPlace || ref.form == formShort || (ref.e.kind == KindCountry && !org && !x.titleAt(i+rn))) {
+				gn = 0 // "Delta Air Lines", "Charles Bowsher", "American Express": the word starts a longer name
 			}
 			if gn > 0 && ref.e.kind == KindOrganisation && ref.form == formName && x.partOfLongerName(i, gn) {
 				gn = 0 // "Wagner and Brown", "German Chancellor Olaf Scholz": not the listed body
@@ -689,4 +689,13 @@ func (x *entityBuilder) holdsOffice(e *gazEntry) bool {
 		}
 	}
 	return false
+}
+
+// titleAt reports whether token i is a title word ("Saudi Oil Minister").
+func (x *entityBuilder) titleAt(i int) bool {
+	if i >= len(x.toks) {
+		return false
+	}
+	_, ok := titles[x.toks[i].key]
+	return ok
 }
