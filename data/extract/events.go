@@ -357,6 +357,9 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 		if actorBreaks[key] {
 			return nil
 		}
+		if (businessNouns[key] || companySuffixes[key]) && !c.eb.covered[k] {
+			return nil // "the company said", "<Sale Tilney Plc> said": a company acts
+		}
 		if stopAtReport && reportingVerbs[key] {
 			return nil
 		}
@@ -390,6 +393,9 @@ func (c *sentenceCtx) political(ents []int) bool {
 var businessNouns = set(`company companies firm firms bank banks group concern insurer broker brokers maker makers producer producers
 unit subsidiary institution investor investors press manufacturer retailer chain carrier airline utility conglomerate
 industry industries shareholders shareholder traders dealers exporters importers businesses houses brokerages`)
+
+// companySuffixes end the names of companies.
+var companySuffixes = set(`inc inc. corp corp. co co. ltd ltd. plc ag sa nv gmbh spa bhd lp llc`)
 
 // business reports whether a demonym describes a company.
 func (c *sentenceCtx) business(m mention) bool {
