@@ -342,7 +342,7 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 			}
 			// "The commerce ministry said it would impose …"
 			for j := k - 1; j >= c.s0; j-- {
-				if agentNouns[toks[j].key] {
+				if agentNouns[toks[j].key] && !c.privateQualifier(j) {
 					agent = true
 				}
 			}
@@ -363,7 +363,7 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 		if stopAtReport && reportingVerbs[key] {
 			return nil
 		}
-		if agentNouns[key] && i-k <= 4 {
+		if agentNouns[key] && i-k <= 4 && !c.privateQualifier(k) {
 			agent = true
 		}
 	}
@@ -392,7 +392,22 @@ func (c *sentenceCtx) political(ents []int) bool {
 // description ("the Italian company", "a Japanese bank"), not a state.
 var businessNouns = set(`company companies firm firms bank banks group concern insurer broker brokers maker makers producer producers
 unit subsidiary institution investor investors press manufacturer retailer chain carrier airline utility conglomerate
-industry industries shareholders shareholder traders dealers exporters importers businesses houses brokerages`)
+industry industries shareholders shareholder traders dealers exporters importers businesses houses brokerages tourists
+consumers buyers`)
+
+// privateQualifier reports whether the agent noun at k belongs to a company
+// or a trade ("industry officials", "Chrysler officials"), not a government:
+// a business word or a name that is not a country stands before it.
+func (c *sentenceCtx) privateQualifier(k int) bool {
+	if k <= c.s0 {
+		return false
+	}
+	p := c.eb.toks[k-1]
+	if businessNouns[p.key] || p.key == "company" || p.key == "industry" || p.key == "trade" || p.key == "union" {
+		return true
+	}
+	return p.cap && c.endAt[k-1] < 0 && !agentNouns[p.key]
+}
 
 // companySuffixes end the names of companies.
 var companySuffixes = set(`inc inc. corp corp. co co. ltd ltd. plc ag sa nv gmbh spa bhd lp llc`)
