@@ -236,7 +236,16 @@ func (x *entityBuilder) run(i, end int, sentStart bool) (int, bool) {
 	org := false
 	for j < end {
 		t := x.toks[j]
+		if j > i && j+2 < end && x.initial(j) && x.isNameWord(j+2, false) {
+			j += 2 // a middle initial: "John C. Emery"
+			continue
+		}
 		if _, isTitle := titles[t.key]; isTitle && !org && !orgHeads[t.key] {
+			if j > i && t.cap && x.orgAhead(j, end) {
+				org = true // "International Trade Commission": a title word inside a body's name
+				j++
+				continue
+			}
 			break
 		}
 		if j > i && !org {
@@ -337,7 +346,7 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 			sentStart := i == first || (i > 0 && x.toks[i-1].text == ":")
 			gn, ref := x.lookup(i, s[1], sentStart)
 			rn, org := x.run(i, s[1], sentStart)
-			if gn > 0 && rn > gn && (ref.form == formCity || ref.form == formPlace || ref.form == formShort || (ref.e.kind == KindCountry && !org && !x.titleAt(i+rn))) {
+			if gn > 0 && rn > gn && (ref.form == formCity || ref.form == formPlace || ref.form == formShort || (ref.e.kind == KindPerson && !org) || (ref.e.kind == KindCountry && !org && !x.titleAt(i+rn))) {
 				gn = 0 // "Delta Air Lines", "Charles Bowsher", "American Express": the word starts a longer name
 			}
 			if gn > 0 && ref.e.kind == KindOrganisation && ref.form == formName && x.partOfLongerName(i, gn) {
@@ -428,12 +437,17 @@ func (x *entityBuilder) unknown(a, b int, org, sentStart bool) {
 		kind = KindOrganisation
 	case reportingVerbs[next] && n <= 4:
 		kind = KindPerson
+	case n >= 2 && n <= 4 && a > 0 && (x.toks[a-1].key == "said" || x.toks[a-1].key == "says"):
+		kind = KindPerson // "…, said Albert Melnikov"
 	case x.titleBefore(a).core:
 		kind = KindPerson
 	case n == 1 && x.toks[a].upper && len(x.toks[a].text) <= 6:
 		kind = KindOrganisation
 	case n == 1:
 		return // a lone capitalised word is too often not a name
+	}
+	if n == 1 && x.titleAt(b) {
+		return // "Minister of Social Affairs": part of a title
 	}
 	if sentStart && n == 1 {
 		return
@@ -698,4 +712,22 @@ func (x *entityBuilder) titleAt(i int) bool {
 	}
 	_, ok := titles[x.toks[i].key]
 	return ok
+}
+
+// initial reports whether toks[j] is a middle initial: one capital letter
+// directly followed by a period.
+func (x *entityBuilder) initial(j int) bool {
+	t := x.toks[j]
+	return len(t.text) == 1 && t.cap && j+1 < len(x.toks) && x.toks[j+1].text == "." && x.toks[j+1].start == t.end
+}
+
+// orgAhead reports whether the capitalised words from toks[j] run on to an
+// organisation word within a few tokens.
+func (x *entityBuilder) orgAhead(j, end int) bool {
+	for k := j; k < end && k < j+4 && x.toks[k].cap; k++ {
+		if orgHeads[x.toks[k].key] {
+			return true
+		}
+	}
+	return false
 }

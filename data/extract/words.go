@@ -48,7 +48,7 @@ var titles = map[string]string{
 	"party": "", "ruling": "", "first": "", "lady": "", "cabinet": "GOV", "attorney": "JUD", "top": "", "new": "",
 	"army": "MIL", "navy": "MIL", "air": "", "force": "", "coast": "", "guard": "", "spy": "SPY", "intelligence": "",
 	"journalist": "MED", "reporter": "MED", "activist": "CVL", "dissident": "OPP", "candidate": "", "nominee": "",
-	"incoming": "", "outgoing": "", "veteran": "", "interim": "", "transitional": "", "caretaker": "", "democratic": "", "republican": "", "labour": "", "conservative": "",
+	"staff": "", "incoming": "", "outgoing": "", "veteran": "", "interim": "", "transitional": "", "caretaker": "", "democratic": "", "republican": "", "labour": "", "conservative": "",
 }
 
 // coreTitles are the title words that, on their own, make the next name a person.
