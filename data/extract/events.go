@@ -412,10 +412,33 @@ func (c *sentenceCtx) privateQualifier(k int) bool {
 // companySuffixes end the names of companies.
 var companySuffixes = set(`inc inc. corp corp. co co. ltd ltd. plc ag sa nv gmbh spa bhd lp llc`)
 
-// business reports whether a demonym describes a company.
+// politicalNouns after an adjective of nationality make it a state's or a
+// people's act ("Israeli forces", "Chinese officials", "Iraqi protesters").
+var politicalNouns = set(`government governments officials official authorities leaders leader forces troops army navy military police
+soldiers diplomats diplomat negotiators delegation side ministry minister ministers president premier parliament cabinet regime
+embassy envoy ambassador spokesman spokeswoman administration state people protesters demonstrators rebels militants guerrillas
+students workers farmers opposition junta warplanes jets ships warships planes aircraft tanks artillery missiles central
+citizens nationals residents civilians journalists prisoners hostages fishermen sailors crew nation country`)
+
+// business reports whether a demonym describes something other than a
+// state or its people acting: a company ("the Italian company"), or a
+// thing ("West German competitors", "Japanese shares").
 func (c *sentenceCtx) business(m mention) bool {
-	return m.demonym && m.b < c.s1 && businessNouns[c.eb.toks[m.b].key]
+	if !m.demonym || m.b >= c.s1 {
+		return false
+	}
+	t := c.eb.toks[m.b]
+	if businessNouns[t.key] {
+		return true
+	}
+	if !t.word || t.cap || politicalNouns[t.key] || reportingVerbs[t.key] || auxiliaries[t.key] || strings.HasSuffix(t.key, "ed") {
+		return false // "the Japanese said", "Soviet troops"
+	}
+	return true
 }
+
+// auxiliaries may follow a demonym used as a noun ("the Iraqis have").
+var auxiliaries = set(`will would shall should can could may might must has have had is are was were do does did also`)
 
 // refusedWhenNegated are the verbs whose negation is itself a rejection
 // ("would not accept US troops", "will not allow inspectors").
