@@ -47,7 +47,14 @@ func tokenize(text string) []token {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsSpace(r):
-			if (r == '\n' && !soft[i]) || (r == '\r' && !strings.HasPrefix(text[i+1:], "\n")) || r == '\u2029' {
+			isSoft := false
+			if r == '\n' {
+				for len(soft) > 0 && soft[0] < i {
+					soft = soft[1:]
+				}
+				isSoft = len(soft) > 0 && soft[0] == i
+			}
+			if (r == '\n' && !isSoft) || (r == '\r' && !strings.HasPrefix(text[i+1:], "\n")) || r == '\u2029' {
 				nl = true
 			}
 			i += size
