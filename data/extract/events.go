@@ -377,11 +377,15 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 var politicalRoles = set(`GOV LEG MIL JUD IGO OPP REB INS PTY SPY COP SEP RAD UAF ELI`)
 
 // political reports whether one of ents is a political actor: a state, or
-// a person or body holding one of politicalRoles.
+// a person or body of a known state (or an international organisation)
+// holding one of politicalRoles.
 func (c *sentenceCtx) political(ents []int) bool {
 	for _, id := range ents {
 		e := c.eb.ents[id]
-		if e.Kind == KindCountry || politicalRoles[e.Role] {
+		// a role read from a title alone ("Bally spokesman Bill Peltier",
+		// "Association president") makes a state's official only where the
+		// state is known
+		if e.Kind == KindCountry || (politicalRoles[e.Role] && (e.Country != "" || e.Role == "IGO")) {
 			return true
 		}
 	}
