@@ -287,6 +287,10 @@ func (c *sentenceCtx) afterPreposition(a int) bool {
 	if k >= c.s0 && c.eb.toks[k].key == "the" {
 		k--
 	}
+	if k > c.s0 && c.eb.toks[k].key == "," && c.endAt[k-1] >= 0 && c.eb.ments[c.endAt[k-1]].place {
+		// "of Dusseldorf, West Germany": the country of a place after a preposition
+		return c.afterPreposition(c.eb.ments[c.endAt[k-1]].a)
+	}
 	return k >= c.s0 && prepositions[c.eb.toks[k].key]
 }
 
@@ -414,7 +418,7 @@ func (c *sentenceCtx) privateQualifier(k int) bool {
 }
 
 // companySuffixes end the names of companies.
-var companySuffixes = set(`inc inc. corp corp. co co. ltd ltd. plc ag sa nv gmbh spa bhd lp llc`)
+var companySuffixes = set(`inc inc. corp corp. co co. ltd ltd. plc ag sa nv gmbh kgaa spa bhd lp llc`)
 
 // politicalNouns after an adjective of nationality make it a state's or a
 // people's act ("Israeli forces", "Chinese officials", "Iraqi protesters").
