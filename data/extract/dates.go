@@ -318,7 +318,7 @@ func hasDateline(toks []token, start, end int) bool {
 // maturityWords before a date make it a term of a contract or security
 // ("notes due January 1, 2047", "an option expiring in March", "through
 // January 1993"), not the date of an event.
-var maturityWords = set(`due maturing matures mature maturity expiring expires expire expiry expiration through redeemable
+var maturityWords = set(`due maturing matures mature maturity expiring expires expire expiry expiration through redeemable ending
 callable until till`)
 
 // maturity reports whether the date starting at token a is a maturity or term.
