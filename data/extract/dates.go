@@ -335,7 +335,7 @@ func maturity(toks []token, a, start int) bool {
 }
 
 // scheduleWords say that a sentence's date lies ahead by plan.
-var scheduleWords = set(`will would 'll shall plans plan planned scheduled expected upcoming next due to set slated`)
+var scheduleWords = set(`will would 'll shall plans plan planned scheduled expected upcoming next slated`)
 
 // farFuture reports whether an event date lies more than a year after
 // publication with no word in the sentence saying it is planned.

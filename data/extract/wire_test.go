@@ -3,6 +3,8 @@ package extract_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/attache-app/attache/data/extract"
 )
 
 // entityByText returns the entity whose first mention covers exactly want.
@@ -114,5 +116,77 @@ func TestCapitalIsLocationNotParty(t *testing.T) {
 	}
 	if ev.Location != "Berlin" {
 		t.Errorf("%q: location %q, want Berlin", text, ev.Location)
+	}
+}
+
+func TestMiddleInitialsStayInName(t *testing.T) {
+	text := "Treasury Secretary Nicholas F. Brady and Chairman Jack A. Robinson met in New York on Monday."
+	for _, want := range []string{"Nicholas F. Brady", "Jack A. Robinson"} {
+		if _, kind, _, ok := entityByText(t, text, "1988-09-20", want); !ok || kind != "person" {
+			t.Errorf("%q: no person mention %q (kind %q)", text, want, kind)
+		}
+	}
+}
+
+func TestWrappedCountryName(t *testing.T) {
+	text := "WASHINGTON, March 3 - Officials said on Tuesday that the United\nStates would ask its trading partners for talks on farm subsidies\nbefore the end of the month, a senior official told reporters here.\n"
+	x := newExtractor(t)
+	for _, e := range x.Extract(text, "1987-03-03").Entities {
+		if e.Kind == "person" {
+			t.Errorf("person %q in %q", e.Name, text)
+		}
+	}
+	if _, kind, country, ok := entityByText(t, text, "1987-03-03", "United\nStates"); !ok || kind != "country" || country != "USA" {
+		t.Errorf("the wrapped \"United States\" is %q %q (found %v), want the country USA", kind, country, ok)
+	}
+}
+
+func TestCompanyOfficerIsNotAState(t *testing.T) {
+	x := newExtractor(t)
+	text := "Bally spokesman Bill Peltier said the company agreed to sell its health club unit to Harbor Fitness."
+	if evs := x.Extract(text, "1987-03-20").Events; len(evs) > 0 {
+		t.Errorf("%q: %s, want no event", text, evs[0].Summary)
+	}
+}
+
+func TestOfficeHolderOutsideTermIsNamesake(t *testing.T) {
+	x := newExtractor(t)
+	text := "Casino owner Donald Trump offered to acquire all class B shares of Harbor Resorts Inc."
+	for _, e := range x.Extract(text, "1987-03-09").Entities {
+		if e.Name == "Donald Trump" && (e.Country != "" || e.Role != "") {
+			t.Errorf("%q in 1987: Donald Trump linked to office (%s %s)", text, e.Country, e.Role)
+		}
+	}
+}
+
+func TestGeorgiaByContext(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"ATLANTA, Ga., March 3 - Farmers in Georgia said the drought cut peanut yields.", "USA"},
+		{"Russia and Georgia agreed on Tuesday to reopen their border crossing.", "GEO"},
+	}
+	for _, c := range cases {
+		if _, _, country, ok := entityByText(t, c.text, "2008-03-04", "Georgia"); !ok || country != c.want {
+			t.Errorf("%q: Georgia is %q (found %v), want %s", c.text, country, ok, c.want)
+		}
+	}
+}
+
+func TestDatesAheadAndBehind(t *testing.T) {
+	x := newExtractor(t)
+	past := "Mexico halted payments to its creditor banks in August 1982, the finance ministry said."
+	if evs := x.Extract(past, "1987-03-03").Events; len(evs) == 0 || !strings.HasPrefix(evs[0].Date, "1982-08") {
+		t.Errorf("%q: events %+v, want one dated August 1982", past, evs)
+	}
+	ahead := "Brazil suspended interest payments on its debt to foreign banks in June 1995."
+	for _, ev := range x.Extract(ahead, "1987-03-03").Events {
+		if ev.Date != "1987-03-03" || ev.DateBasis != extract.BasisPublication {
+			t.Errorf("%q: dated %s (%s), want the story's date by publication", ahead, ev.Date, ev.DateBasis)
+		}
+	}
+	planned := "Brazil will suspend interest payments to foreign banks in June 1990, the finance minister said."
+	for _, ev := range x.Extract(planned, "1987-03-03").Events {
+		if !strings.HasPrefix(ev.Date, "1990-06") {
+			t.Errorf("%q: dated %s, want June 1990 (scheduled)", planned, ev.Date)
+		}
 	}
 }
