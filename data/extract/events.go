@@ -782,7 +782,19 @@ func makeEvent(code string, actors, recips []int, c *sentenceCtx, text string, t
 		Start: eb.toks[c.s0].start, End: eb.toks[c.s1-1].end,
 	}
 	ev.Text = strings.TrimSpace(text[eb.toks[c.s0].bs:eb.toks[c.s1-1].be])
-	ev.Location = c.location()
+	var where string
+	ev.Location, where = c.location()
+	if code == "044" || code == "040" {
+		// a meeting in one side's country is a visit by the other
+		switch a, r := firstCountry(actors, eb.ents), firstCountry(recips, eb.ents); {
+		case where != "" && where == r && where != a:
+			code = "042"
+		case where != "" && where == a && r != "" && where != r:
+			code = "043"
+		}
+		cc = cameoByCode[code]
+		ev.CAMEO, ev.Mode, ev.Goldstein, ev.QuadClass = code, cc.Mode, cc.Goldstein, QuadClass(code)
+	}
 	what := ""
 	if len(dates) > 1 && inDateline(eb.toks, c.s0, dates[0]) {
 		dates = dates[1:] // the dateline dates the report, a later expression the event
@@ -936,7 +948,9 @@ func merge(evs []Event, eb *entityBuilder) []Event {
 
 // location names where the sentence's event happened: a place written after
 // "in" or "at" ("in Berlin", "at Camp David"), else the dateline's place.
-func (c *sentenceCtx) location() string {
+// It also returns the place's country, "" for the dateline (where the story
+// was filed, not necessarily where the event happened).
+func (c *sentenceCtx) location() (string, string) {
 	eb := c.eb
 	for mi, m := range eb.ments {
 		if m.a < c.s0 || m.a >= c.s1 || m.a == 0 || m.dateline || !m.place {
@@ -945,13 +959,21 @@ func (c *sentenceCtx) location() string {
 		if k := eb.toks[m.a-1].key; k == "in" || k == "at" {
 			e := eb.ents[eb.ments[mi].ent]
 			if e.Kind == KindPlace {
-				return e.Name
+				return e.Name, e.Country
 			}
-			return joinTokens(eb.toks, m.a, m.b) // a capital standing for its country
+			return joinTokens(eb.toks, m.a, m.b), e.Country // a capital standing for its country
 		}
 	}
 	if eb.dateline.ent >= 0 {
-		return eb.ents[eb.dateline.ent].Name
+		return eb.ents[eb.dateline.ent].Name, ""
 	}
-	return ""
+	return "", ""
+}
+
+// firstCountry returns the country of the first of ids, "" if none.
+func firstCountry(ids []int, ents []Entity) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return ents[ids[0]].Country
 }
