@@ -675,7 +675,15 @@ func (x *entityBuilder) partOfLongerName(i, n int) bool {
 	if j+1 < len(x.toks) && (x.toks[j].key == "and" || x.toks[j].key == "&") && n == 1 && x.toks[j+1].cap && !x.toks[j+1].upper {
 		return true
 	}
-	return coreTitles[x.toks[j-1].key] && j < len(x.toks) && x.toks[j].cap && x.toks[j].word
+	if j >= len(x.toks) || !x.toks[j].cap || !x.toks[j].word {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if coreTitles[x.toks[k].key] {
+			return true // "Secretary of State Mike Pompeo"
+		}
+	}
+	return false
 }
 
 // governmentHeads are the words that make a name headed by a country a
