@@ -349,6 +349,11 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 			if gn > 0 && rn > gn && (ref.form == formCity || ref.form == formPlace || ref.form == formShort || (ref.e.kind == KindPerson && !org) || (ref.e.kind == KindCountry && !org && !x.titleAt(i+rn))) {
 				gn = 0 // "Delta Air Lines", "Charles Bowsher", "American Express": the word starts a longer name
 			}
+			if gn == 1 && ref.acronym && ref.e.kind == KindOrganisation && ref.e.role != "IGO" && x.toks[i].upper && ref.e.name != x.toks[i].text {
+				if _, named := x.byGaz[ref.e]; !named {
+					gn = 0 // "CPC", "ICC": an acronym of a party or court only after its full name
+				}
+			}
 			if gn > 0 && ref.e.kind == KindOrganisation && ref.form == formName && x.partOfLongerName(i, gn) {
 				gn = 0 // "Wagner and Brown", "German Chancellor Olaf Scholz": not the listed body
 			}

@@ -190,3 +190,13 @@ func TestDatesAheadAndBehind(t *testing.T) {
 		}
 	}
 }
+
+func TestAcronymNeedsFullNameFirst(t *testing.T) {
+	x := newExtractor(t)
+	text := "CPC said it wanted to sell its European corn milling business to reduce debt."
+	for _, e := range x.Extract(text, "1987-03-24").Entities {
+		if e.Country == "CHN" {
+			t.Errorf("%q: %q linked to China; a party's acronym alone names a company here", text, e.Name)
+		}
+	}
+}
