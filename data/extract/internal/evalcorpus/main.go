@@ -44,20 +44,22 @@ func main() {
 	}
 }
 
-func run(corpus, extracted, plover, ploverOut string, verbose bool) error {
-	arts, err := readArticles(filepath.Join(corpus, "articles.jsonl"))
+func run(corpus, extractedPath, plover, ploverOut string, verbose bool) error {
+	artList, err := readJSONL[article](filepath.Join(corpus, "articles.jsonl"))
 	if err != nil {
 		return err
 	}
-	labels, err := readLabels(filepath.Join(corpus, "labels.jsonl"))
+	labelList, err := readJSONL[labels](filepath.Join(corpus, "labels.jsonl"))
 	if err != nil {
 		return err
 	}
+	arts := byID(artList, func(a article) string { return a.ID })
+	labels := byID(labelList, func(l labels) string { return l.ID })
 	places, err := readPlaces(filepath.Join(corpus, "places.tsv"))
 	if err != nil {
 		return err
 	}
-	outs, err := readExtracted(extracted)
+	outs, err := readJSONL[extracted](extractedPath)
 	if err != nil {
 		return err
 	}

@@ -40,7 +40,7 @@ func scorePlover(goldPath, outPath string, verbose bool) (*ploverScore, error) {
 	}); err != nil {
 		return nil, err
 	}
-	outs, err := readExtracted(outPath)
+	outs, err := readJSONL[extracted](outPath)
 	if err != nil {
 		return nil, err
 	}

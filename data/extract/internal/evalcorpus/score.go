@@ -62,40 +62,26 @@ type extracted struct {
 	} `json:"events"`
 }
 
-func readArticles(path string) (map[string]article, error) {
-	m := map[string]article{}
-	return m, eachJSONL(path, func(b []byte) error {
-		var a article
-		if err := json.Unmarshal(b, &a); err != nil {
-			return err
-		}
-		m[a.ID] = a
-		return nil
-	})
-}
-
-func readLabels(path string) (map[string]labels, error) {
-	m := map[string]labels{}
-	return m, eachJSONL(path, func(b []byte) error {
-		var l labels
-		if err := json.Unmarshal(b, &l); err != nil {
-			return err
-		}
-		m[l.ID] = l
-		return nil
-	})
-}
-
-func readExtracted(path string) ([]extracted, error) {
-	var out []extracted
+// readJSONL decodes every line of path as a T.
+func readJSONL[T any](path string) ([]T, error) {
+	var out []T
 	return out, eachJSONL(path, func(b []byte) error {
-		var e extracted
-		if err := json.Unmarshal(b, &e); err != nil {
+		var v T
+		if err := json.Unmarshal(b, &v); err != nil {
 			return err
 		}
-		out = append(out, e)
+		out = append(out, v)
 		return nil
 	})
+}
+
+// byID indexes records by their id.
+func byID[T any](recs []T, id func(T) string) map[string]T {
+	m := make(map[string]T, len(recs))
+	for _, r := range recs {
+		m[id(r)] = r
+	}
+	return m
 }
 
 // readPlaces maps a place label to the country codes accepted for it.
