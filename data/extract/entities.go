@@ -20,6 +20,7 @@ type mention struct {
 	demonym    bool // an adjective of nationality ("Israeli forces")
 	dateline   bool // the place of the story's dateline: where it was filed, not a party
 	place      bool // named as a place: a capital, city, state or province ("in Berlin")
+	province   bool // a province or city standing for its country: a place, not a speaker for the state
 }
 
 // entityBuilder collects the entities of one text.
@@ -379,6 +380,7 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 				mi := x.addMention(x.entityFor(ref.e), i, i+gn)
 				x.ments[mi].demonym = ref.form == formDemonym
 				x.ments[mi].place = ref.form >= formCapital || ref.e.kind == KindPlace
+				x.ments[mi].province = ref.form == formPlace
 				i += gn
 			case rn > 1 && gn == 0 && x.hyphenParts(i):
 				// "Rwanda-backed M23 rebels", "Russian-led Collective Security

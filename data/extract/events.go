@@ -318,7 +318,7 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 			if m.possessive && possessive < 0 && !c.afterPreposition(m.a) {
 				possessive = mi
 			}
-			if m.possessive || m.prefix || m.dateline || c.afterPreposition(m.a) || c.parenthesised(m) || c.business(m) {
+			if m.possessive || m.prefix || m.dateline || m.province || c.afterPreposition(m.a) || c.parenthesised(m) || c.business(m) {
 				k = m.a
 				continue
 			}
