@@ -432,12 +432,15 @@ citizens nationals residents civilians journalists prisoners hostages fishermen 
 // state or its people acting: a company ("the Italian company"), or a
 // thing ("West German competitors", "Japanese shares").
 func (c *sentenceCtx) business(m mention) bool {
-	if !m.demonym || m.b >= c.s1 {
+	if m.b >= c.s1 {
 		return false
 	}
 	t := c.eb.toks[m.b]
-	if businessNouns[t.key] {
-		return true
+	if businessNouns[t.key] && c.eb.ents[m.ent].Kind == KindCountry {
+		return true // "U.S. brokers", "the Italian company"
+	}
+	if !m.demonym {
+		return false
 	}
 	if !t.word || t.cap || politicalNouns[t.key] || reportingVerbs[t.key] || auxiliaries[t.key] || strings.HasSuffix(t.key, "ed") {
 		return false // "the Japanese said", "Soviet troops"
