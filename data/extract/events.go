@@ -315,7 +315,7 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 		key := toks[k].key
 		if mi := c.endAt[k]; mi >= 0 {
 			m := c.eb.ments[mi]
-			if m.possessive && possessive < 0 && !c.afterPreposition(m.a) {
+			if m.possessive && possessive < 0 && !m.province && !c.afterPreposition(m.a) {
 				possessive = mi
 			}
 			if m.possessive || m.prefix || m.dateline || m.province || c.afterPreposition(m.a) || c.parenthesised(m) || c.business(m) {
@@ -401,7 +401,7 @@ func (c *sentenceCtx) political(ents []int) bool {
 var businessNouns = set(`company companies firm firms bank banks group concern insurer broker brokers maker makers producer producers
 unit subsidiary institution investor investors press manufacturer retailer chain carrier airline utility conglomerate
 industry industries shareholders shareholder traders dealers exporters importers businesses houses brokerages tourists
-consumers buyers`)
+consumers buyers securities bonds notes debt stock stocks shares market markets`)
 
 // privateQualifier reports whether the agent noun at k belongs to a company
 // or a trade ("industry officials", "Chrysler officials"), not a government:
@@ -436,8 +436,8 @@ func (c *sentenceCtx) business(m mention) bool {
 		return false
 	}
 	t := c.eb.toks[m.b]
-	if businessNouns[t.key] && c.eb.ents[m.ent].Kind == KindCountry {
-		return true // "U.S. brokers", "the Italian company"
+	if businessNouns[t.key] && (c.eb.ents[m.ent].Kind == KindCountry || c.eb.ents[m.ent].Kind == KindOrganisation) {
+		return true // "U.S. brokers", "the Italian company", "U.K. Government securities"
 	}
 	if !m.demonym {
 		return false
