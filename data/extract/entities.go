@@ -350,9 +350,11 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 			if gn > 0 && rn > gn && (ref.form == formCity || ref.form == formPlace || ref.form == formShort || (ref.e.kind == KindPerson && !org) || (ref.e.kind == KindCountry && !org && !x.titleAt(i+rn))) {
 				gn = 0 // "Delta Air Lines", "Charles Bowsher", "American Express": the word starts a longer name
 			}
-			if gn == 1 && ref.acronym && ref.e.kind == KindOrganisation && ref.e.role != "IGO" && x.toks[i].upper && ref.e.name != x.toks[i].text {
+			if gn == 1 && ref.e.kind == KindOrganisation && ref.e.name != x.toks[i].text && ((ref.acronym && ref.e.role != "IGO" && x.toks[i].upper) || (!ref.acronym && wordOf(x.toks[i].key, ref.e.name))) {
 				if _, named := x.byGaz[ref.e]; !named {
-					gn = 0 // "CPC", "ICC": an acronym of a party or court only after its full name
+					// "CPC", "ICC", "Wagner", "Commonwealth": a short form of a
+					// party, court or group names it only after its full name
+					gn = 0
 				}
 			}
 			if gn > 0 && ref.e.kind == KindOrganisation && ref.form == formName && x.partOfLongerName(i, gn) {
@@ -741,6 +743,17 @@ func (x *entityBuilder) initial(j int) bool {
 func (x *entityBuilder) orgAhead(j, end int) bool {
 	for k := j; k < end && k < j+4 && x.toks[k].cap; k++ {
 		if orgHeads[x.toks[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// wordOf reports whether key is one of the words of name: a short form
+// ("Wagner" of "Wagner Group"), not a spelling of its own ("Hizbollah").
+func wordOf(key, name string) bool {
+	for _, w := range strings.Fields(name) {
+		if foldKey(w) == key {
 			return true
 		}
 	}

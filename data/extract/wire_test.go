@@ -200,3 +200,23 @@ func TestAcronymNeedsFullNameFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestShortFormNeedsFullNameFirst(t *testing.T) {
+	x := newExtractor(t)
+	alone := "Wagner blamed the fall in foreign business on the weaker dollar."
+	for _, e := range x.Extract(alone, "1987-03-18").Entities {
+		if e.Name == "Wagner Group" {
+			t.Errorf("%q: a lone surname linked to the Wagner Group", alone)
+		}
+	}
+	named := "The Wagner Group sent fighters to Mali. Wagner denied the reports on Friday."
+	n := 0
+	for _, e := range x.Extract(named, "2023-03-18").Entities {
+		if e.Name == "Wagner Group" {
+			n = len(e.Mentions)
+		}
+	}
+	if n != 2 {
+		t.Errorf("%q: Wagner Group named %d times, want 2 (the short form after the full name)", named, n)
+	}
+}
