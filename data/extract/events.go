@@ -301,7 +301,7 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 	agent := false
 	defer func() {
 		// "Ukraine's foreign ministry criticised …": the possessor acts
-		if len(actors) == 0 && possessive >= 0 {
+		if len(actors) == 0 && possessive >= 0 && c.stateOwned(c.eb.ments[possessive]) {
 			actors = []int{c.eb.ments[possessive].ent}
 		}
 		// "The ministry said …": the country the text is about
@@ -426,7 +426,7 @@ var politicalNouns = set(`government governments officials official authorities 
 soldiers diplomats diplomat negotiators delegation side ministry minister ministers president premier parliament cabinet regime
 embassy envoy ambassador spokesman spokeswoman administration state people protesters demonstrators rebels militants guerrillas
 students workers farmers opposition junta warplanes jets ships warships planes aircraft tanks artillery missiles central
-citizens nationals residents civilians journalists prisoners hostages fishermen sailors crew nation country`)
+citizens nationals residents civilians journalists prisoners hostages fishermen sailors crew nation country coalition party`)
 
 // business reports whether a demonym describes something other than a
 // state or its people acting: a company ("the Italian company"), or a
@@ -446,6 +446,22 @@ func (c *sentenceCtx) business(m mention) bool {
 		return false // "the Japanese said", "Soviet troops"
 	}
 	return true
+}
+
+// stateOwned reports whether what a possessor owns is a body of the state
+// or its people ("Ukraine's foreign ministry", "Belgium's coalition"), not a
+// company or a market ("France's second largest telephone firm").
+func (c *sentenceCtx) stateOwned(m mention) bool {
+	for k := m.b + 1; k < c.s1 && k <= m.b+4; k++ {
+		key := c.eb.toks[k].key
+		if politicalNouns[key] || agentNouns[key] {
+			return true
+		}
+		if c.eb.ents[m.ent].Kind != KindCountry || businessNouns[key] || !c.eb.toks[k].word {
+			break
+		}
+	}
+	return c.eb.ents[m.ent].Kind != KindCountry
 }
 
 // auxiliaries may follow a demonym used as a noun ("the Iraqis have").
