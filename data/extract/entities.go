@@ -250,8 +250,17 @@ func (x *entityBuilder) run(i, end int, sentStart bool) (int, bool) {
 			break
 		}
 		if j > i && !org {
-			if gn, ref := x.lookup(j, end, false); gn >= 2 || (gn == 1 && ref.e.kind == KindCountry && !orgHeads[x.toks[j+gn-1].key] && !(j+1 < end && orgHeads[x.toks[j+1].key])) {
-				break // "Two Japanese", "Foreign Affairs Winston Peters": a known name starts here
+			gn, ref := x.lookup(j, end, false)
+			inName := gn == 1 && j == i+1 && !sentStart && ref.form == formName && x.toks[j].cap && !x.toks[j].upper && x.toks[i].cap && !x.toks[i].upper
+			if inName {
+				if hn, _ := x.lookup(i, end, false); hn > 0 {
+					inName = false
+				}
+			}
+			if !inName && (gn >= 2 || (gn == 1 && ref.e.kind == KindCountry && !orgHeads[x.toks[j+gn-1].key] && !(j+1 < end && orgHeads[x.toks[j+1].key]))) {
+				// "Two Japanese", "Foreign Affairs Winston Peters": a known name
+				// starts here; but "Air Canada" mid-sentence is one name
+				break
 			}
 		}
 		if x.isNameWord(j, false) || (t.cap && orgHeads[t.key]) {
