@@ -75,7 +75,7 @@ func TestCompanyDealIsNoEvent(t *testing.T) {
 	texts := []string{
 		"NEW YORK, March 3 - Acme Holdings Inc said it agreed to acquire Brightline Systems Corp for 340 mln dlrs.",
 		"The Italian company said it had agreed to buy a 20 pct stake in the Spanish drug maker.",
-		"Harbor Freight Corp said earlier that Air Canada agreed to buy its courier unit for 54 mln dlrs.",
+		"Harbor Freight Corp said earlier that Gulf Canada agreed to buy its courier unit for 54 mln dlrs.",
 		"The sale of the unit, France's second largest telephone switching firm, has been priced at 500 mln francs.",
 	}
 	x := newExtractor(t)
