@@ -54,6 +54,8 @@ type extractEventOut struct {
 	Date          string            `json:"date"`
 	DatePrecision string            `json:"date_precision"`
 	DateText      string            `json:"date_text"`
+	DateBasis     string            `json:"date_basis"`
+	Location      string            `json:"location"`
 	Start         int               `json:"start"`
 	End           int               `json:"end"`
 }
@@ -159,7 +161,7 @@ func extractRecord(x *extract.Extractor, in extractInput) extractOut {
 		o.Events = append(o.Events, extractEventOut{
 			Actor: actors(ev.Actors), Recipient: actors(ev.Recipients),
 			Event: ev.Type, Mode: ev.Mode, CAMEO: ev.CAMEO, Goldstein: ev.Goldstein,
-			Date: ev.Date, DatePrecision: ev.Precision, DateText: ev.DateText,
+			Date: ev.Date, DatePrecision: ev.Precision, DateText: ev.DateText, DateBasis: ev.DateBasis, Location: ev.Location,
 			Start: ev.Start, End: ev.End,
 		})
 	}

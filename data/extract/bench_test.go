@@ -1,6 +1,9 @@
 package extract_test
 
 import (
+	"bufio"
+	"encoding/json"
+	"os"
 	"testing"
 )
 
@@ -36,4 +39,28 @@ func benchmarkTexts(b *testing.B, texts, published []string) {
 			x.Extract(t, published[i])
 		}
 	}
+}
+
+// BenchmarkExtractWire codes the first 2,000 stories of the shared Reuters
+// development corpus as a reader sees them (dateline, then body); reported
+// stories/s is the rate on one core.
+func BenchmarkExtractWire(b *testing.B) {
+	f, err := os.Open("../../../shared/corpora/reuters-21578/articles.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var texts, published []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() && len(texts) < 2000 {
+		var a struct{ Dateline, Body, Published string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, a.Dateline+" "+a.Body)
+		published = append(published, a.Published)
+	}
+	benchmarkTexts(b, texts, published)
+	b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "stories/s")
 }

@@ -192,7 +192,9 @@ func findDates(toks []token, start, end int, pub time.Time, havePub bool) []date
 				continue
 			}
 			if d, ok := monthDate(toks, i, n, end, start, m, pub, havePub, future && !reported(toks, i, start)); ok {
-				out = append(out, d)
+				if !maturity(toks, d.tokStart, start) {
+					out = append(out, d)
+				}
 				i = d.tokEnd - 1
 			}
 		}
@@ -311,4 +313,40 @@ func hasDateline(toks []token, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// maturityWords before a date make it a term of a contract or security
+// ("notes due January 1, 2047", "an option expiring in March", "through
+// January 1993"), not the date of an event.
+var maturityWords = set(`due maturing matures mature maturity expiring expires expire expiry expiration through redeemable ending
+callable until till`)
+
+// maturity reports whether the date starting at token a is a maturity or term.
+func maturity(toks []token, a, start int) bool {
+	for k := a - 1; k >= start && k >= a-2; k-- {
+		if maturityWords[toks[k].key] {
+			return true
+		}
+		if toks[k].key != "in" && toks[k].key != "on" && toks[k].key != "by" {
+			return false
+		}
+	}
+	return false
+}
+
+// scheduleWords say that a sentence's date lies ahead by plan.
+var scheduleWords = set(`will would 'll shall plans plan planned scheduled expected upcoming next slated`)
+
+// farFuture reports whether an event date lies more than a year after
+// publication with no word in the sentence saying it is planned.
+func farFuture(date string, pub time.Time, toks []token, s0, s1 int) bool {
+	if date == "" || date <= fmtDay(pub.AddDate(1, 0, 0)) {
+		return false
+	}
+	for k := s0; k < s1; k++ {
+		if scheduleWords[toks[k].key] {
+			return false
+		}
+	}
+	return true
 }

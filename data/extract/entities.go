@@ -18,23 +18,29 @@ type mention struct {
 	prefix     bool // modifies a following name or title ("Chinese President Xi")
 	possessive bool // followed by 's
 	demonym    bool // an adjective of nationality ("Israeli forces")
+	dateline   bool // the place of the story's dateline: where it was filed, not a party
+	place      bool // named as a place: a capital, city, state or province ("in Berlin")
+	province   bool // a province or city standing for its country: a place, not a speaker for the state
 }
 
 // entityBuilder collects the entities of one text.
 type entityBuilder struct {
-	g        *gazetteer
-	toks     []token
-	pub      time.Time
-	havePub  bool
-	ents     []Entity
-	gazOf    []*gazEntry
-	byGaz    map[*gazEntry]int
-	byKey    map[string]int
-	ments    []mention
-	covered  []bool
-	titleFor map[int]titleInfo // mention index -> title written before it
-	deferred []deferredRun
-	shorts   []deferredShort
+	g         *gazetteer
+	toks      []token
+	pub       time.Time
+	havePub   bool
+	ents      []Entity
+	gazOf     []*gazEntry
+	byGaz     map[*gazEntry]int
+	byKey     map[string]int
+	ments     []mention
+	covered   []bool
+	titleFor  map[int]titleInfo // mention index -> title written before it
+	deferred  []deferredRun
+	shorts    []deferredShort
+	cityWords []deferredShort // lone city names, kept until the text's people are known
+	seen      map[string]int  // mentions of each country so far
+	dateline  dateline
 }
 
 // deferredShort is a surname the gazetteer knows, kept until the text's own
@@ -144,6 +150,21 @@ func (x *entityBuilder) accept(ref nameRef, i, n int, sentStart bool) bool {
 		if sentStart && n == 1 && stopwords[t.key] {
 			return false
 		}
+		if ref.form == formPlace && i+n < len(x.toks) && reportingVerbs[x.toks[i+n].key] {
+			return false // "Piedmont said": a province does not speak, a company named after it does
+		}
+	case formRegion:
+		if commonPlaceWords[t.key] && n == 1 && x.seen[ref.e.country] == 0 {
+			return false // "Victoria", "Georgia": the state only where its country is the story's
+		}
+	case formCity:
+		next := ""
+		if i+n < len(x.toks) {
+			next = x.toks[i+n].key
+		}
+		if (sentStart && next != ",") || reportingVerbs[next] || (i > 0 && coreTitles[x.toks[i-1].key]) {
+			return false // "Jackson said", "Mr. Lincoln": a person
+		}
 	}
 	return true
 }
@@ -164,6 +185,10 @@ func (x *entityBuilder) lookup(i, end int, sentStart bool) (int, nameRef) {
 		for k := range n.refs {
 			r := &n.refs[k]
 			if !x.accept(*r, i, j-i+1, sentStart) {
+				continue
+			}
+			if pick != nil && placeLike(*pick) && placeLike(*r) {
+				pick = x.pickPlace(pick, r)
 				continue
 			}
 			if pick == nil || (!pick.e.curated && r.e.curated) {
@@ -212,12 +237,30 @@ func (x *entityBuilder) run(i, end int, sentStart bool) (int, bool) {
 	org := false
 	for j < end {
 		t := x.toks[j]
+		if j > i && j+2 < end && x.initial(j) && x.isNameWord(j+2, false) {
+			j += 2 // a middle initial: "John C. Emery"
+			continue
+		}
 		if _, isTitle := titles[t.key]; isTitle && !org && !orgHeads[t.key] {
+			if j > i && t.cap && x.orgAhead(j, end) {
+				org = true // "International Trade Commission": a title word inside a body's name
+				j++
+				continue
+			}
 			break
 		}
 		if j > i && !org {
-			if gn, ref := x.lookup(j, end, false); gn >= 2 || (gn == 1 && ref.e.kind == KindCountry && !orgHeads[x.toks[j+gn-1].key]) {
-				break // "Two Japanese", "Foreign Affairs Winston Peters": a known name starts here
+			gn, ref := x.lookup(j, end, false)
+			inName := gn == 1 && j == i+1 && !sentStart && ref.form == formName && x.toks[j].cap && !x.toks[j].upper && x.toks[i].cap && !x.toks[i].upper
+			if inName {
+				if hn, _ := x.lookup(i, end, false); hn > 0 {
+					inName = false
+				}
+			}
+			if !inName && (gn >= 2 || (gn == 1 && ref.e.kind == KindCountry && !orgHeads[x.toks[j+gn-1].key] && !(j+1 < end && orgHeads[x.toks[j+1].key]))) {
+				// "Two Japanese", "Foreign Affairs Winston Peters": a known name
+				// starts here; but "Air Canada" mid-sentence is one name
+				break
 			}
 		}
 		if x.isNameWord(j, false) || (t.cap && orgHeads[t.key]) {
@@ -281,6 +324,7 @@ func (x *entityBuilder) entityNamed(name, kind string) int {
 
 func (x *entityBuilder) addMention(ent, a, b int) int {
 	x.ments = append(x.ments, mention{ent: ent, a: a, b: b})
+	x.noteCountry(x.ents[ent].Country)
 	for k := a; k < b; k++ {
 		x.covered[k] = true
 	}
@@ -296,6 +340,9 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 	x.byKey = map[string]int{}
 	x.covered = make([]bool, len(x.toks))
 	x.titleFor = map[int]titleInfo{}
+	if len(sents) > 0 {
+		x.readDateline(sents[0][0], sents[0][1])
+	}
 	for _, s := range sents {
 		first := s[0]
 		for first < s[1] && !x.toks[first].word {
@@ -309,14 +356,42 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 			sentStart := i == first || (i > 0 && x.toks[i-1].text == ":")
 			gn, ref := x.lookup(i, s[1], sentStart)
 			rn, org := x.run(i, s[1], sentStart)
+			if gn > 0 && rn > gn && (ref.form == formCity || ref.form == formPlace || ref.form == formShort || (ref.e.kind == KindPerson && !org) || (ref.e.kind == KindCountry && !org && !x.titleAt(i+rn))) {
+				gn = 0 // "Delta Air Lines", "Charles Bowsher", "American Express": the word starts a longer name
+			}
+			if gn == 1 && ref.e.kind == KindOrganisation && ref.e.name != x.toks[i].text && ((ref.acronym && ref.e.role != "IGO" && x.toks[i].upper) || (!ref.acronym && wordOf(x.toks[i].key, ref.e.name))) {
+				if _, named := x.byGaz[ref.e]; !named {
+					// "CPC", "ICC", "Wagner", "Commonwealth": a short form of a
+					// party, court or group names it only after its full name
+					gn = 0
+				}
+			}
+			if gn > 0 && ref.e.kind == KindOrganisation && ref.form == formName && x.partOfLongerName(i, gn) {
+				gn = 0 // "Wagner and Brown", "German Chancellor Olaf Scholz": not the listed body
+			}
+			if gn > 0 && ref.e.kind == KindCountry && currencyAfter(x.toks, i+gn) {
+				i += gn // "Canadian dollar", "U.S. dlrs": a currency, not the country
+				continue
+			}
 			switch {
+			case gn == 1 && ref.form == formCity:
+				// a lone city name: a person's name in the text comes first
+				x.cityWords = append(x.cityWords, deferredShort{i, i + gn, ref.e})
+				i += gn
 			case gn > 0 && ref.form == formShort && (gn >= rn || !org):
 				// a bare surname: a full name elsewhere in the text comes first
 				x.shorts = append(x.shorts, deferredShort{i, i + gn, ref.e})
 				i += gn
+			case gn > 0 && (gn >= rn || !org) && ref.e.kind == KindPerson && ref.form == formName && !x.nearOffice(ref.e) && x.holdsOffice(ref.e):
+				// an office-holder's name outside their time in office: a namesake,
+				// or the person before or after office; linked to no office
+				x.addMention(x.entityNamed(joinTokens(x.toks, i, i+gn), KindPerson), i, i+gn)
+				i += gn
 			case gn > 0 && (gn >= rn || !org):
 				mi := x.addMention(x.entityFor(ref.e), i, i+gn)
 				x.ments[mi].demonym = ref.form == formDemonym
+				x.ments[mi].place = ref.form >= formCapital || ref.e.kind == KindPlace
+				x.ments[mi].province = ref.form == formPlace
 				i += gn
 			case rn > 1 && gn == 0 && x.hyphenParts(i):
 				// "Rwanda-backed M23 rebels", "Russian-led Collective Security
@@ -334,12 +409,24 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 			}
 		}
 	}
+	x.resolveDateline()
 	x.titles()
 	x.parenAliases()
 	x.backrefs(sents)
 	for _, d := range x.shorts {
-		if !x.covered[d.a] {
+		if x.covered[d.a] {
+			continue
+		}
+		// a surname alone names an office-holder only after a title
+		// ("President Reagan"), under a listed alias, or once the text has named them in full
+		if _, linked := x.byGaz[d.e]; linked || d.e.curated || (d.a > 0 && coreTitles[x.toks[d.a-1].key]) {
 			x.addMention(x.entityFor(d.e), d.a, d.b)
+		}
+	}
+	for _, d := range x.cityWords {
+		if !x.covered[d.a] {
+			mi := x.addMention(x.entityFor(d.e), d.a, d.b)
+			x.ments[mi].place = true
 		}
 	}
 	for _, d := range x.deferred {
@@ -368,12 +455,17 @@ func (x *entityBuilder) unknown(a, b int, org, sentStart bool) {
 		kind = KindOrganisation
 	case reportingVerbs[next] && n <= 4:
 		kind = KindPerson
+	case n >= 2 && n <= 4 && a > 0 && (x.toks[a-1].key == "said" || x.toks[a-1].key == "says"):
+		kind = KindPerson // "…, said Albert Melnikov"
 	case x.titleBefore(a).core:
 		kind = KindPerson
 	case n == 1 && x.toks[a].upper && len(x.toks[a].text) <= 6:
 		kind = KindOrganisation
 	case n == 1:
 		return // a lone capitalised word is too often not a name
+	}
+	if n == 1 && x.titleAt(b) {
+		return // "Minister of Social Affairs": part of a title
 	}
 	if sentStart && n == 1 {
 		return
@@ -392,9 +484,11 @@ func (x *entityBuilder) unknown(a, b int, org, sentStart bool) {
 	idx := x.entityNamed(name, kind)
 	if org {
 		// "Chinese Ministry of Foreign Affairs": the country named first is its country
-		if gn, ref := x.lookup(a, b, false); gn > 0 && ref.e.kind == KindCountry {
+		if gn, ref := x.lookup(a, b, false); gn > 0 && ref.e.kind == KindCountry && (ref.form == formName || ref.form == formDemonym) {
 			x.ents[idx].Country = ref.e.country
-			x.ents[idx].Role = "GOV"
+			if x.governmentBody(a, b) {
+				x.ents[idx].Role = "GOV"
+			}
 		}
 	}
 	x.addMention(idx, a, b)
@@ -588,4 +682,89 @@ func (x *entityBuilder) hyphenParts(i int) bool {
 		off += n + 1
 	}
 	return found
+}
+
+// partOfLongerName reports whether the organisation name at toks[i:i+n] is
+// only part of what is written: joined by "and" to another capitalised name
+// (a firm named after its partners), or a title before a person's name
+// ("German Chancellor Olaf Scholz").
+func (x *entityBuilder) partOfLongerName(i, n int) bool {
+	j := i + n
+	if j+1 < len(x.toks) && (x.toks[j].key == "and" || x.toks[j].key == "&") && n == 1 && x.toks[j+1].cap && !x.toks[j+1].upper {
+		return true
+	}
+	if j >= len(x.toks) || !x.toks[j].cap || !x.toks[j].word {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if coreTitles[x.toks[k].key] {
+			return true // "Secretary of State Mike Pompeo"
+		}
+	}
+	return false
+}
+
+// governmentHeads are the words that make a name headed by a country a
+// government body ("Chinese Ministry of Foreign Affairs", "U.S. District
+// Court") rather than a company ("Unicorp American Corp").
+var governmentHeads = set(`ministry department government court parliament assembly congress senate army navy force forces police
+guard cabinet embassy consulate council commission agency office bureau administration authority mission tribunal`)
+
+// governmentBody reports whether toks[a:b] names a government body.
+func (x *entityBuilder) governmentBody(a, b int) bool {
+	for k := a; k < b; k++ {
+		if governmentHeads[x.toks[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsOffice reports whether a gazetteer person is known for an office
+// (not only as one of a country's elite).
+func (x *entityBuilder) holdsOffice(e *gazEntry) bool {
+	for _, r := range e.ranges {
+		if officeRoles[r.role] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleAt reports whether token i is a title word ("Saudi Oil Minister").
+func (x *entityBuilder) titleAt(i int) bool {
+	if i >= len(x.toks) {
+		return false
+	}
+	_, ok := titles[x.toks[i].key]
+	return ok
+}
+
+// initial reports whether toks[j] is a middle initial: one capital letter
+// directly followed by a period.
+func (x *entityBuilder) initial(j int) bool {
+	t := x.toks[j]
+	return len(t.text) == 1 && t.cap && j+1 < len(x.toks) && x.toks[j+1].text == "." && x.toks[j+1].start == t.end
+}
+
+// orgAhead reports whether the capitalised words from toks[j] run on to an
+// organisation word within a few tokens.
+func (x *entityBuilder) orgAhead(j, end int) bool {
+	for k := j; k < end && k < j+4 && x.toks[k].cap; k++ {
+		if orgHeads[x.toks[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// wordOf reports whether key is one of the words of name: a short form
+// ("Wagner" of "Wagner Group"), not a spelling of its own ("Hizbollah").
+func wordOf(key, name string) bool {
+	for _, w := range strings.Fields(name) {
+		if foldKey(w) == key {
+			return true
+		}
+	}
+	return false
 }

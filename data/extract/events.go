@@ -287,6 +287,10 @@ func (c *sentenceCtx) afterPreposition(a int) bool {
 	if k >= c.s0 && c.eb.toks[k].key == "the" {
 		k--
 	}
+	if k > c.s0 && c.eb.toks[k].key == "," && c.endAt[k-1] >= 0 && c.eb.ments[c.endAt[k-1]].place {
+		// "of Dusseldorf, West Germany": the country of a place after a preposition
+		return c.afterPreposition(c.eb.ments[c.endAt[k-1]].a)
+	}
 	return k >= c.s0 && prepositions[c.eb.toks[k].key]
 }
 
@@ -297,7 +301,7 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 	agent := false
 	defer func() {
 		// "Ukraine's foreign ministry criticised …": the possessor acts
-		if len(actors) == 0 && possessive >= 0 {
+		if len(actors) == 0 && possessive >= 0 && c.stateOwned(c.eb.ments[possessive]) {
 			actors = []int{c.eb.ments[possessive].ent}
 		}
 		// "The ministry said …": the country the text is about
@@ -311,10 +315,10 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 		key := toks[k].key
 		if mi := c.endAt[k]; mi >= 0 {
 			m := c.eb.ments[mi]
-			if m.possessive && possessive < 0 && !c.afterPreposition(m.a) {
+			if m.possessive && possessive < 0 && !m.province && !c.afterPreposition(m.a) {
 				possessive = mi
 			}
-			if m.possessive || m.prefix || c.afterPreposition(m.a) || c.parenthesised(m) {
+			if m.possessive || m.prefix || m.dateline || m.province || c.afterPreposition(m.a) || c.parenthesised(m) || c.business(m) {
 				k = m.a
 				continue
 			}
@@ -342,7 +346,7 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 			}
 			// "The commerce ministry said it would impose …"
 			for j := k - 1; j >= c.s0; j-- {
-				if agentNouns[toks[j].key] {
+				if agentNouns[toks[j].key] && !c.privateQualifier(j) {
 					agent = true
 				}
 			}
@@ -357,15 +361,111 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 		if actorBreaks[key] {
 			return nil
 		}
+		if (businessNouns[key] || companySuffixes[key]) && !c.eb.covered[k] {
+			return nil // "the company said", "<Sale Tilney Plc> said": a company acts
+		}
 		if stopAtReport && reportingVerbs[key] {
 			return nil
 		}
-		if agentNouns[key] && i-k <= 4 {
+		if agentNouns[key] && i-k <= 4 && !c.privateQualifier(k) {
 			agent = true
 		}
 	}
 	return nil
 }
+
+// politicalRoles are the CAMEO roles of actors whose acts are diplomatic
+// events: governments and their officials, forces and agencies, courts,
+// legislatures, parties, opposition, rebels and insurgents, international
+// organisations.
+var politicalRoles = set(`GOV LEG MIL JUD IGO OPP REB INS PTY SPY COP SEP RAD UAF ELI`)
+
+// political reports whether one of ents is a political actor: a state, or
+// a person or body of a known state (or an international organisation)
+// holding one of politicalRoles.
+func (c *sentenceCtx) political(ents []int) bool {
+	for _, id := range ents {
+		e := c.eb.ents[id]
+		// a role read from a title alone ("Bally spokesman Bill Peltier",
+		// "Association president") makes a state's official only where the
+		// state is known
+		if e.Kind == KindCountry || (politicalRoles[e.Role] && (e.Country != "" || e.Role == "IGO")) {
+			return true
+		}
+	}
+	return false
+}
+
+// businessNouns after an adjective of nationality make it a company's
+// description ("the Italian company", "a Japanese bank"), not a state.
+var businessNouns = set(`company companies firm firms bank banks group concern insurer broker brokers maker makers producer producers
+unit subsidiary institution investor investors press manufacturer retailer chain carrier airline utility conglomerate
+industry industries shareholders shareholder traders dealers exporters importers businesses houses brokerages tourists
+consumers buyers securities bonds notes debt stock stocks shares market markets`)
+
+// privateQualifier reports whether the agent noun at k belongs to a company
+// or a trade ("industry officials", "Chrysler officials"), not a government:
+// a business word or a name that is not a country stands before it.
+func (c *sentenceCtx) privateQualifier(k int) bool {
+	if k <= c.s0 {
+		return false
+	}
+	p := c.eb.toks[k-1]
+	if businessNouns[p.key] || p.key == "company" || p.key == "industry" || p.key == "trade" || p.key == "union" {
+		return true
+	}
+	return p.cap && c.endAt[k-1] < 0 && !agentNouns[p.key]
+}
+
+// companySuffixes end the names of companies.
+var companySuffixes = set(`inc inc. corp corp. co co. ltd ltd. plc ag sa nv gmbh kgaa spa bhd lp llc`)
+
+// politicalNouns after an adjective of nationality make it a state's or a
+// people's act ("Israeli forces", "Chinese officials", "Iraqi protesters").
+var politicalNouns = set(`government governments officials official authorities leaders leader forces troops army navy military police
+soldiers diplomats diplomat negotiators delegation side ministry minister ministers president premier parliament cabinet regime
+embassy envoy ambassador spokesman spokeswoman administration state people protesters demonstrators rebels militants guerrillas
+students workers farmers opposition junta warplanes jets ships warships planes aircraft tanks artillery missiles central
+citizens nationals residents civilians journalists prisoners hostages fishermen sailors crew nation country coalition party`)
+
+// business reports whether a demonym describes something other than a
+// state or its people acting: a company ("the Italian company"), or a
+// thing ("West German competitors", "Japanese shares").
+func (c *sentenceCtx) business(m mention) bool {
+	if m.b >= c.s1 {
+		return false
+	}
+	t := c.eb.toks[m.b]
+	if businessNouns[t.key] && (c.eb.ents[m.ent].Kind == KindCountry || c.eb.ents[m.ent].Kind == KindOrganisation) {
+		return true // "U.S. brokers", "the Italian company", "U.K. Government securities"
+	}
+	if !m.demonym {
+		return false
+	}
+	if !t.word || t.cap || politicalNouns[t.key] || reportingVerbs[t.key] || auxiliaries[t.key] || strings.HasSuffix(t.key, "ed") {
+		return false // "the Japanese said", "Soviet troops"
+	}
+	return true
+}
+
+// stateOwned reports whether what a possessor owns is a body of the state
+// or its people ("Ukraine's foreign ministry", "Belgium's coalition"), not a
+// company or a market ("France's second largest telephone firm").
+func (c *sentenceCtx) stateOwned(m mention) bool {
+	for k := m.b + 1; k < c.s1 && k <= m.b+4; k++ {
+		key := c.eb.toks[k].key
+		if politicalNouns[key] || agentNouns[key] {
+			return true
+		}
+		if c.eb.ents[m.ent].Kind != KindCountry || businessNouns[key] || !c.eb.toks[k].word {
+			break
+		}
+	}
+	return c.eb.ents[m.ent].Kind != KindCountry
+}
+
+// auxiliaries may follow a demonym used as a noun ("the Iraqis have").
+var auxiliaries = set(`will would shall should can could may might must has have had is are was were do does did also`)
 
 // refusedWhenNegated are the verbs whose negation is itself a rejection
 // ("would not accept US troops", "will not allow inspectors").
@@ -375,8 +475,8 @@ var refusedWhenNegated = set(`accept accepts accepted allow allows allowed permi
 var refusal = &rule{code: "120", curated: true}
 
 // agentNouns name a government body without naming its country.
-var agentNouns = set(`government ministry military army navy police authorities officials president premier minister spokesman
-spokeswoman spokesperson parliament cabinet court leader leaders forces troops regime administration junta embassy coastguard guard`)
+var agentNouns = set(`government ministry military army navy police authorities officials president premier minister
+parliament cabinet court forces troops regime administration junta embassy coastguard guard`)
 
 // mainCountry is the country named most often before token k (the earliest on
 // a tie), or -1.
@@ -401,7 +501,7 @@ func (c *sentenceCtx) mainCountry(k int) int {
 // recipientsAfter finds the first named target after token k.
 func (c *sentenceCtx) recipientsAfter(k int, exclude map[int]bool) []int {
 	toks := c.eb.toks
-	possessive := -1
+	possessive, located := -1, -1
 	for j := k; j < c.s1 && j < k+25; j++ {
 		if clauseBreaks[toks[j].key] {
 			break
@@ -411,7 +511,15 @@ func (c *sentenceCtx) recipientsAfter(k int, exclude map[int]bool) []int {
 			continue
 		}
 		m := c.eb.ments[mi]
-		if exclude[m.ent] || m.prefix {
+		if exclude[m.ent] || m.prefix || m.dateline {
+			j = m.b - 1
+			continue
+		}
+		if m.place && m.a > c.s0 && (toks[m.a-1].key == "in" || toks[m.a-1].key == "at") {
+			// "met Scholz in Berlin": where it happened, a party only if none is named
+			if located < 0 {
+				located = mi
+			}
 			j = m.b - 1
 			continue
 		}
@@ -427,6 +535,9 @@ func (c *sentenceCtx) recipientsAfter(k int, exclude map[int]bool) []int {
 	}
 	if possessive >= 0 {
 		return []int{c.eb.ments[possessive].ent}
+	}
+	if located >= 0 && c.eb.ents[c.eb.ments[located].ent].Kind == KindCountry {
+		return []int{c.eb.ments[located].ent}
 	}
 	return nil
 }
@@ -471,10 +582,12 @@ func (c *sentenceCtx) agentAfter(k int) []int {
 		if toks[j].key != "by" {
 			continue
 		}
-		for m := j + 1; m < c.s1 && m < j+6; m++ {
-			if mi := c.startAt[m]; mi >= 0 {
-				return c.groupForward(mi, map[int]bool{})
-			}
+		m := c.skipTitlesForward(j + 1)
+		if m < c.s1 && toks[m].key == "the" {
+			m = c.skipTitlesForward(m + 1)
+		}
+		if m < c.s1 && c.startAt[m] >= 0 {
+			return c.groupForward(c.startAt[m], map[int]bool{}) // "by Russian forces"; not "by Esselte in the U.S."
 		}
 		return nil
 	}
@@ -650,7 +763,9 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 				}
 				actors, recips = recips, actors
 			}
-			if len(actors) == 0 {
+			if len(actors) == 0 || !(c.political(actors) || (cameoByCode[r.code].Type == "PROTEST" && c.political(recips))) {
+				// companies dealing among themselves, or with a market or a
+				// country they trade in, are not diplomatic events
 				continue
 			}
 			if !datesDone {
@@ -686,6 +801,19 @@ func makeEvent(code string, actors, recips []int, c *sentenceCtx, text string, t
 		Start: eb.toks[c.s0].start, End: eb.toks[c.s1-1].end,
 	}
 	ev.Text = strings.TrimSpace(text[eb.toks[c.s0].bs:eb.toks[c.s1-1].be])
+	var where string
+	ev.Location, where = c.location()
+	if code == "044" || code == "040" {
+		// a meeting in one side's country is a visit by the other
+		switch a, r := firstCountry(actors, eb.ents), firstCountry(recips, eb.ents); {
+		case where != "" && where == r && where != a:
+			code = "042"
+		case where != "" && where == a && r != "" && where != r:
+			code = "043"
+		}
+		cc = cameoByCode[code]
+		ev.CAMEO, ev.Mode, ev.Goldstein, ev.QuadClass = code, cc.Mode, cc.Goldstein, QuadClass(code)
+	}
 	what := ""
 	if len(dates) > 1 && inDateline(eb.toks, c.s0, dates[0]) {
 		dates = dates[1:] // the dateline dates the report, a later expression the event
@@ -699,6 +827,10 @@ func makeEvent(code string, actors, recips []int, c *sentenceCtx, text string, t
 		}
 		ev.Date, ev.EndDate, ev.Precision, ev.DateText, ev.DateBasis = best.date, best.end, best.precision, best.text, best.basis
 		what = "the event"
+		if eb.havePub && farFuture(best.date, eb.pub, eb.toks, c.s0, c.s1) {
+			// a date years ahead that nothing says is planned is not when it happened
+			ev.Date, ev.EndDate, ev.Precision, ev.DateText, ev.DateBasis = fmtDay(eb.pub), "", "day", "", BasisPublication
+		}
 		for k := best.tokStart - 1; k >= c.s0 && k >= best.tokStart-3; k-- {
 			if reportingVerbs[eb.toks[k].key] {
 				what = "the announcement"
@@ -831,4 +963,36 @@ func merge(evs []Event, eb *entityBuilder) []Event {
 		}
 	}
 	return out
+}
+
+// location names where the sentence's event happened: a place written after
+// "in" or "at" ("in Berlin", "at Camp David"), else the dateline's place.
+// It also returns the place's country, "" for the dateline (where the story
+// was filed, not necessarily where the event happened).
+func (c *sentenceCtx) location() (string, string) {
+	eb := c.eb
+	for mi, m := range eb.ments {
+		if m.a < c.s0 || m.a >= c.s1 || m.a == 0 || m.dateline || !m.place {
+			continue
+		}
+		if k := eb.toks[m.a-1].key; k == "in" || k == "at" {
+			e := eb.ents[eb.ments[mi].ent]
+			if e.Kind == KindPlace {
+				return e.Name, e.Country
+			}
+			return joinTokens(eb.toks, m.a, m.b), e.Country // a capital standing for its country
+		}
+	}
+	if eb.dateline.ent >= 0 {
+		return eb.ents[eb.dateline.ent].Name, ""
+	}
+	return "", ""
+}
+
+// firstCountry returns the country of the first of ids, "" if none.
+func firstCountry(ids []int, ents []Entity) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return ents[ids[0]].Country
 }

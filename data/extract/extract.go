@@ -36,6 +36,7 @@ type Event struct {
 	Precision          string  // day, week, month, year, or "" when unresolved
 	DateText           string  // the date as written ("on Friday"), "" for the publication-date fallback
 	DateBasis          string  // explicit, relative, publication or unresolved
+	Location           string  // the place the sentence names ("in Berlin") or the dateline's place, "" if none
 	Start, End         int     // rune span of the sentence
 	Text               string  // the sentence
 	Summary            string  // one line: who did what to whom, and what the date stands for
@@ -67,12 +68,12 @@ func New() (*Extractor, error) {
 			loadErr = cameoErr
 			return
 		}
-		g, err := loadGazetteer()
+		lx, err := loadLexicon()
 		if err != nil {
 			loadErr = err
 			return
 		}
-		lx, err := loadLexicon()
+		g, err := loadGazetteer(lx)
 		if err != nil {
 			loadErr = err
 			return

@@ -30,6 +30,7 @@ type gazEntry struct {
 	aliases                   []string // aliases worth showing (other names, other scripts)
 	ranges                    []roleRange
 	curated                   bool
+	pop                       int // a city's population
 }
 
 // Forms under which a gazetteer entry can be named.
@@ -39,6 +40,8 @@ const (
 	formDemonym        // "Chinese" for China
 	formCapital        // "Beijing" for China
 	formPlace          // a city or province standing for its country
+	formRegion         // a state or province, a place of its own ("New Jersey", "Calif.")
+	formCity           // a GeoNames city, a place of its own
 )
 
 type nameRef struct {
@@ -54,8 +57,10 @@ type trieNode struct {
 
 // gazetteer is the loaded, indexed entity dictionary.
 type gazetteer struct {
-	root      trieNode
-	countries map[string]*gazEntry // by ISO3
+	root       trieNode
+	countries  map[string]*gazEntry   // by ISO3
+	regionAbbr map[string]*gazEntry   // states and provinces by folded name or abbreviation
+	cities     map[string][]*gazEntry // cities by folded name, most populous first
 }
 
 func (g *gazetteer) add(name string, ref nameRef) {
@@ -141,7 +146,7 @@ func splitList(s string) []string {
 	return out
 }
 
-func loadGazetteer() (*gazetteer, error) {
+func loadGazetteer(lx lexicon) (*gazetteer, error) {
 	g := &gazetteer{countries: map[string]*gazEntry{}}
 	err := eachLine(resources.GazetteerCountries, func(f []string) error {
 		if len(f) < 2 {
@@ -208,7 +213,13 @@ func loadGazetteer() (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := g.loadRegions(); err != nil {
+		return nil, err
+	}
 	if err := g.loadPhoenix(people); err != nil {
+		return nil, err
+	}
+	if err := g.loadCities(lx); err != nil {
 		return nil, err
 	}
 	return g, nil

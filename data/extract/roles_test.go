@@ -11,7 +11,7 @@ func TestRolesFollowPublicationDate(t *testing.T) {
 	tests := []struct {
 		text, published, name, country, role string
 	}{
-		{"Reagan met Soviet leaders in Reykjavik.", "1987-03-02", "Ronald Reagan", "USA", "GOV"},
+		{"President Reagan met Soviet leaders in Reykjavik.", "1987-03-02", "Ronald Reagan", "USA", "GOV"},
 		{"Trump spoke to reporters.", "2025-06-01", "Donald Trump", "USA", "GOV"},
 		{"Trump spoke to reporters.", "2019-06-01", "Donald Trump", "USA", "GOV"},
 		{"Senator Marco Rubio spoke to reporters.", "2024-06-01", "Marco Rubio", "USA", "LEG"},

@@ -34,7 +34,7 @@ func ToStore(r Result) store.Extraction {
 			Actors: append([]int(nil), ev.Actors...), Recipients: append([]int(nil), ev.Recipients...),
 			Type: ev.Type, Mode: ev.Mode, CAMEO: ev.CAMEO, Goldstein: ev.Goldstein,
 			Date: ev.Date, EndDate: ev.EndDate, Precision: ev.Precision, DateText: ev.DateText, DateBasis: ev.DateBasis,
-			Summary: ev.Summary, Text: ev.Text, Start: ev.Start, End: ev.End,
+			Location: ev.Location, Summary: ev.Summary, Text: ev.Text, Start: ev.Start, End: ev.End,
 		})
 	}
 	return x

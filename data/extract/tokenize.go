@@ -16,7 +16,7 @@ type token struct {
 	script     bool   // a run of Han, kana or Hangul
 	cap        bool   // first letter upper-case
 	upper      bool   // at least two letters, all upper-case
-	newline    bool   // a line break precedes it
+	newline    bool   // a paragraph break (any line break outside hard-wrapped paragraphs) precedes it
 	currency   bool   // directly followed by '$' ("US$11")
 }
 
@@ -41,12 +41,20 @@ func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/5+8)
 	runeIdx := 0
 	nl := false
+	soft := softBreaks(text)
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsSpace(r):
-			if r == '\n' || r == '\r' || r == '\u2029' {
+			isSoft := false
+			if r == '\n' {
+				for len(soft) > 0 && soft[0] < i {
+					soft = soft[1:]
+				}
+				isSoft = len(soft) > 0 && soft[0] == i
+			}
+			if (r == '\n' && !isSoft) || (r == '\r' && !strings.HasPrefix(text[i+1:], "\n")) || r == '\u2029' {
 				nl = true
 			}
 			i += size

@@ -48,7 +48,7 @@ var titles = map[string]string{
 	"party": "", "ruling": "", "first": "", "lady": "", "cabinet": "GOV", "attorney": "JUD", "top": "", "new": "",
 	"army": "MIL", "navy": "MIL", "air": "", "force": "", "coast": "", "guard": "", "spy": "SPY", "intelligence": "",
 	"journalist": "MED", "reporter": "MED", "activist": "CVL", "dissident": "OPP", "candidate": "", "nominee": "",
-	"incoming": "", "outgoing": "", "veteran": "", "interim": "", "transitional": "", "caretaker": "", "democratic": "", "republican": "", "labour": "", "conservative": "",
+	"staff": "", "incoming": "", "outgoing": "", "veteran": "", "interim": "", "transitional": "", "caretaker": "", "democratic": "", "republican": "", "labour": "", "conservative": "",
 }
 
 // coreTitles are the title words that, on their own, make the next name a person.
@@ -65,7 +65,8 @@ council commission committee agency bank fund foundation association organizatio
 college academy school party parliament assembly congress senate army navy force forces police guard coalition alliance union federation
 league front movement network center centre observatory hospital times post news press journal television tv radio airlines airways
 administration board service services council tribunal yuan administration exchange federation society trust institute club
-cabinet government secretariat mission embassy consulate`)
+cabinet government secretariat mission embassy consulate partners holdings industries motors systems securities
+enterprises investments associates communications technologies properties savings insurance railroad railroads`)
 
 // nameConnectors may join the words of an organisation's name.
 var nameConnectors = set(`of for and the on de du des la le von der van den al el bin & da di`)
