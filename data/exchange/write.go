@@ -6,6 +6,9 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"os"
+	"os/user"
+	"path/filepath"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -303,4 +306,26 @@ func (ec *eventCodes) selection(e store.Event, body string) qdeSelection {
 	return qdeSelection{GUID: g, Name: snippet([]rune(body), e.Start, e.End),
 		StartPosition: fmt.Sprint(e.Start), EndPosition: fmt.Sprint(e.End), Description: desc,
 		Coding: []qdeCoding{{GUID: guid("coding", g+"/"+cg), CodeRef: qdeRef{TargetGUID: cg}}}}
+}
+
+// ProjectName names a project in an export: its file name without folder
+// and extension.
+func ProjectName(path string) string {
+	base := filepath.Base(path)
+	if name := strings.TrimSuffix(base, filepath.Ext(base)); name != "" && name != "." {
+		return name
+	}
+	return base
+}
+
+// AnalystName is the name of the person exporting, as the system knows
+// them; "" when it does not.
+func AnalystName() string {
+	if u, err := user.Current(); err == nil {
+		if u.Name != "" {
+			return strings.TrimRight(u.Name, ",")
+		}
+		return u.Username
+	}
+	return os.Getenv("USER")
 }
