@@ -160,9 +160,10 @@ func buildProject(x store.Exchange, opts ExportOptions) (qdeProject, []sourceTex
 	usedVars := false
 	for i := range x.Articles {
 		a := &x.Articles[i]
-		src := buildSource(a, x.Tags)
+		runes := []rune(a.Article.Body)
+		src := buildSource(a, runes, x.Tags)
 		for _, e := range byArticle[a.Article.ID] {
-			src.Selection = append(src.Selection, events.selection(e, a.Article.Body))
+			src.Selection = append(src.Selection, events.selection(e, runes))
 		}
 		for _, v := range metaVariables {
 			if val := strings.TrimSpace(*v.get(&a.Article)); val != "" {
@@ -184,14 +185,13 @@ func buildProject(x store.Exchange, opts ExportOptions) (qdeProject, []sourceTex
 }
 
 // buildSource writes an article and its passages.
-func buildSource(a *store.ExchangeArticle, tags []store.ExchangeTag) qdeTextSource {
+func buildSource(a *store.ExchangeArticle, runes []rune, tags []store.ExchangeTag) qdeTextSource {
 	g := guid("article", a.Article.Hash)
 	title := strings.TrimSpace(a.Article.Title)
 	if title == "" {
 		title = fmt.Sprintf("Article %d", a.Article.ID)
 	}
 	src := qdeTextSource{GUID: g, Name: title, PlainTextPath: "internal://" + g + ".txt"}
-	runes := []rune(a.Article.Body)
 	for _, ps := range a.Passages {
 		pg := guidOf("passage", ps.ID)
 		sel := qdeSelection{GUID: pg, Name: snippet(runes, ps.Start, ps.End),
@@ -293,7 +293,7 @@ func eventType(e store.Event) string {
 }
 
 // selection is an event's source span coded with its type.
-func (ec *eventCodes) selection(e store.Event, body string) qdeSelection {
+func (ec *eventCodes) selection(e store.Event, runes []rune) qdeSelection {
 	g := guidOf("event", e.ID)
 	desc := e.Summary
 	if e.Status != "" {
@@ -303,7 +303,7 @@ func (ec *eventCodes) selection(e store.Event, body string) qdeSelection {
 		desc += "\n\n" + e.Note
 	}
 	cg := ec.byType[eventType(e)]
-	return qdeSelection{GUID: g, Name: snippet([]rune(body), e.Start, e.End),
+	return qdeSelection{GUID: g, Name: snippet(runes, e.Start, e.End),
 		StartPosition: fmt.Sprint(e.Start), EndPosition: fmt.Sprint(e.End), Description: desc,
 		Coding: []qdeCoding{{GUID: guid("coding", g+"/"+cg), CodeRef: qdeRef{TargetGUID: cg}}}}
 }
