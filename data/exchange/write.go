@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"context"
 	"encoding/xml"
 	"fmt"
@@ -57,6 +58,18 @@ func ExportCodebook(ctx context.Context, st *store.Store, w io.Writer) (int, err
 func WriteProject(w io.Writer, x store.Exchange, opts ExportOptions) error {
 	p, texts := buildProject(x, opts)
 	zw := zip.NewWriter(w)
+	// One compressor serves every entry (they are written one after the
+	// other): a new flate writer per source costs more than the source.
+	var fw *flate.Writer
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		if fw == nil {
+			var err error
+			fw, err = flate.NewWriter(out, flate.DefaultCompression)
+			return fw, err
+		}
+		fw.Reset(out)
+		return fw, nil
+	})
 	if err := writeXML(zw, "project.qde", p); err != nil {
 		return err
 	}
