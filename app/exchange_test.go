@@ -1,10 +1,7 @@
 package app
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -12,42 +9,9 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/attache-app/attache/data/exchange"
+	"github.com/attache-app/attache/data/exchange/exchangetest"
 	"github.com/attache-app/attache/data/store"
 )
-
-// packQDAProject packs the exchange package's REFI-QDA fixture as a .qdpx.
-func packQDAProject(t *testing.T) string {
-	t.Helper()
-	dir := "../data/exchange/testdata/qda-project"
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		w, err := zw.Create(filepath.ToSlash(rel))
-		if err != nil {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err == nil {
-			_, err = w.Write(data)
-		}
-		return err
-	})
-	if err == nil {
-		err = zw.Close()
-	}
-	path := filepath.Join(t.TempDir(), "coded project.qdpx")
-	if err == nil {
-		err = os.WriteFile(path, buf.Bytes(), 0o644)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
 
 // TestDropREFIQDAProject drops a coded .qdpx on the window: it comes in as
 // a project (articles, the tag tree, passages), the summary lists the parts
@@ -55,7 +19,7 @@ func packQDAProject(t *testing.T) string {
 // an empty project unchanged.
 func TestDropREFIQDAProject(t *testing.T) {
 	d := newDesk(t)
-	d.wb.importer.dropped(fyne.NewPos(200, 200), []fyne.URI{storage.NewFileURI(packQDAProject(t))})
+	d.wb.importer.dropped(fyne.NewPos(200, 200), []fyne.URI{storage.NewFileURI(exchangetest.Pack(t, "coded project.qdpx"))})
 	d.waitWithin(importLimit, "the import summary", func() bool {
 		return d.overlay() != nil && anyContains(labelTexts(d.overlay()), "Imported")
 	})

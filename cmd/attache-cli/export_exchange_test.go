@@ -8,42 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// qdaFixture packs the exchange package's REFI-QDA project as a .qdpx.
-func qdaFixture(t *testing.T) string {
-	t.Helper()
-	dir := "../../data/exchange/testdata/qda-project"
-	path := filepath.Join(t.TempDir(), "coded.qdpx")
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		w, err := zw.Create(filepath.ToSlash(rel))
-		if err != nil {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(data)
-		return err
-	})
-	if err == nil {
-		err = zw.Close()
-	}
-	if err == nil {
-		err = os.WriteFile(path, buf.Bytes(), 0o644)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
+	"github.com/attache-app/attache/data/exchange/exchangetest"
+)
 
 // TestREFIQDACommands moves a coded project through the command line:
 // import a .qdpx, export it as .qdpx and its codebook as .qdc, import both
@@ -52,7 +19,7 @@ func TestREFIQDACommands(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "first.attache")
 	var out, errb bytes.Buffer
-	if code := run([]string{"--db", db, "import", "--no-extract", qdaFixture(t)}, nil, &out, &errb); code != 0 {
+	if code := run([]string{"--db", db, "import", "--no-extract", exchangetest.Pack(t, "coded.qdpx")}, nil, &out, &errb); code != 0 {
 		t.Fatalf("import: exit %d: %s %s", code, out.String(), errb.String())
 	}
 	if !strings.Contains(out.String(), "coded.qdpx: imported 2 articles, 5 tags, 6 passages\n") || strings.Count(out.String(), "\n") != 1 {

@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/attache-app/attache/data/exchange"
+	"github.com/attache-app/attache/data/exchange/exchangetest"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -32,35 +32,7 @@ func openStore(t testing.TB) *store.Store {
 // zipDir packs a folder as a .qdpx archive, the way QDA tools lay it out.
 func zipDir(t testing.TB, dir string) string {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), filepath.Base(dir)+".qdpx")
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		w, err := zw.Create(filepath.ToSlash(rel))
-		if err != nil {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return exchangetest.PackDir(t, dir, filepath.Base(dir)+".qdpx")
 }
 
 // writeZip writes an archive of the given entries (name → content) in order.

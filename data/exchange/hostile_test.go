@@ -86,7 +86,7 @@ func TestHostileFiles(t *testing.T) {
 		{"plainTextPath relative", `points outside the archive`, func(t *testing.T) string {
 			return writeZip(t, "rel.qdpx", [2]string{"project.qde", goodQDE("relative:///notes.txt")})
 		}},
-		{"source of 200 MB", "is 200.0 MB (limit 100.0 MB)", func(t *testing.T) string {
+		{"source of 200 MB", "is 200 MiB (limit 100 MiB)", func(t *testing.T) string {
 			return bigSourceZip(t, 200<<20)
 		}},
 		{"100,000 nested codes", "nested more than", func(t *testing.T) string {

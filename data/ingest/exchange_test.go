@@ -3,34 +3,12 @@ package ingest_test
 import (
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/exchange/exchangetest"
 	"github.com/attache-app/attache/data/ingest"
 )
-
-// qdaProject packs the REFI-QDA fixture of the exchange package as an
-// archive named name.
-func qdaProject(t *testing.T, name string) string {
-	t.Helper()
-	dir := "../exchange/testdata/qda-project"
-	var files []zipFile
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files = append(files, zipFile{filepath.ToSlash(rel), string(data)})
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return writeFile(t, name, makeZip(t, files...))
-}
 
 // TestImportREFIQDA imports REFI-QDA projects through the ordinary import:
 // a .qdpx, and the same archive under a .zip name, come in as a project
@@ -40,7 +18,7 @@ func TestImportREFIQDA(t *testing.T) {
 	for _, name := range []string{"coded.qdpx", "coded.zip"} {
 		t.Run(name, func(t *testing.T) {
 			st := openStore(t)
-			path := qdaProject(t, name)
+			path := exchangetest.Pack(t, name)
 			res, err := ingest.Import(context.Background(), st, []string{path}, ingest.Options{}, nil)
 			if err != nil {
 				t.Fatal(err)
