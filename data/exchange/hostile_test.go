@@ -182,9 +182,9 @@ func bigSourceZip(t *testing.T, n int) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	line := []byte("Delegations from both sides met again on Friday and agreed to keep talking. ")
-	for written := 0; written < n; written += len(line) {
-		src.Write(line[:min(len(line), n-written)])
+	chunk := bytes.Repeat([]byte("Delegations from both sides met again on Friday and agreed to keep talking. "), 1<<14)
+	for written := 0; written < n; written += len(chunk) {
+		src.Write(chunk[:min(len(chunk), n-written)])
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/attache-app/attache/data/internal/zipcheck"
 	"github.com/dustin/go-humanize"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -82,40 +83,14 @@ type archive struct {
 // it, entry count and declared sizes within the limits, no entry compressed
 // like a bomb.
 func openArchive(p string, zr *zip.Reader) (*archive, error) {
-	if len(zr.File) > maxEntries {
-		return nil, refuse(p, "archive has %d entries (limit %d)", len(zr.File), maxEntries)
+	if reason := zipcheck.Directory(zr, zipcheck.Limits{Entries: maxEntries, Total: maxDeclared, Ratio: maxRatio}); reason != "" {
+		return nil, refuse(p, "%s", reason)
 	}
 	a := &archive{path: p, entries: make(map[string]*zip.File, len(zr.File)), budget: maxTextBytes}
-	var total uint64
 	for _, f := range zr.File {
-		if unsafeName(f.Name) {
-			return nil, refuse(p, "archive entry %q points outside the archive", f.Name)
-		}
-		total += f.UncompressedSize64
-		if total > maxDeclared {
-			return nil, refuse(p, "zip bomb: entries would unpack to more than %s", size(maxDeclared))
-		}
-		if f.UncompressedSize64 > 1<<20 && f.UncompressedSize64/max(f.CompressedSize64, 1) > maxRatio {
-			return nil, refuse(p, "zip bomb: entry %q compressed more than %d:1", f.Name, maxRatio)
-		}
 		a.entries[strings.ToLower(f.Name)] = f
 	}
 	return a, nil
-}
-
-// unsafeName reports names that are absolute or climb out of their folder
-// ("../x", "/etc/x", `..\x`, "C:x").
-func unsafeName(name string) bool {
-	n := strings.ReplaceAll(name, `\`, "/")
-	if n == "" || strings.HasPrefix(n, "/") || strings.Contains(n, ":") {
-		return true
-	}
-	for _, part := range strings.Split(n, "/") {
-		if part == ".." {
-			return true
-		}
-	}
-	return false
 }
 
 // read reads one entry through its limit, whatever its header claims.
@@ -167,7 +142,7 @@ func internalName(p, ref, what string) (string, error) {
 	if !ok {
 		return "", refuse(p, "%s: plainTextPath %q points outside the archive", what, ref)
 	}
-	if unsafeName(rest) || path.Clean(strings.ReplaceAll(rest, `\`, "/")) != strings.ReplaceAll(rest, `\`, "/") {
+	if zipcheck.UnsafeName(rest) || path.Clean(strings.ReplaceAll(rest, `\`, "/")) != strings.ReplaceAll(rest, `\`, "/") {
 		return "", refuse(p, "%s: plainTextPath %q points outside the archive", what, ref)
 	}
 	return rest, nil
