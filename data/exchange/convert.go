@@ -160,7 +160,11 @@ func readProject(path string, data []byte, a *archive) (*Document, error) {
 	if c.eventSelections > 0 {
 		c.skip("%d selections coded under %q (events exported by Attaché) left out: events are not imported", c.eventSelections, "Events (Attaché)")
 	}
-	return &Document{Kind: ProjectArchive, Exchange: c.x, Skipped: c.skipped}, nil
+	kind := ProjectArchive
+	if a == nil {
+		kind = ProjectXML
+	}
+	return &Document{Kind: kind, Exchange: c.x, Skipped: c.skipped}, nil
 }
 
 // converter turns parsed XML into a store exchange.

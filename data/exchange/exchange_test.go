@@ -263,3 +263,31 @@ func TestExportEvents(t *testing.T) {
 		t.Error("events exported without being asked for")
 	}
 }
+
+// TestImportQDEAlone imports a project.qde on its own: a source that carries
+// its text inline imports with its selection; one whose text is in an
+// archive it does not have is named and skipped.
+func TestImportQDEAlone(t *testing.T) {
+	qde := qdeHead + `<Project xmlns="urn:QDA-XML:project:1.0" name="p"><CodeBook><Codes>` +
+		`<Code guid="7c108712-b650-4892-ac0b-fc9a10190c3b" name="Tone" isCodable="true"/></Codes></CodeBook><Sources>` +
+		`<TextSource guid="0f3c2a91-7b44-4f0e-9d2a-1c5e8b7a6d01" name="Inline"><PlainTextContent>北京 🐉 warned Taipei.</PlainTextContent>` +
+		`<PlainTextSelection guid="0f3c2a91-7b44-4f0e-9d2a-1c5e8b7a6d02" startPosition="3" endPosition="11">` +
+		`<Coding guid="0f3c2a91-7b44-4f0e-9d2a-1c5e8b7a6d03"><CodeRef targetGUID="7c108712-b650-4892-ac0b-fc9a10190c3b"/></Coding></PlainTextSelection></TextSource>` +
+		`<TextSource guid="0f3c2a91-7b44-4f0e-9d2a-1c5e8b7a6d04" name="Archived" plainTextPath="internal://0f3c2a91-7b44-4f0e-9d2a-1c5e8b7a6d04.txt"/>` +
+		`</Sources></Project>`
+	path := t.TempDir() + "/project.qde"
+	if err := os.WriteFile(path, []byte(qde), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st := openStore(t)
+	res := importFile(t, st, path)
+	if res.Kind != exchange.ProjectXML || len(res.NewArticles) != 1 || res.Passages != 1 {
+		t.Errorf("result %+v", res)
+	}
+	if len(res.Skipped) != 1 || !strings.Contains(res.Skipped[0], `source "Archived": its text is in a .qdpx archive`) {
+		t.Errorf("skipped %q", res.Skipped)
+	}
+	if v := viewOf(t, st); len(v.Passages) != 1 || v.Passages[0] != `"Inline" "🐉 warned" [Tone] ""` {
+		t.Errorf("passages %q", v.Passages)
+	}
+}
