@@ -158,7 +158,11 @@ func readProject(path string, data []byte, a *archive) (*Document, error) {
 		}
 	}
 	if c.eventSelections > 0 {
-		c.skip("%d selections coded under %q (events exported by Attaché) left out: events are not imported", c.eventSelections, "Events (Attaché)")
+		what := fmt.Sprintf("%d selections", c.eventSelections)
+		if c.eventSelections == 1 {
+			what = "1 selection"
+		}
+		c.skip("%s coded under %q (events exported by Attaché) left out: events are not imported", what, "Events (Attaché)")
 	}
 	kind := ProjectArchive
 	if a == nil {
