@@ -22,6 +22,8 @@ const (
 	whatEvents   = "Events (as the Events filter shows them)"
 	whatPassages = "Tagged passages"
 	whatEntities = "Entities"
+	whatProject  = "Whole project for NVivo, ATLAS.ti, MAXQDA, QualCoder (REFI-QDA .qdpx)"
+	whatCodebook = "Tags as a codebook (REFI-QDA .qdc)"
 )
 
 var exportExt = map[string]string{fmtCSV: ".csv", fmtJSON: ".json", fmtJSONL: ".jsonl", fmtTimelineJS: ".timeline.json"}
@@ -33,15 +35,18 @@ func (wb *workbench) showExport() {
 	if wb.st == nil {
 		return
 	}
-	what := widget.NewRadioGroup([]string{whatEvents, whatPassages, whatEntities}, nil)
+	what := widget.NewRadioGroup([]string{whatEvents, whatPassages, whatEntities, whatProject, whatCodebook}, nil)
 	what.SetSelected(whatEvents)
 	format := widget.NewRadioGroup([]string{fmtCSV, fmtJSON, fmtJSONL, fmtTimelineJS}, nil)
 	format.SetSelected(fmtJSON)
 	what.OnChanged = func(s string) {
-		if s != whatEvents {
+		switch s {
+		case whatProject, whatCodebook:
+			format.Disable()
+		case whatPassages, whatEntities:
 			format.SetSelected(fmtCSV)
 			format.Disable()
-		} else {
+		default:
 			format.Enable()
 		}
 	}
@@ -57,8 +62,15 @@ func (wb *workbench) chooseExportFile(what, format string) {
 	filter := wb.events.filter.store()
 	lanes := wb.timeline.lanes.Selected
 	kind := map[string]string{whatEvents: "events", whatPassages: "passages", whatEntities: "entities"}[what]
+	name := projectName(wb.path) + "-" + kind + exportExt[format]
+	switch what {
+	case whatProject:
+		name = projectName(wb.path) + ".qdpx"
+	case whatCodebook:
+		name = projectName(wb.path) + "-codebook.qdc"
+	}
 	// The export writes the file atomically, where the dialog created it.
-	wb.saveFileDialog(projectName(wb.path)+"-"+kind+exportExt[format], func(path string) {
+	wb.saveFileDialog(name, func(path string) {
 		wb.exportFile(path, what, format, filter, lanes)
 	})
 }
@@ -91,6 +103,8 @@ func exportTo(ctx context.Context, st *store.Store, path, what, format string, f
 	var n int
 	var write func(io.Writer) error
 	switch what {
+	case whatProject, whatCodebook:
+		return exportExchange(ctx, st, path, what == whatProject)
 	case whatPassages:
 		ps, err := export.PassagesFromStore(ctx, st, store.PassageFilter{})
 		if err != nil {

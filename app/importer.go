@@ -91,7 +91,8 @@ func (im *importer) chooseFiles() {
 		widget.NewFormItem("Outlet", outlet),
 		widget.NewFormItem("", split),
 	)
-	hint := newHint("The date and outlet are used only for articles whose files do not carry their own.")
+	hint := newHint("The date and outlet are used only for articles whose files do not carry their own. " +
+		"REFI-QDA projects (.qdpx, from NVivo, ATLAS.ti, MAXQDA or QualCoder) and codebooks (.qdc) bring their tags and coded passages.")
 	d := dialog.NewCustomConfirm("Import articles", "Import", "Cancel", container.NewVBox(form, hint), func(ok bool) {
 		if !ok || len(paths) == 0 {
 			return
@@ -170,16 +171,25 @@ func (im *importer) summarise(o importOutcome) {
 	if o.cancelled {
 		o.err = nil // the cancellation itself, reported below; not a failure
 	}
-	imported, dups := 0, 0
-	var refused []string
+	imported, dups, tags, passages := 0, 0, 0, 0
+	var refused, skipped []string
 	for _, r := range o.results {
 		imported += r.Imported
 		dups += r.Duplicates
+		tags += r.Tags
+		passages += r.Passages
 		if r.Err != nil {
 			refused = append(refused, fmt.Sprintf("%s — %s", r.Path, ingest.Reason(r.Err)))
 		}
+		for _, s := range r.Skipped {
+			skipped = append(skipped, fmt.Sprintf("%s — %s", r.Path, s))
+		}
 	}
 	msg := fmt.Sprintf("Imported %s from %s", plural(imported, "article"), plural(len(o.results), "file"))
+	if tags > 0 || passages > 0 {
+		msg = fmt.Sprintf("Imported %s, %s and %s from %s", plural(imported, "article"), plural(tags, "tag"),
+			plural(passages, "passage"), plural(len(o.results), "file"))
+	}
 	if dups > 0 {
 		msg += fmt.Sprintf("; %s already in the project", plural(dups, "duplicate"))
 	}
@@ -189,22 +199,23 @@ func (im *importer) summarise(o importOutcome) {
 	if o.err != nil && !o.cancelled {
 		msg += ". Stopped: " + o.err.Error()
 	}
-	if len(refused) == 0 && o.err == nil {
+	if len(refused) == 0 && len(skipped) == 0 && o.err == nil {
 		im.wb.status.flash(msg)
 		if o.cancelled {
 			dialog.ShowInformation("Import cancelled", msg, im.wb.win)
 		}
 		return
 	}
-	details := widget.NewLabel(strings.Join(refused, "\n"))
+	details := widget.NewLabel(strings.Join(append(refused, skipped...), "\n"))
 	details.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(widget.NewLabel(msg+"."), nil, nil, nil,
-		container.NewVScroll(details))
+	head := container.NewVBox(widget.NewLabel(msg + "."))
+	bold := fyne.TextStyle{Bold: true}
 	if len(refused) > 0 {
-		content = container.NewBorder(container.NewVBox(widget.NewLabel(msg+"."),
-			widget.NewLabelWithStyle(fmt.Sprintf("%s refused:", plural(len(refused), "file")), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-			nil, nil, nil, container.NewVScroll(details))
+		head.Add(widget.NewLabelWithStyle(fmt.Sprintf("%s refused:", plural(len(refused), "file")), fyne.TextAlignLeading, bold))
+	} else if len(skipped) > 0 {
+		head.Add(widget.NewLabelWithStyle(fmt.Sprintf("%s left out:", plural(len(skipped), "part")), fyne.TextAlignLeading, bold))
 	}
+	content := container.NewBorder(head, nil, nil, nil, container.NewVScroll(details))
 	d := dialog.NewCustom("Import finished", "Close", content, im.wb.win)
 	d.Resize(fyne.NewSize(640, 360))
 	d.Show()

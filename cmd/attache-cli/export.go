@@ -15,8 +15,8 @@ import (
 func init() {
 	register(command{
 		name:    "export",
-		usage:   "export --format csv|json|jsonl|timelinejs [--what events|passages|entities] [-o FILE] [--status S] [--type T] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lanes actor|pair|type] [--title TEXT]",
-		summary: "export events, tagged passages or entities",
+		usage:   "export --format csv|json|jsonl|timelinejs [--what events|passages|entities] [-o FILE] [--status S] [--type T] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lanes actor|pair|type] [--title TEXT]\n            attache-cli export --format qdpx [--events] -o FILE.qdpx | --format qdc [-o FILE.qdc]",
+		summary: "export events, tagged passages or entities; the whole project as REFI-QDA",
 		run:     runExport,
 	})
 }
@@ -30,14 +30,21 @@ var exportFormats = map[string][]string{
 
 func runExport(e *env) int {
 	fs := e.newFlags()
-	format := fs.String("format", "", "output format: csv, json, jsonl or timelinejs")
+	format := fs.String("format", "", "output format: csv, json, jsonl, timelinejs; qdpx (the whole project, REFI-QDA) or qdc (its codebook)")
 	what := fs.String("what", "events", "what to export: events, passages or entities")
 	out := fs.String("o", "", "write to this file (replaced only when the export succeeds) instead of standard output")
 	lane := fs.String("lanes", "actor", "TimelineJS groups: actor, pair (actor and recipient country) or type")
 	title := fs.String("title", "Attaché events", "TimelineJS title slide")
 	f := eventFilterFlags(fs)
+	events := fs.Bool("events", false, "qdpx: also export events, as the code branch \"Events (Attaché)\" ▸ event type")
 	if code, ok := e.parse(fs); !ok {
 		return code
+	}
+	if isExchangeFormat(*format) {
+		return runExportExchange(e, fs, *format, *out, *events)
+	}
+	if *events {
+		return e.misuse("--events goes with --format qdpx")
 	}
 	if err := checkExportFlags(fs.NArg(), *format, *what, *lane, f); err != nil {
 		e.misuse("%v", err)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"time"
 
 	"github.com/attache-app/attache/data/extract"
@@ -17,7 +18,7 @@ func init() {
 	register(command{
 		name:    "import",
 		usage:   "import [--published YYYY-MM-DD] [--publication NAME] [--split auto|none] [--no-extract] PATH...",
-		summary: "import articles from files and folders",
+		summary: "import articles from files and folders, and REFI-QDA projects (.qdpx) and codebooks (.qdc)",
 		run:     runImport,
 	})
 }
@@ -58,6 +59,9 @@ func runImport(e *env) int {
 	var ids []int64
 	for _, r := range results {
 		fmt.Fprintf(e.stdout, "%s: %s\n", r.Path, outcome(r))
+		for _, s := range r.Skipped {
+			fmt.Fprintf(e.stderr, "%s: %s\n", r.Path, s)
+		}
 		if r.Err != nil {
 			code = 1
 		}
@@ -85,11 +89,25 @@ func extractImported(ctx context.Context, st *store.Store, ids []int64) error {
 }
 
 // outcome is the one-line report on a file: "imported N", "duplicate" or
-// "refused: reason" (the error's text when it is not a refusal).
+// "refused: reason" (the error's text when it is not a refusal). A REFI-QDA
+// project or codebook also counts its tags and passages.
 func outcome(r ingest.FileResult) string {
 	switch {
 	case r.Err != nil:
 		return "refused: " + ingest.Reason(r.Err)
+	case r.Exchange:
+		s := fmt.Sprintf("imported %d articles, %d tags, %d passages", r.Imported, r.Tags, r.Passages)
+		var already []string
+		if r.Duplicates > 0 {
+			already = append(already, plural(r.Duplicates, "article"))
+		}
+		if r.TagsKnown > 0 {
+			already = append(already, plural(r.TagsKnown, "tag"))
+		}
+		if len(already) > 0 {
+			s += " (" + strings.Join(already, ", ") + " already in the project)"
+		}
+		return s
 	case r.Imported == 0 && r.Duplicates > 0:
 		return "duplicate"
 	case r.Duplicates > 0:

@@ -29,6 +29,14 @@ type FileResult struct {
 	Duplicates int     // articles skipped because their body is already in the project
 	IDs        []int64 // ids of the articles added, in file order
 	Err        error   // why the file was refused or failed; nil when imported
+
+	// Exchange marks a REFI-QDA project or codebook, which also brings tags
+	// (TagsKnown were in the project already) and passages, and may leave
+	// parts out (a media source, a selection outside its text): one line
+	// each in Skipped, naming the part and why.
+	Exchange                  bool
+	Tags, TagsKnown, Passages int
+	Skipped                   []string
 }
 
 // streamProgressStep is how much JSON Lines text is read between two
@@ -164,6 +172,9 @@ func statReason(err error) string {
 // importFile reads and imports one file.
 func importFile(ctx context.Context, st *store.Store, f source, opts Options, bytesDone func(int64)) FileResult {
 	r := FileResult{Path: f.path}
+	if isExchange(f.path) {
+		return importExchange(ctx, st, f)
+	}
 	if stream, err := isJSONLines(f.path); err != nil {
 		r.Err = err
 		return r

@@ -159,6 +159,8 @@ func parse(path string, data []byte, opts Options, depth int) ([]draft, error) {
 func detect(path string, data []byte) (format, string, error) {
 	e := ext(path)
 	switch {
+	case e == ".qdpx" || e == ".qde" || e == ".qdc":
+		return 0, "", refuse(path, "a REFI-QDA project or codebook: it imports as a project (with Import), not as articles")
 	case bytes.HasPrefix(data, []byte("%PDF-")) || e == ".pdf":
 		return fPDF, "", nil
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")) || e == ".docx" || e == ".zip":

@@ -8,6 +8,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/attache-app/attache/data/internal/zipcheck"
 )
 
 // Limits on what a zip archive (or .docx) may unpack to.
@@ -24,38 +26,10 @@ func openZip(p string, data []byte) (*zip.Reader, error) {
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, refuse(p, "corrupt or truncated zip archive: %v", err)
 	}
-	if len(zr.File) > maxZipEntries {
-		return nil, refuse(p, "zip archive has %d entries (limit %d)", len(zr.File), maxZipEntries)
-	}
-	var total uint64
-	for _, f := range zr.File {
-		if unsafeEntryName(f.Name) {
-			return nil, refuse(p, "zip entry %q points outside the archive", f.Name)
-		}
-		total += f.UncompressedSize64
-		if total > maxUnzipped {
-			return nil, refuse(p, "zip bomb: entries would unpack to more than %s", humanBytes(maxUnzipped))
-		}
-		if f.UncompressedSize64 > 1<<20 && f.UncompressedSize64/max(f.CompressedSize64, 1) > maxZipRatio {
-			return nil, refuse(p, "zip bomb: entry %q compressed more than %d:1", f.Name, maxZipRatio)
-		}
+	if reason := zipcheck.Directory(zr, zipcheck.Limits{Entries: maxZipEntries, Total: maxUnzipped, Ratio: maxZipRatio}); reason != "" {
+		return nil, refuse(p, "%s", reason)
 	}
 	return zr, nil
-}
-
-// unsafeEntryName reports names that are absolute or climb out of the
-// archive ("../../x", "/etc/x", `..\x`, "C:x").
-func unsafeEntryName(name string) bool {
-	n := strings.ReplaceAll(name, `\`, "/")
-	if strings.HasPrefix(n, "/") || strings.Contains(n, ":") {
-		return true
-	}
-	for _, part := range strings.Split(n, "/") {
-		if part == ".." {
-			return true
-		}
-	}
-	return false
 }
 
 // readEntry reads one entry through a limit, whatever its header claims,
