@@ -29,6 +29,9 @@ type Article struct {
 type ImportResult struct {
 	IDs        []int64
 	Duplicates int
+	// Unsaved lists the articles imported without their suggestions
+	// (ImportFrom), each error naming the article.
+	Unsaved []error
 }
 
 // BodyHash returns the content hash the store uses to recognise duplicates:
@@ -74,6 +77,27 @@ func (s *Store) ImportArticles(ctx context.Context, arts []Article) (ImportResul
 // more, or an error that rolls the whole import back (and is returned
 // wrapped). IDs[i] is the id of the i-th article next returned.
 func (s *Store) ImportArticlesFrom(ctx context.Context, next func() (Article, bool, error)) (ImportResult, error) {
+	return s.ImportFrom(ctx, func() (ImportItem, bool, error) {
+		a, ok, err := next()
+		return ImportItem{Article: a}, ok, err
+	})
+}
+
+// ImportItem is an article to import and, when Extraction is not nil, the
+// extractor's suggestions for it.
+type ImportItem struct {
+	Article    Article
+	Extraction *Extraction
+}
+
+// ImportFrom is ImportArticlesFrom for articles that come with their
+// extraction: the suggestions of each new article are saved with it, in the
+// same transaction, as SaveExtraction would save them right after the import
+// (a duplicate's are dropped). Suggestions that SaveExtraction would refuse
+// (a span outside the body, an unknown event type) do not stop the import:
+// the article is imported without them and the reason is in
+// ImportResult.Unsaved.
+func (s *Store) ImportFrom(ctx context.Context, next func() (ImportItem, bool, error)) (ImportResult, error) {
 	var res ImportResult
 	err := s.write(ctx, "import articles", func(tx *sql.Tx) error {
 		imp, err := newImporter(ctx, tx)
@@ -81,11 +105,11 @@ func (s *Store) ImportArticlesFrom(ctx context.Context, next func() (Article, bo
 			return err
 		}
 		defer imp.close()
-		chunk := make([]Article, 0, importChunk)
+		chunk := make([]ImportItem, 0, importChunk)
 		for more := true; more; {
 			chunk = chunk[:0]
 			for len(chunk) < importChunk {
-				a, ok, err := next()
+				it, ok, err := next()
 				if err != nil {
 					return err
 				}
@@ -93,10 +117,10 @@ func (s *Store) ImportArticlesFrom(ctx context.Context, next func() (Article, bo
 					more = false
 					break
 				}
-				if err := checkBody(a); err != nil {
-					return fmt.Errorf("article %d (%q): %w", len(res.IDs)+len(chunk), a.Title, err)
+				if err := checkBody(it.Article); err != nil {
+					return fmt.Errorf("article %d (%q): %w", len(res.IDs)+len(chunk), it.Article.Title, err)
 				}
-				chunk = append(chunk, a)
+				chunk = append(chunk, it)
 			}
 			if err := ctx.Err(); err != nil {
 				return err
@@ -129,9 +153,11 @@ type importer struct {
 	tx        *sql.Tx
 	seen, cjk *sql.Stmt
 	ins       chunkInserter
-	inChunk   map[string]bool // hashes seen in the chunk being added
+	sugg      *suggestionSaver // made when the first extraction comes
+	inChunk   map[string]bool  // hashes seen in the chunk being added
 	fresh     []int
 	hashes    []string
+	runes     []int
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
@@ -151,20 +177,27 @@ func (m *importer) close() {
 	m.seen.Close()
 	m.cjk.Close()
 	m.ins.close()
+	if m.sugg != nil {
+		m.sugg.close()
+	}
 }
 
-// add imports one chunk, appending to res.IDs (0 for a duplicate).
-func (m *importer) add(ctx context.Context, chunk []Article, res *ImportResult) error {
+// add imports one chunk, appending to res.IDs (0 for a duplicate), then
+// saves the suggestions that came with its new articles.
+func (m *importer) add(ctx context.Context, chunk []ImportItem, res *ImportResult) error {
 	m.hashes = m.hashes[:0]
+	m.runes = m.runes[:0]
 	m.fresh = m.fresh[:0]
 	// Articles of earlier chunks are in the table already (seen finds
 	// them), so only the chunk's own hashes are kept: memory does not grow
 	// with the import.
 	clear(m.inChunk)
 	ids := make([]int64, len(chunk))
-	for i, a := range chunk {
+	for i := range chunk {
+		a := &chunk[i].Article
 		h := BodyHash(a.Body)
 		m.hashes = append(m.hashes, h)
+		m.runes = append(m.runes, utf8.RuneCountInString(a.Body))
 		if m.inChunk[h] {
 			continue
 		}
@@ -181,15 +214,34 @@ func (m *importer) add(ctx context.Context, chunk []Article, res *ImportResult) 
 	base := len(res.IDs)
 	res.Duplicates += len(chunk) - len(m.fresh)
 	if len(m.fresh) > 0 {
-		if err := m.ins.insert(ctx, chunk, m.hashes, m.fresh, ids); err != nil {
+		if err := m.ins.insert(ctx, chunk, m.hashes, m.runes, m.fresh, ids); err != nil {
 			return fmt.Errorf("articles %d–%d: %w", base, base+len(chunk)-1, err)
 		}
 	}
 	for _, i := range m.fresh {
-		if g := cjkGrams(chunk[i].Title, chunk[i].Body); g != "" {
+		a := &chunk[i].Article
+		if g := cjkGrams(a.Title, a.Body); g != "" {
 			if _, err := m.cjk.ExecContext(ctx, ids[i], g); err != nil {
-				return fmt.Errorf("article %d (%q): %w", base+i, chunk[i].Title, err)
+				return fmt.Errorf("article %d (%q): %w", base+i, a.Title, err)
 			}
+		}
+	}
+	for _, i := range m.fresh {
+		x := chunk[i].Extraction
+		if x == nil {
+			continue
+		}
+		if m.sugg == nil {
+			m.sugg = newSuggestionSaver(m.tx)
+		}
+		// A refused extraction is checked before anything of it is written,
+		// so the article stays and only its suggestions are left out.
+		if err := m.sugg.save(ctx, ids[i], m.runes[i], *x); err != nil {
+			var bad refusedSuggestions
+			if !errors.As(err, &bad) {
+				return fmt.Errorf("article %d (%q): %w", base+i, chunk[i].Article.Title, err)
+			}
+			res.Unsaved = append(res.Unsaved, fmt.Errorf("article %d (%q): suggestions not saved: %w", base+i, chunk[i].Article.Title, bad.err))
 		}
 	}
 	res.IDs = append(res.IDs, ids...)
@@ -214,8 +266,8 @@ type chunkInserter struct {
 const insertHead = `INSERT INTO articles
 	(title, publication, author, url, published, dateline, language, body, runes, hash, source_path, source_pos) VALUES `
 
-// insert adds arts[i] for each i in chunk and records their ids in ids[i].
-func (c *chunkInserter) insert(ctx context.Context, arts []Article, hashes []string, chunk []int, ids []int64) error {
+// insert adds items[i] for each i in chunk and records their ids in ids[i].
+func (c *chunkInserter) insert(ctx context.Context, items []ImportItem, hashes []string, runes []int, chunk []int, ids []int64) error {
 	stmt, err := c.stmt(ctx, len(chunk))
 	if err != nil {
 		return err
@@ -226,9 +278,9 @@ func (c *chunkInserter) insert(ctx context.Context, arts []Article, hashes []str
 	args := make([]any, 0, 12*len(chunk))
 	index := make(map[string]int, len(chunk))
 	for _, i := range chunk {
-		a := &arts[i]
+		a := &items[i].Article
 		args = append(args, a.Title, a.Publication, a.Author, a.URL, a.Published, a.Dateline,
-			a.Language, a.Body, utf8.RuneCountInString(a.Body), hashes[i], a.SourcePath, a.SourcePos)
+			a.Language, a.Body, runes[i], hashes[i], a.SourcePath, a.SourcePos)
 		index[hashes[i]] = i
 	}
 	// RETURNING gives no order guarantee; the hash (unique) says which

@@ -42,7 +42,7 @@ func (sv *suggestionSaver) save(ctx context.Context, articleID int64, runes int,
 	}
 	events, err := checkExtraction(x, articleID, runes)
 	if err != nil {
-		return err
+		return refusedSuggestions{err}
 	}
 	seen := newSuggestionSet()
 	if !newArticle {
@@ -103,6 +103,13 @@ func (sv *suggestionSaver) save(ctx context.Context, articleID int64, runes int,
 	}
 	return nil
 }
+
+// refusedSuggestions is an extraction that failed its checks; nothing of it
+// was written.
+type refusedSuggestions struct{ err error }
+
+func (r refusedSuggestions) Error() string { return r.err.Error() }
+func (r refusedSuggestions) Unwrap() error { return r.err }
 
 // checkExtraction validates an extraction for an article of runes runes
 // without looking at the project, and returns its events ready to insert
