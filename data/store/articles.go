@@ -254,7 +254,7 @@ func (m *importer) add(ctx context.Context, chunk []ImportItem, res *ImportResul
 // inserting row by row writes one tiny index segment per article and then
 // spends most of the import merging them. A few hundred rows per statement
 // keep the pending terms in memory close to FTS5's own flush size (1 MB).
-const importChunk = 200
+const importChunk = 1000
 
 // chunkInserter adds articles with multi-row INSERT statements, reusing the
 // prepared statement of a full chunk.

@@ -70,8 +70,8 @@ CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
 END;
 BEGIN;
 INSERT INTO articles(title, publication, published, url, body)
-SELECT json_extract(value, '$.title'), json_extract(value, '$.source'), json_extract(value, '$.published'),
-	json_extract(value, '$.url'), json_extract(value, '$.body')
+SELECT coalesce(json_extract(value, '$.title'), ''), coalesce(json_extract(value, '$.source'), ''),
+	coalesce(json_extract(value, '$.published'), ''), coalesce(json_extract(value, '$.url'), ''), json_extract(value, '$.body')
 FROM json_each('[' || replace(trim(readfile(` + q + `), char(10)), char(10), ',') || ']');
 COMMIT;
 SELECT count(*) FROM articles;
