@@ -105,27 +105,16 @@ func (s *Store) ImportFrom(ctx context.Context, next func() (ImportItem, bool, e
 			return err
 		}
 		defer imp.close()
-		chunk := make([]ImportItem, 0, importChunk)
-		for more := true; more; {
-			chunk = chunk[:0]
-			for len(chunk) < importChunk {
-				it, ok, err := next()
-				if err != nil {
-					return err
-				}
-				if !ok {
-					more = false
-					break
-				}
-				if err := checkBody(it.Article); err != nil {
-					return fmt.Errorf("article %d (%q): %w", len(res.IDs)+len(chunk), it.Article.Title, err)
-				}
-				chunk = append(chunk, it)
+		chunks, stop := prepareChunks(next)
+		defer stop()
+		for c := range chunks {
+			if c.err != nil {
+				return c.err
 			}
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := imp.add(ctx, chunk, &res); err != nil {
+			if err := imp.add(ctx, c, &res); err != nil {
 				return err
 			}
 		}
@@ -146,197 +135,6 @@ func checkBody(a Article) error {
 		return errors.New("body is not valid UTF-8")
 	}
 	return nil
-}
-
-// importer inserts chunks of articles within one import transaction.
-type importer struct {
-	tx        *sql.Tx
-	seen, cjk *sql.Stmt
-	ins       chunkInserter
-	sugg      *suggestionSaver // made when the first extraction comes
-	inChunk   map[string]bool  // hashes seen in the chunk being added
-	fresh     []int
-	hashes    []string
-	runes     []int
-}
-
-func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
-	seen, err := tx.PrepareContext(ctx, `SELECT 1 FROM articles WHERE hash = ?`)
-	if err != nil {
-		return nil, err
-	}
-	cjk, err := tx.PrepareContext(ctx, `INSERT INTO article_grams(id, grams) VALUES (?, ?)`)
-	if err != nil {
-		seen.Close()
-		return nil, err
-	}
-	return &importer{tx: tx, seen: seen, cjk: cjk, ins: chunkInserter{tx: tx}, inChunk: map[string]bool{}}, nil
-}
-
-func (m *importer) close() {
-	m.seen.Close()
-	m.cjk.Close()
-	m.ins.close()
-	if m.sugg != nil {
-		m.sugg.close()
-	}
-}
-
-// add imports one chunk, appending to res.IDs (0 for a duplicate), then
-// saves the suggestions that came with its new articles.
-func (m *importer) add(ctx context.Context, chunk []ImportItem, res *ImportResult) error {
-	m.hashes = m.hashes[:0]
-	m.runes = m.runes[:0]
-	m.fresh = m.fresh[:0]
-	// Articles of earlier chunks are in the table already (seen finds
-	// them), so only the chunk's own hashes are kept: memory does not grow
-	// with the import.
-	clear(m.inChunk)
-	ids := make([]int64, len(chunk))
-	for i := range chunk {
-		a := &chunk[i].Article
-		h := BodyHash(a.Body)
-		m.hashes = append(m.hashes, h)
-		m.runes = append(m.runes, utf8.RuneCountInString(a.Body))
-		if m.inChunk[h] {
-			continue
-		}
-		m.inChunk[h] = true
-		var one int
-		switch err := m.seen.QueryRowContext(ctx, h).Scan(&one); err {
-		case nil:
-		case sql.ErrNoRows:
-			m.fresh = append(m.fresh, i)
-		default:
-			return err
-		}
-	}
-	base := len(res.IDs)
-	res.Duplicates += len(chunk) - len(m.fresh)
-	if len(m.fresh) > 0 {
-		if err := m.ins.insert(ctx, chunk, m.hashes, m.runes, m.fresh, ids); err != nil {
-			return fmt.Errorf("articles %d–%d: %w", base, base+len(chunk)-1, err)
-		}
-	}
-	for _, i := range m.fresh {
-		a := &chunk[i].Article
-		if g := cjkGrams(a.Title, a.Body); g != "" {
-			if _, err := m.cjk.ExecContext(ctx, ids[i], g); err != nil {
-				return fmt.Errorf("article %d (%q): %w", base+i, a.Title, err)
-			}
-		}
-	}
-	for _, i := range m.fresh {
-		x := chunk[i].Extraction
-		if x == nil {
-			continue
-		}
-		if m.sugg == nil {
-			m.sugg = newSuggestionSaver(m.tx)
-		}
-		// A refused extraction is checked before anything of it is written,
-		// so the article stays and only its suggestions are left out.
-		if err := m.sugg.save(ctx, ids[i], m.runes[i], *x); err != nil {
-			var bad refusedSuggestions
-			if !errors.As(err, &bad) {
-				return fmt.Errorf("article %d (%q): %w", base+i, chunk[i].Article.Title, err)
-			}
-			res.Unsaved = append(res.Unsaved, fmt.Errorf("article %d (%q): suggestions not saved: %w", base+i, chunk[i].Article.Title, bad.err))
-		}
-	}
-	res.IDs = append(res.IDs, ids...)
-	return nil
-}
-
-// importChunk is how many articles one INSERT statement adds. Inside a
-// transaction FTS5 writes its pending terms to disk at the start of every
-// statement that fires the indexing trigger (a statement savepoint), so
-// inserting row by row writes one tiny index segment per article and then
-// spends most of the import merging them. A few hundred rows per statement
-// keep the pending terms in memory close to FTS5's own flush size (1 MB).
-const importChunk = 1000
-
-// chunkInserter adds articles with multi-row INSERT statements, reusing the
-// prepared statement of a full chunk.
-type chunkInserter struct {
-	tx   *sql.Tx
-	full *sql.Stmt
-}
-
-const insertHead = `INSERT INTO articles
-	(title, publication, author, url, published, dateline, language, body, runes, hash, source_path, source_pos) VALUES `
-
-// insert adds items[i] for each i in chunk and records their ids in ids[i].
-func (c *chunkInserter) insert(ctx context.Context, items []ImportItem, hashes []string, runes []int, chunk []int, ids []int64) error {
-	stmt, err := c.stmt(ctx, len(chunk))
-	if err != nil {
-		return err
-	}
-	if len(chunk) < importChunk {
-		defer stmt.Close()
-	}
-	args := make([]any, 0, 12*len(chunk))
-	index := make(map[string]int, len(chunk))
-	for _, i := range chunk {
-		a := &items[i].Article
-		args = append(args, a.Title, a.Publication, a.Author, a.URL, a.Published, a.Dateline,
-			a.Language, a.Body, runes[i], hashes[i], a.SourcePath, a.SourcePos)
-		index[hashes[i]] = i
-	}
-	// RETURNING gives no order guarantee; the hash (unique) says which
-	// article each id belongs to.
-	rows, err := stmt.QueryContext(ctx, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	got := 0
-	for rows.Next() {
-		var id int64
-		var h string
-		if err := rows.Scan(&id, &h); err != nil {
-			return err
-		}
-		ids[index[h]] = id
-		got++
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if got != len(chunk) {
-		return fmt.Errorf("%d rows inserted, want %d", got, len(chunk))
-	}
-	return nil
-}
-
-// stmt returns the INSERT statement for n rows.
-func (c *chunkInserter) stmt(ctx context.Context, n int) (*sql.Stmt, error) {
-	if n == importChunk && c.full != nil {
-		return c.full, nil
-	}
-	var b strings.Builder
-	b.WriteString(insertHead)
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString("(?,?,?,?,?,?,?,?,?,?,?,?)")
-	}
-	b.WriteString(" RETURNING id, hash")
-	st, err := c.tx.PrepareContext(ctx, b.String())
-	if err != nil {
-		return nil, err
-	}
-	if n == importChunk {
-		c.full = st
-	}
-	return st, nil
-}
-
-func (c *chunkInserter) close() {
-	if c.full != nil {
-		c.full.Close()
-	}
 }
 
 const articleCols = `id, title, publication, author, url, published, dateline, language, body, hash, source_path, source_pos`
