@@ -100,6 +100,12 @@ type ImportItem struct {
 func (s *Store) ImportFrom(ctx context.Context, next func() (ImportItem, bool, error)) (ImportResult, error) {
 	var res ImportResult
 	err := s.write(ctx, "import articles", func(tx *sql.Tx) error {
+		// A large import touches more pages than the writer's 2 MB cache
+		// holds; with a larger cache for the transaction SQLite spills and
+		// rereads far fewer pages.
+		if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -`+importCacheKiB); err != nil {
+			return err
+		}
 		imp, err := newImporter(ctx, tx)
 		if err != nil {
 			return err
@@ -120,6 +126,11 @@ func (s *Store) ImportFrom(ctx context.Context, next func() (ImportItem, bool, e
 		}
 		return nil
 	})
+	// Back to the usual cache (it frees the pages beyond it), on the single
+	// writer connection, now that the transaction has let it go.
+	if _, rerr := s.w.ExecContext(context.Background(), `PRAGMA cache_size = -`+writerCacheKiB); rerr != nil && err == nil {
+		err = fmt.Errorf("store: import articles: %w", rerr)
+	}
 	if err != nil {
 		return ImportResult{}, err
 	}

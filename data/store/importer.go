@@ -10,6 +10,10 @@ import (
 	"unicode/utf8"
 )
 
+// importCacheKiB is the writer's page cache during an import, writerCacheKiB
+// the rest of the time (SQLite's default).
+const importCacheKiB, writerCacheKiB = "65536", "2000"
+
 // preparedChunk is up to importChunk articles to import with what the store
 // computes for each before inserting it, or the error that stops the import.
 type preparedChunk struct {

@@ -13,15 +13,20 @@ import (
 // thousand names over and over, and nothing else writes meanwhile.
 type suggestionSaver struct {
 	q        *stmtCache
-	resolved map[entityName]int64
+	entities entityResolver
+	mentions []mentionRow // the article's new mentions, written together
 }
 
-// entityName is an entity's kind and one of its names as the extractor
-// wrote it (trimmed).
-type entityName struct{ kind, name string }
+// mentionRow is a suggested mention about to be inserted.
+type mentionRow struct {
+	entity     int64
+	start, end int
+	key        string
+}
 
 func newSuggestionSaver(tx *sql.Tx) *suggestionSaver {
-	return &suggestionSaver{q: newStmtCache(tx), resolved: map[entityName]int64{}}
+	q := newStmtCache(tx)
+	return &suggestionSaver{q: q, entities: newEntityResolver(q)}
 }
 
 func (sv *suggestionSaver) close() { sv.q.close() }
@@ -53,7 +58,7 @@ func (sv *suggestionSaver) save(ctx context.Context, articleID int64, runes int,
 	ids := make([]int64, len(x.Entities))
 	entity := func(i int) (int64, error) {
 		if ids[i] == 0 {
-			id, err := sv.resolve(ctx, x.Entities[i])
+			id, err := sv.entities.resolve(ctx, x.Entities[i])
 			if err != nil {
 				return 0, fmt.Errorf("entity %q: %w", x.Entities[i].Name, err)
 			}
@@ -61,6 +66,7 @@ func (sv *suggestionSaver) save(ctx context.Context, articleID int64, runes int,
 		}
 		return ids[i], nil
 	}
+	sv.mentions = sv.mentions[:0]
 	for i, se := range x.Entities {
 		for _, sp := range se.Mentions {
 			key := machineKey("mention", sp.Start, sp.End, "")
@@ -72,11 +78,11 @@ func (sv *suggestionSaver) save(ctx context.Context, articleID int64, runes int,
 			if err != nil {
 				return err
 			}
-			if _, err := sv.q.ExecContext(ctx, `INSERT INTO mentions(entity_id, article_id, start, "end", status, machine_key)
-				VALUES (?, ?, ?, ?, 'suggested', ?)`, id, articleID, sp.Start, sp.End, key); err != nil {
-				return err
-			}
+			sv.mentions = append(sv.mentions, mentionRow{id, sp.Start, sp.End, key})
 		}
+	}
+	if err := sv.insertMentions(ctx, articleID); err != nil {
+		return err
 	}
 	for k, se := range x.Events {
 		key := machineKey("event", se.Start, se.End, eventFingerprint(x, se))
@@ -185,54 +191,34 @@ func (s suggestionSet) load(ctx context.Context, q txLike, articleID int64) erro
 	return err
 }
 
-// resolve returns the entity a suggestion stands for: the oldest entity of
-// its kind with its name or one of its aliases as a name or alias (compared
-// as SQLite's NOCASE does), tried in that order, else a new entity.
-func (sv *suggestionSaver) resolve(ctx context.Context, se SuggestedEntity) (int64, error) {
-	kind := se.Kind
-	if kind == "" {
-		kind = "other"
+// mentionsPerInsert is the most rows one INSERT into mentions adds: one
+// statement per article rather than per mention saves most of the cost of
+// running a statement.
+const mentionsPerInsert = 16
+
+// insertMentionSQL[n] inserts n suggested mentions.
+var insertMentionSQL = func() []string {
+	out := make([]string, mentionsPerInsert+1)
+	for n := 1; n <= mentionsPerInsert; n++ {
+		out[n] = `INSERT INTO mentions(entity_id, article_id, start, "end", status, machine_key) VALUES ` +
+			strings.TrimSuffix(strings.Repeat(`(?, ?, ?, ?, 'suggested', ?), `, n), ", ")
 	}
-	names := make([]string, 0, 1+len(se.Aliases))
-	names = append(names, strings.TrimSpace(se.Name))
-	for _, a := range se.Aliases {
-		names = append(names, strings.TrimSpace(a.Name))
-	}
-	for _, name := range names {
-		if name == "" {
-			continue
+	return out
+}()
+
+// insertMentions writes sv.mentions, in order, for the article.
+func (sv *suggestionSaver) insertMentions(ctx context.Context, articleID int64) error {
+	args := make([]any, 0, 5*mentionsPerInsert)
+	for rest := sv.mentions; len(rest) > 0; {
+		n := min(len(rest), mentionsPerInsert)
+		args = args[:0]
+		for _, m := range rest[:n] {
+			args = append(args, m.entity, articleID, m.start, m.end, m.key)
 		}
-		key := entityName{kind, name}
-		if id, ok := sv.resolved[key]; ok {
-			return id, nil
+		if _, err := sv.q.ExecContext(ctx, insertMentionSQL[n], args...); err != nil {
+			return err
 		}
-		// Entities only gain larger ids while the transaction runs, so the
-		// oldest match found now stays the answer for this name.
-		var id sql.NullInt64
-		if err := sv.q.QueryRowContext(ctx, `SELECT min(id) FROM (
-			SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE AND kind = ?2
-			UNION ALL
-			SELECT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id
-				WHERE a.name = ?1 COLLATE NOCASE AND e.kind = ?2)`, name, kind).Scan(&id); err != nil {
-			return 0, err
-		}
-		if id.Valid {
-			sv.resolved[key] = id.Int64
-			return id.Int64, nil
-		}
+		rest = rest[n:]
 	}
-	e := Entity{Name: se.Name, Kind: kind, Country: se.Country, Role: se.Role, Description: se.Description, Aliases: se.Aliases}
-	if err := checkEntity(&e); err != nil {
-		return 0, err
-	}
-	id, err := insertEntity(ctx, sv.q, e)
-	if err != nil {
-		return 0, err
-	}
-	for _, name := range names {
-		if name != "" {
-			sv.resolved[entityName{kind, name}] = id
-		}
-	}
-	return id, nil
+	return nil
 }
