@@ -106,6 +106,10 @@ func (s *Store) ImportFrom(ctx context.Context, next func() (ImportItem, bool, e
 		if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -`+importCacheKiB); err != nil {
 			return err
 		}
+		index, err := deferIndexing(ctx, tx)
+		if err != nil {
+			return err
+		}
 		imp, err := newImporter(ctx, tx)
 		if err != nil {
 			return err
@@ -120,11 +124,15 @@ func (s *Store) ImportFrom(ctx context.Context, next func() (ImportItem, bool, e
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := imp.add(ctx, c, &res); err != nil {
+			last, bytes, err := imp.add(ctx, c, &res)
+			if err != nil {
+				return err
+			}
+			if err := index.added(ctx, tx, last, bytes); err != nil {
 				return err
 			}
 		}
-		return nil
+		return index.finish(ctx, tx)
 	})
 	// Back to the usual cache (it frees the pages beyond it), on the single
 	// writer connection, now that the transaction has let it go.
