@@ -12,7 +12,7 @@ import (
 
 // importCacheKiB is the writer's page cache during an import, writerCacheKiB
 // the rest of the time (SQLite's default).
-const importCacheKiB, writerCacheKiB = "65536", "2000"
+const importCacheKiB, writerCacheKiB = "32768", "2000"
 
 // preparedChunk is up to importChunk articles to import with what the store
 // computes for each before inserting it, or the error that stops the import.
