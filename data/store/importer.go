@@ -31,7 +31,7 @@ type preparedChunk struct {
 // SQL. stop ends the goroutine early and returns once it has ended (next
 // is not called after stop returns).
 func prepareChunks(next func() (ImportItem, bool, error)) (<-chan preparedChunk, func()) {
-	out := make(chan preparedChunk, 1)
+	out := make(chan preparedChunk, 2) // the reader stays ahead while a batch is indexed
 	quit := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
