@@ -75,7 +75,9 @@ func (s *Store) ImportArticles(ctx context.Context, arts []Article) (ImportResul
 // so that a reader can go on parsing a file while the first articles are
 // being inserted: next returns the next article, false when there are no
 // more, or an error that rolls the whole import back (and is returned
-// wrapped). IDs[i] is the id of the i-th article next returned.
+// wrapped). IDs[i] is the id of the i-th article next returned. next is
+// called from a goroutine of the import's own, one call at a time, and
+// never after ImportArticlesFrom has returned.
 func (s *Store) ImportArticlesFrom(ctx context.Context, next func() (Article, bool, error)) (ImportResult, error) {
 	return s.ImportFrom(ctx, func() (ImportItem, bool, error) {
 		a, ok, err := next()
