@@ -3,7 +3,8 @@
 # (default 20,000, about 16 MB) through ingest.Import — what
 # `attache-cli import --no-extract` runs — with the sqlite3 shell loading the
 # same file into a table with an FTS5 index, and prints both times and the
-# ratio. With --memory SIZE_MB it instead generates a JSON Lines file of
+# ratio. scripts/bench-corpus.sh does the same on real wire stories, end to
+# end through attache-cli, with and without extraction. With --memory SIZE_MB it instead generates a JSON Lines file of
 # about that size and reports the peak RSS of importing it.
 #
 # usage: scripts/bench-import.sh [N]
@@ -40,4 +41,4 @@ ours=$(timed "$tmp/ours.cpu" "$tmp/benchgen" import "$tmp/ours.attache" "$tmp/ar
 
 printf 'sqlite3 shell load (readfile + json_each into FTS5): %.2f s\n' "$shell"
 printf 'ingest.Import (open, read, split, import, close):     %.2f s\n' "$ours"
-compare "$shell" "$ours" "$tmp/shell.cpu" "$tmp/ours.cpu"
+compare "$shell" "$ours" "$tmp/shell.cpu" "$tmp/ours.cpu" 1.5

@@ -7,8 +7,8 @@
 # The shell runs one INSERT statement per article inside a transaction, and
 # FTS5 flushes its pending terms at every statement, so this baseline is
 # several times slower than scripts/bench-import.sh's, whose shell loads the
-# whole file in one INSERT ... SELECT: compare against that one for the
-# 3x target.
+# whole file in one INSERT ... SELECT: compare against that one (or
+# scripts/bench-corpus.sh on real stories) for the 1.5x target.
 #
 # usage: scripts/bench-store.sh [N]
 set -eu

@@ -62,6 +62,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	global := flag.NewFlagSet("attache-cli", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
 	db := global.String("db", os.Getenv("ATTACHE_DB"), "project file")
+	cpuprofile := global.String("cpuprofile", "", "write a CPU profile of the command to this file (for go tool pprof)")
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			usage(stdout)
@@ -86,6 +87,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "attache-cli: unknown command %q\n", name)
 		usage(stderr)
 		return 2
+	}
+	if *cpuprofile != "" {
+		stop, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "attache-cli: %v\n", err)
+			return 1
+		}
+		defer stop()
 	}
 	return c.run(&env{name: name, args: rest[1:], stdin: stdin, stdout: stdout, stderr: stderr, db: *db})
 }

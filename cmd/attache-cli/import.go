@@ -52,11 +52,19 @@ func runImport(e *env) int {
 	defer st.Close()
 
 	opts := ingest.Options{Split: *split, Published: *published, Publication: *publication}
+	if !*noExtract {
+		x, err := extract.New()
+		if err != nil {
+			return e.fail(err)
+		}
+		// The suggestions are extracted while the file is read and saved
+		// with its articles, in the file's one transaction.
+		opts.Extract = func(a store.Article) store.Extraction { return extract.ToStore(x.Extract(a.Body, a.Published)) }
+	}
 	bar := newProgressLine(e.stderr)
 	results, err := ingest.Import(ctx, st, fs.Args(), opts, bar.update)
 	bar.clear()
 	code := 0
-	var ids []int64
 	for _, r := range results {
 		fmt.Fprintf(e.stdout, "%s: %s\n", r.Path, outcome(r))
 		for _, s := range r.Skipped {
@@ -65,27 +73,15 @@ func runImport(e *env) int {
 		if r.Err != nil {
 			code = 1
 		}
-		ids = append(ids, r.IDs...)
+		for _, u := range r.Unsaved {
+			fmt.Fprintf(e.stderr, "attache-cli: %s: %v\n", r.Path, u)
+			code = 1
+		}
 	}
 	if err != nil {
 		return e.fail(fmt.Errorf("stopped: %w", err))
 	}
-	if !*noExtract && len(ids) > 0 {
-		if err := extractImported(ctx, st, ids); err != nil {
-			return e.fail(err)
-		}
-	}
 	return code
-}
-
-// extractImported runs entity and event extraction on freshly imported
-// articles (import without --no-extract), storing suggestions.
-func extractImported(ctx context.Context, st *store.Store, ids []int64) error {
-	x, err := extract.New()
-	if err != nil {
-		return err
-	}
-	return extract.Run(ctx, st, x, ids)
 }
 
 // outcome is the one-line report on a file: "imported N", "duplicate" or

@@ -5,60 +5,122 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
+	"github.com/attache-app/attache/data/extract"
 	"github.com/attache-app/attache/data/ingest"
 	"github.com/attache-app/attache/data/ingest/internal/gen"
+	"github.com/attache-app/attache/data/internal/devcorpus"
 	"github.com/attache-app/attache/data/store"
 )
 
 var (
-	benchOnce sync.Once
-	benchFile string
+	benchOnce  sync.Once
+	benchFile  string
+	benchCount int
+	benchReal  bool
 )
 
-// bench20k returns a generated JSON Lines file of 20,000 articles (~16 MB).
-func bench20k(b *testing.B) string {
+// benchJSONL returns the JSON Lines file the import benchmarks read: every
+// story of the development corpus of real wire stories (dateline and body
+// as the text) when it is on this machine, else 20,000 generated articles
+// (~16 MB).
+func benchJSONL(b *testing.B) (path string, articles int) {
 	benchOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "ingest-bench-")
 		if err != nil {
 			b.Fatal(err)
 		}
-		benchFile = filepath.Join(dir, "20k.jsonl")
-		if err := gen.WriteJSONL(benchFile, 20000, 600); err != nil {
+		benchFile = filepath.Join(dir, "articles.jsonl")
+		stories, err := devcorpus.LoadDefault(0)
+		switch {
+		case err == nil:
+			benchReal, benchCount = true, len(stories)
+			err = devcorpus.WriteJSONL(benchFile, stories)
+		case devcorpus.IsMissing(err):
+			benchCount = 20000
+			err = gen.WriteJSONL(benchFile, benchCount, 600)
+		}
+		if err != nil {
 			b.Fatal(err)
 		}
 	})
-	return benchFile
+	if benchReal {
+		b.Logf("%d real wire stories from the development corpus", benchCount)
+	} else {
+		b.Logf("%d generated articles (the development corpus is not here)", benchCount)
+	}
+	return benchFile, benchCount
 }
 
-// BenchmarkReadJSONL20k parses the 20,000-article file without a store.
-func BenchmarkReadJSONL20k(b *testing.B) {
-	path := bench20k(b)
+// BenchmarkReadJSONL parses the benchmark file without a store.
+func BenchmarkReadJSONL(b *testing.B) {
+	path, n := benchJSONL(b)
 	opts := ingest.Options{MaxFileSize: 1 << 30}
 	for b.Loop() {
 		arts, err := ingest.ReadFile(context.Background(), path, opts)
-		if err != nil || len(arts) != 20000 {
+		if err != nil || len(arts) != n {
 			b.Fatal(len(arts), err)
 		}
 	}
 }
 
-// BenchmarkImportJSONL20k imports the 20,000-article file into a fresh
-// project (no extraction), as `attache-cli import --no-extract` does.
-func BenchmarkImportJSONL20k(b *testing.B) {
-	path := bench20k(b)
+// BenchmarkImportJSONL imports the benchmark file into a fresh project
+// without extraction, as `attache-cli import --no-extract` does.
+func BenchmarkImportJSONL(b *testing.B) {
+	benchImport(b, ingest.Options{})
+}
+
+// BenchmarkImportJSONLExtract imports the benchmark file into a fresh
+// project with extraction, as `attache-cli import` does: the articles are
+// extracted while the file streams and saved with their suggestions.
+func BenchmarkImportJSONLExtract(b *testing.B) {
+	x, err := extract.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchImport(b, ingest.Options{Extract: func(a store.Article) store.Extraction {
+		return extract.ToStore(x.Extract(a.Body, a.Published))
+	}})
+}
+
+// benchImport times opening a fresh project, importing the benchmark file
+// into it and closing it, and reports articles per second of wall time and
+// CPU milliseconds per article (the steadier figure on a shared machine).
+func benchImport(b *testing.B, opts ingest.Options) {
+	path, _ := benchJSONL(b)
+	var wall time.Duration
+	imported := 0
+	cpu := cpuTime()
 	for b.Loop() {
+		start := time.Now()
 		st, err := store.Open(filepath.Join(b.TempDir(), "bench.attache"))
 		if err != nil {
 			b.Fatal(err)
 		}
-		res, err := ingest.Import(context.Background(), st, []string{path}, ingest.Options{}, nil)
-		if err != nil || res[0].Err != nil || res[0].Imported != 20000 {
+		res, err := ingest.Import(context.Background(), st, []string{path}, opts, nil)
+		if err != nil || res[0].Err != nil || res[0].Imported == 0 {
 			b.Fatal(err, res[0].Err)
 		}
-		st.Close()
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+		wall += time.Since(start)
+		imported += res[0].Imported
 	}
+	b.ReportMetric(float64(imported)/wall.Seconds(), "articles/s")
+	b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(imported), "cpu-ms/article")
+}
+
+// cpuTime is the user and system CPU time used by the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkReadSeed reads and splits the seed bundle.

@@ -37,6 +37,11 @@ type FileResult struct {
 	Exchange                  bool
 	Tags, TagsKnown, Passages int
 	Skipped                   []string
+
+	// Unsaved lists articles imported without their suggestions because
+	// the store refused them (Options.Extract), each error naming the
+	// article.
+	Unsaved []error
 }
 
 // streamProgressStep is how much JSON Lines text is read between two
@@ -186,7 +191,23 @@ func importFile(ctx context.Context, st *store.Store, f source, opts Options, by
 		r.Err = err
 		return r
 	}
-	r.add(st.ImportArticles(ctx, arts))
+	if opts.Extract == nil {
+		r.add(st.ImportArticles(ctx, arts))
+		return r
+	}
+	xs := extractAll(ctx, arts, opts.Extract)
+	if err := ctx.Err(); err != nil {
+		r.Err = err
+		return r
+	}
+	i := 0
+	r.add(st.ImportFrom(ctx, func() (store.ImportItem, bool, error) {
+		if i == len(arts) {
+			return store.ImportItem{}, false, nil
+		}
+		i++
+		return store.ImportItem{Article: arts[i-1], Extraction: &xs[i-1]}, true, nil
+	}))
 	return r
 }
 
@@ -197,6 +218,7 @@ func (r *FileResult) add(res store.ImportResult, err error) {
 		return
 	}
 	r.Duplicates += res.Duplicates
+	r.Unsaved = append(r.Unsaved, res.Unsaved...)
 	for _, id := range res.IDs {
 		if id != 0 {
 			r.IDs = append(r.IDs, id)
@@ -254,16 +276,22 @@ func streamJSONL(ctx context.Context, st *store.Store, f source, opts Options, b
 	br := bufio.NewReaderSize(cr, int(min(f.size, 1<<20)))
 	pctx, stop := context.WithCancel(ctx)
 	defer stop()
-	items := make(chan streamItem, 256)
+	items := make(chan *streamItem, 256)
 	var scanErr error // set before items is closed
 	pos := 0          // articles read; final once items is closed
+	ex := startExtractors(pctx, opts.Extract)
 	go func() {
 		defer close(items)
+		defer ex.close()
 		scanErr = scanJSONL(f.path, br, func(d draft) error {
 			complete(&d, f.path, pos, opts)
 			pos++
+			it := &streamItem{item: store.ImportItem{Article: d}, bytes: cr.n}
+			if err := ex.submit(pctx, it); err != nil {
+				return err
+			}
 			select {
-			case items <- streamItem{art: d, bytes: cr.n}:
+			case items <- it:
 				return nil
 			case <-pctx.Done():
 				return pctx.Err()
@@ -271,24 +299,25 @@ func streamJSONL(ctx context.Context, st *store.Store, f source, opts Options, b
 		})
 	}()
 	var reported int64
-	next := func() (store.Article, bool, error) {
+	next := func() (store.ImportItem, bool, error) {
 		it, ok := <-items
 		if !ok {
 			if scanErr != nil {
-				return store.Article{}, false, errScan
+				return store.ImportItem{}, false, errScan
 			}
-			return store.Article{}, false, nil
+			return store.ImportItem{}, false, nil
 		}
 		if it.bytes-reported >= streamProgressStep {
 			reported = it.bytes
 			bytesDone(reported)
 		}
-		return it.art, true, nil
+		return it.wait(), true, nil
 	}
-	res, err := st.ImportArticlesFrom(ctx, next)
+	res, err := st.ImportFrom(ctx, next)
 	stop()
 	for range items { // let the reader finish
 	}
+	ex.wait()
 	switch {
 	case errors.Is(err, errScan):
 		r.Err = scanErr // the reader's own message, not the store's wrapping
@@ -306,11 +335,21 @@ func streamJSONL(ctx context.Context, st *store.Store, f source, opts Options, b
 // errScan stops an import because reading the file failed.
 var errScan = errors.New("ingest: reading stopped")
 
-// streamItem is an article read from a JSON Lines file and how many bytes
-// of the file had been read then.
+// streamItem is an article read from a JSON Lines file, how many bytes of
+// the file had been read then, and, when extracting, a channel closed once
+// its extraction is ready.
 type streamItem struct {
-	art   store.Article
+	item  store.ImportItem
 	bytes int64
+	done  chan struct{}
+}
+
+// wait returns the item once its extraction, if any, is ready.
+func (it *streamItem) wait() store.ImportItem {
+	if it.done != nil {
+		<-it.done
+	}
+	return it.item
 }
 
 // peek returns the first bytes of a file and rewinds it.

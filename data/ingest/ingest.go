@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+
+	"github.com/attache-app/attache/data/store"
 )
 
 // DefaultMaxFileSize is the size limit applied when Options.MaxFileSize is 0.
@@ -32,6 +34,10 @@ type Options struct {
 	Publication string
 	// MaxFileSize refuses larger files; 0 means DefaultMaxFileSize.
 	MaxFileSize int64
+	// Extract, when not nil, suggests the entities and events of each
+	// article read; Import saves them with the article, in the file's
+	// transaction. It is called from several goroutines at once.
+	Extract func(store.Article) store.Extraction
 }
 
 func (o Options) maxSize() int64 {

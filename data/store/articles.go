@@ -29,6 +29,9 @@ type Article struct {
 type ImportResult struct {
 	IDs        []int64
 	Duplicates int
+	// Unsaved lists the articles imported without their suggestions
+	// (ImportFrom), each error naming the article.
+	Unsaved []error
 }
 
 // BodyHash returns the content hash the store uses to recognise duplicates:
@@ -72,41 +75,72 @@ func (s *Store) ImportArticles(ctx context.Context, arts []Article) (ImportResul
 // so that a reader can go on parsing a file while the first articles are
 // being inserted: next returns the next article, false when there are no
 // more, or an error that rolls the whole import back (and is returned
-// wrapped). IDs[i] is the id of the i-th article next returned.
+// wrapped). IDs[i] is the id of the i-th article next returned. next is
+// called from a goroutine of the import's own, one call at a time, and
+// never after ImportArticlesFrom has returned.
 func (s *Store) ImportArticlesFrom(ctx context.Context, next func() (Article, bool, error)) (ImportResult, error) {
+	return s.ImportFrom(ctx, func() (ImportItem, bool, error) {
+		a, ok, err := next()
+		return ImportItem{Article: a}, ok, err
+	})
+}
+
+// ImportItem is an article to import and, when Extraction is not nil, the
+// extractor's suggestions for it.
+type ImportItem struct {
+	Article    Article
+	Extraction *Extraction
+}
+
+// ImportFrom is ImportArticlesFrom for articles that come with their
+// extraction: the suggestions of each new article are saved with it, in the
+// same transaction, as SaveExtraction would save them right after the import
+// (a duplicate's are dropped). Suggestions that SaveExtraction would refuse
+// (a span outside the body, an unknown event type) do not stop the import:
+// the article is imported without them and the reason is in
+// ImportResult.Unsaved.
+func (s *Store) ImportFrom(ctx context.Context, next func() (ImportItem, bool, error)) (ImportResult, error) {
 	var res ImportResult
 	err := s.write(ctx, "import articles", func(tx *sql.Tx) error {
+		// A large import touches more pages than the writer's 2 MB cache
+		// holds; with a larger cache for the transaction SQLite spills and
+		// rereads far fewer pages.
+		if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -`+importCacheKiB); err != nil {
+			return err
+		}
+		index, err := deferIndexing(ctx, tx)
+		if err != nil {
+			return err
+		}
 		imp, err := newImporter(ctx, tx)
 		if err != nil {
 			return err
 		}
 		defer imp.close()
-		chunk := make([]Article, 0, importChunk)
-		for more := true; more; {
-			chunk = chunk[:0]
-			for len(chunk) < importChunk {
-				a, ok, err := next()
-				if err != nil {
-					return err
-				}
-				if !ok {
-					more = false
-					break
-				}
-				if err := checkBody(a); err != nil {
-					return fmt.Errorf("article %d (%q): %w", len(res.IDs)+len(chunk), a.Title, err)
-				}
-				chunk = append(chunk, a)
+		chunks, stop := prepareChunks(next)
+		defer stop()
+		for c := range chunks {
+			if c.err != nil {
+				return c.err
 			}
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := imp.add(ctx, chunk, &res); err != nil {
+			last, bytes, err := imp.add(ctx, c, &res)
+			if err != nil {
+				return err
+			}
+			if err := index.added(ctx, tx, last, bytes); err != nil {
 				return err
 			}
 		}
-		return nil
+		return index.finish(ctx, tx)
 	})
+	// Back to the usual cache (it frees the pages beyond it), on the single
+	// writer connection, now that the transaction has let it go.
+	if _, rerr := s.w.ExecContext(context.Background(), `PRAGMA cache_size = -`+writerCacheKiB); rerr != nil && err == nil {
+		err = fmt.Errorf("store: import articles: %w", rerr)
+	}
 	if err != nil {
 		return ImportResult{}, err
 	}
@@ -122,169 +156,6 @@ func checkBody(a Article) error {
 		return errors.New("body is not valid UTF-8")
 	}
 	return nil
-}
-
-// importer inserts chunks of articles within one import transaction.
-type importer struct {
-	tx        *sql.Tx
-	seen, cjk *sql.Stmt
-	ins       chunkInserter
-	inChunk   map[string]bool // hashes seen in the chunk being added
-	fresh     []int
-	hashes    []string
-}
-
-func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
-	seen, err := tx.PrepareContext(ctx, `SELECT 1 FROM articles WHERE hash = ?`)
-	if err != nil {
-		return nil, err
-	}
-	cjk, err := tx.PrepareContext(ctx, `INSERT INTO article_grams(id, grams) VALUES (?, ?)`)
-	if err != nil {
-		seen.Close()
-		return nil, err
-	}
-	return &importer{tx: tx, seen: seen, cjk: cjk, ins: chunkInserter{tx: tx}, inChunk: map[string]bool{}}, nil
-}
-
-func (m *importer) close() {
-	m.seen.Close()
-	m.cjk.Close()
-	m.ins.close()
-}
-
-// add imports one chunk, appending to res.IDs (0 for a duplicate).
-func (m *importer) add(ctx context.Context, chunk []Article, res *ImportResult) error {
-	m.hashes = m.hashes[:0]
-	m.fresh = m.fresh[:0]
-	// Articles of earlier chunks are in the table already (seen finds
-	// them), so only the chunk's own hashes are kept: memory does not grow
-	// with the import.
-	clear(m.inChunk)
-	ids := make([]int64, len(chunk))
-	for i, a := range chunk {
-		h := BodyHash(a.Body)
-		m.hashes = append(m.hashes, h)
-		if m.inChunk[h] {
-			continue
-		}
-		m.inChunk[h] = true
-		var one int
-		switch err := m.seen.QueryRowContext(ctx, h).Scan(&one); err {
-		case nil:
-		case sql.ErrNoRows:
-			m.fresh = append(m.fresh, i)
-		default:
-			return err
-		}
-	}
-	base := len(res.IDs)
-	res.Duplicates += len(chunk) - len(m.fresh)
-	if len(m.fresh) > 0 {
-		if err := m.ins.insert(ctx, chunk, m.hashes, m.fresh, ids); err != nil {
-			return fmt.Errorf("articles %d–%d: %w", base, base+len(chunk)-1, err)
-		}
-	}
-	for _, i := range m.fresh {
-		if g := cjkGrams(chunk[i].Title, chunk[i].Body); g != "" {
-			if _, err := m.cjk.ExecContext(ctx, ids[i], g); err != nil {
-				return fmt.Errorf("article %d (%q): %w", base+i, chunk[i].Title, err)
-			}
-		}
-	}
-	res.IDs = append(res.IDs, ids...)
-	return nil
-}
-
-// importChunk is how many articles one INSERT statement adds. Inside a
-// transaction FTS5 writes its pending terms to disk at the start of every
-// statement that fires the indexing trigger (a statement savepoint), so
-// inserting row by row writes one tiny index segment per article and then
-// spends most of the import merging them. A few hundred rows per statement
-// keep the pending terms in memory close to FTS5's own flush size (1 MB).
-const importChunk = 200
-
-// chunkInserter adds articles with multi-row INSERT statements, reusing the
-// prepared statement of a full chunk.
-type chunkInserter struct {
-	tx   *sql.Tx
-	full *sql.Stmt
-}
-
-const insertHead = `INSERT INTO articles
-	(title, publication, author, url, published, dateline, language, body, runes, hash, source_path, source_pos) VALUES `
-
-// insert adds arts[i] for each i in chunk and records their ids in ids[i].
-func (c *chunkInserter) insert(ctx context.Context, arts []Article, hashes []string, chunk []int, ids []int64) error {
-	stmt, err := c.stmt(ctx, len(chunk))
-	if err != nil {
-		return err
-	}
-	if len(chunk) < importChunk {
-		defer stmt.Close()
-	}
-	args := make([]any, 0, 12*len(chunk))
-	index := make(map[string]int, len(chunk))
-	for _, i := range chunk {
-		a := &arts[i]
-		args = append(args, a.Title, a.Publication, a.Author, a.URL, a.Published, a.Dateline,
-			a.Language, a.Body, utf8.RuneCountInString(a.Body), hashes[i], a.SourcePath, a.SourcePos)
-		index[hashes[i]] = i
-	}
-	// RETURNING gives no order guarantee; the hash (unique) says which
-	// article each id belongs to.
-	rows, err := stmt.QueryContext(ctx, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	got := 0
-	for rows.Next() {
-		var id int64
-		var h string
-		if err := rows.Scan(&id, &h); err != nil {
-			return err
-		}
-		ids[index[h]] = id
-		got++
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if got != len(chunk) {
-		return fmt.Errorf("%d rows inserted, want %d", got, len(chunk))
-	}
-	return nil
-}
-
-// stmt returns the INSERT statement for n rows.
-func (c *chunkInserter) stmt(ctx context.Context, n int) (*sql.Stmt, error) {
-	if n == importChunk && c.full != nil {
-		return c.full, nil
-	}
-	var b strings.Builder
-	b.WriteString(insertHead)
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString("(?,?,?,?,?,?,?,?,?,?,?,?)")
-	}
-	b.WriteString(" RETURNING id, hash")
-	st, err := c.tx.PrepareContext(ctx, b.String())
-	if err != nil {
-		return nil, err
-	}
-	if n == importChunk {
-		c.full = st
-	}
-	return st, nil
-}
-
-func (c *chunkInserter) close() {
-	if c.full != nil {
-		c.full.Close()
-	}
 }
 
 const articleCols = `id, title, publication, author, url, published, dateline, language, body, hash, source_path, source_pos`

@@ -37,25 +37,7 @@ type EventFilter struct {
 }
 
 func checkEvent(ctx context.Context, q txLike, e *Event) error {
-	if e.Status == "" {
-		e.Status = StatusConfirmed
-	}
-	if err := checkStatus(e.Status); err != nil {
-		return err
-	}
-	e.Type = strings.ToUpper(strings.TrimSpace(e.Type))
-	for _, c := range []struct {
-		what, v string
-		in      []string
-	}{{"event type", e.Type, EventTypes}, {"date precision", e.Precision, Precisions}, {"date basis", e.DateBasis, DateBases}} {
-		if err := checkOptional(c.what, c.v, c.in); err != nil {
-			return err
-		}
-	}
-	if err := checkDate("date", e.Date); err != nil {
-		return err
-	}
-	if err := checkDate("end date", e.EndDate); err != nil {
+	if err := checkEventFields(e); err != nil {
 		return err
 	}
 	if e.ArticleID != 0 && !(e.Start == 0 && e.End == 0) {
@@ -80,6 +62,31 @@ func checkEvent(ctx context.Context, q txLike, e *Event) error {
 		}
 	}
 	return nil
+}
+
+// checkEventFields validates what an event says by itself (status, type,
+// precision, basis, dates), without looking at the project; it normalises
+// the status and type.
+func checkEventFields(e *Event) error {
+	if e.Status == "" {
+		e.Status = StatusConfirmed
+	}
+	if err := checkStatus(e.Status); err != nil {
+		return err
+	}
+	e.Type = strings.ToUpper(strings.TrimSpace(e.Type))
+	for _, c := range []struct {
+		what, v string
+		in      []string
+	}{{"event type", e.Type, EventTypes}, {"date precision", e.Precision, Precisions}, {"date basis", e.DateBasis, DateBases}} {
+		if err := checkOptional(c.what, c.v, c.in); err != nil {
+			return err
+		}
+	}
+	if err := checkDate("date", e.Date); err != nil {
+		return err
+	}
+	return checkDate("end date", e.EndDate)
 }
 
 // CreateEvent adds an event made by the analyst (status defaults to

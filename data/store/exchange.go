@@ -284,7 +284,13 @@ func importExchangeArticles(ctx context.Context, tx *sql.Tx, arts []ExchangeArti
 	defer imp.close()
 	var ir ImportResult
 	for start := 0; start < len(fresh); start += importChunk {
-		if err := imp.add(ctx, fresh[start:min(start+importChunk, len(fresh))], &ir); err != nil {
+		c := preparedChunk{first: start}
+		for _, a := range fresh[start:min(start+importChunk, len(fresh))] {
+			if err := c.push(ImportItem{Article: a}); err != nil {
+				return fmt.Errorf("article %q: %w", a.Title, err)
+			}
+		}
+		if _, _, err := imp.add(ctx, c, &ir); err != nil {
 			return err
 		}
 	}

@@ -40,9 +40,9 @@ type SuggestedEvent struct {
 // work and not on the undo log.
 func (s *Store) SaveExtraction(ctx context.Context, articleID int64, x Extraction) error {
 	return s.write(ctx, fmt.Sprintf("save extraction for article %d", articleID), func(tx *sql.Tx) error {
-		q := newStmtCache(tx)
-		defer q.close()
-		return saveExtraction(ctx, q, articleID, x)
+		sv := newSuggestionSaver(tx)
+		defer sv.close()
+		return sv.save(ctx, articleID, -1, x)
 	})
 }
 
@@ -58,141 +58,15 @@ type ArticleExtraction struct {
 // cost more than the extraction itself.
 func (s *Store) SaveExtractions(ctx context.Context, batch []ArticleExtraction) error {
 	return s.write(ctx, fmt.Sprintf("save extraction for %d articles", len(batch)), func(tx *sql.Tx) error {
-		q := newStmtCache(tx)
-		defer q.close()
+		sv := newSuggestionSaver(tx)
+		defer sv.close()
 		for _, b := range batch {
-			if err := saveExtraction(ctx, q, b.ArticleID, b.Extraction); err != nil {
+			if err := sv.save(ctx, b.ArticleID, -1, b.Extraction); err != nil {
 				return fmt.Errorf("article %d: %w", b.ArticleID, err)
 			}
 		}
 		return nil
 	})
-}
-
-// saveExtraction stores one article's suggestions inside tx.
-func saveExtraction(ctx context.Context, tx txLike, articleID int64, x Extraction) error {
-	n, err := articleRunes(ctx, tx, articleID)
-	if err != nil {
-		return err
-	}
-	ids := make([]int64, len(x.Entities))
-	entity := func(i int) (int64, error) {
-		if i < 0 || i >= len(x.Entities) {
-			return 0, fmt.Errorf("entity index %d out of range (%d entities)", i, len(x.Entities))
-		}
-		if ids[i] == 0 {
-			id, err := matchOrCreateEntity(ctx, tx, x.Entities[i])
-			if err != nil {
-				return 0, fmt.Errorf("entity %q: %w", x.Entities[i].Name, err)
-			}
-			ids[i] = id
-		}
-		return ids[i], nil
-	}
-	for i, se := range x.Entities {
-		for _, sp := range se.Mentions {
-			if sp.Start < 0 || sp.Start >= sp.End || sp.End > n {
-				return fmt.Errorf("mention of %q: span %d–%d is not within article %d (0–%d)", se.Name, sp.Start, sp.End, articleID, n)
-			}
-			key := machineKey("mention", sp.Start, sp.End, "")
-			if fresh, err := isFresh(ctx, tx, articleID, key, `SELECT EXISTS(SELECT 1 FROM mentions WHERE article_id = ? AND start = ? AND "end" = ?)`, articleID, sp.Start, sp.End); err != nil || !fresh {
-				if err != nil {
-					return err
-				}
-				continue
-			}
-			id, err := entity(i)
-			if err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO mentions(entity_id, article_id, start, "end", status, machine_key)
-					VALUES (?, ?, ?, ?, 'suggested', ?)`, id, articleID, sp.Start, sp.End, key); err != nil {
-				return err
-			}
-		}
-	}
-	for k, sv := range x.Events {
-		key := machineKey("event", sv.Start, sv.End, eventFingerprint(x, sv))
-		fresh, err := isFresh(ctx, tx, articleID, key, `SELECT 0`)
-		if err != nil {
-			return err
-		}
-		if !fresh {
-			continue
-		}
-		e := Event{Type: sv.Type, Mode: sv.Mode, CAMEO: sv.CAMEO, Goldstein: sv.Goldstein, Date: sv.Date,
-			EndDate: sv.EndDate, Precision: sv.Precision, DateText: sv.DateText, DateBasis: sv.DateBasis,
-			Location: sv.Location, Summary: sv.Summary, Text: sv.Text, ArticleID: articleID,
-			Start: sv.Start, End: sv.End, Status: StatusSuggested}
-		for _, role := range []struct {
-			idx []int
-			out *[]int64
-		}{{sv.Actors, &e.Actors}, {sv.Recipients, &e.Recipients}} {
-			for _, i := range role.idx {
-				id, err := entity(i)
-				if err != nil {
-					return fmt.Errorf("event %d: %w", k, err)
-				}
-				*role.out = append(*role.out, id)
-			}
-		}
-		if err := checkEvent(ctx, tx, &e); err != nil {
-			return fmt.Errorf("event %d: %w", k, err)
-		}
-		if _, err := insertEvent(ctx, tx, e, key); err != nil {
-			return fmt.Errorf("event %d: %w", k, err)
-		}
-	}
-	return nil
-}
-
-// isFresh reports whether a suggestion with key has never been stored for the
-// article (nor dismissed), and the extra existence query finds nothing.
-func isFresh(ctx context.Context, tx txLike, articleID int64, key, extra string, args ...any) (bool, error) {
-	var seen bool
-	err := tx.QueryRowContext(ctx, `SELECT EXISTS(SELECT 1 FROM mentions WHERE article_id = ?1 AND machine_key = ?2)
-		OR EXISTS(SELECT 1 FROM events WHERE article_id = ?1 AND machine_key = ?2)
-		OR EXISTS(SELECT 1 FROM dismissed WHERE article_id = ?1 AND machine_key = ?2)`, articleID, key).Scan(&seen)
-	if err != nil || seen {
-		return false, err
-	}
-	if err := tx.QueryRowContext(ctx, extra, args...).Scan(&seen); err != nil {
-		return false, err
-	}
-	return !seen, nil
-}
-
-func matchOrCreateEntity(ctx context.Context, tx txLike, se SuggestedEntity) (int64, error) {
-	kind := se.Kind
-	if kind == "" {
-		kind = "other"
-	}
-	if err := checkKind(kind); err != nil {
-		return 0, err
-	}
-	names := []string{strings.TrimSpace(se.Name)}
-	for _, a := range se.Aliases {
-		names = append(names, strings.TrimSpace(a.Name))
-	}
-	for _, name := range names {
-		if name == "" {
-			continue
-		}
-		var id int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM entities WHERE kind = ?1 AND (name = ?2 COLLATE NOCASE
-			OR id IN (SELECT entity_id FROM aliases WHERE name = ?2 COLLATE NOCASE)) ORDER BY id LIMIT 1`, kind, name).Scan(&id)
-		if err == nil {
-			return id, nil
-		}
-		if err != sql.ErrNoRows {
-			return 0, err
-		}
-	}
-	e := Entity{Name: se.Name, Kind: kind, Country: se.Country, Role: se.Role, Description: se.Description, Aliases: se.Aliases}
-	if err := checkEntity(&e); err != nil {
-		return 0, err
-	}
-	return insertEntity(ctx, tx, e)
 }
 
 // eventFingerprint identifies a suggested event apart from its span.

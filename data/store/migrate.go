@@ -21,6 +21,7 @@ var migrations = []func(tx *sql.Tx) error{
 	migrateCore,
 	migrateSearch,
 	migrateLeanIndexes,
+	migrateImportHash,
 }
 
 // inspect checks an existing file without writing to it and returns its

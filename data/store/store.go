@@ -99,7 +99,10 @@ func Open(path string) (*Store, error) {
 // fsync per commit; an import is a single commit per file, so FULL costs it
 // nothing measurable (scripts/bench-import.sh: same times with NORMAL).
 // Readers get a larger page cache than the default 2 MB: a search touches
-// index pages and the hits' rows.
+// index pages and the hits' rows. The writer keeps its statement journals
+// (the undo of one statement inside a transaction) in memory: an import
+// writes one for every multi-row INSERT, and as files they cost a write
+// system call per page.
 func dsn(path string, writer bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(5000)")
@@ -107,6 +110,7 @@ func dsn(path string, writer bool) string {
 	if writer {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(FULL)")
+		q.Add("_pragma", "temp_store(MEMORY)")
 		q.Set("_txlock", "immediate")
 	} else {
 		q.Add("_pragma", "query_only(1)")

@@ -1,6 +1,8 @@
-// Command benchgen is the Go half of scripts/bench-import.sh: it writes a
-// generated JSON Lines file of news-length articles, the SQL that makes the
-// sqlite3 shell load that same file into an FTS5-indexed table, or imports
+// Command benchgen is the Go half of scripts/bench-import.sh and
+// scripts/bench-corpus.sh: it writes a generated JSON Lines file of
+// news-length articles, or the development corpus of real wire stories as
+// one JSON Lines file (dateline and body as the text), the SQL that makes
+// the sqlite3 shell load such a file into an FTS5-indexed table, or imports
 // the file through ingest.Import and reports the seconds taken.
 package main
 
@@ -15,6 +17,7 @@ import (
 
 	"github.com/attache-app/attache/data/ingest"
 	"github.com/attache-app/attache/data/ingest/internal/gen"
+	"github.com/attache-app/attache/data/internal/devcorpus"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -23,7 +26,7 @@ func main() {
 	size := flag.Int("size", 800, "approximate bytes of body per article (jsonl)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the command to this file")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: benchgen [-n N] [-size BYTES] jsonl FILE | sql JSONL | import DB JSONL")
+		fmt.Fprintln(os.Stderr, "usage: benchgen [-n N] [-size BYTES] jsonl FILE | corpus FILE | sql JSONL | import DB JSONL")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -42,6 +45,8 @@ func main() {
 	switch {
 	case flag.NArg() == 2 && flag.Arg(0) == "jsonl":
 		err = gen.WriteJSONL(flag.Arg(1), *n, *size)
+	case flag.NArg() == 2 && flag.Arg(0) == "corpus":
+		err = writeCorpus(flag.Arg(1))
 	case flag.NArg() == 2 && flag.Arg(0) == "sql":
 		fmt.Print(shellSQL(flag.Arg(1)))
 	case flag.NArg() == 3 && flag.Arg(0) == "import":
@@ -70,8 +75,8 @@ CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
 END;
 BEGIN;
 INSERT INTO articles(title, publication, published, url, body)
-SELECT json_extract(value, '$.title'), json_extract(value, '$.source'), json_extract(value, '$.published'),
-	json_extract(value, '$.url'), json_extract(value, '$.body')
+SELECT coalesce(json_extract(value, '$.title'), ''), coalesce(json_extract(value, '$.source'), ''),
+	coalesce(json_extract(value, '$.published'), ''), coalesce(json_extract(value, '$.url'), ''), json_extract(value, '$.body')
 FROM json_each('[' || replace(trim(readfile(` + q + `), char(10)), char(10), ',') || ']');
 COMMIT;
 SELECT count(*) FROM articles;
@@ -100,5 +105,18 @@ func importFile(db, jsonl string) error {
 		fmt.Fprintf(os.Stderr, "imported %d articles (%d duplicates)\n", r.Imported, r.Duplicates)
 	}
 	fmt.Printf("%.3f\n", elapsed.Seconds())
+	return nil
+}
+
+// writeCorpus writes every story of the development corpus to path.
+func writeCorpus(path string) error {
+	stories, err := devcorpus.LoadDefault(0)
+	if err != nil {
+		return err
+	}
+	if err := devcorpus.WriteJSONL(path, stories); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "%d stories from the development corpus\n", len(stories))
 	return nil
 }
