@@ -3,7 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -33,6 +33,7 @@ type entitiesPane struct {
 	all    []store.Entity
 	byID   map[int64]int // index into all
 	ix     *search.Index
+	ranked []entityRow // every entity, most mentioned first: the list with no query
 	rows   []entityRow
 	loaded bool
 
@@ -40,9 +41,10 @@ type entitiesPane struct {
 }
 
 // entityRow is one listed entity and the text shown for it: its name, or
-// "Name — alias" when an alias matched, with the matched runes.
+// "Name — alias" when an alias matched, with the matched runes. It points
+// into the pane's entities, so that listing 300,000 of them copies none.
 type entityRow struct {
-	entity store.Entity
+	entity *store.Entity
 	text   string
 	runes  []int
 }
@@ -86,10 +88,25 @@ func newEntitiesPane(wb *workbench) *entitiesPane {
 
 func (p *entitiesPane) object() fyne.CanvasObject { return p.box }
 
-// entityList is the entities and their search index, built off the UI goroutine.
+// entityList is the entities, their search index and their rows most
+// mentioned first, built off the UI goroutine.
 type entityList struct {
-	all []store.Entity
-	ix  *search.Index
+	all    []store.Entity
+	byID   map[int64]int
+	ix     *search.Index
+	ranked []entityRow
+}
+
+// newEntityList indexes all for the pane.
+func newEntityList(all []store.Entity) entityList {
+	l := entityList{all: all, ix: search.IndexEntities(all), byID: make(map[int64]int, len(all))}
+	l.ranked = make([]entityRow, len(all))
+	for i := range all {
+		l.byID[all[i].ID] = i
+		l.ranked[i] = entityRow{entity: &all[i], text: all[i].Name}
+	}
+	slices.SortStableFunc(l.ranked, func(a, b entityRow) int { return b.entity.Mentions - a.entity.Mentions })
+	return l
 }
 
 // reload fetches the entities again, keeps the query and the selection, and
@@ -97,13 +114,12 @@ type entityList struct {
 func (p *entitiesPane) reload() {
 	load(p.wb, "List entities", func(ctx context.Context, st *store.Store) (entityList, error) {
 		all, err := st.Entities(ctx, store.EntityFilter{})
-		return entityList{all: all, ix: search.IndexEntities(all)}, err
-	}, func(l entityList) {
-		p.all, p.ix, p.loaded = l.all, l.ix, true
-		p.byID = make(map[int64]int, len(l.all))
-		for i, e := range l.all {
-			p.byID[e.ID] = i
+		if err != nil {
+			return entityList{}, err
 		}
+		return newEntityList(all), nil
+	}, func(l entityList) {
+		p.all, p.byID, p.ix, p.ranked, p.loaded = l.all, l.byID, l.ix, l.ranked, true
 		p.refilter()
 		// The inspector reloads here, once per refresh, so that it follows
 		// every change (undo and redo included).
@@ -114,7 +130,7 @@ func (p *entitiesPane) reload() {
 // refilter lists the entities matching the query and kind, keeping the
 // selected entity highlighted when it is still listed.
 func (p *entitiesPane) refilter() {
-	p.rows = entityRows(p.all, p.byID, p.ix, p.query.Text, p.kind.Selected)
+	p.rows = entityRows(p.all, p.byID, p.ix, p.ranked, p.query.Text, p.kind.Selected)
 	switch {
 	case !p.loaded:
 		p.count.SetText("")
@@ -145,24 +161,26 @@ func (p *entitiesPane) refilter() {
 
 // entityRows matches query against the index (every entity, most mentioned
 // first, when the query is empty) and keeps the entities of the given kind.
-func entityRows(all []store.Entity, byID map[int64]int, ix *search.Index, query, kind string) []entityRow {
-	keep := func(e store.Entity) bool { return kind == "" || kind == allKinds || e.Kind == kind }
-	var rows []entityRow
+func entityRows(all []store.Entity, byID map[int64]int, ix *search.Index, ranked []entityRow, query, kind string) []entityRow {
+	anyKind := kind == "" || kind == allKinds
 	if ix == nil || strings.TrimSpace(query) == "" {
-		for _, e := range all {
-			if keep(e) {
-				rows = append(rows, entityRow{entity: e, text: e.Name})
+		if anyKind {
+			return ranked
+		}
+		var rows []entityRow
+		for _, r := range ranked {
+			if r.entity.Kind == kind {
+				rows = append(rows, r)
 			}
 		}
-		sort.SliceStable(rows, func(i, j int) bool { return rows[i].entity.Mentions > rows[j].entity.Mentions })
 		return rows
 	}
+	var rows []entityRow
 	for _, m := range ix.Find(query, entitySearchLimit) {
-		e := all[byID[m.ID]]
-		if !keep(e) {
-			continue
+		e := &all[byID[m.ID]]
+		if anyKind || e.Kind == kind {
+			rows = append(rows, matchRow(e, m))
 		}
-		rows = append(rows, matchRow(e, m))
 	}
 	return rows
 }
@@ -170,7 +188,7 @@ func entityRows(all []store.Entity, byID map[int64]int, ix *search.Index, query,
 // matchRow shows a match as the entity's name, or "Name — alias" with the
 // alias's matched runes shifted past the name when an alias matched. An alias
 // that is part of the name ("Rubio" of "Marco Rubio") is marked in the name.
-func matchRow(e store.Entity, m search.Match) entityRow {
+func matchRow(e *store.Entity, m search.Match) entityRow {
 	if !m.IsAlias {
 		return entityRow{entity: e, text: m.Text, runes: m.Runes}
 	}

@@ -25,13 +25,12 @@ func (f eventFilter) store() store.EventFilter {
 	return store.EventFilter{Status: f.Status, Type: f.Type, ActorID: f.ActorID, RecipientID: f.RecipientID, TagID: f.TagID, From: f.From, To: f.To}
 }
 
-// eventData is the filtered events with what it takes to label them.
+// eventData is events with what it takes to label them.
 type eventData struct {
 	events   []store.Event
-	entities map[int64]store.Entity
-	articles map[int64]string // titles
+	entities map[int64]store.Entity // the events' parties
+	articles map[int64]string       // titles of the events' articles
 	tags     []store.Tag
-	all      []store.Entity
 }
 
 // loadEvents loads the events f lets through, labelled.
@@ -43,31 +42,44 @@ func loadEvents(ctx context.Context, st *store.Store, f eventFilter) (eventData,
 	return labelEvents(ctx, st, evs)
 }
 
-// labelEvents loads what it takes to label evs: the entities, the tags and
-// the titles of the events' articles.
+// labelEvents loads what it takes to label evs: their parties, the tags and
+// the titles of their articles, each in one pass however many events there are.
 func labelEvents(ctx context.Context, st *store.Store, evs []store.Event) (eventData, error) {
-	d := eventData{events: evs, entities: map[int64]store.Entity{}, articles: map[int64]string{}}
+	d := eventData{events: evs}
+	var parties, articles []int64
+	seen := map[int64]bool{}
+	for _, ev := range evs {
+		for _, id := range ev.Actors {
+			parties = appendNew(parties, seen, id)
+		}
+		for _, id := range ev.Recipients {
+			parties = appendNew(parties, seen, id)
+		}
+	}
+	clear(seen)
+	for _, ev := range evs {
+		if ev.ArticleID != 0 {
+			articles = appendNew(articles, seen, ev.ArticleID)
+		}
+	}
 	var err error
-	if d.all, err = st.Entities(ctx, store.EntityFilter{}); err != nil {
+	if d.entities, err = st.EntitiesByID(ctx, parties); err != nil {
 		return d, err
 	}
-	for _, e := range d.all {
-		d.entities[e.ID] = e
-	}
-	if d.tags, err = st.Tags(ctx); err != nil {
+	if d.articles, err = st.ArticleTitles(ctx, articles); err != nil {
 		return d, err
 	}
-	for _, ev := range d.events {
-		if _, ok := d.articles[ev.ArticleID]; ok || ev.ArticleID == 0 {
-			continue
-		}
-		a, err := st.Article(ctx, ev.ArticleID)
-		if err != nil {
-			return d, err
-		}
-		d.articles[ev.ArticleID] = a.Title
+	d.tags, err = st.Tags(ctx)
+	return d, err
+}
+
+// appendNew appends id to ids unless seen holds it, and marks it seen.
+func appendNew(ids []int64, seen map[int64]bool, id int64) []int64 {
+	if seen[id] {
+		return ids
 	}
-	return d, nil
+	seen[id] = true
+	return append(ids, id)
 }
 
 // parties are the entities ids stands for, as the export names them.

@@ -25,6 +25,10 @@ const (
 	noPair       = "Goldstein line: none"
 )
 
+// timelineLanes is how many lanes the timeline shows before it folds the
+// rest into one "Other" lane.
+const timelineLanes = 30
+
 // timelineView shows the Events view's filtered events on the timeline widget,
 // in lanes by actor, country pair or event type, with a Goldstein line for a
 // chosen country pair.
@@ -39,6 +43,7 @@ type timelineView struct {
 
 func newTimelineView(wb *workbench) *timelineView {
 	v := &timelineView{wb: wb, tl: widgets.NewTimeline()}
+	v.tl.SetLaneLimit(timelineLanes)
 	v.lanes = widget.NewSelect([]string{lanesByActor, lanesByPair, lanesByType}, func(string) { v.render() })
 	v.lanes.Selected = lanesByActor
 	v.pair = widget.NewSelect([]string{noPair}, func(string) { v.render() })
@@ -55,7 +60,7 @@ func newTimelineView(wb *workbench) *timelineView {
 		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), v.tl.ZoomOut),
 		widget.NewButtonWithIcon("", theme.ZoomInIcon(), v.tl.ZoomIn),
 		widget.NewButtonWithIcon("Fit", theme.ZoomFitIcon(), v.tl.ZoomToFit))
-	hint := newHint("Filter with the Events tab · wheel to zoom, drag to pan, click a mark to inspect it, double-click to open its source.")
+	hint := newHint("Filter with the Events tab · busiest lanes first, click Other for the rest · wheel to zoom, drag to pan, click a mark to inspect it, double-click to open its source.")
 	v.box = container.NewBorder(container.NewVBox(bar, hint), nil, nil, nil, v.tl)
 	return v
 }
@@ -118,13 +123,29 @@ func (v *timelineView) render() {
 			series = append(series, widgets.SeriesPoint{Time: start, Value: ev.Goldstein})
 		}
 	}
-	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Lane < evs[j].Lane })
+	orderLanes(evs)
 	sort.Slice(series, func(i, j int) bool { return series[i].Time.Before(series[j].Time) })
 	v.tl.SetEvents(evs)
 	if v.pair.Selected != noPair {
 		v.tl.SetSeriesTitle("Goldstein, " + v.pair.Selected)
 	}
 	v.tl.SetSeries(series)
+}
+
+// orderLanes sorts evs so that the lane with the most events comes first
+// (ties by name), which is the order the timeline draws its lanes in.
+func orderLanes(evs []widgets.TimelineEvent) {
+	count := map[string]int{}
+	for _, e := range evs {
+		count[e.Lane]++
+	}
+	sort.SliceStable(evs, func(i, j int) bool {
+		a, b := evs[i].Lane, evs[j].Lane
+		if count[a] != count[b] {
+			return count[a] > count[b]
+		}
+		return a < b
+	})
 }
 
 // eventSpan turns an event's date and precision into the days it covers.
