@@ -100,8 +100,11 @@ func (d eventData) names(ids []int64) string { return partyNames(d.parties(ids))
 // they have none).
 func (d eventData) countries(ids []int64) string { return partyCountries(d.parties(ids)) }
 
-// headline is "Actor — TYPE — Recipient".
+// headline is "Actor — TYPE — Recipient", or "Actor — TYPE" without a recipient.
 func (d eventData) headline(ev store.Event) string {
+	if len(ev.Recipients) == 0 {
+		return fmt.Sprintf("%s — %s", d.names(ev.Actors), ev.Type)
+	}
 	return fmt.Sprintf("%s — %s — %s", d.names(ev.Actors), ev.Type, d.names(ev.Recipients))
 }
 
@@ -126,8 +129,18 @@ func eventDate(ev store.Event) string {
 	case "week":
 		s = "week of " + s
 	}
-	if ev.EndDate != "" && ev.EndDate != ev.Date {
+	if ev.EndDate != "" && ev.EndDate != ev.Date && ev.EndDate != periodEnd(ev) {
 		s += " – " + ev.EndDate
 	}
 	return s
+}
+
+// periodEnd is the last day of the week, month or year a date of that
+// precision stands for ("" for a day): an end date that says no more is not
+// repeated.
+func periodEnd(ev store.Event) string {
+	if _, end, ok := eventSpanOf(ev.Date, ev.Precision); ok && ev.Precision != "day" {
+		return end.Format("2006-01-02")
+	}
+	return ""
 }

@@ -150,12 +150,24 @@ func orderLanes(evs []widgets.TimelineEvent) {
 
 // eventSpan turns an event's date and precision into the days it covers.
 func eventSpan(ev store.Event) (start, end time.Time, ok bool) {
-	d, err := time.Parse("2006-01-02", firstN(ev.Date, 10))
+	start, end, ok = eventSpanOf(ev.Date, ev.Precision)
+	if !ok {
+		return start, end, false
+	}
+	if e, err := time.Parse("2006-01-02", firstN(ev.EndDate, 10)); err == nil && e.After(end) {
+		end = e
+	}
+	return start, end, true
+}
+
+// eventSpanOf is the first and last day a date of the given precision covers.
+func eventSpanOf(date, precision string) (start, end time.Time, ok bool) {
+	d, err := time.Parse("2006-01-02", firstN(date, 10))
 	if err != nil {
 		return time.Time{}, time.Time{}, false
 	}
 	start, end = d, d
-	switch ev.Precision {
+	switch precision {
 	case "week":
 		end = d.AddDate(0, 0, 6)
 	case "month":
@@ -164,9 +176,6 @@ func eventSpan(ev store.Event) (start, end time.Time, ok bool) {
 	case "year":
 		start = time.Date(d.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 		end = start.AddDate(1, 0, -1)
-	}
-	if e, err := time.Parse("2006-01-02", firstN(ev.EndDate, 10)); err == nil && e.After(end) {
-		end = e
 	}
 	return start, end, true
 }
