@@ -26,6 +26,7 @@ type eventsView struct {
 	data   eventData      // the events the filter lets through, in the chosen order
 	picked map[int64]bool // events ticked for bulk actions
 	cursor int64          // the event last selected
+	gen    int            // loads of all so far
 
 	status, kind, tag  *widget.Select
 	sortBy             *widget.Select
@@ -155,6 +156,8 @@ func (v *eventsView) reload() {
 	load(v.wb, "List events", func(ctx context.Context, st *store.Store) (eventData, error) {
 		return loadEvents(ctx, st, eventFilter{})
 	}, func(d eventData) {
+		v.gen++
+		d.gen = v.gen
 		v.all = d
 		v.updateTagChoices(d.tags)
 		v.refilter()

@@ -31,6 +31,7 @@ type eventData struct {
 	entities map[int64]store.Entity // the events' parties
 	articles map[int64]string       // titles of the events' articles
 	tags     []store.Tag
+	gen      int // which load of the Events view these are (0: loaded for one event)
 }
 
 // loadEvents loads the events f lets through, labelled.

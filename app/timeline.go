@@ -39,6 +39,40 @@ type timelineView struct {
 	pair  *widget.Select
 	data  eventData
 	box   fyne.CanvasObject
+
+	marks    map[int64]tlMark // by event, for the events of data's load
+	marksGen int
+}
+
+// tlMark is what the timeline shows of one event, worked out once per load
+// of the events so that a new filter only picks marks.
+type tlMark struct {
+	ok                             bool // the event has a date to place it by
+	start, end                     time.Time
+	actors, pair, headline, detail string
+	quad                           int
+}
+
+// mark returns ev's mark, from the cache when it was already worked out.
+func (v *timelineView) mark(ev store.Event) tlMark {
+	if m, ok := v.marks[ev.ID]; ok {
+		return m
+	}
+	var m tlMark
+	m.start, m.end, m.ok = eventSpan(ev)
+	if m.ok {
+		a, b := v.data.countries(ev.Actors), v.data.countries(ev.Recipients)
+		if a > b {
+			a, b = b, a
+		}
+		m.pair = a + " – " + b
+		m.actors = v.data.names(ev.Actors)
+		m.headline = v.data.headline(ev)
+		m.detail = strings.TrimSpace(fmt.Sprintf("%s · %s %s\n%s", eventDate(ev), ev.CAMEO, ev.Status, shorten(ev.Text, 120)))
+		m.quad = export.QuadClass(ev.CAMEO, ev.Type)
+	}
+	v.marks[ev.ID] = m
+	return m
 }
 
 func newTimelineView(wb *workbench) *timelineView {
@@ -70,10 +104,13 @@ func (v *timelineView) object() fyne.CanvasObject { return v.box }
 // show takes the Events view's freshly loaded events.
 func (v *timelineView) show(d eventData) {
 	v.data = d
+	if v.marks == nil || d.gen != v.marksGen || d.gen == 0 {
+		v.marks, v.marksGen = map[int64]tlMark{}, d.gen
+	}
 	pairs := map[string]bool{}
 	for _, ev := range d.events {
-		if _, _, ok := eventSpan(ev); ok && ev.Status != store.StatusRejected {
-			pairs[v.pairOf(ev)] = true // only pairs with marks, so a line has points
+		if m := v.mark(ev); m.ok && ev.Status != store.StatusRejected {
+			pairs[m.pair] = true // only pairs with marks, so a line has points
 		}
 	}
 	opts := []string{noPair}
@@ -89,38 +126,25 @@ func (v *timelineView) show(d eventData) {
 	v.render()
 }
 
-// pairOf names an event's country pair, in a fixed order so that A→B and B→A
-// share a lane.
-func (v *timelineView) pairOf(ev store.Event) string {
-	a, b := v.data.countries(ev.Actors), v.data.countries(ev.Recipients)
-	if a > b {
-		a, b = b, a
-	}
-	return a + " – " + b
-}
-
 func (v *timelineView) render() {
-	var evs []widgets.TimelineEvent
 	var series []widgets.SeriesPoint
+	evs := make([]widgets.TimelineEvent, 0, len(v.data.events))
 	for _, ev := range v.data.events {
-		start, end, ok := eventSpan(ev)
-		if !ok || ev.Status == store.StatusRejected {
+		m := v.mark(ev)
+		if !m.ok || ev.Status == store.StatusRejected {
 			continue
 		}
 		lane := ev.Type
 		switch v.lanes.Selected {
 		case lanesByActor:
-			lane = v.data.names(ev.Actors)
+			lane = m.actors
 		case lanesByPair:
-			lane = v.pairOf(ev)
+			lane = m.pair
 		}
-		evs = append(evs, widgets.TimelineEvent{
-			ID: ev.ID, Start: start, End: end, Lane: lane, Quad: export.QuadClass(ev.CAMEO, ev.Type),
-			Headline: v.data.headline(ev),
-			Detail:   strings.TrimSpace(fmt.Sprintf("%s · %s %s\n%s", eventDate(ev), ev.CAMEO, ev.Status, shorten(ev.Text, 120))),
-		})
-		if v.pair.Selected != noPair && v.pairOf(ev) == v.pair.Selected {
-			series = append(series, widgets.SeriesPoint{Time: start, Value: ev.Goldstein})
+		evs = append(evs, widgets.TimelineEvent{ID: ev.ID, Start: m.start, End: m.end, Lane: lane, Quad: m.quad,
+			Headline: m.headline, Detail: m.detail})
+		if v.pair.Selected != noPair && m.pair == v.pair.Selected {
+			series = append(series, widgets.SeriesPoint{Time: m.start, Value: ev.Goldstein})
 		}
 	}
 	orderLanes(evs)
@@ -133,19 +157,28 @@ func (v *timelineView) render() {
 }
 
 // orderLanes sorts evs so that the lane with the most events comes first
-// (ties by name), which is the order the timeline draws its lanes in.
+// (ties by name), which is the order the timeline draws its lanes in; within
+// a lane the events keep their order.
 func orderLanes(evs []widgets.TimelineEvent) {
-	count := map[string]int{}
+	byLane := map[string][]widgets.TimelineEvent{}
+	var lanes []string
 	for _, e := range evs {
-		count[e.Lane]++
-	}
-	sort.SliceStable(evs, func(i, j int) bool {
-		a, b := evs[i].Lane, evs[j].Lane
-		if count[a] != count[b] {
-			return count[a] > count[b]
+		if _, ok := byLane[e.Lane]; !ok {
+			lanes = append(lanes, e.Lane)
 		}
-		return a < b
+		byLane[e.Lane] = append(byLane[e.Lane], e)
+	}
+	sort.Slice(lanes, func(i, j int) bool {
+		a, b := len(byLane[lanes[i]]), len(byLane[lanes[j]])
+		if a != b {
+			return a > b
+		}
+		return lanes[i] < lanes[j]
 	})
+	out := evs[:0]
+	for _, l := range lanes {
+		out = append(out, byLane[l]...)
+	}
 }
 
 // eventSpan turns an event's date and precision into the days it covers.

@@ -17,6 +17,7 @@
 #   -k  keep WORKDIR (the project and the JSON Lines files) afterwards
 #   WORKDIR defaults to a fresh temporary folder; when it already holds
 #   million.attache, the import is skipped and the existing project measured.
+#   ATTACHE_BIN names an app binary to measure instead of building one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=1000000 keep=
@@ -78,12 +79,13 @@ done
 
 if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
 	source scripts/xvfb.sh
-	go build -o "$work/attache" ./cmd/attache
+	appbin=${ATTACHE_BIN:-$work/attache}
+	[[ -n ${ATTACHE_BIN:-} ]] || go build -o "$appbin" ./cmd/attache
 	start_xvfb 1440x900
 	trap 'stop_xvfb; cleanup' EXIT
 	cfg=$(mktemp -d)
 	t0=$(date +%s.%N)
-	XDG_CONFIG_HOME=$cfg "$work/attache" --db "$db" >"$cfg/app.log" 2>&1 &
+	XDG_CONFIG_HOME=$cfg "$appbin" --db "$db" >"$cfg/app.log" 2>&1 &
 	app=$!
 	wid=$(wait_window 'Attaché' 60) || { echo "bench-million: no window; log:" >&2; cat "$cfg/app.log" >&2; kill $app; exit 1; }
 	t1=$(date +%s.%N)
