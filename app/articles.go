@@ -25,6 +25,7 @@ type articlesPane struct {
 	rows   *articlePages
 	box    fyne.CanvasObject
 
+	shown     store.ArticleFilter // the filter and order of the list shown
 	selected  int64
 	debounce  *time.Timer
 	openFirst bool // the next reload opens the first article listed, if none is open
@@ -134,6 +135,10 @@ func (p *articlesPane) reload() {
 	f := p.currentFilter()
 	openFirst := p.openFirst
 	p.openFirst = false
+	if f != p.shown && p.rows.len() > 0 {
+		// Sorting a million articles takes seconds: say the list is coming.
+		p.count.SetText(plural(p.rows.len(), "article") + " · updating…")
+	}
 	load(p.wb, "List articles", func(ctx context.Context, st *store.Store) (articleList, error) {
 		return readArticleList(ctx, st, f)
 	}, func(l articleList) {
@@ -141,6 +146,7 @@ func (p *articlesPane) reload() {
 			return // the filter changed while this list was read: its own reload follows
 		}
 		p.rows.reset(l.ids, l.first)
+		p.shown = f
 		p.count.SetText(plural(len(l.ids), "article"))
 		p.list.UnselectAll()
 		p.list.Refresh()

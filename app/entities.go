@@ -33,7 +33,8 @@ type entitiesPane struct {
 	all    []store.Entity
 	byID   map[int64]int // index into all
 	ix     *search.Index
-	ranked []entityRow // every entity, most mentioned first: the list with no query
+	ranked []entityRow            // every entity, most mentioned first: the list with no query
+	byKind map[string][]entityRow // the same, by kind
 	rows   []entityRow
 	loaded bool
 
@@ -89,37 +90,59 @@ func newEntitiesPane(wb *workbench) *entitiesPane {
 func (p *entitiesPane) object() fyne.CanvasObject { return p.box }
 
 // entityList is the entities, their search index and their rows most
-// mentioned first, built off the UI goroutine.
+// mentioned first (all and by kind), built off the UI goroutine.
 type entityList struct {
 	all    []store.Entity
 	byID   map[int64]int
 	ix     *search.Index
 	ranked []entityRow
+	byKind map[string][]entityRow
 }
 
-// newEntityList indexes all for the pane.
-func newEntityList(all []store.Entity) entityList {
-	l := entityList{all: all, ix: search.IndexEntities(all), byID: make(map[int64]int, len(all))}
+// newEntityList indexes all for the pane. The index of prev (the list shown
+// so far) is kept when the names it indexes have not changed: with hundreds
+// of thousands of entities, indexing takes seconds, and most changes an
+// analyst makes (a tag, an event) leave the entities as they were.
+func newEntityList(all []store.Entity, prev entityList) entityList {
+	l := entityList{all: all, byID: make(map[int64]int, len(all)), byKind: map[string][]entityRow{}}
+	if prev.ix != nil && sameIndexed(prev.all, all) {
+		l.ix = prev.ix
+	} else {
+		l.ix = search.IndexEntities(all)
+	}
 	l.ranked = make([]entityRow, len(all))
 	for i := range all {
 		l.byID[all[i].ID] = i
 		l.ranked[i] = entityRow{entity: &all[i], text: all[i].Name}
 	}
 	slices.SortStableFunc(l.ranked, func(a, b entityRow) int { return b.entity.Mentions - a.entity.Mentions })
+	for _, r := range l.ranked {
+		l.byKind[r.entity.Kind] = append(l.byKind[r.entity.Kind], r)
+	}
 	return l
+}
+
+// sameIndexed reports whether a and b hold the same entities under the same
+// names, kinds and aliases: what the fuzzy index is built from.
+func sameIndexed(a, b []store.Entity) bool {
+	return slices.EqualFunc(a, b, func(x, y store.Entity) bool {
+		return x.ID == y.ID && x.Name == y.Name && x.Kind == y.Kind &&
+			slices.EqualFunc(x.Aliases, y.Aliases, func(p, q store.Alias) bool { return p.Name == q.Name })
+	})
 }
 
 // reload fetches the entities again, keeps the query and the selection, and
 // brings the inspector up to date.
 func (p *entitiesPane) reload() {
+	prev := entityList{all: p.all, ix: p.ix}
 	load(p.wb, "List entities", func(ctx context.Context, st *store.Store) (entityList, error) {
 		all, err := st.Entities(ctx, store.EntityFilter{})
 		if err != nil {
 			return entityList{}, err
 		}
-		return newEntityList(all), nil
+		return newEntityList(all, prev), nil
 	}, func(l entityList) {
-		p.all, p.byID, p.ix, p.ranked, p.loaded = l.all, l.byID, l.ix, l.ranked, true
+		p.all, p.byID, p.ix, p.ranked, p.byKind, p.loaded = l.all, l.byID, l.ix, l.ranked, l.byKind, true
 		p.refilter()
 		// The inspector reloads here, once per refresh, so that it follows
 		// every change (undo and redo included).
@@ -130,7 +153,7 @@ func (p *entitiesPane) reload() {
 // refilter lists the entities matching the query and kind, keeping the
 // selected entity highlighted when it is still listed.
 func (p *entitiesPane) refilter() {
-	p.rows = entityRows(p.all, p.byID, p.ix, p.ranked, p.query.Text, p.kind.Selected)
+	p.rows = entityRows(p.all, p.byID, p.ix, p.ranked, p.byKind, p.query.Text, p.kind.Selected)
 	switch {
 	case !p.loaded:
 		p.count.SetText("")
@@ -161,19 +184,13 @@ func (p *entitiesPane) refilter() {
 
 // entityRows matches query against the index (every entity, most mentioned
 // first, when the query is empty) and keeps the entities of the given kind.
-func entityRows(all []store.Entity, byID map[int64]int, ix *search.Index, ranked []entityRow, query, kind string) []entityRow {
+func entityRows(all []store.Entity, byID map[int64]int, ix *search.Index, ranked []entityRow, byKind map[string][]entityRow, query, kind string) []entityRow {
 	anyKind := kind == "" || kind == allKinds
 	if ix == nil || strings.TrimSpace(query) == "" {
 		if anyKind {
 			return ranked
 		}
-		var rows []entityRow
-		for _, r := range ranked {
-			if r.entity.Kind == kind {
-				rows = append(rows, r)
-			}
-		}
-		return rows
+		return byKind[kind]
 	}
 	var rows []entityRow
 	for _, m := range ix.Find(query, entitySearchLimit) {
