@@ -62,10 +62,10 @@ func TestArticleListPagesFromTheStore(t *testing.T) {
 	}
 
 	p.sortBy.SetSelected(sortTitle)
-	d.waitFor("the list by title", func() bool {
-		a, _, ok := p.rows.summary(0)
-		return ok && a.Title == "Story 0001"
-	})
+	d.waitFor("the list by title", func() bool { return p.shown.Sort == store.ByTitle })
+	if a, _, ok := p.rows.summary(0); !ok || a.Title != "Story 0001" {
+		t.Errorf("the list by title starts with %+v", a)
+	}
 	want, err := d.st.Articles(context.Background(), store.ArticleFilter{Sort: store.ByTitle})
 	if err != nil {
 		t.Fatal(err)
@@ -80,7 +80,7 @@ func TestArticleListPagesFromTheStore(t *testing.T) {
 
 	// Scroll through the whole list: every row's page is read in turn, and
 	// only a bounded number of pages stays in memory.
-	for i := 0; i < n; i += 40 {
+	for i := 0; i < n; i += articlePageSize {
 		p.list.ScrollTo(i)
 		d.settle()
 	}
