@@ -154,7 +154,8 @@ func (p *articlesPane) reload() {
 			p.selectQuietly(i)
 		}
 		if openFirst && len(l.ids) > 0 && p.wb.reader.articleID == 0 {
-			p.wb.openArticle(l.ids[0], -1, -1)
+			// Behind the view the analyst may have chosen while the list was read.
+			p.wb.loadArticle(l.ids[0], -1, -1)
 		}
 	})
 }

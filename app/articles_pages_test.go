@@ -102,3 +102,22 @@ func TestArticleListPagesFromTheStore(t *testing.T) {
 		t.Error("the open article is not selected in the list after sorting")
 	}
 }
+
+// TestFirstArticleOpensBehindTheChosenView opens a project while the
+// Timeline is in front: the first article is read into the reader, and the
+// Timeline stays in front.
+func TestFirstArticleOpensBehindTheChosenView(t *testing.T) {
+	d := newDesk(t)
+	addNumberedArticles(t, d.st, 30)
+	d.wb.reader.clear()
+	d.wb.centre.SelectIndex(2)
+	d.wb.articles.openFirst = true
+	d.wb.refresh()
+	d.waitFor("the first article in the reader", func() bool {
+		ids := d.wb.articles.rows.ids
+		return len(ids) == 30 && d.wb.reader.article.ID == ids[0]
+	})
+	if got := d.wb.centre.SelectedIndex(); got != 2 {
+		t.Errorf("tab %d is in front after the first article opened, want the Timeline (2)", got)
+	}
+}
