@@ -14,15 +14,18 @@ import (
 
 // articlesPane is the sidebar's article list: date, outlet and title of each
 // article, a filter box (full-text), sorting by date or title, and a count.
+// The list pages from the store (see articlePages), so that a project of a
+// million articles lists as quickly, and in as little memory, as a small one.
 type articlesPane struct {
 	wb     *workbench
 	filter *widget.Entry
 	sortBy *widget.Select
 	count  *widget.Label
 	list   *widget.List
-	items  []store.ArticleSummary
+	rows   *articlePages
 	box    fyne.CanvasObject
 
+	shown     store.ArticleFilter // the filter and order of the list shown
 	selected  int64
 	debounce  *time.Timer
 	openFirst bool // the next reload opens the first article listed, if none is open
@@ -36,7 +39,7 @@ const (
 )
 
 func newArticlesPane(wb *workbench) *articlesPane {
-	p := &articlesPane{wb: wb}
+	p := &articlesPane{wb: wb, rows: newArticlePages()}
 	p.filter = widget.NewEntry()
 	p.filter.SetPlaceHolder("Filter articles (full text)…")
 	p.filter.OnChanged = func(string) { p.reloadSoon() }
@@ -45,7 +48,7 @@ func newArticlesPane(wb *workbench) *articlesPane {
 	p.count = widget.NewLabel("")
 	p.count.Importance = widget.LowImportance
 	p.list = widget.NewList(
-		func() int { return len(p.items) },
+		func() int { return p.rows.len() },
 		func() fyne.CanvasObject {
 			meta := widget.NewLabel("2025-01-01 · Outlet")
 			meta.Truncation = fyne.TextTruncateEllipsis
@@ -56,16 +59,25 @@ func newArticlesPane(wb *workbench) *articlesPane {
 			return container.NewVBox(title, meta)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			a := p.items[i]
+			if i >= p.rows.len() {
+				return
+			}
 			box := o.(*fyne.Container)
+			a, page, ok := p.rows.summary(i)
+			if !ok {
+				box.Objects[0].(*widget.Label).SetText("…")
+				box.Objects[1].(*widget.Label).SetText("")
+				p.fetch(page)
+				return
+			}
 			box.Objects[0].(*widget.Label).SetText(titleOrUntitled(a.Title))
 			box.Objects[1].(*widget.Label).SetText(articleMeta(a))
 		},
 	)
 	p.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(p.items) {
-			p.selected = p.items[i].ID
-			wb.openArticle(p.items[i].ID, -1, -1)
+		if i < p.rows.len() {
+			p.selected = p.rows.ids[i]
+			wb.openArticle(p.selected, -1, -1)
 		}
 	}
 	top := container.NewVBox(p.filter, container.NewBorder(nil, nil, nil, p.sortBy, p.count))
@@ -123,22 +135,46 @@ func (p *articlesPane) reload() {
 	f := p.currentFilter()
 	openFirst := p.openFirst
 	p.openFirst = false
-	load(p.wb, "List articles", func(ctx context.Context, st *store.Store) ([]store.ArticleSummary, error) {
-		return st.Articles(ctx, f)
-	}, func(items []store.ArticleSummary) {
-		p.items = items
-		p.count.SetText(plural(len(items), "article"))
+	if f != p.shown && p.rows.len() > 0 {
+		// Sorting a million articles takes seconds: say the list is coming.
+		p.count.SetText(plural(p.rows.len(), "article") + " · updating…")
+	}
+	load(p.wb, "List articles", func(ctx context.Context, st *store.Store) (articleList, error) {
+		return readArticleList(ctx, st, f)
+	}, func(l articleList) {
+		if f != p.currentFilter() {
+			return // the filter changed while this list was read: its own reload follows
+		}
+		p.rows.reset(l.ids, l.first)
+		p.shown = f
+		p.count.SetText(plural(len(l.ids), "article"))
 		p.list.UnselectAll()
 		p.list.Refresh()
-		for i, a := range items {
-			if a.ID == p.selected {
-				p.selectQuietly(i)
-				break
-			}
+		if i := p.rows.indexOf(p.selected); i >= 0 {
+			p.selectQuietly(i)
 		}
-		if openFirst && len(items) > 0 && p.wb.reader.articleID == 0 {
-			p.wb.openArticle(items[0].ID, -1, -1)
+		if openFirst && len(l.ids) > 0 && p.wb.reader.articleID == 0 {
+			// Behind the view the analyst may have chosen while the list was read.
+			p.wb.loadArticle(l.ids[0], -1, -1)
 		}
+	})
+}
+
+// fetch reads page n of the list in the background, once, and shows it.
+func (p *articlesPane) fetch(n int) {
+	if p.rows.pending[n] {
+		return
+	}
+	p.rows.pending[n] = true
+	gen, ids := p.rows.gen, p.rows.pageIDs(n)
+	load(p.wb, "List articles", func(ctx context.Context, st *store.Store) ([]store.ArticleSummary, error) {
+		return st.ArticleSummaries(ctx, ids)
+	}, func(rows []store.ArticleSummary) {
+		if gen != p.rows.gen {
+			return
+		}
+		p.rows.keep(n, rows)
+		p.list.Refresh()
 	})
 }
 
@@ -146,7 +182,7 @@ func (p *articlesPane) reload() {
 func (p *articlesPane) selectQuietly(i int) {
 	selectSilently(p.list, i)
 	p.list.ScrollTo(i)
-	p.selected = p.items[i].ID
+	p.selected = p.rows.ids[i]
 }
 
 // selectSilently selects row i of list without calling its OnSelected.
@@ -160,11 +196,9 @@ func selectSilently(list *widget.List, i int) {
 // show marks article id as selected in the list (when it is listed).
 func (p *articlesPane) show(id int64) {
 	p.selected = id
-	for i, a := range p.items {
-		if a.ID == id {
-			p.selectQuietly(i)
-			return
-		}
+	if i := p.rows.indexOf(id); i >= 0 {
+		p.selectQuietly(i)
+		return
 	}
 	p.list.UnselectAll()
 }

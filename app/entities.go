@@ -3,7 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -33,6 +33,8 @@ type entitiesPane struct {
 	all    []store.Entity
 	byID   map[int64]int // index into all
 	ix     *search.Index
+	ranked []entityRow            // every entity, most mentioned first: the list with no query
+	byKind map[string][]entityRow // the same, by kind
 	rows   []entityRow
 	loaded bool
 
@@ -40,9 +42,10 @@ type entitiesPane struct {
 }
 
 // entityRow is one listed entity and the text shown for it: its name, or
-// "Name — alias" when an alias matched, with the matched runes.
+// "Name — alias" when an alias matched, with the matched runes. It points
+// into the pane's entities, so that listing 300,000 of them copies none.
 type entityRow struct {
-	entity store.Entity
+	entity *store.Entity
 	text   string
 	runes  []int
 }
@@ -86,24 +89,60 @@ func newEntitiesPane(wb *workbench) *entitiesPane {
 
 func (p *entitiesPane) object() fyne.CanvasObject { return p.box }
 
-// entityList is the entities and their search index, built off the UI goroutine.
+// entityList is the entities, their search index and their rows most
+// mentioned first (all and by kind), built off the UI goroutine.
 type entityList struct {
-	all []store.Entity
-	ix  *search.Index
+	all    []store.Entity
+	byID   map[int64]int
+	ix     *search.Index
+	ranked []entityRow
+	byKind map[string][]entityRow
+}
+
+// newEntityList indexes all for the pane. The index of prev (the list shown
+// so far) is kept when the names it indexes have not changed: with hundreds
+// of thousands of entities, indexing takes seconds, and most changes an
+// analyst makes (a tag, an event) leave the entities as they were.
+func newEntityList(all []store.Entity, prev entityList) entityList {
+	l := entityList{all: all, byID: make(map[int64]int, len(all)), byKind: map[string][]entityRow{}}
+	if prev.ix != nil && sameIndexed(prev.all, all) {
+		l.ix = prev.ix
+	} else {
+		l.ix = search.IndexEntities(all)
+	}
+	l.ranked = make([]entityRow, len(all))
+	for i := range all {
+		l.byID[all[i].ID] = i
+		l.ranked[i] = entityRow{entity: &all[i], text: all[i].Name}
+	}
+	slices.SortStableFunc(l.ranked, func(a, b entityRow) int { return b.entity.Mentions - a.entity.Mentions })
+	for _, r := range l.ranked {
+		l.byKind[r.entity.Kind] = append(l.byKind[r.entity.Kind], r)
+	}
+	return l
+}
+
+// sameIndexed reports whether a and b hold the same entities under the same
+// names, kinds and aliases: what the fuzzy index is built from.
+func sameIndexed(a, b []store.Entity) bool {
+	return slices.EqualFunc(a, b, func(x, y store.Entity) bool {
+		return x.ID == y.ID && x.Name == y.Name && x.Kind == y.Kind &&
+			slices.EqualFunc(x.Aliases, y.Aliases, func(p, q store.Alias) bool { return p.Name == q.Name })
+	})
 }
 
 // reload fetches the entities again, keeps the query and the selection, and
 // brings the inspector up to date.
 func (p *entitiesPane) reload() {
+	prev := entityList{all: p.all, ix: p.ix}
 	load(p.wb, "List entities", func(ctx context.Context, st *store.Store) (entityList, error) {
 		all, err := st.Entities(ctx, store.EntityFilter{})
-		return entityList{all: all, ix: search.IndexEntities(all)}, err
-	}, func(l entityList) {
-		p.all, p.ix, p.loaded = l.all, l.ix, true
-		p.byID = make(map[int64]int, len(l.all))
-		for i, e := range l.all {
-			p.byID[e.ID] = i
+		if err != nil {
+			return entityList{}, err
 		}
+		return newEntityList(all, prev), nil
+	}, func(l entityList) {
+		p.all, p.byID, p.ix, p.ranked, p.byKind, p.loaded = l.all, l.byID, l.ix, l.ranked, l.byKind, true
 		p.refilter()
 		// The inspector reloads here, once per refresh, so that it follows
 		// every change (undo and redo included).
@@ -114,7 +153,7 @@ func (p *entitiesPane) reload() {
 // refilter lists the entities matching the query and kind, keeping the
 // selected entity highlighted when it is still listed.
 func (p *entitiesPane) refilter() {
-	p.rows = entityRows(p.all, p.byID, p.ix, p.query.Text, p.kind.Selected)
+	p.rows = entityRows(p.all, p.byID, p.ix, p.ranked, p.byKind, p.query.Text, p.kind.Selected)
 	switch {
 	case !p.loaded:
 		p.count.SetText("")
@@ -145,24 +184,20 @@ func (p *entitiesPane) refilter() {
 
 // entityRows matches query against the index (every entity, most mentioned
 // first, when the query is empty) and keeps the entities of the given kind.
-func entityRows(all []store.Entity, byID map[int64]int, ix *search.Index, query, kind string) []entityRow {
-	keep := func(e store.Entity) bool { return kind == "" || kind == allKinds || e.Kind == kind }
-	var rows []entityRow
+func entityRows(all []store.Entity, byID map[int64]int, ix *search.Index, ranked []entityRow, byKind map[string][]entityRow, query, kind string) []entityRow {
+	anyKind := kind == "" || kind == allKinds
 	if ix == nil || strings.TrimSpace(query) == "" {
-		for _, e := range all {
-			if keep(e) {
-				rows = append(rows, entityRow{entity: e, text: e.Name})
-			}
+		if anyKind {
+			return ranked
 		}
-		sort.SliceStable(rows, func(i, j int) bool { return rows[i].entity.Mentions > rows[j].entity.Mentions })
-		return rows
+		return byKind[kind]
 	}
+	var rows []entityRow
 	for _, m := range ix.Find(query, entitySearchLimit) {
-		e := all[byID[m.ID]]
-		if !keep(e) {
-			continue
+		e := &all[byID[m.ID]]
+		if anyKind || e.Kind == kind {
+			rows = append(rows, matchRow(e, m))
 		}
-		rows = append(rows, matchRow(e, m))
 	}
 	return rows
 }
@@ -170,7 +205,7 @@ func entityRows(all []store.Entity, byID map[int64]int, ix *search.Index, query,
 // matchRow shows a match as the entity's name, or "Name — alias" with the
 // alias's matched runes shifted past the name when an alias matched. An alias
 // that is part of the name ("Rubio" of "Marco Rubio") is marked in the name.
-func matchRow(e store.Entity, m search.Match) entityRow {
+func matchRow(e *store.Entity, m search.Match) entityRow {
 	if !m.IsAlias {
 		return entityRow{entity: e, text: m.Text, runes: m.Runes}
 	}

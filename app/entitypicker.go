@@ -21,6 +21,10 @@ const anyEntity = "(any)"
 // The fuzzy index is built in the background (a project may hold many
 // thousands of names and aliases); the dialog opens once it is ready.
 func (wb *workbench) pickEntity(title string, all []store.Entity, allowAny bool, chosen func(e store.Entity, ok bool)) {
+	if p := wb.entities; p.ix != nil && len(all) > 0 && len(p.all) == len(all) && &all[0] == &p.all[0] {
+		wb.showEntityPicker(title, all, p.ix, allowAny, chosen) // the pane's own list: reuse its index
+		return
+	}
 	go func() {
 		ix := search.IndexEntities(all)
 		if wb.ctx.Err() != nil {

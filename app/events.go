@@ -15,15 +15,21 @@ import (
 const anyChoice = "Any"
 
 // eventsView lists suggested and confirmed events for review: a filter bar
-// (shared with the timeline and the export), bulk accept and reject, editing.
+// (shared with the timeline and the export), a choice of order, bulk accept
+// and reject, editing. It holds every event of the project, read in the
+// background after each change, and filters and sorts them in memory, so that
+// a new filter shows at once even with tens of thousands of events.
 type eventsView struct {
 	wb     *workbench
 	filter eventFilter
-	data   eventData
+	all    eventData      // every event of the project, labelled
+	data   eventData      // the events the filter lets through, in the chosen order
 	picked map[int64]bool // events ticked for bulk actions
 	cursor int64          // the event last selected
+	gen    int            // loads of all so far
 
 	status, kind, tag  *widget.Select
+	sortBy             *widget.Select
 	actorBtn, recipBtn *widget.Button
 	from, to           *widget.Entry
 	count              *widget.Label
@@ -34,12 +40,14 @@ type eventsView struct {
 
 func newEventsView(wb *workbench) *eventsView {
 	v := &eventsView{wb: wb, picked: map[int64]bool{}, tagIDs: map[string]int64{}}
-	v.status = widget.NewSelect(append([]string{anyChoice}, store.Statuses...), func(s string) { v.filter.Status = choice(s); v.reload() })
+	v.status = widget.NewSelect(append([]string{anyChoice}, store.Statuses...), func(s string) { v.filter.Status = choice(s); v.refilter() })
 	v.status.SetSelected(anyChoice)
-	v.kind = widget.NewSelect(append([]string{anyChoice}, ploverTypes...), func(s string) { v.filter.Type = choice(s); v.reload() })
+	v.kind = widget.NewSelect(append([]string{anyChoice}, ploverTypes...), func(s string) { v.filter.Type = choice(s); v.refilter() })
 	v.kind.SetSelected(anyChoice)
-	v.tag = widget.NewSelect([]string{anyChoice}, func(s string) { v.filter.TagID = v.tagIDs[s]; v.reload() })
+	v.tag = widget.NewSelect([]string{anyChoice}, func(s string) { v.filter.TagID = v.tagIDs[s]; v.refilter() })
 	v.tag.SetSelected(anyChoice)
+	v.sortBy = widget.NewSelect(eventSorts, func(string) { v.refilter() })
+	v.sortBy.Selected = sortEventsOldest
 	v.actorBtn = widget.NewButton("Actor: any", func() { v.pickParty(&v.filter.ActorID, v.actorBtn, "Actor") })
 	v.recipBtn = widget.NewButton("Recipient: any", func() { v.pickParty(&v.filter.RecipientID, v.recipBtn, "Recipient") })
 	v.from, v.to = widget.NewEntry(), widget.NewEntry()
@@ -49,7 +57,7 @@ func newEventsView(wb *workbench) *eventsView {
 		e.OnChanged = func(string) {
 			if validDateOrEmpty(v.from.Text) == nil && validDateOrEmpty(v.to.Text) == nil {
 				v.filter.From, v.filter.To = v.from.Text, v.to.Text
-				v.reload()
+				v.refilter()
 			}
 		}
 	}
@@ -77,7 +85,8 @@ func newEventsView(wb *workbench) *eventsView {
 		widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { v.edit(v.cursor) }),
 		widget.NewButtonWithIcon("Open source", theme.VisibilityIcon(), func() { v.openSource(v.cursor) }),
 	)
-	top := container.NewVBox(filters, parties, container.NewBorder(nil, nil, nil, v.count, actions), widget.NewSeparator())
+	top := container.NewVBox(filters, parties,
+		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, v.sortBy), actions), widget.NewSeparator())
 	v.box = container.NewBorder(top, nil, nil, nil, v.list)
 	return v
 }
@@ -141,23 +150,32 @@ func (v *eventsView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 }
 
-// reload fetches the filtered events and hands them to the list and timeline.
+// reload reads every event of the project, labelled, in the background and
+// then shows those the filter lets through.
 func (v *eventsView) reload() {
-	f := v.filter
 	load(v.wb, "List events", func(ctx context.Context, st *store.Store) (eventData, error) {
-		return loadEvents(ctx, st, f)
+		return loadEvents(ctx, st, eventFilter{})
 	}, func(d eventData) {
-		if v.filter != f {
-			return
-		}
-		v.data = d
-		v.keepListedTicks()
-		v.count.SetText(plural(len(d.events), "event"))
+		v.gen++
+		d.gen = v.gen
+		v.all = d
 		v.updateTagChoices(d.tags)
-		v.list.UnselectAll()
-		v.list.Refresh()
-		v.wb.timeline.show(d)
+		v.refilter()
 	})
+}
+
+// refilter shows the events the filter lets through, in the chosen order, in
+// the list and on the timeline.
+func (v *eventsView) refilter() {
+	if v.sortBy == nil {
+		return // still being built
+	}
+	v.data = v.all.filtered(v.filter, v.sortBy.Selected)
+	v.keepListedTicks()
+	v.count.SetText(plural(len(v.data.events), "event"))
+	v.list.UnselectAll()
+	v.list.Refresh()
+	v.wb.timeline.show(v.data)
 }
 
 func (v *eventsView) updateTagChoices(tags []store.Tag) {
@@ -180,7 +198,7 @@ func (v *eventsView) clearFilter() {
 	v.to.SetText("")
 	v.actorBtn.SetText("Actor: any")
 	v.recipBtn.SetText("Recipient: any")
-	v.reload()
+	v.refilter()
 }
 
 func (v *eventsView) tickAll() {
@@ -226,7 +244,7 @@ func (v *eventsView) setTicked(status string) {
 
 // pickParty chooses the actor or recipient the filter asks for.
 func (v *eventsView) pickParty(target *int64, btn *widget.Button, role string) {
-	v.wb.pickEntity(role+" filter", v.data.all, true, func(e store.Entity, ok bool) {
+	v.wb.pickEntity(role+" filter", v.wb.entities.all, true, func(e store.Entity, ok bool) {
 		if !ok {
 			*target = 0
 			btn.SetText(role + ": any")
@@ -234,7 +252,7 @@ func (v *eventsView) pickParty(target *int64, btn *widget.Button, role string) {
 			*target = e.ID
 			btn.SetText(role + ": " + e.Name)
 		}
-		v.reload()
+		v.refilter()
 	})
 }
 

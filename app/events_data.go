@@ -25,13 +25,13 @@ func (f eventFilter) store() store.EventFilter {
 	return store.EventFilter{Status: f.Status, Type: f.Type, ActorID: f.ActorID, RecipientID: f.RecipientID, TagID: f.TagID, From: f.From, To: f.To}
 }
 
-// eventData is the filtered events with what it takes to label them.
+// eventData is events with what it takes to label them.
 type eventData struct {
 	events   []store.Event
-	entities map[int64]store.Entity
-	articles map[int64]string // titles
+	entities map[int64]store.Entity // the events' parties
+	articles map[int64]string       // titles of the events' articles
 	tags     []store.Tag
-	all      []store.Entity
+	gen      int // which load of the Events view these are (0: loaded for one event)
 }
 
 // loadEvents loads the events f lets through, labelled.
@@ -43,31 +43,44 @@ func loadEvents(ctx context.Context, st *store.Store, f eventFilter) (eventData,
 	return labelEvents(ctx, st, evs)
 }
 
-// labelEvents loads what it takes to label evs: the entities, the tags and
-// the titles of the events' articles.
+// labelEvents loads what it takes to label evs: their parties, the tags and
+// the titles of their articles, each in one pass however many events there are.
 func labelEvents(ctx context.Context, st *store.Store, evs []store.Event) (eventData, error) {
-	d := eventData{events: evs, entities: map[int64]store.Entity{}, articles: map[int64]string{}}
+	d := eventData{events: evs}
+	var parties, articles []int64
+	seen := map[int64]bool{}
+	for _, ev := range evs {
+		for _, id := range ev.Actors {
+			parties = appendNew(parties, seen, id)
+		}
+		for _, id := range ev.Recipients {
+			parties = appendNew(parties, seen, id)
+		}
+	}
+	clear(seen)
+	for _, ev := range evs {
+		if ev.ArticleID != 0 {
+			articles = appendNew(articles, seen, ev.ArticleID)
+		}
+	}
 	var err error
-	if d.all, err = st.Entities(ctx, store.EntityFilter{}); err != nil {
+	if d.entities, err = st.EntitiesByID(ctx, parties); err != nil {
 		return d, err
 	}
-	for _, e := range d.all {
-		d.entities[e.ID] = e
-	}
-	if d.tags, err = st.Tags(ctx); err != nil {
+	if d.articles, err = st.ArticleTitles(ctx, articles); err != nil {
 		return d, err
 	}
-	for _, ev := range d.events {
-		if _, ok := d.articles[ev.ArticleID]; ok || ev.ArticleID == 0 {
-			continue
-		}
-		a, err := st.Article(ctx, ev.ArticleID)
-		if err != nil {
-			return d, err
-		}
-		d.articles[ev.ArticleID] = a.Title
+	d.tags, err = st.Tags(ctx)
+	return d, err
+}
+
+// appendNew appends id to ids unless seen holds it, and marks it seen.
+func appendNew(ids []int64, seen map[int64]bool, id int64) []int64 {
+	if seen[id] {
+		return ids
 	}
-	return d, nil
+	seen[id] = true
+	return append(ids, id)
 }
 
 // parties are the entities ids stands for, as the export names them.
@@ -88,8 +101,11 @@ func (d eventData) names(ids []int64) string { return partyNames(d.parties(ids))
 // they have none).
 func (d eventData) countries(ids []int64) string { return partyCountries(d.parties(ids)) }
 
-// headline is "Actor — TYPE — Recipient".
+// headline is "Actor — TYPE — Recipient", or "Actor — TYPE" without a recipient.
 func (d eventData) headline(ev store.Event) string {
+	if len(ev.Recipients) == 0 {
+		return fmt.Sprintf("%s — %s", d.names(ev.Actors), ev.Type)
+	}
 	return fmt.Sprintf("%s — %s — %s", d.names(ev.Actors), ev.Type, d.names(ev.Recipients))
 }
 
@@ -114,8 +130,18 @@ func eventDate(ev store.Event) string {
 	case "week":
 		s = "week of " + s
 	}
-	if ev.EndDate != "" && ev.EndDate != ev.Date {
+	if ev.EndDate != "" && ev.EndDate != ev.Date && ev.EndDate != periodEnd(ev) {
 		s += " – " + ev.EndDate
 	}
 	return s
+}
+
+// periodEnd is the last day of the week, month or year a date of that
+// precision stands for ("" for a day): an end date that says no more is not
+// repeated.
+func periodEnd(ev store.Event) string {
+	if _, end, ok := eventSpanOf(ev.Date, ev.Precision); ok && ev.Precision != "day" {
+		return end.Format("2006-01-02")
+	}
+	return ""
 }

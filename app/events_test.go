@@ -362,7 +362,7 @@ func TestNewEventFromSelection(t *testing.T) {
 	ctx := context.Background()
 	d.importSeed() // extraction adds the leaders as entities
 	var call store.Article
-	for _, s := range d.wb.articles.items {
+	for _, s := range d.listed() {
 		a, err := d.st.Article(ctx, s.ID)
 		if err != nil {
 			t.Fatal(err)

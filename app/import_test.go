@@ -59,8 +59,8 @@ func TestDropImportsInBackground(t *testing.T) {
 	if s.progress.Visible() || s.cancel.Visible() {
 		t.Error("the progress bar and Cancel stay after the import")
 	}
-	d.waitFor("the articles listed", func() bool { return len(d.wb.articles.items) == 5 })
-	for _, a := range d.wb.articles.items {
+	d.waitFor("the articles listed", func() bool { return d.wb.articles.rows.len() == 5 })
+	for _, a := range d.listed() {
 		if a.Publication != "Taipei Times" {
 			t.Errorf("article %q has outlet %q, want the remembered Taipei Times", a.Title, a.Publication)
 		}
@@ -77,7 +77,7 @@ func TestDropImportsInBackground(t *testing.T) {
 		t.Errorf("a summary dialog opened for an import without refusals: %q", labelTexts(d.overlay()))
 	}
 	d.settle()
-	if n := len(d.wb.articles.items); n != 5 {
+	if n := d.wb.articles.rows.len(); n != 5 {
 		t.Errorf("after dropping the same bundle again %d articles are listed, want 5", n)
 	}
 }

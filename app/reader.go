@@ -97,6 +97,13 @@ func loadArticle(ctx context.Context, st *store.Store, id int64) (articleData, e
 // openArticle shows article id, scrolled to rune offset scrollTo (or the top when
 // negative) with [hitStart, hitEnd) highlighted as a search hit.
 func (wb *workbench) openArticle(id int64, hitStart, hitEnd int) {
+	wb.loadArticle(id, hitStart, hitEnd)
+	wb.centre.SelectIndex(0)
+}
+
+// loadArticle puts article id in the reader, as openArticle does, without
+// bringing the Article tab to the front.
+func (wb *workbench) loadArticle(id int64, hitStart, hitEnd int) {
 	r := wb.reader
 	r.scrollTo, r.hitStart, r.hitEnd = hitStart, hitStart, hitEnd
 	if id != r.articleID {
@@ -104,7 +111,6 @@ func (wb *workbench) openArticle(id int64, hitStart, hitEnd int) {
 	}
 	r.articleID = id
 	wb.articles.show(id)
-	wb.centre.SelectIndex(0)
 	r.reload()
 }
 

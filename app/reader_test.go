@@ -120,12 +120,12 @@ func TestSearchProjectOpensHit(t *testing.T) {
 
 	// The sidebar's full-text filter narrows the list the same way.
 	d.wb.articles.filter.SetText("近平")
-	d.waitFor("the filtered list", func() bool { return len(d.wb.articles.items) == 1 })
+	d.waitFor("the filtered list", func() bool { return d.wb.articles.rows.len() == 1 })
 	if got := d.wb.articles.count.Text; got != "1 article" {
 		t.Errorf("the filtered list counts %q, want 1 article", got)
 	}
 	d.wb.articles.filter.SetText("")
-	d.waitFor("the whole list", func() bool { return len(d.wb.articles.items) == 5 })
+	d.waitFor("the whole list", func() bool { return d.wb.articles.rows.len() == 5 })
 
 	// A hit at the end of a long article is scrolled into view.
 	d.openListed(4)
@@ -151,7 +151,7 @@ func TestReextractShowsSuggestions(t *testing.T) {
 	d := newDesk(t)
 	f := addEvents(t, d.st) // imports the articles without extraction
 	d.wb.refresh()
-	d.waitFor("the articles listed", func() bool { return len(d.wb.articles.items) == 5 })
+	d.waitFor("the articles listed", func() bool { return d.wb.articles.rows.len() == 5 })
 	d.wb.openArticle(f.callArticle.ID, -1, -1)
 	r := d.wb.reader
 	d.waitFor("the article", func() bool { return r.article.ID == f.callArticle.ID })

@@ -172,14 +172,14 @@ func (d *desk) importSeed() {
 	d.t.Helper()
 	d.wb.importer.start([]string{seedPath}, ingest.Options{Publication: "Taipei Times"})
 	d.waitWithin(importLimit, "the import to finish", func() bool { return !d.wb.importer.running })
-	d.waitFor("five articles listed", func() bool { return len(d.wb.articles.items) == 5 })
+	d.waitFor("five articles listed", func() bool { return d.wb.articles.rows.len() == 5 })
 }
 
 // openListed opens the i-th article of the sidebar list, as a click does,
 // and waits until the reader shows it.
 func (d *desk) openListed(i int) store.ArticleSummary {
 	d.t.Helper()
-	a := d.wb.articles.items[i]
+	a := d.listed()[i]
 	d.wb.articles.list.Select(i)
 	d.waitFor("the article in the reader", func() bool { return d.wb.reader.article.ID == a.ID })
 	return a
@@ -349,4 +349,14 @@ func (d *desk) press(key fyne.KeyName, mod fyne.KeyModifier) {
 		return
 	}
 	c.(fyne.Shortcutable).TypedShortcut(sc)
+}
+
+// listed returns the summaries of the articles the sidebar lists, in order.
+func (d *desk) listed() []store.ArticleSummary {
+	d.t.Helper()
+	got, err := d.st.ArticleSummaries(context.Background(), d.wb.articles.rows.ids)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return got
 }

@@ -91,7 +91,8 @@ func NewTimeline() *Timeline {
 	return t
 }
 
-// SetEvents replaces the events shown. The selection is kept if its event is
+// SetEvents replaces the events shown, in lanes in the order their first
+// events come in evs (see SetLaneLimit). The selection is kept if its event is
 // still present. The first call zooms to fit the events unless the range was
 // already set by SetRange, a zoom, a pan or ZoomToFit.
 func (t *Timeline) SetEvents(evs []TimelineEvent) {
@@ -161,10 +162,12 @@ func (t *Timeline) ZoomOut() {
 	t.zoomAround(2, t.model.view.center())
 }
 
-// ZoomToFit shows all events and series points with a small margin on each side.
-// It does nothing when there is nothing to show.
+// ZoomToFit frames where the events are, with a small margin on each side: a
+// few events far from all the others (a date misread by decades) do not
+// stretch the axis but are counted by the markers at the plot's edges. With
+// no events it frames the series; with neither it does nothing.
 func (t *Timeline) ZoomToFit() {
-	lo, hi, ok := t.model.extent()
+	lo, hi, ok := t.model.fitRange()
 	if !ok {
 		return
 	}

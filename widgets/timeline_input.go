@@ -61,8 +61,12 @@ func (t *Timeline) DragEnd() {}
 
 // Tapped selects the mark under the pointer and calls OnSelected with its ID;
 // a tap away from any mark clears the selection and calls OnSelected(0) if
-// something was selected.
+// something was selected. A tap on the label of the Other lane opens it into
+// its lanes, and one on the header left in its place folds them again.
 func (t *Timeline) Tapped(ev *fyne.PointEvent) {
+	if t.toggleFold(t.laneLabelAt(ev.Position) - 1) {
+		return
+	}
 	id := t.hitTest(ev.Position)
 	if id == 0 && t.selected == 0 {
 		return

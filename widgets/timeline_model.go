@@ -17,14 +17,13 @@ const (
 
 // tlEvent is a TimelineEvent with its span in Unix seconds; end is exclusive.
 type tlEvent struct {
-	id        int64
-	start     float64
-	end       float64
-	precise   bool
-	quad      int
-	headline  string
-	detail    string
-	laneIndex int
+	id       int64
+	start    float64
+	end      float64
+	precise  bool
+	quad     int
+	headline string
+	detail   string
 }
 
 // tlLane holds one lane's events sorted by start, and the longest duration among
@@ -33,12 +32,17 @@ type tlLane struct {
 	label  string
 	events []tlEvent
 	maxDur float64
+	kind   laneKind
+	folded int // for the Other lane and its header: how many lanes it stands for
 }
 
 type tlRef struct{ lane, idx int }
 
 type tlModel struct {
-	lanes       []tlLane
+	lanes       []tlLane // as drawn: the first laneLimit lanes of all, then the Other lane (see fold)
+	all         []tlLane // every lane, in the order its first event was given
+	laneLimit   int      // 0: never fold
+	expanded    bool     // the Other lane is opened into its lanes
 	byID        map[int64]tlRef
 	series      []SeriesPoint
 	seriesX     []float64 // series times in Unix seconds
@@ -101,44 +105,46 @@ func (v *tlView) clampEdges() {
 }
 
 func (m *tlModel) setEvents(evs []TimelineEvent) {
-	m.labelW = 0
-	m.lanes = m.lanes[:0]
-	m.byID = make(map[int64]tlRef, len(evs))
+	m.all = m.all[:0]
 	laneOf := make(map[string]int)
 	for _, e := range evs {
 		li, ok := laneOf[e.Lane]
 		if !ok {
-			li = len(m.lanes)
+			li = len(m.all)
 			laneOf[e.Lane] = li
-			m.lanes = append(m.lanes, tlLane{label: e.Lane})
+			m.all = append(m.all, tlLane{label: e.Lane})
 		}
 		start := unixF(e.Start)
 		end := start
 		if e.End.After(e.Start) {
 			end = unixF(e.End)
 		}
-		m.lanes[li].events = append(m.lanes[li].events, tlEvent{
+		m.all[li].events = append(m.all[li].events, tlEvent{
 			id: e.ID, start: start, end: end + day, precise: end == start,
-			quad: e.Quad, headline: e.Headline, detail: e.Detail, laneIndex: li,
+			quad: e.Quad, headline: e.Headline, detail: e.Detail,
 		})
 	}
-	for li := range m.lanes {
-		l := &m.lanes[li]
-		sort.Slice(l.events, func(i, j int) bool {
-			a, b := &l.events[i], &l.events[j]
-			if a.start != b.start {
-				return a.start < b.start
-			}
-			if a.end != b.end {
-				return a.end > b.end // longer spans first, drawn beneath
-			}
-			return a.id < b.id
-		})
-		for i := range l.events {
-			e := &l.events[i]
-			l.maxDur = math.Max(l.maxDur, e.end-e.start)
-			m.byID[e.id] = tlRef{lane: li, idx: i}
+	for li := range m.all {
+		m.all[li].sortEvents()
+	}
+	m.fold()
+}
+
+// sortEvents orders the lane's events by start and finds the longest.
+func (l *tlLane) sortEvents() {
+	sort.Slice(l.events, func(i, j int) bool {
+		a, b := &l.events[i], &l.events[j]
+		if a.start != b.start {
+			return a.start < b.start
 		}
+		if a.end != b.end {
+			return a.end > b.end // longer spans first, drawn beneath
+		}
+		return a.id < b.id
+	})
+	l.maxDur = 0
+	for i := range l.events {
+		l.maxDur = math.Max(l.maxDur, l.events[i].end-l.events[i].start)
 	}
 }
 
@@ -150,22 +156,6 @@ func (m *tlModel) setSeries(points []SeriesPoint) {
 	for _, p := range m.series {
 		m.seriesX = append(m.seriesX, unixF(p.Time))
 	}
-}
-
-// extent returns the earliest start and latest end of events and series points.
-func (m *tlModel) extent() (lo, hi float64, ok bool) {
-	lo, hi = math.Inf(1), math.Inf(-1)
-	for _, l := range m.lanes {
-		for _, e := range l.events {
-			lo = math.Min(lo, e.start)
-			hi = math.Max(hi, e.end)
-		}
-	}
-	if n := len(m.seriesX); n > 0 {
-		lo = math.Min(lo, m.seriesX[0])
-		hi = math.Max(hi, m.seriesX[n-1])
-	}
-	return lo, hi, hi >= lo
 }
 
 // window returns the index range [i, j) of the lane's events that may overlap

@@ -147,6 +147,7 @@ func (r *tlRenderer) build() {
 	r.buildBands(&g, first, last)
 	r.buildGrid(&g)
 	r.buildMarks(&g, first, last)
+	r.buildEdgeMarkers(&g, first, last)
 	r.buildSelection(&g)
 	r.buildLaneLabels(&g, first, last)
 	r.buildAxis(&g)
@@ -300,13 +301,14 @@ func (r *tlRenderer) buildLaneLabels(g *tlGeometry, first, last int) {
 	}
 	for li := first; li < last; li++ {
 		yc := g.laneCenter(li, r.t.model.scrollY)
-		label := r.t.model.lanes[li].label
-		s, ok := r.truncated[label]
+		lane := &r.t.model.lanes[li]
+		style := fyne.TextStyle{Italic: lane.kind != laneEvents}
+		s, ok := r.truncated[lane.label]
 		if !ok {
-			s = truncateText(label, r.pal.textSize, fyne.TextStyle{}, g.labelW-2*pad)
-			r.truncated[label] = s
+			s = truncateText(lane.label, r.pal.textSize, style, g.labelW-2*pad)
+			r.truncated[lane.label] = s
 		}
-		txt := r.texts.text(s, r.pal.textSize, r.pal.fg, fyne.TextStyle{})
+		txt := r.texts.text(s, r.pal.textSize, r.pal.fg, style)
 		sz := txt.MinSize()
 		if yc-sz.Height/2 < g.lanesTop || yc+sz.Height/2 > g.lanesBottom {
 			r.texts.used-- // partly hidden lane: no label

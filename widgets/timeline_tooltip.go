@@ -43,6 +43,12 @@ func (r *tlRenderer) buildTooltip(g *tlGeometry) {
 		if len(lane.events) == 1 {
 			detail = "1 event"
 		}
+		switch lane.kind {
+		case laneOther:
+			detail = fmt.Sprintf("%s of %d lanes with fewer events\nClick to show these lanes", detail, lane.folded)
+		case laneFold:
+			detail = "Click to fold the lanes below into one"
+		}
 	} else {
 		return
 	}
