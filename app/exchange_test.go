@@ -30,7 +30,7 @@ func TestDropREFIQDAProject(t *testing.T) {
 		}
 	}
 	d.waitFor("the tag tree", func() bool { return len(d.wb.tags.list) == 5 })
-	d.waitFor("the articles listed", func() bool { return len(d.wb.articles.items) == 2 })
+	d.waitFor("the articles listed", func() bool { return d.wb.articles.rows.len() == 2 })
 
 	ctx := context.Background()
 	out := filepath.Join(t.TempDir(), "out.qdpx")

@@ -137,23 +137,20 @@ func (im *importer) start(paths []string, opts ingest.Options) {
 	wb.status.startProgress("Importing…", cancel)
 	go func() {
 		defer cancel()
-		results, err := ingest.Import(ctx, st, paths, opts, func(p ingest.Progress) {
-			frac := 0.0
-			if p.BytesTotal > 0 {
-				frac = float64(p.BytesDone) / float64(p.BytesTotal)
-			}
-			msg := fmt.Sprintf("Importing %d of %d files…", p.FilesDone, p.FilesTotal)
-			fyne.Do(func() { wb.status.setProgress(frac*0.7, msg) })
-		})
-		var ids []int64
-		for _, r := range results {
-			ids = append(ids, r.IDs...)
-		}
-		if err == nil && len(ids) > 0 && ctx.Err() == nil {
-			fyne.Do(func() {
-				wb.status.setProgress(0.7, fmt.Sprintf("Extracting entities and events from %d articles…", len(ids)))
+		// Entities and events are extracted while each file is read and
+		// saved with its articles, in the file's one transaction.
+		x, err := sharedExtractor()
+		var results []ingest.FileResult
+		if err == nil {
+			opts.Extract = x.Suggest
+			results, err = ingest.Import(ctx, st, paths, opts, func(p ingest.Progress) {
+				frac := 0.0
+				if p.BytesTotal > 0 {
+					frac = float64(p.BytesDone) / float64(p.BytesTotal)
+				}
+				msg := fmt.Sprintf("Importing %d of %d files…", p.FilesDone, p.FilesTotal)
+				fyne.Do(func() { wb.status.setProgress(frac, msg) })
 			})
-			err = runExtraction(ctx, st, ids)
 		}
 		out := importOutcome{results: results, cancelled: ctx.Err() != nil && wb.ctx.Err() == nil, err: err}
 		fyne.Do(func() {
@@ -183,6 +180,9 @@ func (im *importer) summarise(o importOutcome) {
 		}
 		for _, s := range r.Skipped {
 			skipped = append(skipped, fmt.Sprintf("%s — %s", r.Path, s))
+		}
+		for _, e := range r.Unsaved {
+			skipped = append(skipped, fmt.Sprintf("%s — %v", r.Path, e))
 		}
 	}
 	msg := fmt.Sprintf("Imported %s from %s", plural(imported, "article"), plural(len(o.results), "file"))

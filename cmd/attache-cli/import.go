@@ -11,7 +11,6 @@ import (
 
 	"github.com/attache-app/attache/data/extract"
 	"github.com/attache-app/attache/data/ingest"
-	"github.com/attache-app/attache/data/store"
 )
 
 func init() {
@@ -59,7 +58,7 @@ func runImport(e *env) int {
 		}
 		// The suggestions are extracted while the file is read and saved
 		// with its articles, in the file's one transaction.
-		opts.Extract = func(a store.Article) store.Extraction { return extract.ToStore(x.Extract(a.Body, a.Published)) }
+		opts.Extract = x.Suggest
 	}
 	bar := newProgressLine(e.stderr)
 	results, err := ingest.Import(ctx, st, fs.Args(), opts, bar.update)

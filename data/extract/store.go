@@ -40,6 +40,12 @@ func ToStore(r Result) store.Extraction {
 	return x
 }
 
+// Suggest is the extraction of one article in the store's terms: what an
+// import saves with the article (ingest.Options.Extract).
+func (x *Extractor) Suggest(a store.Article) store.Extraction {
+	return ToStore(x.Extract(a.Body, a.Published))
+}
+
 // scriptHint names the script of a name written outside the Latin alphabet.
 func scriptHint(s string) string {
 	for _, r := range s {
@@ -121,7 +127,7 @@ func extractBatch(ctx context.Context, st *store.Store, x *Extractor, ids []int6
 					errs[i] = fmt.Errorf("extract: load article %d: %w", ids[i], err)
 					continue
 				}
-				out[i] = store.ArticleExtraction{ArticleID: a.ID, Extraction: ToStore(x.Extract(a.Body, a.Published))}
+				out[i] = store.ArticleExtraction{ArticleID: a.ID, Extraction: x.Suggest(a)}
 			}
 		}()
 	}
