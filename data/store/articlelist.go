@@ -97,7 +97,7 @@ func articleListQuery(f ArticleFilter) (where, order string, args []any, ok bool
 	case ByDate:
 		order = ` ORDER BY published = '', published` + dir + `, title COLLATE NOCASE, id`
 	case ByTitle:
-		order = ` ORDER BY title COLLATE NOCASE` + dir + `, id`
+		order = ` ORDER BY title COLLATE NOCASE` + dir + `, id` + dir
 	default:
 		order = ` ORDER BY source_path` + dir + `, source_pos` + dir + `, id` + dir
 	}

@@ -1,6 +1,9 @@
 package store
 
-import "database/sql"
+import (
+	"database/sql"
+	"strings"
+)
 
 // CreateAtVersion writes a project file at an older schema version, for
 // migration tests.
@@ -14,4 +17,25 @@ func CreateAtVersion(path string, version int) error {
 	migrations = migrations[:version]
 	defer func() { migrations = saved }()
 	return migrate(db)
+}
+
+// ArticleIDsPlan returns SQLite's query plan for the ids ArticleIDs reads
+// with f, one step a line.
+func (s *Store) ArticleIDsPlan(f ArticleFilter) (string, error) {
+	where, order, args, _ := articleListQuery(f)
+	rows, err := s.r.Query(`EXPLAIN QUERY PLAN SELECT id FROM articles WHERE `+where+order, args...)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			return "", err
+		}
+		plan = append(plan, detail)
+	}
+	return strings.Join(plan, "\n"), rows.Err()
 }

@@ -22,6 +22,7 @@ var migrations = []func(tx *sql.Tx) error{
 	migrateSearch,
 	migrateLeanIndexes,
 	migrateImportHash,
+	migrateListOrder,
 }
 
 // inspect checks an existing file without writing to it and returns its
