@@ -369,6 +369,10 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 			if gn > 0 && ref.e.kind == KindOrganisation && ref.form == formName && x.partOfLongerName(i, gn) {
 				gn = 0 // "Wagner and Brown", "German Chancellor Olaf Scholz": not the listed body
 			}
+			if gn > 0 && ref.e.role == "MED" && attribution(x.toks, i, i+gn) {
+				i += gn // "told Reuters", "Reuters reported": the channel of the story, not a party
+				continue
+			}
 			if gn > 0 && ref.e.kind == KindCountry && currencyAfter(x.toks, i+gn) {
 				i += gn // "Canadian dollar", "U.S. dlrs": a currency, not the country
 				continue
