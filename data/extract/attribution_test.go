@@ -34,3 +34,34 @@ func TestNewsAgencyAsChannelLendsNoCountry(t *testing.T) {
 		t.Errorf("the agency as the buyer lost its country: %v", got)
 	}
 }
+
+func TestPlaceWordInsideAnotherName(t *testing.T) {
+	cases := []struct{ text, not string }{
+		{"HOUSTON, March 3 - Gulfstar Drilling Co said it found oil in the Gulf of Mexico.", "MEX"},
+		{"HOUSTON, March 3 - Farm ministers met to prepare the Tokyo Round of trade talks.", "JPN"},
+		{"HOUSTON, March 3 - Farm ministers met to prepare the Uruguay round of trade talks.", "URY"},
+		{"HOUSTON, March 3 - Royal Dutch/Shell Group said its refinery output rose.", "NLD"},
+		{"HOUSTON, March 3 - Banque Nationale de Paris said it opened an office in the city.", "FRA"},
+		{"HOUSTON, March 3 - Harbor Tools Inc said its notes will be listed in Luxembourg.", "LUX"},
+		{"HOUSTON, March 3 - Harbor Tools Inc said listing is in Luxembourg.", "LUX"},
+	}
+	for _, c := range cases {
+		got := storyCountries(t, c.text)
+		if got[c.not] {
+			t.Errorf("%q: a place word inside another name gave %s: %v", c.text, c.not, got)
+		}
+		if !got["USA"] {
+			t.Errorf("%q: the dateline's country is missing: %v", c.text, got)
+		}
+	}
+	// the same places written as places still count
+	for text, want := range map[string]string{
+		"Tanker traffic in Mexico rose, and shipments went to Belgium/Luxembourg.": "LUX",
+		"The company will open an office in Paris next month.":                     "FRA",
+		"The ministers met in Tokyo for a round of talks.":                         "JPN",
+	} {
+		if got := storyCountries(t, text); !got[want] {
+			t.Errorf("%q: %s missing: %v", text, want, got)
+		}
+	}
+}

@@ -373,6 +373,10 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 				i += gn // "told Reuters", "Reuters reported": the channel of the story, not a party
 				continue
 			}
+			if gn > 0 && placeLike(ref) && insideOtherName(x.toks, i, i+gn, ref.form == formDemonym) {
+				i += gn // "Gulf of Mexico", "Uruguay Round", "listed in Luxembourg": not a place of the story
+				continue
+			}
 			if gn > 0 && ref.e.kind == KindCountry && currencyAfter(x.toks, i+gn) {
 				i += gn // "Canadian dollar", "U.S. dlrs": a currency, not the country
 				continue
