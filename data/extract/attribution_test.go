@@ -65,3 +65,19 @@ func TestPlaceWordInsideAnotherName(t *testing.T) {
 		}
 	}
 }
+
+func TestCountryWordInCompanyNameIsABrand(t *testing.T) {
+	for _, c := range []struct{ text, not string }{
+		{"HOUSTON, March 3 - British Petroleum Co Plc said its refinery output rose.", "GBR"},
+		{"HOUSTON, March 3 - Swiss Bank Corp International Ltd lead manages the notes.", "CHE"},
+		{"HOUSTON, March 3 - Japan Fund Inc said its net asset value rose.", "JPN"},
+	} {
+		if got := storyCountries(t, c.text); got[c.not] || !got["USA"] {
+			t.Errorf("%q: want USA and not %s, got %v", c.text, c.not, got)
+		}
+	}
+	// a government body keeps its country
+	if got := storyCountries(t, "The Brazilian Coffee Trade Commission said exports rose."); !got["BRA"] {
+		t.Errorf("a government body lost its country: %v", got)
+	}
+}

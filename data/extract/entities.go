@@ -492,10 +492,15 @@ func (x *entityBuilder) unknown(a, b int, org, sentStart bool) {
 	idx := x.entityNamed(name, kind)
 	if org {
 		// "Chinese Ministry of Foreign Affairs": the country named first is its country
+		// "British Petroleum Co", "Swiss Bank Corp", "Japan Fund Inc": in a
+		// company's name the country is a brand word, not where it is
+		// registered or where the story happens
 		if gn, ref := x.lookup(a, b, false); gn > 0 && ref.e.kind == KindCountry && (ref.form == formName || ref.form == formDemonym) {
-			x.ents[idx].Country = ref.e.country
-			if x.governmentBody(a, b) {
-				x.ents[idx].Role = "GOV"
+			switch {
+			case x.governmentBody(a, b):
+				x.ents[idx].Country, x.ents[idx].Role = ref.e.country, "GOV"
+			case !x.companyName(a, b):
+				x.ents[idx].Country = ref.e.country
 			}
 		}
 	}
@@ -722,6 +727,21 @@ guard cabinet embassy consulate council commission agency office bureau administ
 func (x *entityBuilder) governmentBody(a, b int) bool {
 	for k := a; k < b; k++ {
 		if governmentHeads[x.toks[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// companyHeads are the words that make a name a company's.
+var companyHeads = set(`bank banks fund funds group holdings securities industries motors systems enterprises investments associates
+communications technologies properties savings insurance airlines airways partners trust petroleum oil steel leasing finance
+financial capital credit`)
+
+// companyName reports whether toks[a:b] names a company.
+func (x *entityBuilder) companyName(a, b int) bool {
+	for k := a; k < b; k++ {
+		if companySuffixes[x.toks[k].key] || companyHeads[x.toks[k].key] {
 			return true
 		}
 	}
