@@ -81,3 +81,21 @@ func TestCountryWordInCompanyNameIsABrand(t *testing.T) {
 		t.Errorf("a government body lost its country: %v", got)
 	}
 }
+
+func TestPlaceNamedAfterAnother(t *testing.T) {
+	for _, c := range []struct{ text, not string }{
+		{"The company has affiliates in Denver, New Orleans and Houston.", "FRA"},
+		{"Heavy snow closed roads across New England on Monday.", "GBR"},
+		{"Ships waited at Port said the canal authority.", "EGY"},
+	} {
+		if got := storyCountries(t, c.text); got[c.not] {
+			t.Errorf("%q: %s from a place named after it: %v", c.text, c.not, got)
+		}
+	}
+	if _, kind, country, ok := entityByText(t, "The company moved to New Orleans last year.", "1987-03-03", "New Orleans"); !ok || country != "USA" {
+		t.Errorf("New Orleans = %q %q (found %v), want USA", kind, country, ok)
+	}
+	if _, _, country, ok := entityByText(t, "Ships waited at Port Said for the canal to open.", "1987-03-03", "Port Said"); !ok || country != "EGY" {
+		t.Errorf("Port Said = %q (found %v), want EGY", country, ok)
+	}
+}

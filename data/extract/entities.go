@@ -141,6 +141,9 @@ func (x *entityBuilder) accept(ref nameRef, i, n int, sentStart bool) bool {
 	} else if !t.cap && !t.script {
 		return false
 	}
+	if last := x.toks[i+n-1]; n > 1 && placeLike(ref) && !last.cap && (stopwords[last.key] || reportingVerbs[last.key]) {
+		return false // "Port said": a common word ending a place's name is capitalised there
+	}
 	switch ref.form {
 	case formShort:
 		if !x.nearOffice(ref.e) {

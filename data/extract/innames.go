@@ -15,12 +15,15 @@ var listingWords = set(`listed listing quoted`)
 
 // insideOtherName reports whether the place or country named at toks[a:b]
 // is only a word of another name or a detail of a security, not a place the
-// text speaks of: a body of water named after it ("Gulf of Mexico"), a round
+// text speaks of: a place named after it ("New England"), a body of water named after it ("Gulf of Mexico"), a round
 // of negotiations named after where it began ("Uruguay Round"), a company
 // name its adjective is joined to by a slash ("Royal Dutch/Shell"), a foreign-language name it
 // ends ("Banque Nationale de Paris"), or the market where bonds are listed
 // ("listed in Luxembourg").
 func insideOtherName(toks []token, a, b int, demonym bool) bool {
+	if a >= 1 && toks[a-1].text == "New" {
+		return true // "New England", "New Orleans": a place named after another
+	}
 	if a >= 2 && toks[a-1].key == "of" && featureWords[toks[a-2].key] && toks[a-2].cap {
 		return true
 	}
