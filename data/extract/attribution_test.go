@@ -99,3 +99,26 @@ func TestPlaceNamedAfterAnother(t *testing.T) {
 		t.Errorf("Port Said = %q (found %v), want EGY", country, ok)
 	}
 }
+
+func TestTownOfTheRegionWrittenAfterIt(t *testing.T) {
+	for _, c := range []struct{ text, not string }{
+		{"WARRINGTON, Pa., March 2 - Harbor Tools Inc said sales rose.", "GBR"},
+		{"Almaden Tapes Inc, based in San Jose, Calif., said sales rose.", "CRI"},
+		{"It has a plant in Paris, Texas, and sells across the state.", "FRA"},
+		{"Petroleos del Golfo, S.A. said it will sign the contract.", "AUS"},
+		{"United States Lines (S.A.) Inc agreed to the plan.", "AUS"},
+	} {
+		got := storyCountries(t, c.text)
+		if got[c.not] || !got["USA"] && c.not != "AUS" {
+			t.Errorf("%q: want USA and not %s, got %v", c.text, c.not, got)
+		}
+	}
+	for _, e := range newExtractor(t).Extract("Petroleos del Golfo, S.A. said it will sign the contract.", "1987-03-03").Entities {
+		if e.Kind == "person" {
+			t.Errorf("person %q: a company's designator is not a person", e.Name)
+		}
+	}
+	if got := storyCountries(t, "ADELAIDE, S.A., March 2 - Coast Mining Ltd said output rose."); !got["AUS"] {
+		t.Errorf("a dateline's region abbreviation lost its country: %v", got)
+	}
+}

@@ -93,7 +93,8 @@ func (x *entityBuilder) readDateline(s0, s1 int) {
 		x.datelineMention(x.entityFor(cands[0]))
 	case len(cands) > 0:
 		d.candidates = cands // chosen once the story's countries are known
-	case trieRef != nil:
+	case trieRef != nil && (regionCountry == "" || trieCountry == regionCountry):
+		// "WARRINGTON, Pa.": a town of the dateline's region, not its namesake abroad
 		x.datelineMention(x.entityFor(trieRef.e))
 	case regionCountry != "":
 		idx := x.entityNamed(titleCase(d.written), KindPlace)

@@ -157,6 +157,14 @@ func (x *entityBuilder) accept(ref nameRef, i, n int, sentStart bool) bool {
 			return false // "Piedmont said": a province does not speak, a company named after it does
 		}
 	case formRegion:
+		if strings.HasSuffix(x.toks[i+n-1].text, ".") && len(x.toks[i+n-1].text) <= 5 || x.toks[i+n-1].text == "." {
+			abbr := strings.ReplaceAll(joinTokens(x.toks, i, i+n), ".", "")
+			if i == 0 || x.toks[i-1].text != "," || companySuffixes[strings.ToLower(abbr)] {
+				// "Lines (S.A.) Inc", "Petroleos de Venezuela, S.A.": a region's
+				// abbreviation follows a town and a comma, and is not a company's
+				return false
+			}
+		}
 		if commonPlaceWords[t.key] && n == 1 && x.seen[ref.e.country] == 0 {
 			return false // "Victoria", "Georgia": the state only where its country is the story's
 		}
@@ -399,6 +407,9 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 				x.addMention(x.entityNamed(joinTokens(x.toks, i, i+gn), KindPerson), i, i+gn)
 				i += gn
 			case gn > 0 && (gn >= rn || !org):
+				if e := x.townOfRegion(ref, i, i+gn); e != nil {
+					ref = nameRef{e: e, form: formCity} // "San Jose, Calif.": the town of the region written after it
+				}
 				mi := x.addMention(x.entityFor(ref.e), i, i+gn)
 				x.ments[mi].demonym = ref.form == formDemonym
 				x.ments[mi].place = ref.form >= formCapital || ref.e.kind == KindPlace
@@ -453,12 +464,42 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 	sort.SliceStable(x.ments, func(a, b int) bool { return x.ments[a].a < x.ments[b].a })
 }
 
+// townOfRegion returns the town named at toks[a:b] when a region of another
+// country than ref's follows it after a comma ("San Jose, Calif.", "Paris,
+// Texas"): the region's town of that name, or a place of the region's country.
+func (x *entityBuilder) townOfRegion(ref nameRef, a, b int) *gazEntry {
+	if !placeLike(ref) || (ref.form < formCapital && ref.e.kind != KindPlace) || b+1 >= len(x.toks) || x.toks[b].text != "," {
+		return nil
+	}
+	k := b + 1
+	for k < len(x.toks) && k-b <= 4 && (x.toks[k].word || x.toks[k].text == ".") {
+		k++
+	}
+	var region *gazEntry
+	for end := k; end > b+1 && region == nil; end-- {
+		region = x.g.regionAbbr[foldKey(joinTokens(x.toks, b+1, end))]
+	}
+	if region == nil || region.country == ref.e.country {
+		return nil
+	}
+	name := joinTokens(x.toks, a, b)
+	for _, c := range x.g.cities[foldKey(name)] {
+		if c.country == region.country {
+			return c
+		}
+	}
+	return &gazEntry{name: name, kind: KindPlace, country: region.country}
+}
+
 // unknown handles a capitalised name the gazetteer lacks.
 func (x *entityBuilder) unknown(a, b int, org, sentStart bool) {
 	n := b - a
 	next := ""
 	if b < len(x.toks) {
 		next = x.toks[b].key
+	}
+	if n == 1 && companySuffixes[strings.ReplaceAll(x.toks[a].key, ".", "")] {
+		return // "S.A. said": a company's designator, the company named before it
 	}
 	kind := KindOther
 	switch {
