@@ -122,3 +122,16 @@ func TestTownOfTheRegionWrittenAfterIt(t *testing.T) {
 		t.Errorf("a dateline's region abbreviation lost its country: %v", got)
 	}
 }
+
+func TestLanguageAndCentsAreNotCountries(t *testing.T) {
+	for _, c := range []struct{ text, not string }{
+		{"TORONTO, March 2 - The group will publish a second English-language daily in the city.", "GBR"},
+		{"TORONTO, March 2 - The group will publish a second English- language daily in the city.", "GBR"},
+		{"TORONTO, March 2 - French speakers make up a fifth of the city's readers.", "FRA"},
+		{"TORONTO, March 2 - The shares closed 50 U.S. cts higher.", "USA"},
+	} {
+		if got := storyCountries(t, c.text); got[c.not] || !got["CAN"] {
+			t.Errorf("%q: want CAN and not %s, got %v", c.text, c.not, got)
+		}
+	}
+}

@@ -388,6 +388,10 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 				i += gn // "Gulf of Mexico", "Uruguay Round", "listed in Luxembourg": not a place of the story
 				continue
 			}
+			if gn > 0 && ref.form == formDemonym && languageAfter(x.toks, i+gn) {
+				i += gn // "English language", "French speakers": a language, not the country
+				continue
+			}
 			if gn > 0 && ref.e.kind == KindCountry && currencyAfter(x.toks, i+gn) {
 				i += gn // "Canadian dollar", "U.S. dlrs": a currency, not the country
 				continue
@@ -718,8 +722,13 @@ func (x *entityBuilder) hyphenParts(i int) bool {
 	}
 	found := false
 	off := t.start
-	for _, part := range strings.Split(t.text, "-") {
+	parts := strings.Split(t.text, "-")
+	for k, part := range parts {
 		n := len([]rune(part))
+		if k+1 < len(parts) && languageWords[foldKey(parts[k+1])] {
+			off += n + 1
+			continue // "English-language": a language, not the country
+		}
 		if nd := x.g.root.next[foldKey(part)]; nd != nil {
 			for _, ref := range nd.refs {
 				if ref.e.kind != KindCountry && ref.e.kind != KindOrganisation {
