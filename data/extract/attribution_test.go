@@ -135,3 +135,23 @@ func TestLanguageAndCentsAreNotCountries(t *testing.T) {
 		}
 	}
 }
+
+func TestLoneProvinceNameNeedsItsCountry(t *testing.T) {
+	for _, c := range []struct{ text, not string }{
+		{"CHICAGO, March 2 - Skyway Air said it agreed to buy Piedmont for 69 dlrs a share.", "ITA"},
+		{"CHICAGO, March 2 - The loan group led by Manufacturers Hanover remains in effect.", "DEU"},
+	} {
+		if got := storyCountries(t, c.text); got[c.not] || !got["USA"] {
+			t.Errorf("%q: want USA and not %s, got %v", c.text, c.not, got)
+		}
+	}
+	for text, want := range map[string]string{
+		"Rice growers in Piedmont expect a larger crop this year.":   "ITA",
+		"Italy's rice growers expect Piedmont to harvest more rice.": "ITA",
+		"Exporters in Chicago and Frankfurt expect prices to rise.":  "DEU",
+	} {
+		if got := storyCountries(t, text); !got[want] {
+			t.Errorf("%q: %s missing: %v", text, want, got)
+		}
+	}
+}

@@ -21,6 +21,7 @@ var datelineDashes = set(`- -- – —`)
 // capital, or a city chosen by the countries the story names.
 func (x *entityBuilder) readDateline(s0, s1 int) {
 	x.dateline.ent = -1
+	defer func() { x.datelineRead = true }()
 	toks := x.toks
 	if s0 >= s1 || !toks[s0].word || !toks[s0].cap {
 		return

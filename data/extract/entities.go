@@ -41,6 +41,9 @@ type entityBuilder struct {
 	cityWords []deferredShort // lone city names, kept until the text's people are known
 	seen      map[string]int  // mentions of each country so far
 	dateline  dateline
+	// datelineRead is set once the dateline has been read: a place there is
+	// where the story was filed, whatever the rest of the text names
+	datelineRead bool
 }
 
 // deferredShort is a surname the gazetteer knows, kept until the text's own
@@ -153,6 +156,14 @@ func (x *entityBuilder) accept(ref nameRef, i, n int, sentStart bool) bool {
 		if sentStart && n == 1 && stopwords[t.key] {
 			return false
 		}
+		if ref.form == formPlace && n == 1 && x.datelineRead && x.seen[ref.e.country] == 0 && !x.g.largeCity(t.key, ref.e.country) && (i == 0 || !placePrepositions[x.toks[i-1].key]) && !x.placeListed(i) {
+			// "Piedmont shares", "Manufacturers Hanover": a lone name of a
+			// province or small town is a company's, a product's or a
+			// namesake's until the text places the story in its country; a
+			// large city ("Chicago"), a place after "in" ("talks in Geneva")
+			// or in a list of places ("London and Frankfurt") stands on its own
+			return false
+		}
 		if ref.form == formPlace && i+n < len(x.toks) && reportingVerbs[x.toks[i+n].key] {
 			return false // "Piedmont said": a province does not speak, a company named after it does
 		}
@@ -178,6 +189,17 @@ func (x *entityBuilder) accept(ref nameRef, i, n int, sentStart bool) bool {
 		}
 	}
 	return true
+}
+
+// placeListed reports whether the name at token i follows a place or a
+// country in a list ("London and Frankfurt", "Chile, Peru").
+func (x *entityBuilder) placeListed(i int) bool {
+	if i < 2 || (x.toks[i-1].key != "and" && x.toks[i-1].key != "or" && x.toks[i-1].text != ",") || len(x.ments) == 0 {
+		return false
+	}
+	m := x.ments[len(x.ments)-1]
+	k := x.ents[m.ent].Kind
+	return m.b == i-1 && (m.place || k == KindCountry || k == KindPlace)
 }
 
 // lookup finds the longest gazetteer name starting at token i.

@@ -149,3 +149,17 @@ func languageAfter(toks []token, i int) bool {
 	}
 	return i < len(toks) && languageWords[toks[i].key]
 }
+
+// largeCity reports whether a city of country named key is large enough to
+// be found in running text on its own.
+func (g *gazetteer) largeCity(key, country string) bool {
+	for _, c := range g.cities[key] {
+		if c.country == country && c.pop >= textCityPopulation {
+			return true
+		}
+	}
+	return false
+}
+
+// placePrepositions before a name make it a place ("in Geneva", "from Antwerp").
+var placePrepositions = set(`in at from to near outside into via`)
