@@ -155,3 +155,14 @@ func TestLoneProvinceNameNeedsItsCountry(t *testing.T) {
 		}
 	}
 }
+
+func TestTownPlacedInARegionKeepsItsPlace(t *testing.T) {
+	for _, c := range []struct{ text, not string }{
+		{"Pixel Works, a San Rafael, Calif., firm, and Lumen, also a San Rafael software concern, agreed to merge.", "ARG"},
+		{"It has a plant in Paris, Texas. The Paris plant makes tools.", "FRA"},
+	} {
+		if got := storyCountries(t, c.text); got[c.not] || !got["USA"] {
+			t.Errorf("%q: want USA and not %s, got %v", c.text, c.not, got)
+		}
+	}
+}

@@ -44,6 +44,7 @@ type entityBuilder struct {
 	// datelineRead is set once the dateline has been read: a place there is
 	// where the story was filed, whatever the rest of the text names
 	datelineRead bool
+	towns        map[string]*gazEntry // towns the text placed in a region ("San Jose, Calif."), by name
 }
 
 // deferredShort is a surname the gazetteer knows, kept until the text's own
@@ -473,7 +474,11 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 	}
 	for _, d := range x.cityWords {
 		if !x.covered[d.a] {
-			mi := x.addMention(x.entityFor(d.e), d.a, d.b)
+			e := d.e
+			if t := x.townNamed(d.a, d.b); t != nil {
+				e = t
+			}
+			mi := x.addMention(x.entityFor(e), d.a, d.b)
 			x.ments[mi].place = true
 		}
 	}
@@ -494,8 +499,11 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 // country than ref's follows it after a comma ("San Jose, Calif.", "Paris,
 // Texas"): the region's town of that name, or a place of the region's country.
 func (x *entityBuilder) townOfRegion(ref nameRef, a, b int) *gazEntry {
-	if !placeLike(ref) || (ref.form < formCapital && ref.e.kind != KindPlace) || b+1 >= len(x.toks) || x.toks[b].text != "," {
+	if !placeLike(ref) || (ref.form < formCapital && ref.e.kind != KindPlace) {
 		return nil
+	}
+	if b+1 >= len(x.toks) || x.toks[b].text != "," {
+		return x.townNamed(a, b)
 	}
 	k := b + 1
 	for k < len(x.toks) && k-b <= 4 && (x.toks[k].word || x.toks[k].text == ".") {
@@ -506,15 +514,30 @@ func (x *entityBuilder) townOfRegion(ref nameRef, a, b int) *gazEntry {
 		region = x.g.regionAbbr[foldKey(joinTokens(x.toks, b+1, end))]
 	}
 	if region == nil || region.country == ref.e.country {
-		return nil
+		return x.townNamed(a, b)
 	}
 	name := joinTokens(x.toks, a, b)
+	var town *gazEntry
 	for _, c := range x.g.cities[foldKey(name)] {
 		if c.country == region.country {
-			return c
+			town = c
+			break
 		}
 	}
-	return &gazEntry{name: name, kind: KindPlace, country: region.country}
+	if town == nil {
+		town = &gazEntry{name: name, kind: KindPlace, country: region.country}
+	}
+	if x.towns == nil {
+		x.towns = map[string]*gazEntry{}
+	}
+	x.towns[foldKey(name)] = town
+	return town
+}
+
+// townNamed returns the town the text has placed in a region under the
+// name at toks[a:b] ("San Rafael, Calif." … "San Rafael"), or nil.
+func (x *entityBuilder) townNamed(a, b int) *gazEntry {
+	return x.towns[foldKey(joinTokens(x.toks, a, b))]
 }
 
 // unknown handles a capitalised name the gazetteer lacks.
