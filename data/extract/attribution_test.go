@@ -166,3 +166,18 @@ func TestTownPlacedInARegionKeepsItsPlace(t *testing.T) {
 		}
 	}
 }
+
+func TestContinentalAdjectiveIsNotTheUnitedStates(t *testing.T) {
+	for _, text := range []string{
+		"BOGOTA, March 2 - Latin American debtors asked for easier terms.",
+		"BOGOTA, March 2 - Central American coffee producers will meet next week.",
+		"BOGOTA, March 2 - North American demand for coffee fell.",
+	} {
+		if got := storyCountries(t, text); got["USA"] || !got["COL"] {
+			t.Errorf("%q: want COL and not USA, got %v", text, got)
+		}
+	}
+	if got := storyCountries(t, "North Yemen signed the accord."); !got["YEM"] {
+		t.Errorf("a country whose name starts with a compass word lost it: %v", got)
+	}
+}

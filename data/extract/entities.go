@@ -407,7 +407,7 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 				i += gn // "told Reuters", "Reuters reported": the channel of the story, not a party
 				continue
 			}
-			if gn > 0 && placeLike(ref) && insideOtherName(x.toks, i, i+gn, ref.form == formDemonym) {
+			if gn > 0 && placeLike(ref) && insideOtherName(x.toks, i, i+gn, ref.form == formDemonym, foldKey(joinTokens(x.toks, i, i+gn)) != foldKey(ref.e.name)) {
 				i += gn // "Gulf of Mexico", "Uruguay Round", "listed in Luxembourg": not a place of the story
 				continue
 			}

@@ -9,20 +9,28 @@ var featureWords = set(`gulf bay sea strait straits isthmus cape`)
 // Portuguese ("Banque Nationale de Paris", "Banco do Brasil").
 var foreignConnectors = set(`de du des di del della do da`)
 
+// regionPrefixes before a country's name or adjective make a region of
+// it ("Latin America", "South American", "Pan American").
+var regionPrefixes = set(`latin north south central northern southern pan`)
+
 // listingWords before "in" or "on" make the place after them where
 // securities are listed or quoted ("will be listed in Luxembourg").
 var listingWords = set(`listed listing quoted`)
 
 // insideOtherName reports whether the place or country named at toks[a:b]
 // is only a word of another name or a detail of a security, not a place the
-// text speaks of: a place named after it ("New England"), a body of water named after it ("Gulf of Mexico"), a round
+// text speaks of: a place named after it ("New England"), a region named
+// after it ("Latin American"), a body of water named after it ("Gulf of Mexico"), a round
 // of negotiations named after where it began ("Uruguay Round"), a company
 // name its adjective is joined to by a slash ("Royal Dutch/Shell"), a foreign-language name it
 // ends ("Banque Nationale de Paris"), or the market where bonds are listed
 // ("listed in Luxembourg").
-func insideOtherName(toks []token, a, b int, demonym bool) bool {
+func insideOtherName(toks []token, a, b int, demonym, alias bool) bool {
 	if a >= 1 && toks[a-1].text == "New" {
 		return true // "New England", "New Orleans": a place named after another
+	}
+	if a >= 1 && toks[a-1].cap && regionPrefixes[toks[a-1].key] && (demonym || alias) {
+		return true // "Latin American", "Central America": a region, not the country ("North Yemen" is one)
 	}
 	if a >= 2 && toks[a-1].key == "of" && featureWords[toks[a-2].key] && toks[a-2].cap {
 		return true
