@@ -86,6 +86,7 @@ func TestPlaceNamedAfterAnother(t *testing.T) {
 	for _, c := range []struct{ text, not string }{
 		{"The company has affiliates in Denver, New Orleans and Houston.", "FRA"},
 		{"Heavy snow closed roads across New England on Monday.", "GBR"},
+		{"An analyst with New Orleans-based Harbor Securities said shares fell.", "FRA"},
 		{"Ships waited at Port said the canal authority.", "EGY"},
 	} {
 		if got := storyCountries(t, c.text); got[c.not] {

@@ -770,9 +770,9 @@ func (x *entityBuilder) hyphenParts(i int) bool {
 	parts := strings.Split(t.text, "-")
 	for k, part := range parts {
 		n := len([]rune(part))
-		if k+1 < len(parts) && languageWords[foldKey(parts[k+1])] {
+		if (k+1 < len(parts) && languageWords[foldKey(parts[k+1])]) || (k == 0 && i > 0 && x.toks[i-1].text == "New") {
 			off += n + 1
-			continue // "English-language": a language, not the country
+			continue // "English-language": a language; "New Orleans-based": another place
 		}
 		if nd := x.g.root.next[foldKey(part)]; nd != nil {
 			for _, ref := range nd.refs {
