@@ -40,6 +40,7 @@ func TestPlaceWordInsideAnotherName(t *testing.T) {
 		{"HOUSTON, March 3 - Gulfstar Drilling Co said it found oil in the Gulf of Mexico.", "MEX"},
 		{"HOUSTON, March 3 - Farm ministers met to prepare the Tokyo Round of trade talks.", "JPN"},
 		{"HOUSTON, March 3 - Farm ministers met to prepare the Uruguay round of trade talks.", "URY"},
+		{"HOUSTON, March 3 - The liability limit set by the Athens Convention applies to the ferry.", "GRC"},
 		{"HOUSTON, March 3 - Royal Dutch/Shell Group said its refinery output rose.", "NLD"},
 		{"HOUSTON, March 3 - Banque Nationale de Paris said it opened an office in the city.", "FRA"},
 		{"HOUSTON, March 3 - Harbor Tools Inc said its notes will be listed in Luxembourg.", "LUX"},

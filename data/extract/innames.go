@@ -13,6 +13,10 @@ var foreignConnectors = set(`de du des di del della do da`)
 // it ("Latin America", "South American", "Pan American").
 var regionPrefixes = set(`latin north south central northern southern pan`)
 
+// namedAfterPlace are the words of agreements and creditor groups named
+// after the place where they were made ("Athens Convention", "London Club").
+var namedAfterPlace = set(`convention accord accords club protocol declaration treaty pact`)
+
 // listingWords before "in" or "on" make the place after them where
 // securities are listed or quoted ("will be listed in Luxembourg").
 var listingWords = set(`listed listing quoted`)
@@ -37,6 +41,9 @@ func insideOtherName(toks []token, a, b int, demonym, alias bool) bool {
 	}
 	if b < len(toks) && toks[b].key == "round" && (toks[b].cap || (a > 0 && toks[a-1].key == "the")) {
 		return true
+	}
+	if b < len(toks) && toks[b].cap && namedAfterPlace[toks[b].key] {
+		return true // "Athens Convention", "London Club": an agreement or a group named after where it began
 	}
 	if demonym && b+1 < len(toks) && toks[b].text == "/" && toks[b].start == toks[b-1].end && toks[b+1].start == toks[b].end && toks[b+1].cap {
 		return true
