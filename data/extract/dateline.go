@@ -21,6 +21,7 @@ var datelineDashes = set(`- -- – —`)
 // capital, or a city chosen by the countries the story names.
 func (x *entityBuilder) readDateline(s0, s1 int) {
 	x.dateline.ent = -1
+	defer func() { x.datelineRead = true }()
 	toks := x.toks
 	if s0 >= s1 || !toks[s0].word || !toks[s0].cap {
 		return
@@ -93,7 +94,8 @@ func (x *entityBuilder) readDateline(s0, s1 int) {
 		x.datelineMention(x.entityFor(cands[0]))
 	case len(cands) > 0:
 		d.candidates = cands // chosen once the story's countries are known
-	case trieRef != nil:
+	case trieRef != nil && (regionCountry == "" || trieCountry == regionCountry):
+		// "WARRINGTON, Pa.": a town of the dateline's region, not its namesake abroad
 		x.datelineMention(x.entityFor(trieRef.e))
 	case regionCountry != "":
 		idx := x.entityNamed(titleCase(d.written), KindPlace)

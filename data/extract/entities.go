@@ -41,6 +41,10 @@ type entityBuilder struct {
 	cityWords []deferredShort // lone city names, kept until the text's people are known
 	seen      map[string]int  // mentions of each country so far
 	dateline  dateline
+	// datelineRead is set once the dateline has been read: a place there is
+	// where the story was filed, whatever the rest of the text names
+	datelineRead bool
+	towns        map[string]*gazEntry // towns the text placed in a region ("San Jose, Calif."), by name
 }
 
 // deferredShort is a surname the gazetteer knows, kept until the text's own
@@ -141,6 +145,9 @@ func (x *entityBuilder) accept(ref nameRef, i, n int, sentStart bool) bool {
 	} else if !t.cap && !t.script {
 		return false
 	}
+	if last := x.toks[i+n-1]; n > 1 && placeLike(ref) && !last.cap && (stopwords[last.key] || reportingVerbs[last.key]) {
+		return false // "Port said": a common word ending a place's name is capitalised there
+	}
 	switch ref.form {
 	case formShort:
 		if !x.nearOffice(ref.e) {
@@ -150,10 +157,26 @@ func (x *entityBuilder) accept(ref nameRef, i, n int, sentStart bool) bool {
 		if sentStart && n == 1 && stopwords[t.key] {
 			return false
 		}
+		if ref.form == formPlace && n == 1 && x.datelineRead && x.seen[ref.e.country] == 0 && !x.g.largeCity(t.key, ref.e.country) && (i == 0 || !placePrepositions[x.toks[i-1].key]) && !x.placeListed(i) {
+			// "Piedmont shares", "Manufacturers Hanover": a lone name of a
+			// province or small town is a company's, a product's or a
+			// namesake's until the text places the story in its country; a
+			// large city ("Chicago"), a place after "in" ("talks in Geneva")
+			// or in a list of places ("London and Frankfurt") stands on its own
+			return false
+		}
 		if ref.form == formPlace && i+n < len(x.toks) && reportingVerbs[x.toks[i+n].key] {
 			return false // "Piedmont said": a province does not speak, a company named after it does
 		}
 	case formRegion:
+		if strings.HasSuffix(x.toks[i+n-1].text, ".") && len(x.toks[i+n-1].text) <= 5 || x.toks[i+n-1].text == "." {
+			abbr := strings.ReplaceAll(joinTokens(x.toks, i, i+n), ".", "")
+			if i == 0 || x.toks[i-1].text != "," || companySuffixes[strings.ToLower(abbr)] {
+				// "Lines (S.A.) Inc", "Petroleos de Venezuela, S.A.": a region's
+				// abbreviation follows a town and a comma, and is not a company's
+				return false
+			}
+		}
 		if commonPlaceWords[t.key] && n == 1 && x.seen[ref.e.country] == 0 {
 			return false // "Victoria", "Georgia": the state only where its country is the story's
 		}
@@ -167,6 +190,17 @@ func (x *entityBuilder) accept(ref nameRef, i, n int, sentStart bool) bool {
 		}
 	}
 	return true
+}
+
+// placeListed reports whether the name at token i follows a place or a
+// country in a list ("London and Frankfurt", "Chile, Peru").
+func (x *entityBuilder) placeListed(i int) bool {
+	if i < 2 || (x.toks[i-1].key != "and" && x.toks[i-1].key != "or" && x.toks[i-1].text != ",") || len(x.ments) == 0 {
+		return false
+	}
+	m := x.ments[len(x.ments)-1]
+	k := x.ents[m.ent].Kind
+	return m.b == i-1 && (m.place || k == KindCountry || k == KindPlace)
 }
 
 // lookup finds the longest gazetteer name starting at token i.
@@ -369,6 +403,18 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 			if gn > 0 && ref.e.kind == KindOrganisation && ref.form == formName && x.partOfLongerName(i, gn) {
 				gn = 0 // "Wagner and Brown", "German Chancellor Olaf Scholz": not the listed body
 			}
+			if gn > 0 && ref.e.role == "MED" && attribution(x.toks, i, i+gn) {
+				i += gn // "told Reuters", "Reuters reported": the channel of the story, not a party
+				continue
+			}
+			if gn > 0 && placeLike(ref) && insideOtherName(x.toks, i, i+gn, ref.form == formDemonym, foldKey(joinTokens(x.toks, i, i+gn)) != foldKey(ref.e.name)) {
+				i += gn // "Gulf of Mexico", "Uruguay Round", "listed in Luxembourg": not a place of the story
+				continue
+			}
+			if gn > 0 && ref.form == formDemonym && languageAfter(x.toks, i+gn) {
+				i += gn // "English language", "French speakers": a language, not the country
+				continue
+			}
 			if gn > 0 && ref.e.kind == KindCountry && currencyAfter(x.toks, i+gn) {
 				i += gn // "Canadian dollar", "U.S. dlrs": a currency, not the country
 				continue
@@ -388,6 +434,9 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 				x.addMention(x.entityNamed(joinTokens(x.toks, i, i+gn), KindPerson), i, i+gn)
 				i += gn
 			case gn > 0 && (gn >= rn || !org):
+				if e := x.townOfRegion(ref, i, i+gn); e != nil {
+					ref = nameRef{e: e, form: formCity} // "San Jose, Calif.": the town of the region written after it
+				}
 				mi := x.addMention(x.entityFor(ref.e), i, i+gn)
 				x.ments[mi].demonym = ref.form == formDemonym
 				x.ments[mi].place = ref.form >= formCapital || ref.e.kind == KindPlace
@@ -425,7 +474,11 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 	}
 	for _, d := range x.cityWords {
 		if !x.covered[d.a] {
-			mi := x.addMention(x.entityFor(d.e), d.a, d.b)
+			e := d.e
+			if t := x.townNamed(d.a, d.b); t != nil {
+				e = t
+			}
+			mi := x.addMention(x.entityFor(e), d.a, d.b)
 			x.ments[mi].place = true
 		}
 	}
@@ -442,12 +495,60 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 	sort.SliceStable(x.ments, func(a, b int) bool { return x.ments[a].a < x.ments[b].a })
 }
 
+// townOfRegion returns the town named at toks[a:b] when a region of another
+// country than ref's follows it after a comma ("San Jose, Calif.", "Paris,
+// Texas"): the region's town of that name, or a place of the region's country.
+func (x *entityBuilder) townOfRegion(ref nameRef, a, b int) *gazEntry {
+	if !placeLike(ref) || (ref.form < formCapital && ref.e.kind != KindPlace) {
+		return nil
+	}
+	if b+1 >= len(x.toks) || x.toks[b].text != "," {
+		return x.townNamed(a, b)
+	}
+	k := b + 1
+	for k < len(x.toks) && k-b <= 4 && (x.toks[k].word || x.toks[k].text == ".") {
+		k++
+	}
+	var region *gazEntry
+	for end := k; end > b+1 && region == nil; end-- {
+		region = x.g.regionAbbr[foldKey(joinTokens(x.toks, b+1, end))]
+	}
+	if region == nil || region.country == ref.e.country {
+		return x.townNamed(a, b)
+	}
+	name := joinTokens(x.toks, a, b)
+	var town *gazEntry
+	for _, c := range x.g.cities[foldKey(name)] {
+		if c.country == region.country {
+			town = c
+			break
+		}
+	}
+	if town == nil {
+		town = &gazEntry{name: name, kind: KindPlace, country: region.country}
+	}
+	if x.towns == nil {
+		x.towns = map[string]*gazEntry{}
+	}
+	x.towns[foldKey(name)] = town
+	return town
+}
+
+// townNamed returns the town the text has placed in a region under the
+// name at toks[a:b] ("San Rafael, Calif." … "San Rafael"), or nil.
+func (x *entityBuilder) townNamed(a, b int) *gazEntry {
+	return x.towns[foldKey(joinTokens(x.toks, a, b))]
+}
+
 // unknown handles a capitalised name the gazetteer lacks.
 func (x *entityBuilder) unknown(a, b int, org, sentStart bool) {
 	n := b - a
 	next := ""
 	if b < len(x.toks) {
 		next = x.toks[b].key
+	}
+	if n == 1 && companySuffixes[strings.ReplaceAll(x.toks[a].key, ".", "")] {
+		return // "S.A. said": a company's designator, the company named before it
 	}
 	kind := KindOther
 	switch {
@@ -484,10 +585,15 @@ func (x *entityBuilder) unknown(a, b int, org, sentStart bool) {
 	idx := x.entityNamed(name, kind)
 	if org {
 		// "Chinese Ministry of Foreign Affairs": the country named first is its country
+		// "British Petroleum Co", "Swiss Bank Corp", "Japan Fund Inc": in a
+		// company's name the country is a brand word, not where it is
+		// registered or where the story happens
 		if gn, ref := x.lookup(a, b, false); gn > 0 && ref.e.kind == KindCountry && (ref.form == formName || ref.form == formDemonym) {
-			x.ents[idx].Country = ref.e.country
-			if x.governmentBody(a, b) {
-				x.ents[idx].Role = "GOV"
+			switch {
+			case x.governmentBody(a, b):
+				x.ents[idx].Country, x.ents[idx].Role = ref.e.country, "GOV"
+			case !x.companyName(a, b):
+				x.ents[idx].Country = ref.e.country
 			}
 		}
 	}
@@ -661,8 +767,13 @@ func (x *entityBuilder) hyphenParts(i int) bool {
 	}
 	found := false
 	off := t.start
-	for _, part := range strings.Split(t.text, "-") {
+	parts := strings.Split(t.text, "-")
+	for k, part := range parts {
 		n := len([]rune(part))
+		if (k+1 < len(parts) && languageWords[foldKey(parts[k+1])]) || (k == 0 && i > 0 && x.toks[i-1].text == "New") {
+			off += n + 1
+			continue // "English-language": a language; "New Orleans-based": another place
+		}
 		if nd := x.g.root.next[foldKey(part)]; nd != nil {
 			for _, ref := range nd.refs {
 				if ref.e.kind != KindCountry && ref.e.kind != KindOrganisation {
@@ -714,6 +825,21 @@ guard cabinet embassy consulate council commission agency office bureau administ
 func (x *entityBuilder) governmentBody(a, b int) bool {
 	for k := a; k < b; k++ {
 		if governmentHeads[x.toks[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// companyHeads are the words that make a name a company's.
+var companyHeads = set(`bank banks fund funds group holdings securities industries motors systems enterprises investments associates
+communications technologies properties savings insurance airlines airways partners trust petroleum oil steel leasing finance
+financial capital credit`)
+
+// companyName reports whether toks[a:b] names a company.
+func (x *entityBuilder) companyName(a, b int) bool {
+	for k := a; k < b; k++ {
+		if companySuffixes[x.toks[k].key] || companyHeads[x.toks[k].key] {
 			return true
 		}
 	}

@@ -317,12 +317,19 @@ func usableName(s string) bool {
 	return !stopwords[foldKey(f[0])] || len(f) > 2
 }
 
+// usablePlace rejects place names that would fire on ordinary prose: short
+// ones, and those holding a common word ("Isle of Man"), but for a first
+// word of place names such as "New" or "North" ("New Orleans"). A place name
+// ending in a common word ("Port Said") is matched only when that word is
+// capitalised.
 func usablePlace(s string) bool {
 	if len(s) < 4 || (s[0] >= '0' && s[0] <= '9') {
 		return false
 	}
-	for _, w := range strings.Fields(s) {
-		if stopwords[foldKey(w)] || commonPlaceWords[foldKey(w)] {
+	f := strings.Fields(s)
+	for k, w := range f {
+		first := k == 0 && len(f) > 1 && commonPlaceWords[foldKey(w)]
+		if !first && (stopwords[foldKey(w)] || commonPlaceWords[foldKey(w)]) {
 			return false
 		}
 	}

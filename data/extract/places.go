@@ -129,9 +129,37 @@ func (x *entityBuilder) pickPlace(cur, r *nameRef) *nameRef {
 // currencies are the words that make a country name before them a currency
 // ("Canadian dollar", "Swiss francs", "U.S. dlrs").
 var currencies = set(`dollar dollars dlr dlrs franc francs mark marks yen pound pounds sterling guilder guilders lira lire peso pesos
-crown crowns krona kronor krone kroner rand rupee rupees schilling schillings escudo escudos peseta pesetas drachma drachmas currency`)
+crown crowns krona kronor krone kroner rand rupee rupees schilling schillings escudo escudos peseta pesetas drachma drachmas currency
+cent cents cts pence penny centavos centimes`)
+
+// languageWords make a nationality adjective before them a language
+// ("English-language daily", "French speakers").
+var languageWords = set(`language languages speaking speaker speakers`)
 
 // currencyAfter reports whether a currency word follows token i.
 func currencyAfter(toks []token, i int) bool {
 	return i < len(toks) && currencies[toks[i].key]
 }
+
+// languageAfter reports whether a language word follows token i, a broken
+// hyphen between them or not ("English- language").
+func languageAfter(toks []token, i int) bool {
+	if i < len(toks) && toks[i].text == "-" {
+		i++
+	}
+	return i < len(toks) && languageWords[toks[i].key]
+}
+
+// largeCity reports whether a city of country named key is large enough to
+// be found in running text on its own.
+func (g *gazetteer) largeCity(key, country string) bool {
+	for _, c := range g.cities[key] {
+		if c.country == country && c.pop >= textCityPopulation {
+			return true
+		}
+	}
+	return false
+}
+
+// placePrepositions before a name make it a place ("in Geneva", "from Antwerp").
+var placePrepositions = set(`in at from to near outside into via`)
