@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache-app/attache/data/ingest"
+	"github.com/attache-app/attache/data/model"
 )
 
 const (
@@ -79,7 +80,7 @@ func (im *importer) chooseFiles() {
 	published := widget.NewEntry()
 	published.SetPlaceHolder("YYYY-MM-DD — leave empty if unknown")
 	published.SetText(prefs.String(prefLastPublished))
-	published.Validator = validDateOrEmpty
+	published.Validator = model.ValidDate
 	outlet := widget.NewEntry()
 	outlet.SetPlaceHolder("e.g. Taipei Times")
 	outlet.SetText(prefs.String(prefLastPublication))
@@ -97,8 +98,8 @@ func (im *importer) chooseFiles() {
 		if !ok || len(paths) == 0 {
 			return
 		}
-		if validDateOrEmpty(published.Text) != nil {
-			im.wb.showError("Import", errBadDate)
+		if err := model.ValidDate(published.Text); err != nil {
+			im.wb.showError("Import", err)
 			return
 		}
 		prefs.SetString(prefLastPublished, strings.TrimSpace(published.Text))

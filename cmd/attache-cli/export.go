@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/attache-app/attache/data/export"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -105,10 +106,11 @@ func checkExportFlags(args int, format, what, lane string, f *store.EventFilter)
 		return fmt.Errorf("--status %q: want suggested, confirmed or rejected", f.Status)
 	}
 	f.Type = strings.ToUpper(f.Type)
-	for _, d := range []string{f.From, f.To} {
-		if d != "" && !isDate(d) {
-			return fmt.Errorf("date %q: want YYYY-MM-DD", d)
-		}
+	if err := model.ValidDate(f.From); err != nil {
+		return fmt.Errorf("--from: %w", err)
+	}
+	if err := model.ValidDate(f.To); err != nil {
+		return fmt.Errorf("--to: %w", err)
 	}
 	return nil
 }
