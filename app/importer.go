@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -35,9 +34,6 @@ func newImporter(wb *workbench) *importer { return &importer{wb: wb} }
 func (im *importer) dropped(_ fyne.Position, uris []fyne.URI) {
 	var paths []string
 	for _, u := range uris {
-		if os.Getenv("ATTACHE_DEBUG_DROP") != "" {
-			fmt.Fprintln(os.Stderr, "dropped:", u.String())
-		}
 		if u.Scheme() == "file" {
 			paths = append(paths, u.Path())
 		}

@@ -53,8 +53,8 @@ func runExport(e *env) int {
 		return 2
 	}
 	// An export only reads: a named project that does not exist is an error,
-	// not a new empty project. TODO(lead): a read-only project.Open would
-	// also keep a missing default project from being created and seeded here.
+	// not a new empty project. Without --db the default project opens as for
+	// every other command, so a missing one is created (and seeded) first.
 	if e.db != "" {
 		if _, err := os.Stat(e.db); err != nil {
 			return e.fail(fmt.Errorf("open project %s: %w", e.db, errors.Unwrap(err)))
