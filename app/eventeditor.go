@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -117,10 +118,10 @@ func (wb *workbench) showEventEditor(ev store.Event, d editorData) {
 	date, endDate := widget.NewEntry(), widget.NewEntry()
 	date.SetText(ev.Date)
 	date.SetPlaceHolder("YYYY-MM-DD")
-	date.Validator = validDateOrEmpty
+	date.Validator = model.ValidDate
 	endDate.SetText(ev.EndDate)
 	endDate.SetPlaceHolder("optional end YYYY-MM-DD")
-	endDate.Validator = validDateOrEmpty
+	endDate.Validator = model.ValidDate
 	precision := widget.NewSelect([]string{"day", "week", "month", "year"}, nil)
 	precision.Selected = ev.Precision
 	if precision.Selected == "" {

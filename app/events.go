@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -55,7 +56,7 @@ func newEventsView(wb *workbench) *eventsView {
 	v.to.SetPlaceHolder("to YYYY-MM-DD")
 	for _, e := range []*widget.Entry{v.from, v.to} {
 		e.OnChanged = func(string) {
-			if validDateOrEmpty(v.from.Text) == nil && validDateOrEmpty(v.to.Text) == nil {
+			if model.ValidDate(v.from.Text) == nil && model.ValidDate(v.to.Text) == nil {
 				v.filter.From, v.filter.To = v.from.Text, v.to.Text
 				v.refilter()
 			}

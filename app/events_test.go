@@ -345,6 +345,46 @@ func TestEventEditorClearsDate(t *testing.T) {
 	}
 }
 
+// TestEventEditorRefusesImpossibleDate types 2025-02-31 as an event's date:
+// the field says why, saving shows an error naming the date, and the stored
+// event keeps its date.
+func TestEventEditorRefusesImpossibleDate(t *testing.T) {
+	d, f := eventsDesk(t)
+	v := d.wb.events
+	before, err := d.st.Event(context.Background(), f.pact)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.list.Select(slices.IndexFunc(v.data.events, func(ev store.Event) bool { return ev.ID == f.pact }))
+	test.Tap(buttonLabelled(t, v.object(), "Edit…", 0))
+	form := overlayWith[*widget.Form](d, "the event editor")
+	editor := d.overlay()
+	var date *widget.Entry
+	for _, e := range objectsOf[*widget.Entry](form) {
+		if e.PlaceHolder == "YYYY-MM-DD" {
+			date = e
+		}
+	}
+	if date == nil {
+		t.Fatal("the event editor has no date field")
+	}
+	date.SetText("2025-02-28")
+	if err := date.Validate(); err != nil {
+		t.Errorf("the date field refuses the real date 2025-02-28: %v", err)
+	}
+	date.SetText("2025-02-31")
+	if err := date.Validate(); err == nil || !strings.Contains(err.Error(), "day out of range") {
+		t.Errorf("the date field accepts 2025-02-31 (validation: %v)", err)
+	}
+	test.Tap(buttonLabelled(t, editor, "Save", 0))
+	d.waitFor("an error naming the date", func() bool {
+		return d.overlay() != nil && anyContains(labelTexts(d.overlay()), `"2025-02-31" is not a calendar date`)
+	})
+	if ev, _ := d.st.Event(context.Background(), f.pact); ev.Date != before.Date {
+		t.Errorf("the event's date became %q, want %q kept", ev.Date, before.Date)
+	}
+}
+
 func buttonTexts(o fyne.CanvasObject) []string {
 	var out []string
 	for _, b := range objectsOf[*widget.Button](o) {

@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
-	"regexp"
 	"sync"
 
 	"github.com/attache-app/attache/data/extract"
@@ -22,16 +20,4 @@ func runExtraction(ctx context.Context, st *store.Store, ids []int64) error {
 		return err
 	}
 	return extract.Run(ctx, st, x, ids)
-}
-
-var errBadDate = errors.New("use YYYY-MM-DD, or leave empty when unknown")
-
-var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-
-// validDateOrEmpty accepts "" (unknown) or a YYYY-MM-DD date.
-func validDateOrEmpty(s string) error {
-	if s == "" || isoDate.MatchString(s) {
-		return nil
-	}
-	return errBadDate
 }

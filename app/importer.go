@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache-app/attache/data/ingest"
+	"github.com/attache-app/attache/data/model"
 )
 
 const (
@@ -34,9 +34,6 @@ func newImporter(wb *workbench) *importer { return &importer{wb: wb} }
 func (im *importer) dropped(_ fyne.Position, uris []fyne.URI) {
 	var paths []string
 	for _, u := range uris {
-		if os.Getenv("ATTACHE_DEBUG_DROP") != "" {
-			fmt.Fprintln(os.Stderr, "dropped:", u.String())
-		}
 		if u.Scheme() == "file" {
 			paths = append(paths, u.Path())
 		}
@@ -79,7 +76,7 @@ func (im *importer) chooseFiles() {
 	published := widget.NewEntry()
 	published.SetPlaceHolder("YYYY-MM-DD — leave empty if unknown")
 	published.SetText(prefs.String(prefLastPublished))
-	published.Validator = validDateOrEmpty
+	published.Validator = model.ValidDate
 	outlet := widget.NewEntry()
 	outlet.SetPlaceHolder("e.g. Taipei Times")
 	outlet.SetText(prefs.String(prefLastPublication))
@@ -97,8 +94,8 @@ func (im *importer) chooseFiles() {
 		if !ok || len(paths) == 0 {
 			return
 		}
-		if validDateOrEmpty(published.Text) != nil {
-			im.wb.showError("Import", errBadDate)
+		if err := model.ValidDate(published.Text); err != nil {
+			im.wb.showError("Import", err)
 			return
 		}
 		prefs.SetString(prefLastPublished, strings.TrimSpace(published.Text))

@@ -12,11 +12,10 @@ import (
 
 // action is one command of the workbench: a menu entry with its shortcut.
 type action struct {
-	label    string
-	key      fyne.KeyName
-	mod      fyne.KeyModifier
-	run      func()
-	shortcut *desktop.CustomShortcut
+	label string
+	key   fyne.KeyName
+	mod   fyne.KeyModifier
+	run   func()
 }
 
 func (wb *workbench) actions() map[string]*action {

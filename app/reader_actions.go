@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/search"
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/widgets"
@@ -135,7 +136,7 @@ func (r *reader) editMeta() {
 	outlet.SetText(a.Publication)
 	date.SetText(a.Published)
 	date.SetPlaceHolder("YYYY-MM-DD (empty: unknown)")
-	date.Validator = validDateOrEmpty
+	date.Validator = model.ValidDate
 	author.SetText(a.Author)
 	url.SetText(a.URL)
 	items := []*widget.FormItem{

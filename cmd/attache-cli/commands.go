@@ -8,7 +8,6 @@ import (
 	"os"
 	"sort"
 	"strings"
-	"time"
 )
 
 // env is what every command receives: its name and its arguments after it,
@@ -163,10 +162,4 @@ func (e *env) fail(err error) int {
 func (e *env) misuse(format string, args ...any) int {
 	fmt.Fprintf(e.stderr, "attache-cli %s: %s\n", e.name, fmt.Sprintf(format, args...))
 	return 2
-}
-
-// isDate reports whether s is a date written YYYY-MM-DD.
-func isDate(s string) bool {
-	_, err := time.Parse(time.DateOnly, s)
-	return err == nil
 }

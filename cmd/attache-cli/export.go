@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/attache-app/attache/data/export"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -52,8 +53,8 @@ func runExport(e *env) int {
 		return 2
 	}
 	// An export only reads: a named project that does not exist is an error,
-	// not a new empty project. TODO(lead): a read-only project.Open would
-	// also keep a missing default project from being created and seeded here.
+	// not a new empty project. Without --db the default project opens as for
+	// every other command, so a missing one is created (and seeded) first.
 	if e.db != "" {
 		if _, err := os.Stat(e.db); err != nil {
 			return e.fail(fmt.Errorf("open project %s: %w", e.db, errors.Unwrap(err)))
@@ -105,10 +106,11 @@ func checkExportFlags(args int, format, what, lane string, f *store.EventFilter)
 		return fmt.Errorf("--status %q: want suggested, confirmed or rejected", f.Status)
 	}
 	f.Type = strings.ToUpper(f.Type)
-	for _, d := range []string{f.From, f.To} {
-		if d != "" && !isDate(d) {
-			return fmt.Errorf("date %q: want YYYY-MM-DD", d)
-		}
+	if err := model.ValidDate(f.From); err != nil {
+		return fmt.Errorf("--from: %w", err)
+	}
+	if err := model.ValidDate(f.To); err != nil {
+		return fmt.Errorf("--to: %w", err)
 	}
 	return nil
 }

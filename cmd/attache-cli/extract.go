@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/attache-app/attache/data/extract"
+	"github.com/attache-app/attache/data/model"
 )
 
 func init() {
@@ -75,8 +76,8 @@ func runExtract(e *env) int {
 	if fs.NArg() > 0 {
 		return e.misuse("unexpected argument %q", fs.Arg(0))
 	}
-	if *published != "" && !isDate(*published) {
-		return e.misuse("--published %q is not a date (YYYY-MM-DD)", *published)
+	if err := model.ValidDate(*published); err != nil {
+		return e.misuse("--published: %v", err)
 	}
 	x, err := extract.New()
 	if err != nil {
@@ -130,8 +131,8 @@ func parseExtractLine(line, published string) (extractInput, error) {
 	}
 	if in.Published == "" {
 		in.Published = published
-	} else if len(in.Published) < 10 || !isDate(in.Published[:10]) {
-		return in, fmt.Errorf("published %q is not a date (YYYY-MM-DD or RFC 3339)", in.Published)
+	} else if err := model.ValidDate(in.Published); err != nil {
+		return in, fmt.Errorf("published: %w", err)
 	}
 	return in, nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/attache-app/attache/data/extract"
 	"github.com/attache-app/attache/data/ingest"
+	"github.com/attache-app/attache/data/model"
 )
 
 func init() {
@@ -39,8 +40,8 @@ func runImport(e *env) int {
 	if *split != ingest.SplitAuto && *split != ingest.SplitNone {
 		return e.misuse("--split must be auto or none, not %q", *split)
 	}
-	if *published != "" && !isDate(*published) {
-		return e.misuse("--published must be a date like 2025-01-17, not %q", *published)
+	if err := model.ValidDate(*published); err != nil {
+		return e.misuse("--published: %v", err)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -8,7 +8,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// seedEvents are the two events issue 7 requires from the seed, as the
+// seedEvents are the two events the seed article reports, as the
 // store would hand them over, plus an undated one and one with hostile text.
 func seedEvents() []export.EventRecord {
 	trump := export.Party{Name: "Donald Trump", EntityID: 2, Kind: "person", Country: "USA"}

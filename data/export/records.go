@@ -10,7 +10,8 @@ import (
 )
 
 // EventRecord is one diplomatic event as exported, with its parties and
-// source resolved. The JSON field names follow PLOVER (see DESIGN.md).
+// source resolved. The JSON field names follow PLOVER; schema/events.schema.json
+// describes them.
 type EventRecord struct {
 	ID            int64    `json:"id"`
 	Date          string   `json:"date"`           // "2006-01-02", or "" when unresolved

@@ -55,7 +55,7 @@ func BenchmarkNewIndex(b *testing.B) {
 }
 
 // BenchmarkIndexFindMedian runs all 200 queries per iteration and reports
-// the median time of one query (the target is under 3 ms).
+// the median time of one query (the target is under 3 ms).
 func BenchmarkIndexFindMedian(b *testing.B) {
 	entries, _, qs := benchSet()
 	ix := search.NewIndex(entries)

@@ -8,7 +8,7 @@ import (
 	"github.com/attache-app/attache/data/search"
 )
 
-// seedEntities are the entities of the seed article (see issue 5), with their
+// seedEntities are the entities of the seed article, with their
 // aliases as extraction records them.
 var seedEntities = []search.Entry{
 	{ID: 1, Name: "Xi Jinping", Aliases: []string{"習近平", "Xi"}, Kind: "person"},

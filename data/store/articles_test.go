@@ -117,6 +117,12 @@ func TestUpdateArticleMetaKeepsSearchInStep(t *testing.T) {
 	if err := s.UpdateArticleMeta(ctx, id, store.ArticleMeta{Published: "last Friday"}); err == nil || !strings.Contains(err.Error(), "not a date") {
 		t.Errorf("bad date error = %v", err)
 	}
+	if err := s.UpdateArticleMeta(ctx, id, store.ArticleMeta{Published: "2025-02-31"}); err == nil || !strings.Contains(err.Error(), "day out of range") {
+		t.Errorf("impossible date error = %v", err)
+	}
+	if a, _ := s.Article(ctx, id); a.Published != "2025-02-01" {
+		t.Errorf("a refused date changed the article's date to %q", a.Published)
+	}
 }
 
 func TestSplitAndMergeArticle(t *testing.T) {

@@ -17,7 +17,12 @@ import (
 	"github.com/attache-app/attache/data/store"
 )
 
-const crashChildEnv = "ATTACHE_STORE_CRASH_CHILD"
+const (
+	crashChildEnv     = "ATTACHE_STORE_CRASH_CHILD"
+	crashChildSeedEnv = "ATTACHE_STORE_CRASH_CHILD_SEED"
+	// crashSeedEnv replays a crash test run: give it the seed the test logged.
+	crashSeedEnv = "ATTACHE_CRASH_SEED"
+)
 
 func TestMain(m *testing.M) {
 	if path := os.Getenv(crashChildEnv); path != "" {
@@ -32,15 +37,21 @@ func TestMain(m *testing.M) {
 }
 
 // crashChild writes to the project at path until it is killed, printing one
-// line per write after the store reported it committed.
+// line per write after the store reported it committed. Its choices follow
+// the seed its parent gives it.
 func crashChild(path string) {
 	ctx := context.Background()
+	seed, err := strconv.ParseUint(os.Getenv(crashChildSeedEnv), 10, 64)
+	if err != nil {
+		fmt.Println("error", crashChildSeedEnv, err)
+		os.Exit(1)
+	}
 	s, err := store.Open(path)
 	if err != nil {
 		fmt.Println("error", err)
 		os.Exit(1)
 	}
-	rng := rand.New(rand.NewPCG(uint64(os.Getpid()), uint64(time.Now().UnixNano())))
+	rng := rand.New(rand.NewPCG(seed, 2))
 	fail := func(err error) {
 		fmt.Println("error", err)
 		os.Exit(1)
@@ -104,10 +115,26 @@ func crashChild(path string) {
 	}
 }
 
+// TestCrashSafety kills a writing child process at random moments, six times,
+// and checks after each kill that the project opens, is intact and keeps
+// every write the store reported committed. The random choices (what the
+// child writes, when it is killed) come from one seed, logged at the start;
+// ATTACHE_CRASH_SEED=N replays a failed run with the same choices (the
+// moment of the kill still depends on the machine's speed):
+//
+//	ATTACHE_CRASH_SEED=N go test -race -run TestCrashSafety -v ./data/store
 func TestCrashSafety(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills child processes")
 	}
+	seed := uint64(time.Now().UnixNano())
+	if v := os.Getenv(crashSeedEnv); v != "" {
+		var err error
+		if seed, err = strconv.ParseUint(v, 10, 64); err != nil {
+			t.Fatalf("%s=%q is not a seed: %v", crashSeedEnv, v, err)
+		}
+	}
+	t.Logf("seed %d (replay with %s=%d)", seed, crashSeedEnv, seed)
 	path := t.TempDir() + "/crash.attache"
 	exe, err := os.Executable()
 	if err != nil {
@@ -116,10 +143,10 @@ func TestCrashSafety(t *testing.T) {
 	committed := map[string]map[int64]bool{}
 	notes := map[int64]int{}
 	deleted := map[int64]bool{}
-	rng := rand.New(rand.NewPCG(1, uint64(time.Now().UnixNano())))
+	rng := rand.New(rand.NewPCG(1, seed))
 	for round := range 6 {
 		cmd := exec.Command(exe, "-test.run=^$")
-		cmd.Env = append(os.Environ(), crashChildEnv+"="+path)
+		cmd.Env = append(os.Environ(), crashChildEnv+"="+path, fmt.Sprintf("%s=%d", crashChildSeedEnv, seed+uint64(round)))
 		out, err := cmd.StdoutPipe()
 		if err != nil {
 			t.Fatal(err)
@@ -139,7 +166,7 @@ func TestCrashSafety(t *testing.T) {
 		// Wait for the first committed write, then kill at a random moment.
 		first, ok := <-lines
 		if !ok {
-			t.Fatalf("round %d: child printed nothing", round)
+			t.Fatalf("round %d: child printed nothing (seed %d)", round, seed)
 		}
 		time.Sleep(time.Duration(50+rng.IntN(400)) * time.Millisecond)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
@@ -149,7 +176,7 @@ func TestCrashSafety(t *testing.T) {
 		for _, line := range append([]string{first}, drain(lines)...) {
 			f := strings.Fields(line)
 			if f[0] == "error" {
-				t.Fatalf("round %d: child failed: %s", round, line)
+				t.Fatalf("round %d: child failed: %s (seed %d)", round, line, seed)
 			}
 			id, _ := strconv.ParseInt(f[1], 10, 64)
 			switch f[0] {

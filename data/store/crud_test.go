@@ -51,6 +51,14 @@ func TestValidationErrorsSayWhatFailed(t *testing.T) {
 			_, err := s.CreateEvent(ctx, store.Event{Type: "AID", Date: "Friday"})
 			return err
 		}, "not a date"},
+		{"event impossible date", func() error {
+			_, err := s.CreateEvent(ctx, store.Event{Type: "AID", Date: "2025-02-31"})
+			return err
+		}, "day out of range"},
+		{"event impossible end date", func() error {
+			_, err := s.CreateEvent(ctx, store.Event{Type: "AID", Date: "2025-02-01", EndDate: "2025-02-30"})
+			return err
+		}, "end date"},
 		{"event unknown actor", func() error {
 			_, err := s.CreateEvent(ctx, store.Event{Type: "AID", Actors: []int64{404}})
 			return err

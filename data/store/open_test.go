@@ -104,14 +104,51 @@ func TestOpenCreatesAndReopens(t *testing.T) {
 	}
 }
 
+// TestOpenEmptyFileInitialises opens a zero-byte file (as a file manager's
+// "new document" makes): it becomes a project with the current schema, like
+// a project created from nothing, and articles can be imported and found.
 func TestOpenEmptyFileInitialises(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "empty.attache")
-	os.WriteFile(path, nil, 0o644)
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "empty.attache")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	s, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
+	defer s.Close()
+	fresh, freshPath := openTemp(t)
+	fresh.Close()
+	appID, version := schemaOf(t, path)
+	wantID, wantVersion := schemaOf(t, freshPath)
+	if version == 0 || version != wantVersion || appID != store.ApplicationID || wantID != store.ApplicationID {
+		t.Errorf("the empty file has application id %#x, schema %d; a new project has %#x, %d (want %#x)",
+			appID, version, wantID, wantVersion, store.ApplicationID)
+	}
+	if backups, _ := filepath.Glob(path + ".bak*"); len(backups) != 0 {
+		t.Errorf("an empty file was backed up as if migrated: %v", backups)
+	}
+	id := importOne(t, s, store.Article{Title: "Manila talks", Body: "Xi Jinping (習近平) called Donald Trump about Taiwan."})
+	hits, err := s.Search(ctx, "近平 Taiwan", 5)
+	if err != nil || len(hits) != 1 || hits[0].ArticleID != id {
+		t.Errorf("search in the initialised project = %+v, %v; want article %d", hits, err, id)
+	}
+}
+
+// schemaOf reads a project file's application id and schema version.
+func schemaOf(t *testing.T, path string) (appID, version int) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.QueryRow(`SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version)`).Scan(&appID, &version); err != nil {
+		t.Fatalf("read schema of %s: %v", path, err)
+	}
+	return appID, version
 }
 
 func TestMigrationKeepsBackup(t *testing.T) {

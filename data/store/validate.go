@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"time"
+
+	"github.com/attache-app/attache/data/model"
 )
 
 // Mention and event statuses.
@@ -51,18 +52,12 @@ func checkOptional(what, v string, allowed []string) error {
 	return nil
 }
 
-// checkDate accepts "", "2006-01-02" or an RFC 3339 time.
+// checkDate accepts what model.ValidDate accepts, naming the field when not.
 func checkDate(what, v string) error {
-	if v == "" {
-		return nil
+	if err := model.ValidDate(v); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
 	}
-	if _, err := time.Parse(time.DateOnly, v); err == nil {
-		return nil
-	}
-	if _, err := time.Parse(time.RFC3339, v); err == nil {
-		return nil
-	}
-	return fmt.Errorf("%s %q is not a date (want 2006-01-02 or RFC 3339)", what, v)
+	return nil
 }
 
 var colourRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
