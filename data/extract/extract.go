@@ -2,8 +2,9 @@
 // it finds the people, countries and organisations a text names (with their
 // aliases, countries and roles, from an embedded gazetteer and from the text
 // itself), codes the events between them in CAMEO and PLOVER, and resolves
-// the dates those events happened against the publication date. It is pure
-// and deterministic: no store, no network, the same text gives the same result.
+// the dates those events happened against the publication date. Extracting
+// is deterministic and needs no network: the same text gives the same
+// result. Run and ToStore (store.go) hand the results to a project's store.
 package extract
 
 import (

@@ -8,7 +8,7 @@ import (
 	"github.com/attache-app/attache/data/extract"
 )
 
-// seedPublished are the publication dates issue 5 gives for the seed articles
+// seedPublished are the publication dates of the seed articles as printed
 // ("" where the seed does not say).
 var seedPublished = []string{"2025-01-18", "2025-06-20", "", "", "2025-06-24"}
 
