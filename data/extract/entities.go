@@ -468,7 +468,7 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 		}
 		// a surname alone names an office-holder only after a title
 		// ("President Reagan"), under a listed alias, or once the text has named them in full
-		if _, linked := x.byGaz[d.e]; linked || d.e.curated || (d.a > 0 && coreTitles[x.toks[d.a-1].key]) {
+		if _, linked := x.byGaz[d.e]; linked || d.e.curated || (d.a > 0 && surnameTitle(x.toks[d.a-1].key)) {
 			x.addMention(x.entityFor(d.e), d.a, d.b)
 		}
 	}
@@ -494,6 +494,11 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 	x.titles()
 	sort.SliceStable(x.ments, func(a, b int) bool { return x.ments[a].a < x.ments[b].a })
 }
+
+// surnameTitle reports a title after which a single name is a surname
+// ("President Reagan", "Chancellor Kohl"), not a given or regnal name
+// ("Prince Charles").
+func surnameTitle(key string) bool { return coreTitles[key] && !regnalTitles[key] }
 
 // townOfRegion returns the town named at toks[a:b] when a region of another
 // country than ref's follows it after a comma ("San Jose, Calif.", "Paris,

@@ -61,6 +61,19 @@ func TestGivenNameIsNotAnOfficeHolder(t *testing.T) {
 	}
 }
 
+// TestRegnalNameIsNotASurname: after a royal title a single name is the
+// royal's own, not the surname of an office-holder who shares it.
+func TestRegnalNameIsNotASurname(t *testing.T) {
+	text := "LONDON, March 3 - Prince Charles opened the new hospital wing on Tuesday, the palace said."
+	if name, _, country, ok := entityByText(t, text, "1987-03-03", "Charles"); ok && name != "Charles" && name != "Prince Charles" {
+		t.Errorf("Charles after Prince was linked to %q (%s)", name, country)
+	}
+	text = "Comptroller Harold Bowsher said the review was over; later Bowsher said President Reagan agreed."
+	if name, _, _, ok := entityByText(t, text, "1987-03-03", "Reagan"); !ok || name != "Ronald Reagan" {
+		t.Errorf("President Reagan: linked to %q (found %v), want Ronald Reagan", name, ok)
+	}
+}
+
 func TestCompanyWordIsNotGazetteerOrganisation(t *testing.T) {
 	text := "Wagner and Brown, a Texas oil partnership, said it sold its stake in two refineries."
 	x := newExtractor(t)

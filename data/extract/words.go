@@ -59,6 +59,11 @@ capt. sergeant marshal judge justice prosecutor chairman chairwoman chair chairp
 researcher scholar analyst economist dr. dr mr. mr mrs. mrs ms. ms ceo founder adviser advisor journalist reporter activist dissident
 candidate nominee lady attorney`)
 
+// regnalTitles are followed by a given or regnal name ("Prince Charles",
+// "King Fahd", "Queen Elizabeth"), never by a surname: after one, a word that
+// is some office-holder's surname does not name that office-holder.
+var regnalTitles = set(`king queen prince princess emperor empress sultan emir sheikh pope crown`)
+
 // orgHeads end (or start) names of organisations.
 var orgHeads = set(`ministry department court institute institution company corporation corp corp. inc inc. ltd ltd. co co. group
 council commission committee agency bank fund foundation association organization organisation office bureau authority university
