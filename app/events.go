@@ -74,7 +74,7 @@ func newEventsView(wb *workbench) *eventsView {
 	dateSize := fyne.NewSize(150, v.from.MinSize().Height)
 	parties := container.NewBorder(nil, nil,
 		container.NewHBox(v.actorBtn, v.recipBtn, container.NewGridWrap(dateSize, v.from), container.NewGridWrap(dateSize, v.to)),
-		widget.NewButtonWithIcon("Clear filter", theme.ContentClearIcon(), v.clearFilter))
+		container.NewHBox(v.sortBy, widget.NewButtonWithIcon("Clear filter", theme.ContentClearIcon(), v.clearFilter)))
 	actions := container.NewHBox(
 		widget.NewButtonWithIcon("Tick all", theme.CheckButtonCheckedIcon(), v.tickAll),
 		widget.NewButtonWithIcon("Accept ticked", theme.ConfirmIcon(), func() { v.setTicked(store.StatusConfirmed) }),
@@ -87,7 +87,7 @@ func newEventsView(wb *workbench) *eventsView {
 		widget.NewButtonWithIcon("Open source", theme.VisibilityIcon(), func() { v.openSource(v.cursor) }),
 	)
 	top := container.NewVBox(filters, parties,
-		container.NewBorder(nil, nil, nil, container.NewHBox(v.count, v.sortBy), actions), widget.NewSeparator())
+		container.NewBorder(nil, nil, nil, v.count, actions), widget.NewSeparator())
 	v.box = container.NewBorder(top, nil, nil, nil, v.list)
 	return v
 }
