@@ -17,37 +17,19 @@
 package exchange
 
 import (
-	"errors"
 	"fmt"
-	"strings"
+
+	"github.com/attache-app/attache/data/internal/refusal"
 )
 
 // ErrRefused is wrapped by every error that refuses a file as unreadable or
 // unsafe.
-var ErrRefused = errors.New("refused")
-
-// refusal is the one-line reason for refusing one file.
-type refusal struct {
-	path, reason string
-}
-
-func (r *refusal) Error() string        { return fmt.Sprintf("exchange: %s: %s", r.path, r.reason) }
-func (r *refusal) Is(target error) bool { return target == ErrRefused }
+var ErrRefused = refusal.ErrRefused
 
 func refuse(path, format string, args ...any) error {
-	reason := strings.Join(strings.Fields(fmt.Sprintf(format, args...)), " ")
-	if r := []rune(reason); len(r) > 200 {
-		reason = string(r[:199]) + "…"
-	}
-	return &refusal{path: path, reason: reason}
+	return refusal.New("exchange", path, fmt.Sprintf(format, args...))
 }
 
 // Reason returns the reason of a refusal without the file name, or err's
 // text for other errors.
-func Reason(err error) string {
-	var r *refusal
-	if errors.As(err, &r) {
-		return r.reason
-	}
-	return err.Error()
-}
+func Reason(err error) string { return refusal.Reason(err) }

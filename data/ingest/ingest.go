@@ -7,10 +7,10 @@
 package ingest
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 
+	"github.com/attache-app/attache/data/internal/refusal"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -52,39 +52,17 @@ func (o Options) splitting() bool { return o.Split != SplitNone }
 // ErrRefused is wrapped by every error that refuses a file (empty, binary,
 // too large, malformed, unsafe). errors.Is(err, ErrRefused) tells a refused
 // file from an I/O or store failure.
-var ErrRefused = errors.New("refused")
-
-// refusal is a one-line reason for refusing one file.
-type refusal struct {
-	path   string
-	reason string
-}
-
-func (r *refusal) Error() string {
-	return fmt.Sprintf("ingest: %s: %s", r.path, r.reason)
-}
-
-func (r *refusal) Is(target error) bool { return target == ErrRefused }
-
-// maxReason is the longest reason kept, in runes: errors from parsers may
-// quote whole chunks of the file.
-const maxReason = 200
+var ErrRefused = refusal.ErrRefused
 
 // refuse builds the error returned for a refused file. The reason is made
-// one line of reasonable length whatever the underlying error quotes.
+// one line of reasonable length, cut at a word, whatever the underlying
+// error quotes.
 func refuse(path, format string, args ...any) error {
-	reason := shorten(collapseSpace(fmt.Sprintf(format, args...)), maxReason)
-	return &refusal{path: path, reason: reason}
+	return refusal.New("ingest", path, shorten(collapseSpace(fmt.Sprintf(format, args...)), refusal.MaxReason))
 }
 
 // Reason returns the one-line reason of a refusal without the file name, or
 // err's text for other errors.
-func Reason(err error) string {
-	var r *refusal
-	if errors.As(err, &r) {
-		return r.reason
-	}
-	return err.Error()
-}
+func Reason(err error) string { return refusal.Reason(err) }
 
 func ext(name string) string { return lower(filepath.Ext(name)) }

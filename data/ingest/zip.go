@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/attache-app/attache/data/internal/refusal"
 	"github.com/attache-app/attache/data/internal/zipcheck"
 )
 
@@ -83,9 +84,9 @@ func readZip(p string, data []byte, opts Options, depth int) ([]draft, error) {
 		name := p + "!/" + f.Name
 		arts, err := parse(name, b, opts, depth)
 		if err != nil {
-			var r *refusal
+			var r *refusal.Error
 			if errors.As(err, &r) {
-				return nil, refuse(p, "entry %q: %s", f.Name, r.reason)
+				return nil, refuse(p, "entry %q: %s", f.Name, r.Reason)
 			}
 			return nil, err
 		}
