@@ -250,3 +250,16 @@ func lastLines(s string, n int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// QueryRow runs one query as the superuser in database db and scans its row.
+func (c *Cluster) QueryRow(ctx context.Context, db, sql string, dest ...any) error {
+	conn, err := pgx.Connect(ctx, c.AdminURL(db))
+	if err != nil {
+		return fmt.Errorf("pgtest: connect to %s: %w", db, err)
+	}
+	defer conn.Close(ctx)
+	if err := conn.QueryRow(ctx, sql).Scan(dest...); err != nil {
+		return fmt.Errorf("pgtest: %s: %w", sql, err)
+	}
+	return nil
+}
