@@ -160,7 +160,7 @@ func TestConnectionFailuresAreOneClearLine(t *testing.T) {
 
 	cases := []struct {
 		name, url, want string
-		within        time.Duration
+		within          time.Duration
 	}{
 		{"wrong password", p.URL(p.Owner, "not-the-password"), "wrong user name or password for " + p.Owner, 5 * time.Second},
 		{"unknown user", p.URL("nobody_here", "whatever-pw"), "wrong user name or password for nobody_here", 5 * time.Second},
