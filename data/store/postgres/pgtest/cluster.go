@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	"os/user"
@@ -209,11 +210,11 @@ func (c *Cluster) Stop() error {
 // URL returns a postgres:// URL for user (with password, unless empty) and
 // database db on this server, over TCP, without TLS.
 func (c *Cluster) URL(user, password, db string) string {
-	u := "postgres://" + user
+	u := url.URL{Scheme: "postgres", User: url.User(user), Host: fmt.Sprintf("127.0.0.1:%d", c.Port), Path: "/" + db, RawQuery: "sslmode=disable"}
 	if password != "" {
-		u += ":" + password
+		u.User = url.UserPassword(user, password)
 	}
-	return fmt.Sprintf("%s@127.0.0.1:%d/%s?sslmode=disable", u, c.Port, db)
+	return u.String()
 }
 
 // AdminURL returns the superuser's URL for database db.
