@@ -23,6 +23,9 @@ func Open(ctx context.Context, path string) (*store.Store, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	if IsShared(resolved) {
+		return nil, Redact(resolved), fmt.Errorf("project: %s: shared projects on a PostgreSQL server cannot be opened here yet (only the members command uses them)", Redact(resolved))
+	}
 	isNew := false
 	if _, err := os.Stat(resolved); errors.Is(err, fs.ErrNotExist) {
 		isNew = true

@@ -1,7 +1,10 @@
 package project_test
 
 import (
+	"context"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/attache-app/attache/data/project"
@@ -27,5 +30,27 @@ func TestResolvePrefersFlagThenEnvThenDefault(t *testing.T) {
 	want := filepath.Join(cfg, "fyne", project.AppID, project.DefaultFileName)
 	if p != want {
 		t.Fatalf("default path = %q, want %q (Fyne's storage root for the app)", p, want)
+	}
+}
+
+func TestServerLocationIsRedactedAndNeverAFolder(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	const loc = "postgres://alice:s3cret@127.0.0.1:1/desk?sslmode=disable"
+	if !project.IsShared(loc) || project.IsShared(filepath.Join(dir, "postgres.attache")) {
+		t.Fatal("IsShared tells server locations from files wrongly")
+	}
+	_, shown, err := project.Open(context.Background(), loc)
+	if err == nil {
+		t.Fatal("a server location opened as a project file")
+	}
+	if strings.Contains(err.Error(), "s3cret") || strings.Contains(shown, "s3cret") {
+		t.Fatalf("password shown: %q, %v", shown, err)
+	}
+	if shown != "postgres://alice@127.0.0.1:1/desk?sslmode=disable" {
+		t.Fatalf("location given back as %q", shown)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("a server location made %v in the working folder", entries)
 	}
 }

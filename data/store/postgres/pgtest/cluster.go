@@ -8,8 +8,8 @@
 // package creates (or "nobody" where there is none), through runuser, with
 // the cluster folder handed to that user.
 //
-// A test package starts one cluster in TestMain with Main and asks for it
-// with Get. When the PostgreSQL binaries are missing, Get fails the test when
+// A test package calls Main from TestMain; its first Get starts the
+// package's one cluster, which Main stops after the tests. When the PostgreSQL binaries are missing, Get fails the test when
 // CI=true and skips it (with the reason) otherwise.
 package pgtest
 

@@ -5,20 +5,24 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 )
 
 var (
+	once     sync.Once
+	mainRan  bool
 	shared   *Cluster
 	startErr error
 	counter  atomic.Int64
 )
 
-// Main starts one cluster for a test package, runs its tests and stops the
-// cluster. Call it from TestMain: os.Exit(pgtest.Main(m)).
+// Main runs a test package's tests and then stops its cluster, which the
+// first Get started (packages whose tests never ask pay nothing). Call it
+// from TestMain: os.Exit(pgtest.Main(m)).
 func Main(m *testing.M) int {
-	shared, startErr = Start()
+	mainRan = true
 	code := m.Run()
 	if shared != nil {
 		if err := shared.Stop(); err != nil {
@@ -35,13 +39,14 @@ func Main(m *testing.M) int {
 // it with the reason when the binaries are missing outside CI.
 func Get(t testing.TB) *Cluster {
 	t.Helper()
+	if !mainRan {
+		t.Fatal("pgtest: call pgtest.Main from TestMain, so that the cluster is stopped")
+	}
+	once.Do(func() { shared, startErr = Start() })
 	if shared != nil {
 		return shared
 	}
 	err := startErr
-	if err == nil {
-		err = fmt.Errorf("pgtest: no cluster: call pgtest.Main from TestMain")
-	}
 	if os.Getenv("CI") != "true" && strings.Contains(err.Error(), ErrNoServer.Error()) {
 		t.Skip(err)
 	}
