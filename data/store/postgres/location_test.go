@@ -1,6 +1,7 @@
 package postgres_test
 
 import (
+	"os"
 	"testing"
 
 	"github.com/attache-app/attache/data/store"
@@ -56,3 +57,5 @@ func containsPW(s string) bool {
 	}
 	return false
 }
+
+func writeFile(path string, data []byte) error { return os.WriteFile(path, data, 0o644) }
