@@ -3,30 +3,32 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/attache-app/attache/data/store"
 )
 
 // CreateTag adds a tag and returns its id.
 func (s *Store) CreateTag(ctx context.Context, t store.Tag) (int64, error) {
-	t.Name = strings.TrimSpace(t.Name)
-	if t.Name == "" {
-		return 0, fmt.Errorf("postgres: create tag: tag name is empty")
-	}
-	if t.Colour == "" {
-		t.Colour = store.DefaultTagColour
+	if err := store.CheckTag(&t); err != nil {
+		return 0, fmt.Errorf("postgres: create tag: %w", err)
 	}
 	var id int64
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `INSERT INTO tags(parent_id, name, colour, description) VALUES ($1, $2, $3, $4) RETURNING id`,
-			nullID(t.ParentID), t.Name, t.Colour, t.Description).Scan(&id)
+	err := s.change(ctx, "Create tag", func(c *changeTx) error {
+		if t.ParentID != 0 {
+			if err := exists(ctx, c.Tx, "tags", "parent tag", t.ParentID); err != nil {
+				return err
+			}
+		}
+		if err := c.QueryRowContext(ctx, `INSERT INTO tags(parent_id, name, colour, description) VALUES ($1, $2, $3, $4) RETURNING id`,
+			nullID(t.ParentID), t.Name, t.Colour, t.Description).Scan(&id); err != nil {
+			return err
+		}
+		c.created("tags", id)
+		return nil
 	})
-	if err != nil {
-		return 0, s.queryError("create tag", err)
-	}
-	return id, nil
+	return id, err
 }
 
 // Tags lists every tag with its usage counts, parents before children and
@@ -57,6 +59,91 @@ FROM tags t JOIN tree ON tree.id = t.id ORDER BY tree.path COLLATE "C"`)
 		return nil, s.queryError("list tags", err)
 	}
 	return out, nil
+}
+
+// UpdateTag changes a tag's name, colour and description (not its parent:
+// see MoveTag).
+func (s *Store) UpdateTag(ctx context.Context, t store.Tag) error {
+	if err := store.CheckTag(&t); err != nil {
+		return fmt.Errorf("postgres: edit tag %d: %w", t.ID, err)
+	}
+	return s.change(ctx, "Edit tag", func(c *changeTx) error {
+		if err := exists(ctx, c.Tx, "tags", "tag", t.ID); err != nil {
+			return err
+		}
+		if err := c.capture("tags", `id = $1`, t.ID); err != nil {
+			return err
+		}
+		_, err := c.ExecContext(ctx, `UPDATE tags SET name = $1, colour = $2, description = $3, `+touched+` WHERE id = $4`,
+			t.Name, t.Colour, t.Description, t.ID)
+		return err
+	})
+}
+
+// MoveTag puts a tag under a new parent (0 = top level). Moving a tag under
+// itself or one of its descendants is refused.
+func (s *Store) MoveTag(ctx context.Context, id, parentID int64) error {
+	return s.change(ctx, "Move tag", func(c *changeTx) error {
+		if err := exists(ctx, c.Tx, "tags", "tag", id); err != nil {
+			return err
+		}
+		if parentID != 0 {
+			if err := exists(ctx, c.Tx, "tags", "parent tag", parentID); err != nil {
+				return err
+			}
+			var inside bool
+			if err := c.QueryRowContext(ctx, `WITH RECURSIVE sub(id) AS (
+				SELECT $1::bigint UNION SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id)
+				SELECT EXISTS(SELECT 1 FROM sub WHERE id = $2)`, id, parentID).Scan(&inside); err != nil {
+				return err
+			}
+			if inside {
+				return fmt.Errorf("cannot move tag %d under itself or its descendant %d", id, parentID)
+			}
+		}
+		if err := c.capture("tags", `id = $1`, id); err != nil {
+			return err
+		}
+		_, err := c.ExecContext(ctx, `UPDATE tags SET parent_id = $1, `+touched+` WHERE id = $2`, nullID(parentID), id)
+		return err
+	})
+}
+
+// DeleteTag removes a tag from the codebook and from every passage and event
+// that carried it. Its children move up to its parent.
+func (s *Store) DeleteTag(ctx context.Context, id int64) error {
+	return s.change(ctx, "Delete tag", func(c *changeTx) error {
+		if err := exists(ctx, c.Tx, "tags", "tag", id); err != nil {
+			return err
+		}
+		for _, st := range []struct{ table, where string }{
+			{"tags", `id = $1 OR parent_id = $1`},
+			{"passage_tags", `tag_id = $1`},
+			{"event_tags", `tag_id = $1`},
+		} {
+			if err := c.capture(st.table, st.where, id); err != nil {
+				return err
+			}
+		}
+		if _, err := c.ExecContext(ctx, `UPDATE tags SET parent_id = (SELECT parent_id FROM tags WHERE id = $1), `+touched+` WHERE parent_id = $1`, id); err != nil {
+			return err
+		}
+		_, err := c.ExecContext(ctx, `DELETE FROM tags WHERE id = $1`, id)
+		return err
+	})
+}
+
+// touched sets who last changed a row, and when.
+const touched = `updated_by = current_user, updated_at = now()`
+
+// exists fails with store.ErrNotFound (wrapped) when table has no row id.
+func exists(ctx context.Context, tx *sql.Tx, table, what string, id int64) error {
+	var one int
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM `+table+` WHERE id = $1`, id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("%s %d: %w", what, id, store.ErrNotFound)
+	}
+	return err
 }
 
 func nullID(id int64) any {
