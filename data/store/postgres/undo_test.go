@@ -167,9 +167,12 @@ func TestReaderCannotWriteOrUndo(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, write := range map[string]func() error{
-		"create passage": func() error { _, err := reader.CreatePassage(ctx, store.Passage{ArticleID: art, Start: 3, End: 5}); return err },
-		"import":         func() error { _, err := reader.ImportArticles(ctx, []store.Article{{Body: "New text."}}); return err },
-		"delete tag":     func() error { return reader.DeleteTag(ctx, 1) },
+		"create passage": func() error {
+			_, err := reader.CreatePassage(ctx, store.Passage{ArticleID: art, Start: 3, End: 5})
+			return err
+		},
+		"import":     func() error { _, err := reader.ImportArticles(ctx, []store.Article{{Body: "New text."}}); return err },
+		"delete tag": func() error { return reader.DeleteTag(ctx, 1) },
 	} {
 		err := write()
 		if !errors.Is(err, postgres.ErrReadOnly) && !errors.Is(err, store.ErrNotFound) {
