@@ -152,7 +152,7 @@ func laneOfRecord(lanes string) func(export.EventRecord) string {
 			}
 			return a + " – " + b
 		default:
-			return r.Event
+			return r.Event.Label()
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -23,13 +24,13 @@ func (i *inspector) showEvent(id int64) {
 		if err != nil {
 			return eventData{}, err
 		}
-		return labelEvents(ctx, st, []store.Event{ev})
+		return labelEvents(ctx, st, []model.Event{ev})
 	}, func(d eventData) {
 		i.show("Event", eventCard(wb, d.events[0], d))
 	})
 }
 
-func eventCard(wb *workbench, ev store.Event, d eventData) fyne.CanvasObject {
+func eventCard(wb *workbench, ev model.Event, d eventData) fyne.CanvasObject {
 	head := widget.NewLabelWithStyle(d.headline(ev), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Wrapping = fyne.TextWrapWord
 	line := func(k, v string) *widget.FormItem {
@@ -43,9 +44,9 @@ func eventCard(wb *workbench, ev store.Event, d eventData) fyne.CanvasObject {
 	}
 	form := widget.NewForm(
 		line("Date", date),
-		line("Type", ev.Type+modeSuffix(ev.Mode)),
+		line("Type", ev.Type.Label()+modeSuffix(ev.Mode)),
 		line("CAMEO", fmt.Sprintf("%s · Goldstein %s", ev.CAMEO, signed(ev.Goldstein))),
-		line("Status", ev.Status),
+		line("Status", ev.Status.Label()),
 	)
 	for _, it := range []struct{ k, v string }{{"Location", ev.Location}, {"Summary", ev.Summary}, {"Note", ev.Note}} {
 		if it.v != "" {
@@ -58,7 +59,7 @@ func eventCard(wb *workbench, ev store.Event, d eventData) fyne.CanvasObject {
 	source := widget.NewLabel(d.articles[ev.ArticleID])
 	source.Wrapping = fyne.TextWrapWord
 	source.Importance = widget.LowImportance
-	confirm, reject := statusButtons(ev.Status, func(status string) {
+	confirm, reject := statusButtons(ev.Status, func(status model.Status) {
 		wb.apply("Set event status", func(ctx context.Context, st *store.Store) error {
 			return st.SetEventStatus(ctx, ev.ID, status)
 		}, func() { wb.inspector.showEvent(ev.ID) })

@@ -10,15 +10,16 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
 // passageData is what the passage view shows.
 type passageData struct {
-	passage store.Passage
+	passage model.Passage
 	title   string      // the article's title
-	tags    []store.Tag // the passage's tags, in tag-tree order
-	all     []store.Tag // every tag, for the tag picker
+	tags    []model.Tag // the passage's tags, in tag-tree order
+	all     []model.Tag // every tag, for the tag picker
 }
 
 func (i *inspector) loadPassage(t inspected, fresh bool) {
@@ -135,7 +136,7 @@ func (i *inspector) passageView(d passageData) (string, fyne.CanvasObject) {
 }
 
 // tagChip is a tag's colour, name and a button that removes it.
-func tagChip(t store.Tag, remove func()) fyne.CanvasObject {
+func tagChip(t model.Tag, remove func()) fyne.CanvasObject {
 	bg := canvas.NewRectangle(withAlpha(parseColour(t.Colour), 0x50))
 	bg.CornerRadius = theme.InputRadiusSize()
 	swatch := canvas.NewRectangle(parseColour(t.Colour))

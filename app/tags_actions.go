@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/search"
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/widgets"
@@ -50,7 +51,7 @@ func (p *tagsPane) newTag(parent int64) {
 	colour := newTagColour(len(p.list))
 	d := dialog.NewForm("New tag", "Create", "Cancel", items, func(ok bool) {
 		if ok {
-			p.createTag(store.Tag{Name: name.Text, ParentID: parent, Colour: colour})
+			p.createTag(model.Tag{Name: name.Text, ParentID: parent, Colour: colour})
 		}
 	}, p.wb.win)
 	name.OnSubmitted = func(string) { d.Submit() }
@@ -60,7 +61,7 @@ func (p *tagsPane) newTag(parent int64) {
 }
 
 // createTag stores t and selects it once the tree shows it.
-func (p *tagsPane) createTag(t store.Tag) {
+func (p *tagsPane) createTag(t model.Tag) {
 	if strings.TrimSpace(t.Name) == "" {
 		return
 	}
@@ -96,7 +97,7 @@ func (p *tagsPane) renameTag(id int64) {
 	p.wb.win.Canvas().Focus(name)
 }
 
-func (p *tagsPane) updateTag(what string, t store.Tag) {
+func (p *tagsPane) updateTag(what string, t model.Tag) {
 	p.wb.apply(what, func(ctx context.Context, st *store.Store) error {
 		return st.UpdateTag(ctx, t)
 	}, nil)

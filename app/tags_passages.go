@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -27,7 +28,7 @@ type tagPassages struct {
 
 // taggedPassage is a passage with its article's title.
 type taggedPassage struct {
-	passage store.Passage
+	passage model.Passage
 	title   string
 }
 

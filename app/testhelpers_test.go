@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache-app/attache/data/ingest"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/widgets"
 )
@@ -305,7 +306,7 @@ func runeIndex(t *testing.T, s, sub string) int {
 }
 
 // mustEvents lists the project's events matching f.
-func mustEvents(t *testing.T, st *store.Store, f store.EventFilter) []store.Event {
+func mustEvents(t *testing.T, st *store.Store, f store.EventFilter) []model.Event {
 	t.Helper()
 	evs, err := st.Events(context.Background(), f)
 	if err != nil {

@@ -36,7 +36,7 @@ func runExport(e *env) int {
 	out := fs.String("o", "", "write to this file (replaced only when the export succeeds) instead of standard output")
 	lane := fs.String("lanes", "actor", "TimelineJS groups: actor, pair (actor and recipient country) or type")
 	title := fs.String("title", "Attaché events", "TimelineJS title slide")
-	f := eventFilterFlags(fs)
+	flt := eventFilterFlags(fs)
 	events := fs.Bool("events", false, "qdpx: also export events, as the code branch \"Events (Attaché)\" ▸ event type")
 	if code, ok := e.parse(fs); !ok {
 		return code
@@ -47,6 +47,7 @@ func runExport(e *env) int {
 	if *events {
 		return e.misuse("--events goes with --format qdpx")
 	}
+	f := flt.filter()
 	if err := checkExportFlags(fs.NArg(), *format, *what, *lane, f); err != nil {
 		e.misuse("%v", err)
 		fs.Usage()
@@ -63,7 +64,7 @@ func runExport(e *env) int {
 	ctx := context.Background()
 	return e.withProject(ctx, func(st *store.Store) error {
 		group, _ := export.Lane(*lane)
-		write, err := exporter(ctx, st, *format, *what, *f, *title, group)
+		write, err := exporter(ctx, st, *format, *what, f, *title, group)
 		if err != nil {
 			return err
 		}
@@ -76,7 +77,7 @@ func runExport(e *env) int {
 
 // checkExportFlags reports bad usage: a format the records cannot be written
 // in, event filters on passages or entities, malformed dates.
-func checkExportFlags(args int, format, what, lane string, f *store.EventFilter) error {
+func checkExportFlags(args int, format, what, lane string, f store.EventFilter) error {
 	if args > 0 {
 		return errors.New("unexpected arguments")
 	}
@@ -100,12 +101,9 @@ func checkExportFlags(args int, format, what, lane string, f *store.EventFilter)
 	if _, ok := export.Lane(lane); !ok {
 		return fmt.Errorf("--lanes %q: want actor, pair or type", lane)
 	}
-	switch f.Status {
-	case "", "suggested", "confirmed", "rejected":
-	default:
-		return fmt.Errorf("--status %q: want suggested, confirmed or rejected", f.Status)
+	if f.Status != "" && f.Status.Valid() != nil {
+		return fmt.Errorf("--status %q: want %s", f.Status, model.Choices(model.Statuses()))
 	}
-	f.Type = strings.ToUpper(f.Type)
 	if err := model.ValidDate(f.From); err != nil {
 		return fmt.Errorf("--from: %w", err)
 	}

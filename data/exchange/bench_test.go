@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/attache-app/attache/data/exchange"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -27,13 +28,13 @@ func codedProject(b *testing.B, n int) *store.Store {
 		b.Skipf("shared corpus not available: %v", err)
 	}
 	defer f.Close()
-	var arts []store.Article
+	var arts []model.Article
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	for sc.Scan() && len(arts) < n {
 		var r struct{ Title, Body, Published string }
 		if json.Unmarshal(sc.Bytes(), &r) == nil && utf8.RuneCountInString(r.Body) > 200 {
-			arts = append(arts, store.Article{Title: r.Title, Body: r.Body, Published: r.Published, Publication: "Reuters"})
+			arts = append(arts, model.Article{Title: r.Title, Body: r.Body, Published: r.Published, Publication: "Reuters"})
 		}
 	}
 	st, err := store.Open(filepath.Join(b.TempDir(), "coded.attache"))

@@ -15,6 +15,7 @@ import (
 
 	"github.com/attache-app/attache/data/exchange"
 	"github.com/attache-app/attache/data/exchange/exchangetest"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -146,7 +147,7 @@ func viewOf(t testing.TB, st *store.Store) view {
 	if err != nil {
 		t.Fatal(err)
 	}
-	byID := map[int64]store.Tag{}
+	byID := map[int64]model.Tag{}
 	for _, tg := range tags {
 		byID[tg.ID] = tg
 	}

@@ -4,13 +4,14 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
 // lookups holds what records refer to by id: entities, tags and article
 // metadata, read once per export.
 type lookups struct {
-	entities map[int64]store.Entity
+	entities map[int64]model.Entity
 	tags     map[int64]string
 	articles map[int64]store.ArticleSummary
 }
@@ -36,7 +37,7 @@ func loadLookups(ctx context.Context, st *store.Store, entities bool) (*lookups,
 		if err != nil {
 			return nil, fmt.Errorf("export: read entities: %w", err)
 		}
-		l.entities = make(map[int64]store.Entity, len(es))
+		l.entities = make(map[int64]model.Entity, len(es))
 		for _, e := range es {
 			l.entities[e.ID] = e
 		}
@@ -101,7 +102,7 @@ func EventsFromStore(ctx context.Context, st *store.Store, f store.EventFilter) 
 			DateText: ev.DateText, DateBasis: ev.DateBasis,
 			Actor: actors, Recipient: recipients,
 			Event: ev.Type, Mode: ev.Mode, CAMEO: ev.CAMEO, Goldstein: ev.Goldstein,
-			QuadClass: QuadClass(ev.CAMEO, ev.Type),
+			QuadClass: model.EventQuadClass(ev.CAMEO, ev.Type),
 			Location:  ev.Location, Summary: ev.Summary, Text: ev.Text,
 			Source: src, Status: ev.Status, Tags: l.tagNames(ev.TagIDs), Note: ev.Note,
 		})

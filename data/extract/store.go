@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -22,10 +23,10 @@ func ToStore(r Result) store.Extraction {
 	for _, e := range r.Entities {
 		se := store.SuggestedEntity{Name: e.Name, Kind: e.Kind, Country: e.Country, Role: e.Role}
 		for _, a := range e.Aliases {
-			se.Aliases = append(se.Aliases, store.Alias{Name: a, Lang: scriptHint(a)})
+			se.Aliases = append(se.Aliases, model.Alias{Name: a, Lang: scriptHint(a)})
 		}
 		for _, m := range e.Mentions {
-			se.Mentions = append(se.Mentions, store.Span{Start: m.Start, End: m.End})
+			se.Mentions = append(se.Mentions, model.Span{Start: m.Start, End: m.End})
 		}
 		x.Entities = append(x.Entities, se)
 	}
@@ -42,7 +43,7 @@ func ToStore(r Result) store.Extraction {
 
 // Suggest is the extraction of one article in the store's terms: what an
 // import saves with the article (ingest.Options.Extract).
-func (x *Extractor) Suggest(a store.Article) store.Extraction {
+func (x *Extractor) Suggest(a model.Article) store.Extraction {
 	return ToStore(x.Extract(a.Body, a.Published))
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/attache-app/attache/data/ingest"
 	"github.com/attache-app/attache/data/ingest/internal/gen"
 	"github.com/attache-app/attache/data/internal/devcorpus"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -81,7 +82,7 @@ func BenchmarkImportJSONLExtract(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchImport(b, ingest.Options{Extract: func(a store.Article) store.Extraction {
+	benchImport(b, ingest.Options{Extract: func(a model.Article) store.Extraction {
 		return extract.ToStore(x.Extract(a.Body, a.Published))
 	}})
 }

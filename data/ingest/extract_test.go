@@ -10,14 +10,15 @@ import (
 	"github.com/attache-app/attache/data/extract"
 	"github.com/attache-app/attache/data/ingest"
 	"github.com/attache-app/attache/data/internal/devcorpus"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
 // suggestions is everything extraction leaves in a project.
 type suggestions struct {
-	Entities []store.Entity
-	Mentions []store.Mention
-	Events   []store.Event
+	Entities []model.Entity
+	Mentions []model.Mention
+	Events   []model.Event
 }
 
 func suggestionsOf(t *testing.T, st *store.Store) suggestions {
@@ -93,7 +94,7 @@ func TestImportWithExtractionEqualsExtractionAfterImport(t *testing.T) {
 			len(want.Entities), len(want.Mentions), len(want.Events))
 	}
 
-	opts := ingest.Options{Extract: func(a store.Article) store.Extraction {
+	opts := ingest.Options{Extract: func(a model.Article) store.Extraction {
 		return extract.ToStore(x.Extract(a.Body, a.Published))
 	}}
 	with, _ := importFiles(t, files, opts)
@@ -128,7 +129,7 @@ func TestImportWithExtractionCancelled(t *testing.T) {
 	files := testFiles(t)
 	st := openStore(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	opts := ingest.Options{Extract: func(a store.Article) store.Extraction {
+	opts := ingest.Options{Extract: func(a model.Article) store.Extraction {
 		cancel() // the user cancels while the first articles are extracted
 		return store.Extraction{}
 	}}

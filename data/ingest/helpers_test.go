@@ -10,11 +10,12 @@ import (
 	"testing"
 
 	"github.com/attache-app/attache/data/ingest"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
 // read parses a file with ReadFile and fails the test on error.
-func read(t *testing.T, path string, opts ingest.Options) []store.Article {
+func read(t *testing.T, path string, opts ingest.Options) []model.Article {
 	t.Helper()
 	arts, err := ingest.ReadFile(context.Background(), path, opts)
 	if err != nil {

@@ -42,6 +42,9 @@ type FileResult struct {
 	// the store refused them (Options.Extract), each error naming the
 	// article.
 	Unsaved []error
+	// Cleared lists articles imported with their date unknown because the
+	// date they gave was not a date, each error naming the article.
+	Cleared []error
 }
 
 // streamProgressStep is how much JSON Lines text is read between two
@@ -219,6 +222,7 @@ func (r *FileResult) add(res store.ImportResult, err error) {
 	}
 	r.Duplicates += res.Duplicates
 	r.Unsaved = append(r.Unsaved, res.Unsaved...)
+	r.Cleared = append(r.Cleared, res.Cleared...)
 	for _, id := range res.IDs {
 		if id != 0 {
 			r.IDs = append(r.IDs, id)

@@ -1,28 +1,15 @@
 package store
 
 import (
+	"github.com/attache-app/attache/data/model"
+
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 )
-
-// Article is one news article. Body is immutable after import; all offsets
-// into it are rune offsets.
-type Article struct {
-	ID                              int64
-	Title, Publication, Author, URL string
-	Published                       string // "" = unknown, else "2006-01-02" or RFC 3339
-	Dateline, Language              string
-	Body                            string // immutable after import; offsets are rune offsets into it
-	Hash                            string // set by the store: hex sha256 of the whitespace-normalised body
-	SourcePath                      string // file it came from
-	SourcePos                       int    // position of the article within that file (0-based)
-}
 
 // ImportResult reports what ImportArticles did: IDs[i] is the id of the i-th
 // article, or 0 when it was skipped as a duplicate.
@@ -32,6 +19,11 @@ type ImportResult struct {
 	// Unsaved lists the articles imported without their suggestions
 	// (ImportFrom), each error naming the article.
 	Unsaved []error
+	// Cleared lists the articles whose published date was not a date
+	// (model.ValidDate): they are imported with the date unknown, for the
+	// analyst to fill in, rather than refused. Each error names the article
+	// and the date.
+	Cleared []error
 }
 
 // BodyHash returns the content hash the store uses to recognise duplicates:
@@ -52,7 +44,10 @@ func BodyHash(body string) string {
 // ImportArticles inserts the articles of one source file in a single
 // transaction (all or nothing). An article whose whitespace-normalised body is
 // already in the project, or earlier in the same call, is skipped as a
-// duplicate: its entry in IDs is 0. Imports are not on the undo log.
+// duplicate: its entry in IDs is 0. An article without text is refused (and
+// with it the whole call); one whose published date is malformed is imported
+// with the date unknown and listed in ImportResult.Cleared, so that one bad
+// date in a feed loses no article. Imports are not on the undo log.
 func (s *Store) ImportArticles(ctx context.Context, arts []Article) (ImportResult, error) {
 	// Validation needs no lock, so a bad article is refused before the write
 	// transaction starts.
@@ -148,15 +143,7 @@ func (s *Store) ImportFrom(ctx context.Context, next func() (ImportItem, bool, e
 }
 
 // checkBody refuses an article without text or with invalid UTF-8.
-func checkBody(a Article) error {
-	if strings.TrimSpace(a.Body) == "" {
-		return errors.New("empty body")
-	}
-	if !utf8.ValidString(a.Body) {
-		return errors.New("body is not valid UTF-8")
-	}
-	return nil
-}
+func checkBody(a Article) error { return model.ValidBody(a.Body) }
 
 const articleCols = `id, title, publication, author, url, published, dateline, language, body, hash, source_path, source_pos`
 
@@ -187,17 +174,10 @@ func getArticle(ctx context.Context, q txLike, id int64) (Article, error) {
 	return a, nil
 }
 
-// ArticleMeta is the editable metadata of an article.
-type ArticleMeta struct {
-	Title, Publication, Author, URL string
-	Published                       string // "" = unknown, else "2006-01-02" or RFC 3339
-	Dateline, Language              string
-}
-
 // UpdateArticleMeta replaces the metadata of an article (not its body).
 func (s *Store) UpdateArticleMeta(ctx context.Context, id int64, m ArticleMeta) error {
-	if err := checkDate("published", m.Published); err != nil {
-		return fmt.Errorf("store: edit article %d: %w", id, err)
+	if err := model.ValidDate(m.Published); err != nil {
+		return fmt.Errorf("store: edit article %d: published: %w", id, err)
 	}
 	return s.change(ctx, "Edit article", func(c *changeTx) error {
 		if err := exists(ctx, c, "articles", "article", id); err != nil {

@@ -55,6 +55,38 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	}
 }
 
+// A malformed publication date loses no article: the article comes in with
+// the date unknown, and the result says which article and which date.
+func TestImportClearsAMalformedPublishedDate(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	arts := seedArticles(t)[:3]
+	arts[1].Published = "2025-02-31"
+	arts[2].Published = "2025-06-24"
+	res, err := s.ImportArticles(ctx, arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Cleared) != 1 || !strings.Contains(res.Cleared[0].Error(), "2025-02-31") ||
+		!strings.Contains(res.Cleared[0].Error(), arts[1].Title) || !strings.Contains(res.Cleared[0].Error(), "day out of range") {
+		t.Fatalf("Cleared = %v, want the article and its date", res.Cleared)
+	}
+	for i, want := range []string{arts[0].Published, "", "2025-06-24"} {
+		a, err := s.Article(ctx, res.IDs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Published != want {
+			t.Errorf("article %d published %q, want %q", i, a.Published, want)
+		}
+	}
+	// Importing the same articles again finds duplicates and reports nothing cleared.
+	again, err := s.ImportArticles(ctx, arts)
+	if err != nil || len(again.Cleared) != 0 || again.Duplicates != 3 {
+		t.Errorf("re-import = %+v, %v; want 3 duplicates and nothing cleared", again, err)
+	}
+}
+
 func TestArticlesFilterAndSort(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTemp(t)

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"github.com/attache-app/attache/data/model"
+
 	"context"
 	"database/sql"
 	"fmt"
@@ -8,29 +10,15 @@ import (
 	"strings"
 )
 
-// Entity is a person, country, organisation, place or other actor.
-type Entity struct {
-	ID                                     int64
-	Name, Kind, Country, Role, Description string
-	Aliases                                []Alias
-	Mentions                               int // mentions not rejected (read-only)
-}
-
-// Alias is another name of an entity.
-type Alias struct{ Name, Lang string } // Lang: BCP 47 or script hint, may be ""
-
 // EntityFilter narrows Entities. Zero values do not filter.
 type EntityFilter struct {
-	Kind string
+	Kind model.EntityKind
 	Name string // case-insensitive substring of the name or an alias
 }
 
 func checkEntity(e *Entity) error {
-	e.Name = strings.TrimSpace(e.Name)
-	if e.Name == "" {
-		return fmt.Errorf("entity name is empty")
-	}
-	return checkKind(e.Kind)
+	e.Normalize()
+	return e.Validate()
 }
 
 // CreateEntity adds an entity with its aliases and returns its id.

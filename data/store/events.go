@@ -1,34 +1,17 @@
 package store
 
 import (
+	"github.com/attache-app/attache/data/model"
+
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 )
-
-// Event is a diplomatic event: who did what to whom, when, where, and which
-// passage says so.
-type Event struct {
-	ID                      int64
-	Actors, Recipients      []int64 // entity ids
-	Type, Mode, CAMEO       string  // PLOVER type in capitals; CAMEO keeps leading zeros ("041")
-	Goldstein               float64
-	Date, EndDate           string // "2006-01-02" or "" (unresolved)
-	Precision               string // day|week|month|year|""
-	DateText, DateBasis     string // basis: explicit|relative|publication|unresolved
-	Location, Summary, Text string // Text = the source sentence/passage
-	ArticleID               int64  // 0 = no source article
-	Start, End              int    // rune span of the source in the article body
-	Status                  string // suggested|confirmed|rejected
-	TagIDs                  []int64
-	Note                    string
-}
 
 // EventFilter narrows Events. Zero values do not filter.
 type EventFilter struct {
-	Status      string
-	Type        string
+	Status      model.Status
+	Type        model.EventType
 	ActorID     int64
 	RecipientID int64
 	TagID       int64
@@ -68,25 +51,8 @@ func checkEvent(ctx context.Context, q txLike, e *Event) error {
 // precision, basis, dates), without looking at the project; it normalises
 // the status and type.
 func checkEventFields(e *Event) error {
-	if e.Status == "" {
-		e.Status = StatusConfirmed
-	}
-	if err := checkStatus(e.Status); err != nil {
-		return err
-	}
-	e.Type = strings.ToUpper(strings.TrimSpace(e.Type))
-	for _, c := range []struct {
-		what, v string
-		in      []string
-	}{{"event type", e.Type, EventTypes}, {"date precision", e.Precision, Precisions}, {"date basis", e.DateBasis, DateBases}} {
-		if err := checkOptional(c.what, c.v, c.in); err != nil {
-			return err
-		}
-	}
-	if err := checkDate("date", e.Date); err != nil {
-		return err
-	}
-	return checkDate("end date", e.EndDate)
+	e.Normalize()
+	return e.Validate()
 }
 
 // CreateEvent adds an event made by the analyst (status defaults to
@@ -198,16 +164,16 @@ func (s *Store) UpdateEvent(ctx context.Context, e Event) error {
 }
 
 // SetEventStatus confirms, rejects or resets one event.
-func (s *Store) SetEventStatus(ctx context.Context, id int64, status string) error {
+func (s *Store) SetEventStatus(ctx context.Context, id int64, status model.Status) error {
 	return s.SetEventsStatus(ctx, []int64{id}, status)
 }
 
 // SetEventsStatus sets the status of several events as one undoable change.
-func (s *Store) SetEventsStatus(ctx context.Context, ids []int64, status string) error {
-	if err := checkStatus(status); err != nil {
+func (s *Store) SetEventsStatus(ctx context.Context, ids []int64, status model.Status) error {
+	if err := status.Valid(); err != nil {
 		return fmt.Errorf("store: set event status: %w", err)
 	}
-	label := map[string]string{StatusConfirmed: "Confirm event", StatusRejected: "Reject event", StatusSuggested: "Reset event"}[status]
+	label := map[model.Status]string{StatusConfirmed: "Confirm event", StatusRejected: "Reject event", StatusSuggested: "Reset event"}[status]
 	if len(ids) > 1 {
 		label += "s"
 	}
@@ -263,7 +229,7 @@ func (s *Store) Events(ctx context.Context, f EventFilter) ([]Event, error) {
 		c.add(`e.status = ?`, f.Status)
 	}
 	if f.Type != "" {
-		c.add(`e.type = ?`, strings.ToUpper(f.Type))
+		c.add(`e.type = ?`, model.ParseEventType(string(f.Type)))
 	}
 	if f.ActorID != 0 {
 		c.add(`e.id IN (SELECT event_id FROM event_entities WHERE role = 'actor' AND entity_id = ?)`, f.ActorID)

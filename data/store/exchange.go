@@ -1,6 +1,8 @@
 package store
 
 import (
+	"github.com/attache-app/attache/data/model"
+
 	"context"
 	"database/sql"
 	"fmt"
@@ -170,7 +172,7 @@ func (s *Store) ImportExchange(ctx context.Context, x Exchange) (ExchangeResult,
 			return ExchangeResult{}, fmt.Errorf("store: import exchange: tag %d: empty name", i)
 		}
 		if t.Colour != "" {
-			if err := checkColour(t.Colour); err != nil {
+			if err := model.ValidColour(t.Colour); err != nil {
 				return ExchangeResult{}, fmt.Errorf("store: import exchange: tag %d (%q): %w", i, t.Name, err)
 			}
 		}

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/attache-app/attache/data/model"
 )
 
 // Extraction is what the extractor suggests for one article.
@@ -18,18 +20,25 @@ type Extraction struct {
 
 // SuggestedEntity is an entity found in an article with its mentions.
 type SuggestedEntity struct {
-	Name, Kind, Country, Role, Description string
-	Aliases                                []Alias
-	Mentions                               []Span // rune spans in the article body
+	Name                       string
+	Kind                       model.EntityKind // "" = other
+	Country, Role, Description string
+	Aliases                    []Alias
+	Mentions                   []Span // rune spans in the article body
 }
 
 // SuggestedEvent is an event found in an article.
 type SuggestedEvent struct {
-	Actors, Recipients                                                     []int // indexes into Extraction.Entities
-	Type, Mode, CAMEO                                                      string
-	Goldstein                                                              float64
-	Date, EndDate, Precision, DateText, DateBasis, Location, Summary, Text string
-	Start, End                                                             int
+	Actors, Recipients      []int // indexes into Extraction.Entities
+	Type                    model.EventType
+	Mode, CAMEO             string
+	Goldstein               float64
+	Date, EndDate           string
+	Precision               model.Precision
+	DateText                string
+	DateBasis               model.DateBasis
+	Location, Summary, Text string
+	Start, End              int
 }
 
 // SaveExtraction stores machine suggestions for one article: entities are
@@ -81,7 +90,7 @@ func eventFingerprint(x Extraction, sv SuggestedEvent) string {
 		}
 		b.WriteByte(1)
 	}
-	for _, f := range []string{sv.Type, sv.Mode, sv.CAMEO, sv.Date, sv.EndDate, sv.DateText, sv.Location} {
+	for _, f := range []string{string(sv.Type), sv.Mode, sv.CAMEO, sv.Date, sv.EndDate, sv.DateText, sv.Location} {
 		b.WriteString(f)
 		b.WriteByte(0)
 	}

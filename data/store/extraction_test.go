@@ -82,8 +82,8 @@ func TestSaveExtractionValidates(t *testing.T) {
 		name string
 		x    store.Extraction
 	}{
-		{"span past end", store.Extraction{Entities: []store.SuggestedEntity{{Name: "Xi", Kind: "person", Mentions: []store.Span{{0, 99}}}}}},
-		{"bad kind", store.Extraction{Entities: []store.SuggestedEntity{{Name: "Xi", Kind: "robot", Mentions: []store.Span{{0, 2}}}}}},
+		{"span past end", store.Extraction{Entities: []store.SuggestedEntity{{Name: "Xi", Kind: "person", Mentions: []store.Span{{Start: 0, End: 99}}}}}},
+		{"bad kind", store.Extraction{Entities: []store.SuggestedEntity{{Name: "Xi", Kind: "robot", Mentions: []store.Span{{Start: 0, End: 2}}}}}},
 		{"bad actor index", store.Extraction{Events: []store.SuggestedEvent{{Actors: []int{3}, Type: "CONSULT", Start: 0, End: 9}}}},
 		{"bad type", store.Extraction{Events: []store.SuggestedEvent{{Type: "GOSSIP", Start: 0, End: 9}}}},
 	}

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/attache-app/attache/data/model"
 )
 
 // importCacheKiB is the writer's page cache during an import, writerCacheKiB
@@ -23,6 +25,8 @@ type preparedChunk struct {
 	grams  []string
 	first  int // position of items[0] among all the articles imported
 	err    error
+
+	cleared map[int]error // by index in items: why its published date was cleared
 }
 
 // prepareChunks calls next in a goroutine of its own, checks each article
@@ -93,6 +97,13 @@ func (c *preparedChunk) push(it ImportItem) error {
 		return err
 	}
 	a := &it.Article
+	if err := model.ValidDate(a.Published); err != nil {
+		if c.cleared == nil {
+			c.cleared = map[int]error{}
+		}
+		c.cleared[len(c.items)] = fmt.Errorf("article %d (%q): published: %w; imported with the date unknown", c.first+len(c.items), a.Title, err)
+		a.Published = ""
+	}
 	c.items = append(c.items, it)
 	c.hashes = append(c.hashes, BodyHash(a.Body))
 	c.runes = append(c.runes, utf8.RuneCountInString(a.Body))
@@ -205,6 +216,11 @@ func (m *importer) add(ctx context.Context, c preparedChunk, res *ImportResult) 
 				return 0, 0, fmt.Errorf("article %d (%q): %w", c.first+i, c.items[i].Article.Title, err)
 			}
 			res.Unsaved = append(res.Unsaved, fmt.Errorf("article %d (%q): suggestions not saved: %w", c.first+i, c.items[i].Article.Title, bad.err))
+		}
+	}
+	for _, i := range m.fresh {
+		if err := c.cleared[i]; err != nil {
+			res.Cleared = append(res.Cleared, err)
 		}
 	}
 	res.IDs = append(res.IDs, ids...)

@@ -139,7 +139,7 @@ func findPhrases(text string, phrases []phrase, limit int) []Span {
 				}
 			}
 			if ok {
-				spans = append(spans, Span{at(first).start, at(seen - 1).end})
+				spans = append(spans, Span{Start: at(first).start, End: at(seen - 1).end})
 				if stop < 0 && limit >= 0 {
 					stop = at(first).start + limit
 				}

@@ -1,26 +1,18 @@
 package store
 
 import (
+	"github.com/attache-app/attache/data/model"
+
 	"context"
 	"database/sql"
 	"fmt"
 )
 
-// Mention is an occurrence of an entity in an article.
-type Mention struct {
-	ID         int64
-	EntityID   int64
-	ArticleID  int64
-	Start, End int    // rune span in the article body
-	Status     string // suggested|confirmed|rejected
-	Text       string // the spanned text (filled by Mentions, ignored on create)
-}
-
 // MentionFilter narrows Mentions. Zero values do not filter.
 type MentionFilter struct {
 	ArticleID int64
 	EntityID  int64
-	Status    string
+	Status    model.Status
 }
 
 // CreateMention records a mention marked by the analyst (status defaults to
@@ -29,7 +21,7 @@ func (s *Store) CreateMention(ctx context.Context, m Mention) (int64, error) {
 	if m.Status == "" {
 		m.Status = StatusConfirmed
 	}
-	if err := checkStatus(m.Status); err != nil {
+	if err := m.Status.Valid(); err != nil {
 		return 0, fmt.Errorf("store: create mention: %w", err)
 	}
 	var id int64
@@ -62,7 +54,7 @@ func (s *Store) Mentions(ctx context.Context, f MentionFilter) ([]Mention, error
 		c.add(`m.entity_id = ?`, f.EntityID)
 	}
 	if f.Status != "" {
-		if err := checkStatus(f.Status); err != nil {
+		if err := f.Status.Valid(); err != nil {
 			return nil, fmt.Errorf("store: list mentions: %w", err)
 		}
 		c.add(`m.status = ?`, f.Status)
@@ -80,8 +72,8 @@ func (s *Store) Mentions(ctx context.Context, f MentionFilter) ([]Mention, error
 }
 
 // SetMentionStatus confirms or rejects a mention.
-func (s *Store) SetMentionStatus(ctx context.Context, id int64, status string) error {
-	if err := checkStatus(status); err != nil {
+func (s *Store) SetMentionStatus(ctx context.Context, id int64, status model.Status) error {
+	if err := status.Valid(); err != nil {
 		return fmt.Errorf("store: set status of mention %d: %w", id, err)
 	}
 	label := "Confirm mention"

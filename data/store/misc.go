@@ -8,9 +8,6 @@ import (
 	"path/filepath"
 )
 
-// Span is a rune span [Start, End) in an article body.
-type Span struct{ Start, End int }
-
 // Counts is the number of rows of each kind in a project.
 type Counts struct {
 	Articles, Entities, Events, Passages, Tags, Mentions int

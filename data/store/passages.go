@@ -6,17 +6,6 @@ import (
 	"fmt"
 )
 
-// Passage is a tagged and/or annotated span of an article body. Passages may
-// overlap.
-type Passage struct {
-	ID         int64
-	ArticleID  int64
-	Start, End int // rune span in the article body
-	TagIDs     []int64
-	Note       string
-	Text       string // the spanned text (filled by Passages, ignored on create)
-}
-
 // PassageFilter narrows Passages. Zero values do not filter.
 type PassageFilter struct {
 	ArticleID int64

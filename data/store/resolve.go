@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+
+	"github.com/attache-app/attache/data/model"
 )
 
 // entityResolver finds the entity a suggested entity stands for, within one
@@ -24,7 +26,10 @@ type entityResolver struct {
 }
 
 // entityName is an entity kind and a name folded as NOCASE compares it.
-type entityName struct{ kind, name string }
+type entityName struct {
+	kind model.EntityKind
+	name string
+}
 
 // preloadAfter is how many names are looked up one by one before all the
 // project's names are read at once.
@@ -37,7 +42,7 @@ func newEntityResolver(q txLike) entityResolver {
 func (r *entityResolver) resolve(ctx context.Context, se SuggestedEntity) (int64, error) {
 	kind := se.Kind
 	if kind == "" {
-		kind = "other"
+		kind = model.KindOther
 	}
 	keys := make([]entityName, 0, 1+len(se.Aliases))
 	for _, name := range append([]string{se.Name}, aliasNames(se.Aliases)...) {
@@ -101,7 +106,8 @@ func (r *entityResolver) load(ctx context.Context) error {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var kind, name string
+		var kind model.EntityKind
+		var name string
 		var id int64
 		if err := rows.Scan(&kind, &name, &id); err != nil {
 			return err

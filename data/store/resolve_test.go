@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -25,7 +26,7 @@ func TestSuggestedEntitiesMatchLikeNoCase(t *testing.T) {
 			id := importOne(t, s, store.Article{Title: "Names", Body: strings.Repeat("word ", 1000)})
 
 			var x store.Extraction
-			add := func(name, kind string, aliases ...string) int {
+			add := func(name string, kind model.EntityKind, aliases ...string) int {
 				se := store.SuggestedEntity{Name: name, Kind: kind, Mentions: []store.Span{{Start: len(x.Entities), End: len(x.Entities) + 1}}}
 				for _, a := range aliases {
 					se.Aliases = append(se.Aliases, store.Alias{Name: a})

@@ -76,7 +76,7 @@ func findNeedles(body string, needles []string) []Span {
 				break
 			}
 			runeBase += utf8.RuneCountInString(body[from : from+i])
-			spans = append(spans, Span{runeBase, runeBase + l})
+			spans = append(spans, Span{Start: runeBase, End: runeBase + l})
 			runeBase += l
 			from += i + len(nd)
 		}

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+
+	"github.com/attache-app/attache/data/model"
 )
 
 // suggestionSaver saves machine suggestions inside one write transaction. It
@@ -124,7 +126,7 @@ func checkExtraction(x Extraction, articleID int64, runes int) ([]Event, error) 
 	for _, se := range x.Entities {
 		kind := se.Kind
 		if kind == "" {
-			kind = "other"
+			kind = model.KindOther
 		}
 		if err := checkEntity(&Entity{Name: se.Name, Kind: kind}); err != nil {
 			return nil, fmt.Errorf("entity %q: %w", se.Name, err)

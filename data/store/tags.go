@@ -4,32 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 )
 
-// DefaultTagColour is used when a tag is created without a colour.
-const DefaultTagColour = "#888888"
-
-// Tag is a codebook entry. Tags form a tree through ParentID (0 = top level).
-type Tag struct {
-	ID          int64
-	ParentID    int64
-	Name        string
-	Colour      string // "#rrggbb"
-	Description string
-	Passages    int // passages carrying the tag (read-only)
-	Events      int // events carrying the tag (read-only)
-}
-
 func checkTag(t *Tag) error {
-	t.Name = strings.TrimSpace(t.Name)
-	if t.Name == "" {
-		return fmt.Errorf("tag name is empty")
-	}
-	if t.Colour == "" {
-		t.Colour = DefaultTagColour
-	}
-	return checkColour(t.Colour)
+	t.Normalize()
+	return t.Validate()
 }
 
 // CreateTag adds a tag and returns its id.

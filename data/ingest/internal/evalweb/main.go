@@ -25,6 +25,7 @@ import (
 
 	"github.com/attache-app/attache/data/ingest"
 	"github.com/attache-app/attache/data/ingest/internal/cputime"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -38,7 +39,7 @@ type truth struct {
 type page struct {
 	key      string
 	err      error
-	arts     []store.Article
+	arts     []model.Article
 	score    score
 	duration time.Duration
 }
@@ -157,7 +158,7 @@ func candidatePage(name, corpus, tmp, key string) (page, error) {
 	}
 	p.duration = d
 	if text != "" {
-		p.arts = []store.Article{{Body: text}}
+		p.arts = []model.Article{{Body: text}}
 	}
 	return p, os.Remove(path)
 }
