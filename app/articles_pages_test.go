@@ -14,7 +14,7 @@ import (
 
 // addNumberedArticles imports n short articles titled "Story 0001"… with
 // dates spread over three years, in an order that differs from title order.
-func addNumberedArticles(t *testing.T, st *store.Store, n int) {
+func addNumberedArticles(t *testing.T, st store.Store, n int) {
 	t.Helper()
 	arts := make([]model.Article, n)
 	for i := range arts {

@@ -136,7 +136,7 @@ func sameIndexed(a, b []model.Entity) bool {
 // brings the inspector up to date.
 func (p *entitiesPane) reload() {
 	prev := entityList{all: p.all, ix: p.ix}
-	load(p.wb, "List entities", func(ctx context.Context, st *store.Store) (entityList, error) {
+	load(p.wb, "List entities", func(ctx context.Context, st store.Store) (entityList, error) {
 		all, err := st.Entities(ctx, store.EntityFilter{})
 		if err != nil {
 			return entityList{}, err

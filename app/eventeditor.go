@@ -35,7 +35,7 @@ func (c cameoChoice) label() string {
 	return fmt.Sprintf("%s  %s  (%+.1f)", c.Code, c.Name, c.Goldstein)
 }
 
-func loadEditorData(ctx context.Context, st *store.Store) (editorData, error) {
+func loadEditorData(ctx context.Context, st store.Store) (editorData, error) {
 	var d editorData
 	var err error
 	if d.entities, err = st.Entities(ctx, store.EntityFilter{}); err != nil {
@@ -80,7 +80,7 @@ func (wb *workbench) showEventEditor(ev model.Event, d editorData) {
 			}
 			// "Create" in the picker: make the tag now, so the event can carry it.
 			colour := newTagColour(len(d.tags))
-			load(wb, "Create tag", func(ctx context.Context, st *store.Store) (int64, error) {
+			load(wb, "Create tag", func(ctx context.Context, st store.Store) (int64, error) {
 				return st.CreateTag(ctx, model.Tag{Name: newName, Colour: colour})
 			}, func(id int64) {
 				t := model.Tag{ID: id, Name: newName, Colour: colour}
@@ -184,7 +184,7 @@ func (wb *workbench) showEventEditor(ev model.Event, d editorData) {
 			out.DateBasis = model.BasisExplicit
 		}
 		out.Location, out.Summary, out.Note, out.Status = location.Text, summary.Text, note.Text, model.Status(status.Selected)
-		wb.apply(title, func(ctx context.Context, st *store.Store) error {
+		wb.apply(title, func(ctx context.Context, st store.Store) error {
 			if out.ID == 0 {
 				_, err := st.CreateEvent(ctx, out)
 				return err

@@ -154,7 +154,7 @@ func (v *eventsView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // reload reads every event of the project, labelled, in the background and
 // then shows those the filter lets through.
 func (v *eventsView) reload() {
-	load(v.wb, "List events", func(ctx context.Context, st *store.Store) (eventData, error) {
+	load(v.wb, "List events", func(ctx context.Context, st store.Store) (eventData, error) {
 		return loadEvents(ctx, st, eventFilter{})
 	}, func(d eventData) {
 		v.gen++
@@ -238,7 +238,7 @@ func (v *eventsView) setTicked(status model.Status) {
 		return
 	}
 	v.picked = map[int64]bool{}
-	v.wb.apply("Set event status", func(ctx context.Context, st *store.Store) error {
+	v.wb.apply("Set event status", func(ctx context.Context, st store.Store) error {
 		return st.SetEventsStatus(ctx, ids, status)
 	}, nil)
 }

@@ -33,7 +33,7 @@ type eventData struct {
 }
 
 // loadEvents loads the events f lets through, labelled.
-func loadEvents(ctx context.Context, st *store.Store, f eventFilter) (eventData, error) {
+func loadEvents(ctx context.Context, st store.Store, f eventFilter) (eventData, error) {
 	evs, err := st.Events(ctx, f.store())
 	if err != nil {
 		return eventData{}, err
@@ -43,7 +43,7 @@ func loadEvents(ctx context.Context, st *store.Store, f eventFilter) (eventData,
 
 // labelEvents loads what it takes to label evs: their parties, the tags and
 // the titles of their articles, each in one pass however many events there are.
-func labelEvents(ctx context.Context, st *store.Store, evs []model.Event) (eventData, error) {
+func labelEvents(ctx context.Context, st store.Store, evs []model.Event) (eventData, error) {
 	d := eventData{events: evs}
 	var parties, articles []int64
 	seen := map[int64]bool{}

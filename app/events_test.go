@@ -30,7 +30,7 @@ type eventFixture struct {
 	allEvents, notRejected, byMonth []int64
 }
 
-func addEvents(t *testing.T, st *store.Store) eventFixture {
+func addEvents(t *testing.T, st store.Store) eventFixture {
 	t.Helper()
 	ctx := context.Background()
 	arts, err := ingest.ReadFile(ctx, seedPath, ingest.Options{Publication: "Taipei Times"})

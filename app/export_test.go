@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/attache-app/attache/data/export"
@@ -46,7 +48,7 @@ type projectState struct {
 	Undo     string
 }
 
-func stateOf(t *testing.T, st *store.Store) projectState {
+func stateOf(t *testing.T, st store.Store) projectState {
 	t.Helper()
 	ctx := context.Background()
 	var s projectState
@@ -79,9 +81,9 @@ func readCSV(t *testing.T, path string) [][]string {
 }
 
 // tempStore opens a new project in a temporary folder, closed when the test ends.
-func tempStore(t *testing.T) *store.Store {
+func tempStore(t *testing.T) store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "export.attache"))
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "export.attache"))
 	if err != nil {
 		t.Fatal(err)
 	}

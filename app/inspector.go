@@ -137,14 +137,14 @@ type loaded[T any] struct {
 // always rebuilds; a reload rebuilds only when the data changed. Loads that
 // finish after a newer show are dropped.
 func inspect[T any](i *inspector, t inspected, fresh bool, what string,
-	work func(ctx context.Context, st *store.Store) (T, error), build func(T) (string, fyne.CanvasObject)) {
+	work func(ctx context.Context, st store.Store) (T, error), build func(T) (string, fyne.CanvasObject)) {
 	i.gen++
 	gen := i.gen
 	i.target = t
 	if fresh {
 		i.shown = nil
 	}
-	load(i.wb, what, func(ctx context.Context, st *store.Store) (loaded[T], error) {
+	load(i.wb, what, func(ctx context.Context, st store.Store) (loaded[T], error) {
 		v, err := work(ctx, st)
 		if errors.Is(err, store.ErrNotFound) && !fresh {
 			return loaded[T]{gone: true}, nil

@@ -34,12 +34,12 @@ type entityMention struct {
 }
 
 func (i *inspector) loadEntity(t inspected, fresh bool) {
-	inspect(i, t, fresh, "Show entity", func(ctx context.Context, st *store.Store) (entityData, error) {
+	inspect(i, t, fresh, "Show entity", func(ctx context.Context, st store.Store) (entityData, error) {
 		return loadEntityData(ctx, st, t.id)
 	}, i.entityView)
 }
 
-func loadEntityData(ctx context.Context, st *store.Store, id int64) (entityData, error) {
+func loadEntityData(ctx context.Context, st store.Store, id int64) (entityData, error) {
 	var d entityData
 	var err error
 	if d.entity, err = st.Entity(ctx, id); err != nil {
@@ -112,7 +112,7 @@ func (i *inspector) entityDetails(d entityData) fyne.CanvasObject {
 		}
 		edited := model.Entity{ID: e.ID, Name: name.Text, Kind: model.EntityKind(kind.Selected), Country: strings.ToUpper(strings.TrimSpace(country.Text)),
 			Role: strings.TrimSpace(role.Text), Description: desc.Text}
-		wb.apply("Edit entity", func(ctx context.Context, st *store.Store) error {
+		wb.apply("Edit entity", func(ctx context.Context, st store.Store) error {
 			return st.UpdateEntity(ctx, edited)
 		}, nil)
 	})
@@ -130,7 +130,7 @@ func (i *inspector) entityDetails(d entityData) fyne.CanvasObject {
 			right.Add(l)
 		}
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			wb.apply("Remove alias", func(ctx context.Context, st *store.Store) error {
+			wb.apply("Remove alias", func(ctx context.Context, st store.Store) error {
 				return st.RemoveAlias(ctx, e.ID, alias.Name)
 			}, nil)
 		})
@@ -148,7 +148,7 @@ func (i *inspector) entityDetails(d entityData) fyne.CanvasObject {
 		if text == "" {
 			return
 		}
-		wb.apply("Add alias", func(ctx context.Context, st *store.Store) error {
+		wb.apply("Add alias", func(ctx context.Context, st store.Store) error {
 			return st.AddAlias(ctx, e.ID, model.Alias{Name: text})
 		}, nil)
 	}
@@ -171,7 +171,7 @@ func (i *inspector) entityDetails(d entityData) fyne.CanvasObject {
 // confirmed, merges e into it; the inspector then shows the merged entity.
 func (i *inspector) mergeEntity(e model.Entity) {
 	wb := i.wb
-	load(wb, "List entities", func(ctx context.Context, st *store.Store) ([]model.Entity, error) {
+	load(wb, "List entities", func(ctx context.Context, st store.Store) ([]model.Entity, error) {
 		return st.Entities(ctx, store.EntityFilter{})
 	}, func(all []model.Entity) {
 		others := make([]model.Entity, 0, len(all))
@@ -199,7 +199,7 @@ func (i *inspector) mergeEntity(e model.Entity) {
 func (i *inspector) mergeInto(drop, keep int64) {
 	i.target, i.entityTab = inspected{kind: inspectEntity, id: keep}, 0
 	i.wb.entities.selected = keep
-	i.wb.apply("Merge entities", func(ctx context.Context, st *store.Store) error {
+	i.wb.apply("Merge entities", func(ctx context.Context, st store.Store) error {
 		return st.MergeEntities(ctx, keep, drop)
 	}, nil)
 }

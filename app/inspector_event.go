@@ -19,7 +19,7 @@ import (
 // the source or delete it.
 func (i *inspector) showEvent(id int64) {
 	wb := i.wb
-	load(wb, "Show event", func(ctx context.Context, st *store.Store) (eventData, error) {
+	load(wb, "Show event", func(ctx context.Context, st store.Store) (eventData, error) {
 		ev, err := st.Event(ctx, id)
 		if err != nil {
 			return eventData{}, err
@@ -60,7 +60,7 @@ func eventCard(wb *workbench, ev model.Event, d eventData) fyne.CanvasObject {
 	source.Wrapping = fyne.TextWrapWord
 	source.Importance = widget.LowImportance
 	confirm, reject := statusButtons(ev.Status, func(status model.Status) {
-		wb.apply("Set event status", func(ctx context.Context, st *store.Store) error {
+		wb.apply("Set event status", func(ctx context.Context, st store.Store) error {
 			return st.SetEventStatus(ctx, ev.ID, status)
 		}, func() { wb.inspector.showEvent(ev.ID) })
 	})
@@ -73,7 +73,7 @@ func eventCard(wb *workbench, ev model.Event, d eventData) fyne.CanvasObject {
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
 		dialog.ShowConfirm("Delete event", "Delete this event? (Undo brings it back.)", func(ok bool) {
 			if ok {
-				wb.apply("Delete event", func(ctx context.Context, st *store.Store) error {
+				wb.apply("Delete event", func(ctx context.Context, st store.Store) error {
 					return st.DeleteEvent(ctx, ev.ID)
 				}, wb.inspector.clear)
 			}

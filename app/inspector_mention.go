@@ -23,7 +23,7 @@ type mentionData struct {
 }
 
 // findMention returns mention id, looking in articleID's mentions when known.
-func findMention(ctx context.Context, st *store.Store, id, articleID int64) (model.Mention, error) {
+func findMention(ctx context.Context, st store.Store, id, articleID int64) (model.Mention, error) {
 	ms, err := st.Mentions(ctx, store.MentionFilter{ArticleID: articleID})
 	if err != nil {
 		return model.Mention{}, err
@@ -40,7 +40,7 @@ func findMention(ctx context.Context, st *store.Store, id, articleID int64) (mod
 }
 
 func (i *inspector) loadMention(t inspected, fresh bool) {
-	inspect(i, t, fresh, "Show mention", func(ctx context.Context, st *store.Store) (mentionData, error) {
+	inspect(i, t, fresh, "Show mention", func(ctx context.Context, st store.Store) (mentionData, error) {
 		var d mentionData
 		var err error
 		if d.mention, err = findMention(ctx, st, t.id, t.articleID); err != nil {
@@ -77,19 +77,19 @@ func (i *inspector) mentionView(d mentionData) (string, fyne.CanvasObject) {
 
 	status := widget.NewLabel("Status: " + m.Status.Label())
 	confirm, reject := statusButtons(m.Status, func(status model.Status) {
-		wb.apply("Set mention status", func(ctx context.Context, st *store.Store) error {
+		wb.apply("Set mention status", func(ctx context.Context, st store.Store) error {
 			return st.SetMentionStatus(ctx, m.ID, status)
 		}, nil)
 	})
 	repoint := widget.NewButtonWithIcon("Point at another entity…", theme.SearchIcon(), func() {
-		load(wb, "List entities", func(ctx context.Context, st *store.Store) ([]model.Entity, error) {
+		load(wb, "List entities", func(ctx context.Context, st store.Store) ([]model.Entity, error) {
 			return st.Entities(ctx, store.EntityFilter{})
 		}, func(all []model.Entity) {
 			wb.pickEntity("Point “"+shorten(m.Text, 40)+"” at", all, false, func(to model.Entity, ok bool) {
 				if !ok || to.ID == m.EntityID {
 					return
 				}
-				wb.apply("Change mention entity", func(ctx context.Context, st *store.Store) error {
+				wb.apply("Change mention entity", func(ctx context.Context, st store.Store) error {
 					return st.SetMentionEntity(ctx, m.ID, to.ID)
 				}, nil)
 			})

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
@@ -27,14 +29,14 @@ import (
 type uiBench struct {
 	t   *testing.T
 	wb  *workbench
-	st  *store.Store
+	st  store.Store
 	drv *uiLoop
 }
 
 func newUIBench(t *testing.T) *uiBench {
 	t.Helper()
 	a := newLoopApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "p.attache"))
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "p.attache"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +120,7 @@ func (b *uiBench) topOverlay() fyne.CanvasObject {
 	return b.wb.win.Canvas().Overlays().Top()
 }
 
-func mentionStatus(t *testing.T, st *store.Store, id int64) model.Status {
+func mentionStatus(t *testing.T, st store.Store, id int64) model.Status {
 	t.Helper()
 	ms, err := st.Mentions(context.Background(), store.MentionFilter{})
 	if err != nil {

@@ -79,7 +79,7 @@ type articleData struct {
 	tags     []model.Tag
 }
 
-func loadArticle(ctx context.Context, st *store.Store, id int64) (articleData, error) {
+func loadArticle(ctx context.Context, st store.Store, id int64) (articleData, error) {
 	var d articleData
 	var err error
 	if d.article, err = st.Article(ctx, id); err != nil {
@@ -122,7 +122,7 @@ func (r *reader) reload() {
 	if id == 0 {
 		return
 	}
-	load(r.wb, "Open article", func(ctx context.Context, st *store.Store) (articleData, error) {
+	load(r.wb, "Open article", func(ctx context.Context, st store.Store) (articleData, error) {
 		return loadArticle(ctx, st, id)
 	}, func(d articleData) {
 		if r.articleID != id {

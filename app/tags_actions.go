@@ -67,7 +67,7 @@ func (p *tagsPane) createTag(t model.Tag) {
 	}
 	var id int64
 	p.openAfter = t.ParentID
-	p.wb.apply("Create tag", func(ctx context.Context, st *store.Store) error {
+	p.wb.apply("Create tag", func(ctx context.Context, st store.Store) error {
 		var err error
 		id, err = st.CreateTag(ctx, t)
 		return err
@@ -98,7 +98,7 @@ func (p *tagsPane) renameTag(id int64) {
 }
 
 func (p *tagsPane) updateTag(what string, t model.Tag) {
-	p.wb.apply(what, func(ctx context.Context, st *store.Store) error {
+	p.wb.apply(what, func(ctx context.Context, st store.Store) error {
 		return st.UpdateTag(ctx, t)
 	}, nil)
 }
@@ -164,7 +164,7 @@ func (p *tagsPane) moveTag(id int64) {
 			return
 		}
 		p.openAfter = parent
-		p.wb.apply("Move tag", func(ctx context.Context, st *store.Store) error {
+		p.wb.apply("Move tag", func(ctx context.Context, st store.Store) error {
 			return st.MoveTag(ctx, id, parent)
 		}, nil)
 	}, nil)
@@ -180,7 +180,7 @@ func (p *tagsPane) deleteTag(id int64) {
 	msg += ". (Undo brings it back.)"
 	dialog.ShowConfirm("Delete tag", msg, func(ok bool) {
 		if ok {
-			p.wb.apply("Delete tag", func(ctx context.Context, st *store.Store) error {
+			p.wb.apply("Delete tag", func(ctx context.Context, st store.Store) error {
 				return st.DeleteTag(ctx, id)
 			}, nil)
 		}

@@ -74,7 +74,7 @@ func (v *tagPassages) reload(id int64) {
 		v.show(0, nil)
 		return
 	}
-	load(v.wb, "List tagged passages", func(ctx context.Context, st *store.Store) ([]taggedPassage, error) {
+	load(v.wb, "List tagged passages", func(ctx context.Context, st store.Store) ([]taggedPassage, error) {
 		ps, err := st.Passages(ctx, store.PassageFilter{TagID: id})
 		if err != nil || len(ps) == 0 {
 			return nil, err

@@ -36,7 +36,7 @@ func runEntities(e *env) int {
 		return code
 	}
 	ctx := context.Background()
-	return e.withProject(ctx, func(st *store.Store) error {
+	return e.withProject(ctx, func(st store.Store) error {
 		all, err := st.Entities(ctx, store.EntityFilter{})
 		if err != nil {
 			return err

@@ -43,7 +43,7 @@ func runEvents(e *env) int {
 		return code
 	}
 	ctx := context.Background()
-	return e.withProject(ctx, func(st *store.Store) error {
+	return e.withProject(ctx, func(st store.Store) error {
 		evs, err := export.EventsFromStore(ctx, st, f.filter())
 		if err != nil {
 			return err

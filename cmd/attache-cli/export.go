@@ -10,6 +10,7 @@ import (
 
 	"github.com/attache-app/attache/data/export"
 	"github.com/attache-app/attache/data/model"
+	"github.com/attache-app/attache/data/project"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -56,13 +57,13 @@ func runExport(e *env) int {
 	// An export only reads: a named project that does not exist is an error,
 	// not a new empty project. Without --db the default project opens as for
 	// every other command, so a missing one is created (and seeded) first.
-	if e.db != "" {
+	if e.db != "" && !project.IsDatabaseURL(e.db) {
 		if _, err := os.Stat(e.db); err != nil {
 			return e.fail(fmt.Errorf("open project %s: %w", e.db, errors.Unwrap(err)))
 		}
 	}
 	ctx := context.Background()
-	return e.withProject(ctx, func(st *store.Store) error {
+	return e.withProject(ctx, func(st store.Store) error {
 		group, _ := export.Lane(*lane)
 		write, err := exporter(ctx, st, *format, *what, f, *title, group)
 		if err != nil {
@@ -115,7 +116,7 @@ func checkExportFlags(args int, format, what, lane string, f store.EventFilter) 
 
 // exporter reads the records to export and returns the function that writes
 // them, so nothing is written when reading fails.
-func exporter(ctx context.Context, st *store.Store, format, what string, f store.EventFilter, title string, lane func(export.EventRecord) string) (func(io.Writer) error, error) {
+func exporter(ctx context.Context, st store.Store, format, what string, f store.EventFilter, title string, lane func(export.EventRecord) string) (func(io.Writer) error, error) {
 	switch what {
 	case "passages":
 		ps, err := export.PassagesFromStore(ctx, st, store.PassageFilter{})

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/exchange"
 	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
@@ -21,7 +23,7 @@ const reutersPath = "../../../shared/corpora/reuters-21578/articles.jsonl"
 
 // codedProject builds a project of the first n Reuters stories, with a tree
 // of 20 tags and three passages per story carrying one or two tags.
-func codedProject(b *testing.B, n int) *store.Store {
+func codedProject(b *testing.B, n int) store.Store {
 	b.Helper()
 	f, err := os.Open(reutersPath)
 	if err != nil {
@@ -37,7 +39,7 @@ func codedProject(b *testing.B, n int) *store.Store {
 			arts = append(arts, model.Article{Title: r.Title, Body: r.Body, Published: r.Published, Publication: "Reuters"})
 		}
 	}
-	st, err := store.Open(filepath.Join(b.TempDir(), "coded.attache"))
+	st, err := sqlite.Open(filepath.Join(b.TempDir(), "coded.attache"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -101,7 +103,7 @@ func BenchmarkImportProject(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		dst, err := store.Open(filepath.Join(dir, fmt.Sprint(i, ".attache")))
+		dst, err := sqlite.Open(filepath.Join(dir, fmt.Sprint(i, ".attache")))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -36,7 +36,7 @@ type ExportOptions struct {
 
 // ExportProject reads the project from one snapshot and writes it to w as a
 // .qdpx archive. It returns the number of sources written.
-func ExportProject(ctx context.Context, st *store.Store, w io.Writer, opts ExportOptions) (int, error) {
+func ExportProject(ctx context.Context, st store.Store, w io.Writer, opts ExportOptions) (int, error) {
 	x, err := st.ExchangeSnapshot(ctx)
 	if err != nil {
 		return 0, err
@@ -46,7 +46,7 @@ func ExportProject(ctx context.Context, st *store.Store, w io.Writer, opts Expor
 
 // ExportCodebook reads the project's tags and writes them to w as a .qdc
 // codebook. It returns the number of codes written.
-func ExportCodebook(ctx context.Context, st *store.Store, w io.Writer) (int, error) {
+func ExportCodebook(ctx context.Context, st store.Store, w io.Writer) (int, error) {
 	x, err := st.ExchangeSnapshot(ctx)
 	if err != nil {
 		return 0, err

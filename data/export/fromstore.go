@@ -16,7 +16,7 @@ type lookups struct {
 	articles map[int64]store.ArticleSummary
 }
 
-func loadLookups(ctx context.Context, st *store.Store, entities bool) (*lookups, error) {
+func loadLookups(ctx context.Context, st store.Store, entities bool) (*lookups, error) {
 	l := &lookups{tags: map[int64]string{}, articles: map[int64]store.ArticleSummary{}}
 	tags, err := st.Tags(ctx)
 	if err != nil {
@@ -55,7 +55,7 @@ func (l *lookups) tagNames(ids []int64) []string {
 	return names
 }
 
-func (l *lookups) parties(ctx context.Context, st *store.Store, ids []int64) ([]Party, error) {
+func (l *lookups) parties(ctx context.Context, st store.Store, ids []int64) ([]Party, error) {
 	ps := make([]Party, 0, len(ids))
 	for _, id := range ids {
 		e, ok := l.entities[id]
@@ -74,7 +74,7 @@ func (l *lookups) parties(ctx context.Context, st *store.Store, ids []int64) ([]
 // EventsFromStore reads the events that f selects, with their parties' names,
 // kinds and countries, their tags' names and their source articles'
 // metadata resolved. It only reads the project.
-func EventsFromStore(ctx context.Context, st *store.Store, f store.EventFilter) ([]EventRecord, error) {
+func EventsFromStore(ctx context.Context, st store.Store, f store.EventFilter) ([]EventRecord, error) {
 	evs, err := st.Events(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("export: read events: %w", err)
@@ -113,7 +113,7 @@ func EventsFromStore(ctx context.Context, st *store.Store, f store.EventFilter) 
 // PassagesFromStore reads the tagged passages that f selects, with their
 // articles' metadata and their tags' names resolved. It only reads the
 // project.
-func PassagesFromStore(ctx context.Context, st *store.Store, f store.PassageFilter) ([]PassageRecord, error) {
+func PassagesFromStore(ctx context.Context, st store.Store, f store.PassageFilter) ([]PassageRecord, error) {
 	ps, err := st.Passages(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("export: read passages: %w", err)
@@ -136,7 +136,7 @@ func PassagesFromStore(ctx context.Context, st *store.Store, f store.PassageFilt
 // EntitiesFromStore reads the entities that f selects, with their aliases
 // and the number of their mentions that are not rejected. It only reads the
 // project.
-func EntitiesFromStore(ctx context.Context, st *store.Store, f store.EntityFilter) ([]EntityRecord, error) {
+func EntitiesFromStore(ctx context.Context, st store.Store, f store.EntityFilter) ([]EntityRecord, error) {
 	es, err := st.Entities(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("export: read entities: %w", err)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/export"
 	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
@@ -48,7 +50,7 @@ func seedProject(t *testing.T) string {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "project.attache")
-	st, err := store.Open(path)
+	st, err := sqlite.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +123,7 @@ func TestFromStore(t *testing.T) {
 	ctx := context.Background()
 	path := seedProject(t)
 	before := fileSum(t, path)
-	st, err := store.Open(path)
+	st, err := sqlite.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -76,7 +76,7 @@ const runBatch = 100
 // saved a batch at a time in one transaction; a batch that fails is saved
 // article by article, so Run goes on past an article that fails and returns
 // all failures joined. It stops early when ctx is cancelled.
-func Run(ctx context.Context, st *store.Store, x *Extractor, articleIDs []int64) error {
+func Run(ctx context.Context, st store.Store, x *Extractor, articleIDs []int64) error {
 	type extracted struct {
 		batch  []store.ArticleExtraction
 		failed []error
@@ -113,7 +113,7 @@ func Run(ctx context.Context, st *store.Store, x *Extractor, articleIDs []int64)
 
 // extractBatch loads and extracts the articles ids in parallel, keeping their
 // order; articles that cannot be loaded are reported in failed.
-func extractBatch(ctx context.Context, st *store.Store, x *Extractor, ids []int64) (batch []store.ArticleExtraction, failed []error) {
+func extractBatch(ctx context.Context, st store.Store, x *Extractor, ids []int64) (batch []store.ArticleExtraction, failed []error) {
 	out := make([]store.ArticleExtraction, len(ids))
 	errs := make([]error, len(ids))
 	next := make(chan int)

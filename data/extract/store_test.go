@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/extract"
 	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
@@ -14,7 +16,7 @@ import (
 
 func TestRunSavesSuggestions(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "project.attache"))
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "project.attache"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/extract"
 	"github.com/attache-app/attache/data/ingest"
 	"github.com/attache-app/attache/data/ingest/internal/gen"
@@ -97,7 +99,7 @@ func benchImport(b *testing.B, opts ingest.Options) {
 	cpu := cpuTime()
 	for b.Loop() {
 		start := time.Now()
-		st, err := store.Open(filepath.Join(b.TempDir(), "bench.attache"))
+		st, err := sqlite.Open(filepath.Join(b.TempDir(), "bench.attache"))
 		if err != nil {
 			b.Fatal(err)
 		}

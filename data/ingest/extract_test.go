@@ -21,7 +21,7 @@ type suggestions struct {
 	Events   []model.Event
 }
 
-func suggestionsOf(t *testing.T, st *store.Store) suggestions {
+func suggestionsOf(t *testing.T, st store.Store) suggestions {
 	t.Helper()
 	ctx := context.Background()
 	var s suggestions
@@ -40,7 +40,7 @@ func suggestionsOf(t *testing.T, st *store.Store) suggestions {
 
 // importFiles imports paths into a new project and fails the test on any
 // refused file or unsaved suggestion.
-func importFiles(t *testing.T, paths []string, opts ingest.Options) (*store.Store, []int64) {
+func importFiles(t *testing.T, paths []string, opts ingest.Options) (store.Store, []int64) {
 	t.Helper()
 	st := openStore(t)
 	res, err := ingest.Import(context.Background(), st, paths, opts, nil)

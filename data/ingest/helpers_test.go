@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/ingest"
 	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
@@ -99,9 +101,9 @@ func makeDocx(t testing.TB, document string, title string) []byte {
 	return makeZip(t, files...)
 }
 
-func openStore(t *testing.T) *store.Store {
+func openStore(t *testing.T) store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "test.attache"))
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "test.attache"))
 	if err != nil {
 		t.Fatal(err)
 	}

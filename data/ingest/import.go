@@ -66,7 +66,7 @@ var streamProgressStep int64 = 4 << 20
 // Cancelling ctx stops between files (and between lines of a streamed file)
 // and rolls back the file in progress; Import then returns the results so far
 // with ctx's error. Other problems are reported per file in FileResult.Err.
-func Import(ctx context.Context, st *store.Store, paths []string, opts Options, progress func(Progress)) ([]FileResult, error) {
+func Import(ctx context.Context, st store.Store, paths []string, opts Options, progress func(Progress)) ([]FileResult, error) {
 	files := expand(paths)
 	var results []FileResult
 	var p Progress
@@ -178,7 +178,7 @@ func statReason(err error) string {
 }
 
 // importFile reads and imports one file.
-func importFile(ctx context.Context, st *store.Store, f source, opts Options, bytesDone func(int64)) FileResult {
+func importFile(ctx context.Context, st store.Store, f source, opts Options, bytesDone func(int64)) FileResult {
 	r := FileResult{Path: f.path}
 	if isExchange(f.path) {
 		return importExchange(ctx, st, f)
@@ -255,7 +255,7 @@ func isJSONLines(path string) (bool, error) {
 // streamJSONL imports a JSON Lines file line by line in one transaction: a
 // goroutine parses the file while the store inserts what has been parsed so
 // far.
-func streamJSONL(ctx context.Context, st *store.Store, f source, opts Options, bytesDone func(int64)) FileResult {
+func streamJSONL(ctx context.Context, st store.Store, f source, opts Options, bytesDone func(int64)) FileResult {
 	r := FileResult{Path: f.path}
 	file, err := os.Open(f.path)
 	if err != nil {

@@ -23,6 +23,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/ingest"
 	"github.com/attache-app/attache/data/ingest/internal/cputime"
 	"github.com/attache-app/attache/data/model"
@@ -83,7 +85,7 @@ func run(corpus, split, candidate string, verbose bool) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	st, err := store.Open(filepath.Join(tmp, "eval.attache"))
+	st, err := sqlite.Open(filepath.Join(tmp, "eval.attache"))
 	if err != nil {
 		return err
 	}
@@ -120,7 +122,7 @@ func run(corpus, split, candidate string, verbose bool) error {
 }
 
 // importPage unpacks one page next to the project and imports it.
-func importPage(st *store.Store, corpus, tmp, key, split string) (page, error) {
+func importPage(st store.Store, corpus, tmp, key, split string) (page, error) {
 	p := page{key: key}
 	path := filepath.Join(tmp, key+".html")
 	if err := gunzip(filepath.Join(corpus, "html", key+".html.gz"), path); err != nil {
