@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strconv"
@@ -18,22 +19,23 @@ import (
 
 // editorData is what the event editor needs besides the event itself.
 type editorData struct {
-	entities []store.Entity
-	tags     []store.Tag
+	entities []model.Entity
+	tags     []model.Tag
 	codes    []cameoChoice
 }
 
 // cameoChoice is one CAMEO code as the editor offers it.
 type cameoChoice struct {
-	Code, Name, Type string
-	Goldstein        float64
+	Code, Name string
+	Type       model.EventType
+	Goldstein  float64
 }
 
 func (c cameoChoice) label() string {
 	return fmt.Sprintf("%s  %s  (%+.1f)", c.Code, c.Name, c.Goldstein)
 }
 
-func loadEditorData(ctx context.Context, st *store.Store) (editorData, error) {
+func loadEditorData(ctx context.Context, st store.Store) (editorData, error) {
 	var d editorData
 	var err error
 	if d.entities, err = st.Entities(ctx, store.EntityFilter{}); err != nil {
@@ -48,16 +50,16 @@ func loadEditorData(ctx context.Context, st *store.Store) (editorData, error) {
 
 // editEvent opens the event editor on ev (ID 0: a new event) and saves it
 // through the store's undoable API.
-func (wb *workbench) editEvent(ev store.Event) {
+func (wb *workbench) editEvent(ev model.Event) {
 	load(wb, "Open event editor", loadEditorData, func(d editorData) { wb.showEventEditor(ev, d) })
 }
 
-func (wb *workbench) showEventEditor(ev store.Event, d editorData) {
-	byID := map[int64]store.Entity{}
+func (wb *workbench) showEventEditor(ev model.Event, d editorData) {
+	byID := map[int64]model.Entity{}
 	for _, e := range d.entities {
 		byID[e.ID] = e
 	}
-	tagByID := map[int64]store.Tag{}
+	tagByID := map[int64]model.Tag{}
 	for _, t := range d.tags {
 		tagByID[t.ID] = t
 	}
@@ -65,10 +67,10 @@ func (wb *workbench) showEventEditor(ev store.Event, d editorData) {
 	recips := newChipList(func(id int64) string { return byID[id].Name }, ev.Recipients)
 	tags := newChipList(func(id int64) string { return tagByID[id].Name }, ev.TagIDs)
 	addActor := widget.NewButtonWithIcon("Add…", theme.ContentAddIcon(), func() {
-		wb.pickEntity("Add actor", d.entities, false, func(e store.Entity, ok bool) { actors.add(e.ID) })
+		wb.pickEntity("Add actor", d.entities, false, func(e model.Entity, ok bool) { actors.add(e.ID) })
 	})
 	addRecip := widget.NewButtonWithIcon("Add…", theme.ContentAddIcon(), func() {
-		wb.pickEntity("Add recipient", d.entities, false, func(e store.Entity, ok bool) { recips.add(e.ID) })
+		wb.pickEntity("Add recipient", d.entities, false, func(e model.Entity, ok bool) { recips.add(e.ID) })
 	})
 	addTag := widget.NewButtonWithIcon("Add…", theme.ContentAddIcon(), func() {
 		wb.pickTag("Tag event", d.tags, func(id int64, newName string) {
@@ -78,10 +80,10 @@ func (wb *workbench) showEventEditor(ev store.Event, d editorData) {
 			}
 			// "Create" in the picker: make the tag now, so the event can carry it.
 			colour := newTagColour(len(d.tags))
-			load(wb, "Create tag", func(ctx context.Context, st *store.Store) (int64, error) {
-				return st.CreateTag(ctx, store.Tag{Name: newName, Colour: colour})
+			load(wb, "Create tag", func(ctx context.Context, st store.Store) (int64, error) {
+				return st.CreateTag(ctx, model.Tag{Name: newName, Colour: colour})
 			}, func(id int64) {
-				t := store.Tag{ID: id, Name: newName, Colour: colour}
+				t := model.Tag{ID: id, Name: newName, Colour: colour}
 				tagByID[id] = t
 				d.tags = append(d.tags, t)
 				tags.add(id)
@@ -89,8 +91,8 @@ func (wb *workbench) showEventEditor(ev store.Event, d editorData) {
 			})
 		})
 	})
-	kind := widget.NewSelect(ploverTypes, nil)
-	kind.Selected = ev.Type
+	kind := widget.NewSelect(model.Strings(model.EventTypes()), nil)
+	kind.Selected = string(ev.Type)
 	mode := widget.NewEntry()
 	mode.SetText(ev.Mode)
 	mode.SetPlaceHolder("e.g. phone, visit, statement")
@@ -111,7 +113,7 @@ func (wb *workbench) showEventEditor(ev store.Event, d editorData) {
 			codeBtn.SetText(c.label())
 			goldstein.SetText(strconv.FormatFloat(c.Goldstein, 'f', 1, 64))
 			if c.Type != "" {
-				kind.SetSelected(c.Type)
+				kind.SetSelected(string(c.Type))
 			}
 		})
 	}
@@ -122,11 +124,8 @@ func (wb *workbench) showEventEditor(ev store.Event, d editorData) {
 	endDate.SetText(ev.EndDate)
 	endDate.SetPlaceHolder("optional end YYYY-MM-DD")
 	endDate.Validator = model.ValidDate
-	precision := widget.NewSelect([]string{"day", "week", "month", "year"}, nil)
-	precision.Selected = ev.Precision
-	if precision.Selected == "" {
-		precision.Selected = "day"
-	}
+	precision := widget.NewSelect(model.Strings(model.Precisions()), nil)
+	precision.Selected = string(cmp.Or(ev.Precision, model.PrecisionDay))
 	location, summary := widget.NewEntry(), widget.NewEntry()
 	location.SetText(ev.Location)
 	summary.SetText(ev.Summary)
@@ -134,11 +133,8 @@ func (wb *workbench) showEventEditor(ev store.Event, d editorData) {
 	note.SetText(ev.Note)
 	note.SetMinRowsVisible(3)
 	note.Wrapping = fyne.TextWrapWord
-	status := widget.NewSelect(store.Statuses, nil)
-	status.Selected = ev.Status
-	if status.Selected == "" {
-		status.Selected = store.StatusConfirmed
-	}
+	status := widget.NewSelect(model.Strings(model.Statuses()), nil)
+	status.Selected = string(cmp.Or(ev.Status, model.StatusConfirmed))
 	quote := widget.NewLabel(shorten(ev.Text, 400))
 	quote.Wrapping = fyne.TextWrapWord
 	quote.TextStyle.Italic = true
@@ -152,7 +148,7 @@ func (wb *workbench) showEventEditor(ev store.Event, d editorData) {
 	}
 	dateText := ""
 	if ev.DateText != "" {
-		dateText = "as written: “" + ev.DateText + "” (" + ev.DateBasis + ")"
+		dateText = "as written: “" + ev.DateText + "” (" + ev.DateBasis.Label() + ")"
 	}
 	items := []*widget.FormItem{
 		widget.NewFormItem("Actors", container.NewBorder(nil, nil, nil, addActor, actors.box)),
@@ -179,16 +175,16 @@ func (wb *workbench) showEventEditor(ev store.Event, d editorData) {
 		g, _ := strconv.ParseFloat(strings.TrimSpace(goldstein.Text), 64)
 		out := ev
 		out.Actors, out.Recipients, out.TagIDs = actors.ids, recips.ids, tags.ids
-		out.Type, out.Mode, out.CAMEO, out.Goldstein = kind.Selected, strings.TrimSpace(mode.Text), code, g
-		out.Date, out.EndDate, out.Precision = strings.TrimSpace(date.Text), strings.TrimSpace(endDate.Text), precision.Selected
+		out.Type, out.Mode, out.CAMEO, out.Goldstein = model.EventType(kind.Selected), strings.TrimSpace(mode.Text), code, g
+		out.Date, out.EndDate, out.Precision = strings.TrimSpace(date.Text), strings.TrimSpace(endDate.Text), model.Precision(precision.Selected)
 		switch {
 		case out.Date == "":
-			out.DateBasis = "unresolved" // a cleared date is no longer explicit
+			out.DateBasis = model.BasisUnresolved // a cleared date is no longer explicit
 		case out.Date != ev.Date:
-			out.DateBasis = "explicit"
+			out.DateBasis = model.BasisExplicit
 		}
-		out.Location, out.Summary, out.Note, out.Status = location.Text, summary.Text, note.Text, status.Selected
-		wb.apply(title, func(ctx context.Context, st *store.Store) error {
+		out.Location, out.Summary, out.Note, out.Status = location.Text, summary.Text, note.Text, model.Status(status.Selected)
+		wb.apply(title, func(ctx context.Context, st store.Store) error {
 			if out.ID == 0 {
 				_, err := st.CreateEvent(ctx, out)
 				return err

@@ -40,7 +40,7 @@ func runMembers(e *env) int {
 	if err != nil {
 		return e.fail(err)
 	}
-	if !project.IsShared(location) {
+	if !project.IsDatabaseURL(location) {
 		return e.misuse("members are managed in a shared project: give --db postgres://USER@HOST:PORT/DB")
 	}
 	ctx := context.Background()

@@ -37,7 +37,7 @@ func TestServerLocationIsRedactedAndNeverAFolder(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
 	const loc = "postgres://alice:s3cret@127.0.0.1:1/desk?sslmode=disable"
-	if !project.IsShared(loc) || project.IsShared(filepath.Join(dir, "postgres.attache")) {
+	if !project.IsDatabaseURL(loc) || project.IsDatabaseURL(filepath.Join(dir, "postgres.attache")) {
 		t.Fatal("IsShared tells server locations from files wrongly")
 	}
 	_, shown, err := project.Open(context.Background(), loc)

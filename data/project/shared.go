@@ -15,11 +15,6 @@ type Options struct {
 	Password func(redacted string) (string, error)
 }
 
-// IsShared reports whether location names a shared project on a PostgreSQL
-// server (postgres://USER[:PASSWORD]@HOST:PORT/DB?sslmode=…) rather than a
-// project file.
-func IsShared(location string) bool { return postgres.IsURL(location) }
-
 // Redact returns location as it may be shown, logged or kept in the list of
 // recent projects: a server location loses its password, a file path is
 // unchanged.

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/store/sqlite"
 )
 
 // ImportArticles inserts the articles of one source file in a single
@@ -17,7 +19,7 @@ import (
 // importing the same file at once import each article once.
 func (s *Store) ImportArticles(ctx context.Context, arts []store.Article) (store.ImportResult, error) {
 	for i, a := range arts {
-		if err := store.CheckBody(a); err != nil {
+		if err := model.ValidBody(a.Body); err != nil {
 			return store.ImportResult{}, fmt.Errorf("postgres: import articles: article %d (%q): %w", i, a.Title, err)
 		}
 	}
@@ -46,7 +48,7 @@ func (s *Store) ImportArticlesFrom(ctx context.Context, next func() (store.Artic
 			if !ok {
 				return nil
 			}
-			if err := store.CheckBody(a); err != nil {
+			if err := model.ValidBody(a.Body); err != nil {
 				return fmt.Errorf("article %d (%q): %w", pos, a.Title, err)
 			}
 			id, err := insertArticle(ctx, tx, a)
@@ -80,8 +82,8 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a store.Article) (int64, err
 	if !errors.Is(err, sql.ErrNoRows) {
 		return 0, err
 	}
-	words := store.IndexWords(a.Title, a.Body)
-	grams := store.IndexGrams(a.Title, a.Body)
+	words := sqlite.IndexWords(a.Title, a.Body)
+	grams := sqlite.IndexGrams(a.Title, a.Body)
 	err = tx.QueryRowContext(ctx, `
 INSERT INTO articles(title, publication, author, url, published, dateline, language, body, runes, hash, source_path, source_pos, has_grams, word_count, gram_count)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
@@ -99,7 +101,7 @@ ON CONFLICT (hash) DO NOTHING RETURNING id`,
 
 // indexArticle writes an article's words and CJK tokens into the search
 // index, one statement each.
-func indexArticle(ctx context.Context, tx *sql.Tx, id int64, words []store.IndexWord, grams []store.IndexGram) error {
+func indexArticle(ctx context.Context, tx *sql.Tx, id int64, words []sqlite.IndexWord, grams []sqlite.IndexGram) error {
 	if len(words) > 0 {
 		w, t, b := make([]string, len(words)), make([]int32, len(words)), make([]int32, len(words))
 		for i, x := range words {
@@ -140,7 +142,7 @@ func (s *Store) Article(ctx context.Context, id int64) (store.Article, error) {
 	return a, nil
 }
 
-func wordCount(words []store.IndexWord) int {
+func wordCount(words []sqlite.IndexWord) int {
 	n := 0
 	for _, w := range words {
 		n += w.Title + w.Body
@@ -148,7 +150,7 @@ func wordCount(words []store.IndexWord) int {
 	return n
 }
 
-func gramCount(grams []store.IndexGram) int {
+func gramCount(grams []sqlite.IndexGram) int {
 	n := 0
 	for _, g := range grams {
 		n += g.Count

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/store/sqlite"
 )
 
 // Search runs a full-text query over titles and bodies and returns up to
@@ -26,7 +27,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.Se
 	if limit <= 0 {
 		limit = 50
 	}
-	q := store.ParseQuery(query)
+	q := sqlite.ParseQuery(query)
 	if q.Empty() {
 		return nil, nil
 	}
@@ -58,7 +59,7 @@ func (s *Store) readTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // postings maps an article to a term's weighted frequency in it.
 type postings map[int64]float64
 
-func search(ctx context.Context, tx *sql.Tx, q store.Query, limit int) ([]store.SearchHit, error) {
+func search(ctx context.Context, tx *sql.Tx, q sqlite.Query, limit int) ([]store.SearchHit, error) {
 	var words, grams collection
 	if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(word_count), 0),
 		count(*) FILTER (WHERE has_grams), coalesce(sum(gram_count), 0) FROM articles`).Scan(&words.docs, &words.tokens, &grams.docs, &grams.tokens); err != nil {
@@ -160,7 +161,7 @@ next:
 
 // phrasePostings finds the articles holding a phrase and its weighted
 // frequency in each.
-func phrasePostings(ctx context.Context, tx *sql.Tx, p store.QueryPhrase) (postings, error) {
+func phrasePostings(ctx context.Context, tx *sql.Tx, p sqlite.QueryPhrase) (postings, error) {
 	if len(p.Words) == 1 {
 		return wordPostings(ctx, tx, p.Words[0], p.Prefix)
 	}
@@ -175,7 +176,7 @@ func phrasePostings(ctx context.Context, tx *sql.Tx, p store.QueryPhrase) (posti
 	}
 	out := postings{}
 	err := eachText(ctx, tx, cands, func(id int64, title, body string) {
-		if t, b := store.CountPhrase(title, p), store.CountPhrase(body, p); t+b > 0 {
+		if t, b := sqlite.CountPhrase(title, p), sqlite.CountPhrase(body, p); t+b > 0 {
 			out[id] = titleColumnWeight*float64(t) + bodyColumnWeight*float64(b)
 		}
 	})
@@ -225,7 +226,7 @@ func cjkPostings(ctx context.Context, tx *sql.Tx, run string) (postings, error) 
 	}
 	out := postings{}
 	err := eachText(ctx, tx, cands, func(id int64, title, body string) {
-		if n := store.CountCJK(title, run) + store.CountCJK(body, run); n > 0 {
+		if n := sqlite.CountCJK(title, run) + sqlite.CountCJK(body, run); n > 0 {
 			out[id] = bodyColumnWeight * float64(n)
 		}
 	})
@@ -304,7 +305,7 @@ func prefixEnd(p string) string {
 }
 
 // hitsOf reads the found articles and cuts their snippets.
-func hitsOf(ctx context.Context, tx *sql.Tx, ranked []scored, q store.Query) ([]store.SearchHit, error) {
+func hitsOf(ctx context.Context, tx *sql.Tx, ranked []scored, q sqlite.Query) ([]store.SearchHit, error) {
 	if len(ranked) == 0 {
 		return nil, nil
 	}
@@ -327,7 +328,7 @@ func hitsOf(ctx context.Context, tx *sql.Tx, ranked []scored, q store.Query) ([]
 		}
 		i := at[h.ArticleID]
 		h.Rank = ranked[i].rank
-		h.Snippet, h.FirstHit = store.HitSnippet(body, q)
+		h.Snippet, h.FirstHit = sqlite.HitSnippet(body, q)
 		hits[i] = h
 	}
 	return hits, rows.Err()

@@ -13,6 +13,7 @@ import (
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/data/store/postgres"
 	"github.com/attache-app/attache/data/store/postgres/pgtest"
+	"github.com/attache-app/attache/data/store/sqlite"
 	"github.com/attache-app/attache/resources"
 )
 
@@ -65,7 +66,7 @@ func TestSearchMatchesTheProjectFile(t *testing.T) {
 	ctx := context.Background()
 	arts := testArticles(t)
 
-	lite, err := store.Open(filepath.Join(t.TempDir(), "same.attache"))
+	lite, err := sqlite.Open(filepath.Join(t.TempDir(), "same.attache"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,8 @@ import (
 
 // CreateTag adds a tag and returns its id.
 func (s *Store) CreateTag(ctx context.Context, t store.Tag) (int64, error) {
-	if err := store.CheckTag(&t); err != nil {
+	t.Normalize()
+	if err := t.Validate(); err != nil {
 		return 0, fmt.Errorf("postgres: create tag: %w", err)
 	}
 	var id int64
@@ -64,7 +65,8 @@ FROM tags t JOIN tree ON tree.id = t.id ORDER BY tree.path COLLATE "C"`)
 // UpdateTag changes a tag's name, colour and description (not its parent:
 // see MoveTag).
 func (s *Store) UpdateTag(ctx context.Context, t store.Tag) error {
-	if err := store.CheckTag(&t); err != nil {
+	t.Normalize()
+	if err := t.Validate(); err != nil {
 		return fmt.Errorf("postgres: edit tag %d: %w", t.ID, err)
 	}
 	return s.change(ctx, "Edit tag", func(c *changeTx) error {
