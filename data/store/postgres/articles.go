@@ -40,6 +40,12 @@ func (s *Store) ImportArticlesFrom(ctx context.Context, next func() (store.Artic
 	var res store.ImportResult
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res = store.ImportResult{}
+		// Imports queue, one file at a time, as on a project file: two
+		// files sharing articles in different orders could otherwise each
+		// wait for the other's uncommitted copy (a deadlock).
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1, $2)`, lockSpace, lockImport); err != nil {
+			return err
+		}
 		for pos := 0; ; pos++ {
 			a, ok, err := next()
 			if err != nil {

@@ -12,12 +12,13 @@ import (
 // schemaName is the PostgreSQL schema that holds a project's tables.
 const schemaName = "attache"
 
-// Advisory lock key (two int4 halves) held while migrating, so that clients
-// opening a project at the same time migrate it one after the other:
-// "ATTC", then 1 for migrations.
+// Advisory lock keys (two int4 halves: "ATTC", then what is locked), held
+// for a transaction: migrations run one after the other however many
+// clients open a project at once, and so do imports.
 const (
 	lockSpace     = 0x41545443
 	lockMigration = 1
+	lockImport    = 2
 )
 
 // migrations bring the schema from version i to i+1; schema_version holds
