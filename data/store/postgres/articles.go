@@ -15,8 +15,10 @@ import (
 // ImportArticles inserts the articles of one source file in a single
 // transaction (all or nothing). An article whose whitespace-normalised body
 // is already in the project (imported by anyone, or earlier in the same
-// call) is skipped as a duplicate: its entry in IDs is 0. Two members
-// importing the same file at once import each article once.
+// call) is skipped as a duplicate: its entry in IDs is 0. An article
+// without text is refused (and with it the whole call); one whose published
+// date is malformed is imported with the date unknown and listed in
+// ImportResult.Cleared. Two members importing at once queue.
 func (s *Store) ImportArticles(ctx context.Context, arts []store.Article) (store.ImportResult, error) {
 	for i, a := range arts {
 		if err := model.ValidBody(a.Body); err != nil {
@@ -57,12 +59,19 @@ func (s *Store) ImportArticlesFrom(ctx context.Context, next func() (store.Artic
 			if err := model.ValidBody(a.Body); err != nil {
 				return fmt.Errorf("article %d (%q): %w", pos, a.Title, err)
 			}
+			var cleared error
+			if err := model.ValidDate(a.Published); err != nil {
+				cleared = fmt.Errorf("article %d (%q): published: %w; imported with the date unknown", pos, a.Title, err)
+				a.Published = ""
+			}
 			id, err := insertArticle(ctx, tx, a)
 			if err != nil {
 				return fmt.Errorf("article %d (%q): %w", pos, a.Title, err)
 			}
 			if id == 0 {
 				res.Duplicates++
+			} else if cleared != nil {
+				res.Cleared = append(res.Cleared, cleared)
 			}
 			res.IDs = append(res.IDs, id)
 		}

@@ -60,33 +60,43 @@ func (s *Store) readTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 type postings map[int64]float64
 
 func search(ctx context.Context, tx *sql.Tx, q sqlite.Query, limit int) ([]store.SearchHit, error) {
-	var words, grams collection
-	if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(word_count), 0),
-		count(*) FILTER (WHERE has_grams), coalesce(sum(gram_count), 0) FROM articles`).Scan(&words.docs, &words.tokens, &grams.docs, &grams.tokens); err != nil {
+	terms, in, err := termPostings(ctx, tx, q)
+	if err != nil {
 		return nil, err
-	}
-	words.columns, grams.columns = 2, 1
-	var terms []postings
-	var in []collection // the index each term is counted in
-	for _, p := range q.Phrases {
-		ps, err := phrasePostings(ctx, tx, p)
-		if err != nil {
-			return nil, err
-		}
-		terms, in = append(terms, ps), append(in, words)
-	}
-	for _, run := range q.CJK {
-		ps, err := cjkPostings(ctx, tx, run)
-		if err != nil {
-			return nil, err
-		}
-		terms, in = append(terms, ps), append(in, grams)
 	}
 	ranked := rank(terms, in)
 	if len(ranked) > limit {
 		ranked = ranked[:limit]
 	}
 	return hitsOf(ctx, tx, ranked, q)
+}
+
+// termPostings reads the postings of every term of q, with the index each
+// term is counted in.
+func termPostings(ctx context.Context, tx *sql.Tx, q sqlite.Query) ([]postings, []collection, error) {
+	var words, grams collection
+	if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(word_count), 0),
+		count(*) FILTER (WHERE has_grams), coalesce(sum(gram_count), 0) FROM articles`).Scan(&words.docs, &words.tokens, &grams.docs, &grams.tokens); err != nil {
+		return nil, nil, err
+	}
+	words.columns, grams.columns = 2, 1
+	var terms []postings
+	var in []collection
+	for _, p := range q.Phrases {
+		ps, err := phrasePostings(ctx, tx, p)
+		if err != nil {
+			return nil, nil, err
+		}
+		terms, in = append(terms, ps), append(in, words)
+	}
+	for _, run := range q.CJK {
+		ps, err := cjkPostings(ctx, tx, run)
+		if err != nil {
+			return nil, nil, err
+		}
+		terms, in = append(terms, ps), append(in, grams)
+	}
+	return terms, in, nil
 }
 
 type scored struct {

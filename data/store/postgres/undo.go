@@ -286,7 +286,10 @@ func upsert(ctx context.Context, tx *sql.Tx, img rowImage) error {
 	_, err = tx.ExecContext(ctx, `INSERT INTO `+t+` (`+list+`)
 		SELECT `+list+` FROM json_populate_record(NULL::`+t+`, $1::json)
 		ON CONFLICT (id) DO UPDATE SET (`+list+`) = (SELECT `+list+` FROM json_populate_record(NULL::`+t+`, $1::json))`, string(js))
-	return err
+	if err != nil || t != "articles" {
+		return err
+	}
+	return reindexArticle(ctx, tx, img.ID)
 }
 
 // tableName checks that a table name read from the undo log is a plain
