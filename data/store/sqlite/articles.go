@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"github.com/attache-app/attache/data/model"
+	"github.com/attache-app/attache/data/store/internal/undolabel"
 
 	"context"
 	"database/sql"
@@ -139,7 +140,7 @@ func (s *Store) UpdateArticleMeta(ctx context.Context, id int64, m ArticleMeta) 
 	if err := model.ValidDate(m.Published); err != nil {
 		return fmt.Errorf("store: edit article %d: published: %w", id, err)
 	}
-	return s.change(ctx, "Edit article", func(c *changeTx) error {
+	return s.change(ctx, undolabel.EditArticle, func(c *changeTx) error {
 		if err := exists(ctx, c, "articles", "article", id); err != nil {
 			return err
 		}
@@ -158,7 +159,7 @@ func (s *Store) UpdateArticleMeta(ctx context.Context, id int64, m ArticleMeta) 
 
 // DeleteArticle removes an article with its passages, mentions and events.
 func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
-	return s.change(ctx, "Delete article", func(c *changeTx) error {
+	return s.change(ctx, undolabel.DeleteArticle, func(c *changeTx) error {
 		if err := exists(ctx, c, "articles", "article", id); err != nil {
 			return err
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/store/internal/undolabel"
 )
 
 func checkEntity(e *Entity) error {
@@ -21,7 +22,7 @@ func (s *Store) CreateEntity(ctx context.Context, e Entity) (int64, error) {
 		return 0, fmt.Errorf("store: create entity: %w", err)
 	}
 	var id int64
-	err := s.change(ctx, "Create entity", func(c *changeTx) error {
+	err := s.change(ctx, undolabel.CreateEntity, func(c *changeTx) error {
 		var err error
 		id, err = insertEntity(ctx, c, e)
 		if err != nil {
@@ -79,7 +80,7 @@ func (s *Store) entities(ctx context.Context, where string, args ...any) ([]Enti
 	out, err := queryRows(ctx, s.r, func(rows *sql.Rows, e *Entity) error {
 		return rows.Scan(&e.ID, &e.Name, &e.Kind, &e.Country, &e.Role, &e.Description, &e.Mentions)
 	}, `SELECT e.id, e.name, e.kind, e.country, e.role, e.description,
-		(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.status <> 'rejected')
+		(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.status <> '`+string(StatusRejected)+`')
 		FROM entities e WHERE `+where+` ORDER BY e.name COLLATE NOCASE, e.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: list entities: %w", err)
@@ -116,7 +117,7 @@ func (s *Store) UpdateEntity(ctx context.Context, e Entity) error {
 	if err := checkEntity(&e); err != nil {
 		return fmt.Errorf("store: edit entity %d: %w", e.ID, err)
 	}
-	return s.change(ctx, "Edit entity", func(c *changeTx) error {
+	return s.change(ctx, undolabel.EditEntity, func(c *changeTx) error {
 		if err := exists(ctx, c, "entities", "entity", e.ID); err != nil {
 			return err
 		}
@@ -135,7 +136,7 @@ func (s *Store) AddAlias(ctx context.Context, entityID int64, a Alias) error {
 	if a.Name == "" {
 		return fmt.Errorf("store: add alias to entity %d: alias name is empty", entityID)
 	}
-	return s.change(ctx, "Add alias", func(c *changeTx) error {
+	return s.change(ctx, undolabel.AddAlias, func(c *changeTx) error {
 		if err := exists(ctx, c, "entities", "entity", entityID); err != nil {
 			return err
 		}
@@ -156,7 +157,7 @@ func (s *Store) AddAlias(ctx context.Context, entityID int64, a Alias) error {
 
 // RemoveAlias removes every alias of an entity with the given name.
 func (s *Store) RemoveAlias(ctx context.Context, entityID int64, name string) error {
-	return s.change(ctx, "Remove alias", func(c *changeTx) error {
+	return s.change(ctx, undolabel.RemoveAlias, func(c *changeTx) error {
 		if err := exists(ctx, c, "entities", "entity", entityID); err != nil {
 			return err
 		}
@@ -180,7 +181,7 @@ func (s *Store) MergeEntities(ctx context.Context, keep, drop int64) error {
 	if keep == drop {
 		return fmt.Errorf("store: merge entities: cannot merge entity %d into itself", keep)
 	}
-	return s.change(ctx, "Merge entities", func(c *changeTx) error {
+	return s.change(ctx, undolabel.MergeEntities, func(c *changeTx) error {
 		if err := exists(ctx, c, "entities", "entity", keep); err != nil {
 			return err
 		}
@@ -244,7 +245,7 @@ func (s *Store) MergeEntities(ctx context.Context, keep, drop int64) error {
 // DeleteEntity removes an entity with its aliases and mentions and takes it
 // out of every event.
 func (s *Store) DeleteEntity(ctx context.Context, id int64) error {
-	return s.change(ctx, "Delete entity", func(c *changeTx) error {
+	return s.change(ctx, undolabel.DeleteEntity, func(c *changeTx) error {
 		if err := exists(ctx, c, "entities", "entity", id); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"github.com/attache-app/attache/data/model"
+	"github.com/attache-app/attache/data/store/internal/undolabel"
 
 	"context"
 	"database/sql"
@@ -48,7 +49,7 @@ func checkEventFields(e *Event) error {
 // confirmed) and returns its id.
 func (s *Store) CreateEvent(ctx context.Context, e Event) (int64, error) {
 	var id int64
-	err := s.change(ctx, "Create event", func(c *changeTx) error {
+	err := s.change(ctx, undolabel.CreateEvent, func(c *changeTx) error {
 		if err := checkEvent(ctx, c, &e); err != nil {
 			return err
 		}
@@ -113,7 +114,7 @@ func writeEventLinks(ctx context.Context, tx txLike, id int64, e Event) error {
 // UpdateEvent replaces every field of an event, including its actors,
 // recipients, tags, note and status.
 func (s *Store) UpdateEvent(ctx context.Context, e Event) error {
-	return s.change(ctx, "Edit event", func(c *changeTx) error {
+	return s.change(ctx, undolabel.EditEvent, func(c *changeTx) error {
 		if err := exists(ctx, c, "events", "event", e.ID); err != nil {
 			return err
 		}
@@ -162,11 +163,7 @@ func (s *Store) SetEventsStatus(ctx context.Context, ids []int64, status model.S
 	if err := status.Valid(); err != nil {
 		return fmt.Errorf("store: set event status: %w", err)
 	}
-	label := map[model.Status]string{StatusConfirmed: "Confirm event", StatusRejected: "Reject event", StatusSuggested: "Reset event"}[status]
-	if len(ids) > 1 {
-		label += "s"
-	}
-	return s.change(ctx, label, func(c *changeTx) error {
+	return s.change(ctx, undolabel.EventsStatus(status, len(ids)), func(c *changeTx) error {
 		for _, id := range ids {
 			if err := exists(ctx, c, "events", "event", id); err != nil {
 				return err
@@ -184,7 +181,7 @@ func (s *Store) SetEventsStatus(ctx context.Context, ids []int64, status model.S
 
 // DeleteEvent removes an event.
 func (s *Store) DeleteEvent(ctx context.Context, id int64) error {
-	return s.change(ctx, "Delete event", func(c *changeTx) error {
+	return s.change(ctx, undolabel.DeleteEvent, func(c *changeTx) error {
 		if err := exists(ctx, c, "events", "event", id); err != nil {
 			return err
 		}

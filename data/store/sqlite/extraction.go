@@ -2,12 +2,8 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
-	"strconv"
-	"strings"
 )
 
 // SaveExtraction stores machine suggestions for one article: entities are
@@ -39,57 +35,6 @@ func (s *Store) SaveExtractions(ctx context.Context, batch []ArticleExtraction) 
 		}
 		return nil
 	})
-}
-
-// eventFingerprint identifies a suggested event apart from its span.
-func eventFingerprint(x Extraction, sv SuggestedEvent) string {
-	var b strings.Builder
-	for _, idx := range [][]int{sv.Actors, sv.Recipients} {
-		for _, i := range idx {
-			if i >= 0 && i < len(x.Entities) {
-				b.WriteString(strings.ToLower(x.Entities[i].Name))
-			}
-			b.WriteByte(0)
-		}
-		b.WriteByte(1)
-	}
-	for _, f := range []string{string(sv.Type), sv.Mode, sv.CAMEO, sv.Date, sv.EndDate, sv.DateText, sv.Location} {
-		b.WriteString(f)
-		b.WriteByte(0)
-	}
-	sum := sha256.Sum256([]byte(b.String()))
-	return hex.EncodeToString(sum[:8])
-}
-
-// machineKey is "kind:start:end:rest"; the span is kept in the key so that
-// splitting and merging articles can shift it.
-func machineKey(kind string, start, end int, rest string) string {
-	return kind + ":" + strconv.Itoa(start) + ":" + strconv.Itoa(end) + ":" + rest
-}
-
-// shiftKey moves the span inside a machine key by delta.
-func shiftKey(key string, delta int) string {
-	parts := strings.SplitN(key, ":", 4)
-	if len(parts) != 4 {
-		return key
-	}
-	start, err1 := strconv.Atoi(parts[1])
-	end, err2 := strconv.Atoi(parts[2])
-	if err1 != nil || err2 != nil {
-		return key
-	}
-	return machineKey(parts[0], start+delta, end+delta, parts[3])
-}
-
-// keySpan returns the span inside a machine key.
-func keySpan(key string) (int, int, bool) {
-	parts := strings.SplitN(key, ":", 4)
-	if len(parts) != 4 {
-		return 0, 0, false
-	}
-	start, err1 := strconv.Atoi(parts[1])
-	end, err2 := strconv.Atoi(parts[2])
-	return start, end, err1 == nil && err2 == nil
 }
 
 // dismiss remembers the machine keys selected by query (article_id,

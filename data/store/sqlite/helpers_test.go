@@ -14,7 +14,7 @@ import (
 )
 
 // seedPath is the real news bundle the project was built from, as shipped in the sample corpus.
-const seedPath = "../../resources/sample/taipei-times-bundle.txt"
+const seedPath = "../../../resources/sample/taipei-times-bundle.txt"
 
 // openTemp opens a new project in a temporary directory.
 func openTemp(t testing.TB) (*sqlite.Store, string) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/store/internal/textsearch"
 )
 
 // importCacheKiB is the writer's page cache during an import, writerCacheKiB
@@ -108,7 +109,7 @@ func (c *preparedChunk) push(it ImportItem) error {
 	c.items = append(c.items, it)
 	c.hashes = append(c.hashes, store.BodyHash(a.Body))
 	c.runes = append(c.runes, utf8.RuneCountInString(a.Body))
-	c.grams = append(c.grams, cjkGrams(a.Title, a.Body))
+	c.grams = append(c.grams, textsearch.Grams(a.Title, a.Body))
 	return nil
 }
 

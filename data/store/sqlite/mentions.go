@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"github.com/attache-app/attache/data/model"
+	"github.com/attache-app/attache/data/store/internal/undolabel"
 
 	"context"
 	"database/sql"
@@ -18,7 +19,7 @@ func (s *Store) CreateMention(ctx context.Context, m Mention) (int64, error) {
 		return 0, fmt.Errorf("store: create mention: %w", err)
 	}
 	var id int64
-	err := s.change(ctx, "Mark mention", func(c *changeTx) error {
+	err := s.change(ctx, undolabel.MarkMention, func(c *changeTx) error {
 		if err := exists(ctx, c, "entities", "entity", m.EntityID); err != nil {
 			return err
 		}
@@ -69,14 +70,7 @@ func (s *Store) SetMentionStatus(ctx context.Context, id int64, status model.Sta
 	if err := status.Valid(); err != nil {
 		return fmt.Errorf("store: set status of mention %d: %w", id, err)
 	}
-	label := "Confirm mention"
-	switch status {
-	case StatusRejected:
-		label = "Reject mention"
-	case StatusSuggested:
-		label = "Reset mention"
-	}
-	return s.change(ctx, label, func(c *changeTx) error {
+	return s.change(ctx, undolabel.MentionStatus(status), func(c *changeTx) error {
 		if err := exists(ctx, c, "mentions", "mention", id); err != nil {
 			return err
 		}
@@ -90,7 +84,7 @@ func (s *Store) SetMentionStatus(ctx context.Context, id int64, status model.Sta
 
 // SetMentionEntity points a mention at another entity; this confirms it.
 func (s *Store) SetMentionEntity(ctx context.Context, id, entityID int64) error {
-	return s.change(ctx, "Change mention entity", func(c *changeTx) error {
+	return s.change(ctx, undolabel.ChangeMentionEntity, func(c *changeTx) error {
 		if err := exists(ctx, c, "mentions", "mention", id); err != nil {
 			return err
 		}
@@ -100,7 +94,7 @@ func (s *Store) SetMentionEntity(ctx context.Context, id, entityID int64) error 
 		if err := c.capture("mentions", `id = ?`, id); err != nil {
 			return err
 		}
-		_, err := c.ExecContext(ctx, `UPDATE mentions SET entity_id = ?, status = 'confirmed' WHERE id = ?`, entityID, id)
+		_, err := c.ExecContext(ctx, `UPDATE mentions SET entity_id = ?, status = ? WHERE id = ?`, entityID, StatusConfirmed, id)
 		return err
 	})
 }

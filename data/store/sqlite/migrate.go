@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"strconv"
+
+	"github.com/attache-app/attache/data/store/internal/textsearch"
 )
 
 // ApplicationID is the value of PRAGMA application_id that marks an SQLite
@@ -314,7 +316,7 @@ CREATE VIRTUAL TABLE articles_cjk USING fts5(grams, tokenize='unicode61');
 	// This migration writes articles_cjk itself: indexCJK follows the
 	// current schema, where the bigrams live in article_grams.
 	for _, d := range docs {
-		grams := cjkGrams(d.title, d.body)
+		grams := textsearch.Grams(d.title, d.body)
 		if grams == "" {
 			continue
 		}

@@ -3,9 +3,9 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"strings"
 
 	"github.com/attache-app/attache/data/model"
+	"github.com/attache-app/attache/data/store/internal/suggest"
 )
 
 // entityResolver finds the entity a suggested entity stands for, within one
@@ -20,15 +20,9 @@ import (
 // extraction meets thousands of names no entity has yet.
 type entityResolver struct {
 	q       txLike
-	byName  map[entityName]int64 // complete once loaded
+	byName  map[suggest.Name]int64 // complete once loaded
 	lookups int
 	loaded  bool
-}
-
-// entityName is an entity kind and a name folded as NOCASE compares it.
-type entityName struct {
-	kind model.EntityKind
-	name string
 }
 
 // preloadAfter is how many names are looked up one by one before all the
@@ -36,27 +30,18 @@ type entityName struct {
 const preloadAfter = 1000
 
 func newEntityResolver(q txLike) entityResolver {
-	return entityResolver{q: q, byName: map[entityName]int64{}}
+	return entityResolver{q: q, byName: map[suggest.Name]int64{}}
 }
 
 func (r *entityResolver) resolve(ctx context.Context, se SuggestedEntity) (int64, error) {
-	kind := se.Kind
-	if kind == "" {
-		kind = model.KindOther
-	}
-	keys := make([]entityName, 0, 1+len(se.Aliases))
-	for _, name := range append([]string{se.Name}, aliasNames(se.Aliases)...) {
-		if name = strings.TrimSpace(name); name != "" {
-			keys = append(keys, entityName{kind, foldNoCase(name)})
-		}
-	}
+	keys := suggest.Names(se)
 	for _, key := range keys {
 		id, err := r.lookup(ctx, key)
 		if err != nil || id != 0 {
 			return id, err
 		}
 	}
-	e := Entity{Name: se.Name, Kind: kind, Country: se.Country, Role: se.Role, Description: se.Description, Aliases: se.Aliases}
+	e := Entity{Name: se.Name, Kind: suggest.Kind(se), Country: se.Country, Role: se.Role, Description: se.Description, Aliases: se.Aliases}
 	if err := checkEntity(&e); err != nil {
 		return 0, err
 	}
@@ -73,7 +58,7 @@ func (r *entityResolver) resolve(ctx context.Context, se SuggestedEntity) (int64
 }
 
 // lookup returns the oldest entity with the name key, or 0.
-func (r *entityResolver) lookup(ctx context.Context, key entityName) (int64, error) {
+func (r *entityResolver) lookup(ctx context.Context, key suggest.Name) (int64, error) {
 	if id, ok := r.byName[key]; ok || r.loaded {
 		return id, nil
 	}
@@ -88,7 +73,7 @@ func (r *entityResolver) lookup(ctx context.Context, key entityName) (int64, err
 		SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE AND kind = ?2
 		UNION ALL
 		SELECT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id
-			WHERE a.name = ?1 COLLATE NOCASE AND e.kind = ?2)`, key.name, key.kind).Scan(&id); err != nil {
+			WHERE a.name = ?1 COLLATE NOCASE AND e.kind = ?2)`, key.Folded, key.Kind).Scan(&id); err != nil {
 		return 0, err
 	}
 	if id.Valid {
@@ -112,7 +97,7 @@ func (r *entityResolver) load(ctx context.Context) error {
 		if err := rows.Scan(&kind, &name, &id); err != nil {
 			return err
 		}
-		key := entityName{kind, foldNoCase(name)}
+		key := suggest.NameOf(kind, name)
 		if old, ok := r.byName[key]; !ok || id < old {
 			r.byName[key] = id
 		}
@@ -122,29 +107,4 @@ func (r *entityResolver) load(ctx context.Context) error {
 	}
 	r.loaded = true
 	return nil
-}
-
-func aliasNames(as []Alias) []string {
-	out := make([]string, len(as))
-	for i, a := range as {
-		out[i] = a.Name
-	}
-	return out
-}
-
-// foldNoCase folds s as SQLite's NOCASE collation compares it: ASCII
-// letters to lower case, everything else as it is.
-func foldNoCase(s string) string {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if 'A' <= b[j] && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }

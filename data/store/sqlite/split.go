@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/store/internal/suggest"
+	"github.com/attache-app/attache/data/store/internal/undolabel"
 )
 
 // SplitArticle cuts an article in two at rune offset at: the article keeps
@@ -18,7 +20,7 @@ import (
 // to the new article with shifted offsets; one that spans the cut is refused.
 func (s *Store) SplitArticle(ctx context.Context, id int64, at int) (int64, error) {
 	var newID int64
-	err := s.change(ctx, "Split article", func(c *changeTx) error {
+	err := s.change(ctx, undolabel.SplitArticle, func(c *changeTx) error {
 		a, err := getArticle(ctx, c, id)
 		if err != nil {
 			return err
@@ -75,7 +77,7 @@ func (s *Store) SplitArticle(ctx context.Context, id int64, at int) (int64, erro
 // space at the seam; the next article's items move over with shifted offsets
 // and it is deleted.
 func (s *Store) MergeArticleWithNext(ctx context.Context, id int64) error {
-	return s.change(ctx, "Merge articles", func(c *changeTx) error {
+	return s.change(ctx, undolabel.MergeArticles, func(c *changeTx) error {
 		a, err := getArticle(ctx, c, id)
 		if err != nil {
 			return err
@@ -163,15 +165,15 @@ func moveItems(c *changeTx, from, to int64, at, delta int) error {
 				_, err = c.ExecContext(ctx, `UPDATE passages SET article_id = ?, start = start + ?, "end" = "end" + ? WHERE id = ?`,
 					to, delta, delta, it.id)
 			case "dismissed":
-				if start, _, ok := keySpan(it.key.String); !ok || start < at {
+				if start, _, ok := suggest.KeySpan(it.key.String); !ok || start < at {
 					continue
 				}
 				_, err = c.ExecContext(ctx, `UPDATE dismissed SET article_id = ?, machine_key = ? WHERE id = ?`,
-					to, shiftKey(it.key.String, delta), it.id)
+					to, suggest.ShiftKey(it.key.String, delta), it.id)
 			default:
 				key := it.key
 				if key.Valid {
-					key.String = shiftKey(key.String, delta)
+					key.String = suggest.ShiftKey(key.String, delta)
 				}
 				// An event without a span (0–0) keeps having none.
 				_, err = c.ExecContext(ctx, `UPDATE `+t+` SET article_id = ?,

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/attache-app/attache/data/model"
+	"github.com/attache-app/attache/data/store/internal/suggest"
 )
 
 // suggestionSaver saves machine suggestions inside one write transaction. It
@@ -47,7 +47,7 @@ func (sv *suggestionSaver) save(ctx context.Context, articleID int64, runes int,
 		}
 		runes = n
 	}
-	events, err := checkExtraction(x, articleID, runes)
+	events, err := suggest.CheckExtraction(x, articleID, runes)
 	if err != nil {
 		return refusedSuggestions{err}
 	}
@@ -71,7 +71,7 @@ func (sv *suggestionSaver) save(ctx context.Context, articleID int64, runes int,
 	sv.mentions = sv.mentions[:0]
 	for i, se := range x.Entities {
 		for _, sp := range se.Mentions {
-			key := machineKey("mention", sp.Start, sp.End, "")
+			key := suggest.MachineKey("mention", sp.Start, sp.End, "")
 			if seen.keys[key] || seen.spans[sp] {
 				continue
 			}
@@ -87,7 +87,7 @@ func (sv *suggestionSaver) save(ctx context.Context, articleID int64, runes int,
 		return err
 	}
 	for k, se := range x.Events {
-		key := machineKey("event", se.Start, se.End, eventFingerprint(x, se))
+		key := suggest.MachineKey("event", se.Start, se.End, suggest.EventFingerprint(x, se))
 		if seen.keys[key] {
 			continue
 		}
@@ -118,48 +118,6 @@ type refusedSuggestions struct{ err error }
 
 func (r refusedSuggestions) Error() string { return r.err.Error() }
 func (r refusedSuggestions) Unwrap() error { return r.err }
-
-// checkExtraction validates an extraction for an article of runes runes
-// without looking at the project, and returns its events ready to insert
-// (without their entities).
-func checkExtraction(x Extraction, articleID int64, runes int) ([]Event, error) {
-	for _, se := range x.Entities {
-		kind := se.Kind
-		if kind == "" {
-			kind = model.KindOther
-		}
-		if err := checkEntity(&Entity{Name: se.Name, Kind: kind}); err != nil {
-			return nil, fmt.Errorf("entity %q: %w", se.Name, err)
-		}
-		for _, sp := range se.Mentions {
-			if sp.Start < 0 || sp.Start >= sp.End || sp.End > runes {
-				return nil, fmt.Errorf("mention of %q: span %d–%d is not within article %d (0–%d)", se.Name, sp.Start, sp.End, articleID, runes)
-			}
-		}
-	}
-	events := make([]Event, len(x.Events))
-	for k, sv := range x.Events {
-		for _, idx := range [][]int{sv.Actors, sv.Recipients} {
-			for _, i := range idx {
-				if i < 0 || i >= len(x.Entities) {
-					return nil, fmt.Errorf("event %d: entity index %d out of range (%d entities)", k, i, len(x.Entities))
-				}
-			}
-		}
-		e := Event{Type: sv.Type, Mode: sv.Mode, CAMEO: sv.CAMEO, Goldstein: sv.Goldstein, Date: sv.Date,
-			EndDate: sv.EndDate, Precision: sv.Precision, DateText: sv.DateText, DateBasis: sv.DateBasis,
-			Location: sv.Location, Summary: sv.Summary, Text: sv.Text, ArticleID: articleID,
-			Start: sv.Start, End: sv.End, Status: StatusSuggested}
-		if err := checkEventFields(&e); err != nil {
-			return nil, fmt.Errorf("event %d: %w", k, err)
-		}
-		if !(e.Start == 0 && e.End == 0) && (e.Start < 0 || e.Start >= e.End || e.End > runes) {
-			return nil, fmt.Errorf("event %d: span %d–%d is not within article %d (0–%d, start before end)", k, e.Start, e.End, articleID, runes)
-		}
-		events[k] = e
-	}
-	return events, nil
-}
 
 // suggestionSet is what an article already has that a suggestion must not
 // repeat: the machine keys of its mentions, events and dismissed
@@ -203,7 +161,7 @@ var insertMentionSQL = func() []string {
 	out := make([]string, mentionsPerInsert+1)
 	for n := 1; n <= mentionsPerInsert; n++ {
 		out[n] = `INSERT INTO mentions(entity_id, article_id, start, "end", status, machine_key) VALUES ` +
-			strings.TrimSuffix(strings.Repeat(`(?, ?, ?, ?, 'suggested', ?), `, n), ", ")
+			strings.TrimSuffix(strings.Repeat(`(?, ?, ?, ?, '`+string(StatusSuggested)+`', ?), `, n), ", ")
 	}
 	return out
 }()

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+
+	"github.com/attache-app/attache/data/store/internal/undolabel"
 )
 
 func checkTag(t *Tag) error {
@@ -17,7 +19,7 @@ func (s *Store) CreateTag(ctx context.Context, t Tag) (int64, error) {
 		return 0, fmt.Errorf("store: create tag: %w", err)
 	}
 	var id int64
-	err := s.change(ctx, "Create tag", func(c *changeTx) error {
+	err := s.change(ctx, undolabel.CreateTag, func(c *changeTx) error {
 		if t.ParentID != 0 {
 			if err := exists(ctx, c, "tags", "parent tag", t.ParentID); err != nil {
 				return err
@@ -61,7 +63,7 @@ func (s *Store) UpdateTag(ctx context.Context, t Tag) error {
 	if err := checkTag(&t); err != nil {
 		return fmt.Errorf("store: edit tag %d: %w", t.ID, err)
 	}
-	return s.change(ctx, "Edit tag", func(c *changeTx) error {
+	return s.change(ctx, undolabel.EditTag, func(c *changeTx) error {
 		if err := exists(ctx, c, "tags", "tag", t.ID); err != nil {
 			return err
 		}
@@ -77,7 +79,7 @@ func (s *Store) UpdateTag(ctx context.Context, t Tag) error {
 // MoveTag puts a tag under a new parent (0 = top level). Moving a tag under
 // itself or one of its descendants is refused.
 func (s *Store) MoveTag(ctx context.Context, id, parentID int64) error {
-	return s.change(ctx, "Move tag", func(c *changeTx) error {
+	return s.change(ctx, undolabel.MoveTag, func(c *changeTx) error {
 		if err := exists(ctx, c, "tags", "tag", id); err != nil {
 			return err
 		}
@@ -107,7 +109,7 @@ func (s *Store) MoveTag(ctx context.Context, id, parentID int64) error {
 // DeleteTag removes a tag from the codebook and from every passage and event
 // that carried it. Its children move up to its parent.
 func (s *Store) DeleteTag(ctx context.Context, id int64) error {
-	return s.change(ctx, "Delete tag", func(c *changeTx) error {
+	return s.change(ctx, undolabel.DeleteTag, func(c *changeTx) error {
 		if err := exists(ctx, c, "tags", "tag", id); err != nil {
 			return err
 		}

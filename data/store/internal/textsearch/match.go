@@ -1,17 +1,19 @@
-package sqlite
+package textsearch
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/attache-app/attache/data/model"
 	"golang.org/x/text/unicode/norm"
 )
 
-// The FTS5 index finds and ranks articles; the hits inside a found article
-// are located in Go, with a tokenizer that follows unicode61 with
-// remove_diacritics (letters, digits and marks make words; case and accents
-// are ignored). This is much cheaper than asking FTS5 to highlight each body.
+// An engine's index finds and ranks articles; the hits inside a found
+// article are located here, with a tokenizer that follows SQLite FTS5's
+// unicode61 with remove_diacritics (letters, digits and marks make words;
+// case and accents are ignored), so every engine marks the same hits. This
+// is much cheaper than asking the index to highlight each body.
 
 // token is a word of a text: its byte range and its rune span.
 type token struct {
@@ -109,7 +111,7 @@ func queryPhrase(text string, prefix bool) phrase {
 
 // findPhrases returns the rune spans where any phrase occurs in text. Once a
 // hit is found, scanning stops limit runes after it (limit < 0: never).
-func findPhrases(text string, phrases []phrase, limit int) []Span {
+func findPhrases(text string, phrases []phrase, limit int) []model.Span {
 	longest := 0
 	for _, p := range phrases {
 		longest = max(longest, len(p.words))
@@ -117,7 +119,7 @@ func findPhrases(text string, phrases []phrase, limit int) []Span {
 	if longest == 0 {
 		return nil
 	}
-	var spans []Span
+	var spans []model.Span
 	// Only the last few words can end in a hit, so they are kept in a ring
 	// rather than tokenizing the whole body.
 	ring := make([]token, longest)
@@ -139,7 +141,7 @@ func findPhrases(text string, phrases []phrase, limit int) []Span {
 				}
 			}
 			if ok {
-				spans = append(spans, Span{Start: at(first).start, End: at(seen - 1).end})
+				spans = append(spans, model.Span{Start: at(first).start, End: at(seen - 1).end})
 				if stop < 0 && limit >= 0 {
 					stop = at(first).start + limit
 				}
