@@ -8,7 +8,8 @@ import (
 
 	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
-	"github.com/attache-app/attache/data/store/sqlite"
+	"github.com/attache-app/attache/data/store/internal/undolabel"
+	"github.com/attache-app/attache/data/store/internal/textsearch"
 )
 
 // Articles lists articles (without bodies) matching f.
@@ -116,7 +117,7 @@ func articleListQuery(ctx context.Context, tx *sql.Tx, cols string, f store.Arti
 
 // matchingIDs returns the ids of every article a text query matches.
 func matchingIDs(ctx context.Context, tx *sql.Tx, text string) ([]int64, bool, error) {
-	q := sqlite.ParseQuery(text)
+	q := textsearch.Parse(text)
 	if q.Empty() {
 		return nil, false, nil
 	}
@@ -206,7 +207,7 @@ func (s *Store) UpdateArticleMeta(ctx context.Context, id int64, m model.Article
 	if err := model.ValidDate(m.Published); err != nil {
 		return fmt.Errorf("postgres: edit article %d: published: %w", id, err)
 	}
-	return s.change(ctx, "Edit article", func(c *changeTx) error {
+	return s.change(ctx, undolabel.EditArticle, func(c *changeTx) error {
 		if err := exists(ctx, c.Tx, "articles", "article", id); err != nil {
 			return err
 		}
@@ -224,7 +225,7 @@ func (s *Store) UpdateArticleMeta(ctx context.Context, id int64, m model.Article
 
 // DeleteArticle removes an article with its passages, mentions and events.
 func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
-	return s.change(ctx, "Delete article", func(c *changeTx) error {
+	return s.change(ctx, undolabel.DeleteArticle, func(c *changeTx) error {
 		if err := exists(ctx, c.Tx, "articles", "article", id); err != nil {
 			return err
 		}
@@ -263,7 +264,7 @@ func reindexArticle(ctx context.Context, tx *sql.Tx, id int64) error {
 			return err
 		}
 	}
-	words, grams := sqlite.IndexWords(title, body), sqlite.IndexGrams(title, body)
+	words, grams := textsearch.IndexWords(title, body), textsearch.IndexGrams(title, body)
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET has_grams = $1, word_count = $2, gram_count = $3 WHERE id = $4`,
 		len(grams) > 0, wordCount(words), gramCount(grams), id); err != nil {
 		return err

@@ -9,7 +9,7 @@ import (
 
 	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
-	"github.com/attache-app/attache/data/store/sqlite"
+	"github.com/attache-app/attache/data/store/internal/textsearch"
 )
 
 // ImportArticles inserts the articles of one source file in a single
@@ -97,8 +97,8 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a store.Article) (int64, err
 	if !errors.Is(err, sql.ErrNoRows) {
 		return 0, err
 	}
-	words := sqlite.IndexWords(a.Title, a.Body)
-	grams := sqlite.IndexGrams(a.Title, a.Body)
+	words := textsearch.IndexWords(a.Title, a.Body)
+	grams := textsearch.IndexGrams(a.Title, a.Body)
 	err = tx.QueryRowContext(ctx, `
 INSERT INTO articles(title, publication, author, url, published, dateline, language, body, runes, hash, source_path, source_pos, has_grams, word_count, gram_count)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
@@ -116,7 +116,7 @@ ON CONFLICT (hash) DO NOTHING RETURNING id`,
 
 // indexArticle writes an article's words and CJK tokens into the search
 // index, one statement each.
-func indexArticle(ctx context.Context, tx *sql.Tx, id int64, words []sqlite.IndexWord, grams []sqlite.IndexGram) error {
+func indexArticle(ctx context.Context, tx *sql.Tx, id int64, words []textsearch.IndexWord, grams []textsearch.IndexGram) error {
 	if len(words) > 0 {
 		w, t, b := make([]string, len(words)), make([]int32, len(words)), make([]int32, len(words))
 		for i, x := range words {
@@ -157,7 +157,7 @@ func (s *Store) Article(ctx context.Context, id int64) (store.Article, error) {
 	return a, nil
 }
 
-func wordCount(words []sqlite.IndexWord) int {
+func wordCount(words []textsearch.IndexWord) int {
 	n := 0
 	for _, w := range words {
 		n += w.Title + w.Body
@@ -165,7 +165,7 @@ func wordCount(words []sqlite.IndexWord) int {
 	return n
 }
 
-func gramCount(grams []sqlite.IndexGram) int {
+func gramCount(grams []textsearch.IndexGram) int {
 	n := 0
 	for _, g := range grams {
 		n += g.Count

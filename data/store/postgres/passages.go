@@ -8,12 +8,13 @@ import (
 	"strings"
 
 	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/store/internal/undolabel"
 )
 
 // CreatePassage adds a passage with its tags and note and returns its id.
 func (s *Store) CreatePassage(ctx context.Context, p store.Passage) (int64, error) {
 	var id int64
-	err := s.change(ctx, "Create passage", func(c *changeTx) error {
+	err := s.change(ctx, undolabel.CreatePassage, func(c *changeTx) error {
 		if err := checkSpan(ctx, c.Tx, p.ArticleID, p.Start, p.End); err != nil {
 			return err
 		}
@@ -51,7 +52,7 @@ func addPassageTag(c *changeTx, passageID, tagID int64) error {
 
 // TagPassage adds a tag to a passage (no change if it already has it).
 func (s *Store) TagPassage(ctx context.Context, passageID, tagID int64) error {
-	return s.change(ctx, "Tag passage", func(c *changeTx) error {
+	return s.change(ctx, undolabel.TagPassage, func(c *changeTx) error {
 		if err := exists(ctx, c.Tx, "passages", "passage", passageID); err != nil {
 			return err
 		}
@@ -61,7 +62,7 @@ func (s *Store) TagPassage(ctx context.Context, passageID, tagID int64) error {
 
 // UntagPassage removes a tag from a passage.
 func (s *Store) UntagPassage(ctx context.Context, passageID, tagID int64) error {
-	return s.change(ctx, "Untag passage", func(c *changeTx) error {
+	return s.change(ctx, undolabel.UntagPassage, func(c *changeTx) error {
 		if err := exists(ctx, c.Tx, "passages", "passage", passageID); err != nil {
 			return err
 		}
@@ -75,7 +76,7 @@ func (s *Store) UntagPassage(ctx context.Context, passageID, tagID int64) error 
 
 // SetPassageNote replaces the note of a passage.
 func (s *Store) SetPassageNote(ctx context.Context, passageID int64, note string) error {
-	return s.change(ctx, "Edit note", func(c *changeTx) error {
+	return s.change(ctx, undolabel.EditNote, func(c *changeTx) error {
 		if err := exists(ctx, c.Tx, "passages", "passage", passageID); err != nil {
 			return err
 		}
@@ -89,7 +90,7 @@ func (s *Store) SetPassageNote(ctx context.Context, passageID int64, note string
 
 // DeletePassage removes a passage with its tags and note.
 func (s *Store) DeletePassage(ctx context.Context, passageID int64) error {
-	return s.change(ctx, "Delete passage", func(c *changeTx) error {
+	return s.change(ctx, undolabel.DeletePassage, func(c *changeTx) error {
 		if err := exists(ctx, c.Tx, "passages", "passage", passageID); err != nil {
 			return err
 		}

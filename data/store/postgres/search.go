@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/attache-app/attache/data/store"
-	"github.com/attache-app/attache/data/store/sqlite"
+	"github.com/attache-app/attache/data/store/internal/textsearch"
 )
 
 // Search runs a full-text query over titles and bodies and returns up to
@@ -27,7 +27,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.Se
 	if limit <= 0 {
 		limit = 50
 	}
-	q := sqlite.ParseQuery(query)
+	q := textsearch.Parse(query)
 	if q.Empty() {
 		return nil, nil
 	}
@@ -59,7 +59,7 @@ func (s *Store) readTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // postings maps an article to a term's weighted frequency in it.
 type postings map[int64]float64
 
-func search(ctx context.Context, tx *sql.Tx, q sqlite.Query, limit int) ([]store.SearchHit, error) {
+func search(ctx context.Context, tx *sql.Tx, q textsearch.Query, limit int) ([]store.SearchHit, error) {
 	terms, in, err := termPostings(ctx, tx, q)
 	if err != nil {
 		return nil, err
@@ -73,7 +73,7 @@ func search(ctx context.Context, tx *sql.Tx, q sqlite.Query, limit int) ([]store
 
 // termPostings reads the postings of every term of q, with the index each
 // term is counted in.
-func termPostings(ctx context.Context, tx *sql.Tx, q sqlite.Query) ([]postings, []collection, error) {
+func termPostings(ctx context.Context, tx *sql.Tx, q textsearch.Query) ([]postings, []collection, error) {
 	var words, grams collection
 	if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(word_count), 0),
 		count(*) FILTER (WHERE has_grams), coalesce(sum(gram_count), 0) FROM articles`).Scan(&words.docs, &words.tokens, &grams.docs, &grams.tokens); err != nil {
@@ -82,15 +82,23 @@ func termPostings(ctx context.Context, tx *sql.Tx, q sqlite.Query) ([]postings, 
 	words.columns, grams.columns = 2, 1
 	var terms []postings
 	var in []collection
-	for _, p := range q.Phrases {
-		ps, err := phrasePostings(ctx, tx, p)
+	for _, t := range q.Terms {
+		if t.CJK {
+			continue
+		}
+		ps, err := phrasePostings(ctx, tx, t)
 		if err != nil {
 			return nil, nil, err
 		}
 		terms, in = append(terms, ps), append(in, words)
 	}
-	for _, run := range q.CJK {
-		ps, err := cjkPostings(ctx, tx, run)
+	// The CJK index's ranking comes after the word index's, as in the
+	// project file, whose bm25() sums add the word part first.
+	for _, t := range q.Terms {
+		if !t.CJK {
+			continue
+		}
+		ps, err := cjkPostings(ctx, tx, t)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -171,14 +179,15 @@ next:
 
 // phrasePostings finds the articles holding a phrase and its weighted
 // frequency in each.
-func phrasePostings(ctx context.Context, tx *sql.Tx, p sqlite.QueryPhrase) (postings, error) {
-	if len(p.Words) == 1 {
-		return wordPostings(ctx, tx, p.Words[0], p.Prefix)
+func phrasePostings(ctx context.Context, tx *sql.Tx, p textsearch.Term) (postings, error) {
+	words := p.Words()
+	if len(words) == 1 {
+		return wordPostings(ctx, tx, words[0], p.Prefix)
 	}
 	// Articles holding every word, then the phrase counted in their text.
 	var cands postings
-	for i, w := range p.Words {
-		ps, err := wordPostings(ctx, tx, w, p.Prefix && i == len(p.Words)-1)
+	for i, w := range words {
+		ps, err := wordPostings(ctx, tx, w, p.Prefix && i == len(words)-1)
 		if err != nil {
 			return nil, err
 		}
@@ -186,7 +195,7 @@ func phrasePostings(ctx context.Context, tx *sql.Tx, p sqlite.QueryPhrase) (post
 	}
 	out := postings{}
 	err := eachText(ctx, tx, cands, func(id int64, title, body string) {
-		if t, b := sqlite.CountPhrase(title, p), sqlite.CountPhrase(body, p); t+b > 0 {
+		if t, b := p.Count(title), p.Count(body); t+b > 0 {
 			out[id] = titleColumnWeight*float64(t) + bodyColumnWeight*float64(b)
 		}
 	})
@@ -217,8 +226,9 @@ func wordPostings(ctx context.Context, tx *sql.Tx, word string, prefix bool) (po
 
 // cjkPostings finds the articles holding a CJK run and how often it occurs
 // in each, title and body alike (the CJK index has one column).
-func cjkPostings(ctx context.Context, tx *sql.Tx, run string) (postings, error) {
-	if utf8.RuneCountInString(run) == 1 {
+func cjkPostings(ctx context.Context, tx *sql.Tx, t textsearch.Term) (postings, error) {
+	run := t.Text
+	if t.Runes() == 1 {
 		// Any token starting with the character: a pair, or a run's end.
 		return gramPostings(ctx, tx, `gram >= $1 AND gram < $2`, run, prefixEnd(run))
 	}
@@ -236,7 +246,7 @@ func cjkPostings(ctx context.Context, tx *sql.Tx, run string) (postings, error) 
 	}
 	out := postings{}
 	err := eachText(ctx, tx, cands, func(id int64, title, body string) {
-		if n := sqlite.CountCJK(title, run) + sqlite.CountCJK(body, run); n > 0 {
+		if n := t.Count(title) + t.Count(body); n > 0 {
 			out[id] = bodyColumnWeight * float64(n)
 		}
 	})
@@ -315,7 +325,7 @@ func prefixEnd(p string) string {
 }
 
 // hitsOf reads the found articles and cuts their snippets.
-func hitsOf(ctx context.Context, tx *sql.Tx, ranked []scored, q sqlite.Query) ([]store.SearchHit, error) {
+func hitsOf(ctx context.Context, tx *sql.Tx, ranked []scored, q textsearch.Query) ([]store.SearchHit, error) {
 	if len(ranked) == 0 {
 		return nil, nil
 	}
@@ -338,7 +348,7 @@ func hitsOf(ctx context.Context, tx *sql.Tx, ranked []scored, q sqlite.Query) ([
 		}
 		i := at[h.ArticleID]
 		h.Rank = ranked[i].rank
-		h.Snippet, h.FirstHit = sqlite.HitSnippet(body, q)
+		h.FirstHit, h.Snippet = q.Locate(body)
 		hits[i] = h
 	}
 	return hits, rows.Err()

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/store/internal/undolabel"
 )
 
 // CreateTag adds a tag and returns its id.
@@ -16,7 +17,7 @@ func (s *Store) CreateTag(ctx context.Context, t store.Tag) (int64, error) {
 		return 0, fmt.Errorf("postgres: create tag: %w", err)
 	}
 	var id int64
-	err := s.change(ctx, "Create tag", func(c *changeTx) error {
+	err := s.change(ctx, undolabel.CreateTag, func(c *changeTx) error {
 		if t.ParentID != 0 {
 			if err := exists(ctx, c.Tx, "tags", "parent tag", t.ParentID); err != nil {
 				return err
@@ -69,7 +70,7 @@ func (s *Store) UpdateTag(ctx context.Context, t store.Tag) error {
 	if err := t.Validate(); err != nil {
 		return fmt.Errorf("postgres: edit tag %d: %w", t.ID, err)
 	}
-	return s.change(ctx, "Edit tag", func(c *changeTx) error {
+	return s.change(ctx, undolabel.EditTag, func(c *changeTx) error {
 		if err := exists(ctx, c.Tx, "tags", "tag", t.ID); err != nil {
 			return err
 		}
@@ -85,7 +86,7 @@ func (s *Store) UpdateTag(ctx context.Context, t store.Tag) error {
 // MoveTag puts a tag under a new parent (0 = top level). Moving a tag under
 // itself or one of its descendants is refused.
 func (s *Store) MoveTag(ctx context.Context, id, parentID int64) error {
-	return s.change(ctx, "Move tag", func(c *changeTx) error {
+	return s.change(ctx, undolabel.MoveTag, func(c *changeTx) error {
 		if err := exists(ctx, c.Tx, "tags", "tag", id); err != nil {
 			return err
 		}
@@ -114,7 +115,7 @@ func (s *Store) MoveTag(ctx context.Context, id, parentID int64) error {
 // DeleteTag removes a tag from the codebook and from every passage and event
 // that carried it. Its children move up to its parent.
 func (s *Store) DeleteTag(ctx context.Context, id int64) error {
-	return s.change(ctx, "Delete tag", func(c *changeTx) error {
+	return s.change(ctx, undolabel.DeleteTag, func(c *changeTx) error {
 		if err := exists(ctx, c.Tx, "tags", "tag", id); err != nil {
 			return err
 		}
