@@ -8,8 +8,8 @@ import (
 
 	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
-	"github.com/attache-app/attache/data/store/internal/undolabel"
 	"github.com/attache-app/attache/data/store/internal/textsearch"
+	"github.com/attache-app/attache/data/store/internal/undolabel"
 )
 
 // Articles lists articles (without bodies) matching f.
