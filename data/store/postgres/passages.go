@@ -119,7 +119,7 @@ func (s *Store) Passage(ctx context.Context, id int64) (store.Passage, error) {
 
 // Passages lists passages matching f, by article and position.
 func (s *Store) Passages(ctx context.Context, f store.PassageFilter) ([]store.Passage, error) {
-	return s.passages(ctx, `($1 = 0 OR p.article_id = $1) AND ($2 = 0 OR p.id IN (SELECT passage_id FROM passage_tags WHERE tag_id = $2))`,
+	return s.passages(ctx, `($1::bigint = 0 OR p.article_id = $1) AND ($2::bigint = 0 OR p.id IN (SELECT passage_id FROM passage_tags WHERE tag_id = $2))`,
 		f.ArticleID, f.TagID)
 }
 
