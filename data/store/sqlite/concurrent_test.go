@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/attache-app/attache/data/store/storetest"
+
 	"github.com/attache-app/attache/data/store/sqlite"
 
 	"github.com/attache-app/attache/data/store"
@@ -31,7 +33,7 @@ func TestReadersNotBlockedByImport(t *testing.T) {
 	}
 	ctx := context.Background()
 	s, _ := openTemp(t)
-	arts := seedArticles(t)
+	arts := storetest.SeedArticles(t)
 	res, err := s.ImportArticles(ctx, arts)
 	must(t, err)
 	big := toArticles(gen.Articles(600, 800, 7), "big.txt")
@@ -94,25 +96,28 @@ func TestReadersNotBlockedByImport(t *testing.T) {
 
 func TestSaveCopyReplacesAndIsUsable(t *testing.T) {
 	ctx := context.Background()
-	f := newFixture(t)
+	s, _ := openTemp(t)
+	art := storetest.ImportOne(t, s, store.Article{Title: "Call", Body: "Xi Jinping (習近平) spoke to Donald Trump by phone on Friday."})
+	passage, err := s.CreatePassage(ctx, store.Passage{ArticleID: art, Start: 0, End: 10, Note: "key"})
+	must(t, err)
 	dest := filepath.Join(t.TempDir(), "copy.attache")
 	must(t, os.WriteFile(dest, []byte("old contents"), 0o644))
-	must(t, f.s.SaveCopy(ctx, dest))
+	must(t, s.SaveCopy(ctx, dest))
 	if entries, _ := os.ReadDir(filepath.Dir(dest)); len(entries) != 1 {
 		t.Errorf("temporary files left beside the copy: %v", entries)
 	}
-	must(t, f.s.SetPassageNote(ctx, f.passage, "after the copy"))
+	must(t, s.SetPassageNote(ctx, passage, "after the copy"))
 	cp, err := sqlite.Open(dest)
 	must(t, err)
 	defer cp.Close()
-	p, err := cp.Passage(ctx, f.passage)
+	p, err := cp.Passage(ctx, passage)
 	if err != nil || p.Note != "key" {
 		t.Errorf("copied passage = %+v, %v", p, err)
 	}
 	if hits, _ := cp.Search(ctx, "近平", 5); len(hits) != 1 {
 		t.Errorf("copy search = %v", hits)
 	}
-	if l, _ := cp.UndoLabel(ctx); l != "Mark mention" && l != "Create event" {
-		t.Errorf("copy undo label = %q", l)
+	if l, _ := cp.UndoLabel(ctx); l != "Create passage" {
+		t.Errorf("copy undo label = %q, want the last change before the copy", l)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/attache-app/attache/data/store/storetest"
+
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -18,7 +20,7 @@ func FuzzSearch(f *testing.F) {
 	}
 	ctx := context.Background()
 	s, _ := openTemp(f)
-	if _, err := s.ImportArticles(ctx, seedArticles(f)); err != nil {
+	if _, err := s.ImportArticles(ctx, storetest.SeedArticles(f)); err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, q string) {

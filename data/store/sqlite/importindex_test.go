@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/store/storetest"
+
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/data/store/internal/gen"
 )
@@ -51,8 +53,8 @@ func TestImportIndexesEveryArticle(t *testing.T) {
 
 	// Articles made after the import are indexed by the trigger again.
 	body := "Firstpart of the story. " + strings.Repeat("More words here. ", 20) + "Secondpart begins here."
-	id := importOne(t, s, store.Article{Title: "Two stories", Body: body})
-	second, err := s.SplitArticle(ctx, id, runeIndex(t, body, "Secondpart"))
+	id := storetest.ImportOne(t, s, store.Article{Title: "Two stories", Body: body})
+	second, err := s.SplitArticle(ctx, id, storetest.RuneIndex(t, body, "Secondpart"))
 	must(t, err)
 	hits, err := s.Search(ctx, "Secondpart", 5)
 	must(t, err)

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/store/storetest"
+
 	"github.com/attache-app/attache/data/store/sqlite"
 
 	"github.com/attache-app/attache/data/store"
@@ -81,7 +83,7 @@ func TestOpenCreatesAndReopens(t *testing.T) {
 	path := filepath.Join(dir, "Taiwan notes.attache")
 	s, err := sqlite.Open(path)
 	must(t, err)
-	id := importOne(t, s, store.Article{Title: "Call", Body: "Trump and Xi spoke by phone."})
+	id := storetest.ImportOne(t, s, store.Article{Title: "Call", Body: "Trump and Xi spoke by phone."})
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +134,7 @@ func TestOpenEmptyFileInitialises(t *testing.T) {
 	if backups, _ := filepath.Glob(path + ".bak*"); len(backups) != 0 {
 		t.Errorf("an empty file was backed up as if migrated: %v", backups)
 	}
-	id := importOne(t, s, store.Article{Title: "Manila talks", Body: "Xi Jinping (習近平) called Donald Trump about Taiwan."})
+	id := storetest.ImportOne(t, s, store.Article{Title: "Manila talks", Body: "Xi Jinping (習近平) called Donald Trump about Taiwan."})
 	hits, err := s.Search(ctx, "近平 Taiwan", 5)
 	if err != nil || len(hits) != 1 || hits[0].ArticleID != id {
 		t.Errorf("search in the initialised project = %+v, %v; want article %d", hits, err, id)

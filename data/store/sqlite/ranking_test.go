@@ -6,6 +6,8 @@ import (
 	"math"
 	"testing"
 
+	"github.com/attache-app/attache/data/store/storetest"
+
 	"github.com/attache-app/attache/data/store/sqlite"
 
 	"github.com/attache-app/attache/data/store"
@@ -21,7 +23,7 @@ const filler = "Officials from both governments met in the capital on Monday to 
 func TestSearchRanking(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTemp(t)
-	if _, err := s.ImportArticles(ctx, seedArticles(t)); err != nil {
+	if _, err := s.ImportArticles(ctx, storetest.SeedArticles(t)); err != nil {
 		t.Fatal(err)
 	}
 	res, err := s.ImportArticles(ctx, []store.Article{
@@ -57,8 +59,8 @@ func TestSearchRanking(t *testing.T) {
 func TestSearchIndexFollowsEdits(t *testing.T) {
 	ctx := context.Background()
 	s, path := openTemp(t)
-	first := importOne(t, s, store.Article{Title: "Summit", Body: "Xi Jinping (習近平) met the envoy. " + filler})
-	second := importOne(t, s, store.Article{Title: "Strait", Body: "The coast guard of 臺灣 sailed out. " + filler})
+	first := storetest.ImportOne(t, s, store.Article{Title: "Summit", Body: "Xi Jinping (習近平) met the envoy. " + filler})
+	second := storetest.ImportOne(t, s, store.Article{Title: "Strait", Body: "The coast guard of 臺灣 sailed out. " + filler})
 	found := func(query string) []int64 {
 		t.Helper()
 		hits, err := s.Search(ctx, query, 10)
@@ -110,7 +112,7 @@ func TestSearchIndexFollowsEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	expect("臺灣 近平", first)
-	tail, err := s.SplitArticle(ctx, first, runeIndex(t, "Xi Jinping (習近平) met the envoy. "+filler, filler)+len([]rune(filler)))
+	tail, err := s.SplitArticle(ctx, first, storetest.RuneIndex(t, "Xi Jinping (習近平) met the envoy. "+filler, filler)+len([]rune(filler)))
 	if err != nil {
 		t.Fatal(err)
 	}

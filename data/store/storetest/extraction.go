@@ -1,4 +1,4 @@
-package sqlite_test
+package storetest
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 // article.
 func seedExtraction(t *testing.T, body string) store.Extraction {
 	span := func(s string) store.Span {
-		i := runeIndex(t, body, s)
+		i := RuneIndex(t, body, s)
 		return store.Span{Start: i, End: i + len([]rune(s))}
 	}
 	call := span("US president-elect Donald Trump and Chinese President Xi Jinping (習近平) discussed Taiwan")
@@ -31,11 +31,11 @@ func seedExtraction(t *testing.T, body string) store.Extraction {
 	}
 }
 
-func TestSaveExtractionRespectsAnalystWork(t *testing.T) {
+func testSaveExtractionRespectsAnalystWork(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
-	arts := seedArticles(t)
-	id := importOne(t, s, arts[0])
+	s := open(t)
+	arts := SeedArticles(t)
+	id := ImportOne(t, s, arts[0])
 	x := seedExtraction(t, arts[0].Body)
 
 	// An analyst already knows Xi under his Chinese name.
@@ -74,10 +74,10 @@ func TestSaveExtractionRespectsAnalystWork(t *testing.T) {
 	}
 }
 
-func TestSaveExtractionValidates(t *testing.T) {
+func testSaveExtractionValidates(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
-	id := importOne(t, s, store.Article{Title: "Short", Body: "Xi spoke."})
+	s := open(t)
+	id := ImportOne(t, s, store.Article{Title: "Short", Body: "Xi spoke."})
 	tests := []struct {
 		name string
 		x    store.Extraction
@@ -102,18 +102,18 @@ func TestSaveExtractionValidates(t *testing.T) {
 	}
 }
 
-func TestSaveExtractionAfterSplitAddsNothing(t *testing.T) {
+func testSaveExtractionAfterSplitAddsNothing(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
-	arts := seedArticles(t)
+	s := open(t)
+	arts := SeedArticles(t)
 	body := arts[0].Body + "\n" + arts[1].Body
-	id := importOne(t, s, store.Article{Title: "Run together", Body: body})
+	id := ImportOne(t, s, store.Article{Title: "Run together", Body: body})
 	x := seedExtraction(t, arts[0].Body)
-	rubioAt := runeIndex(t, body, "Marco Rubio")
-	cut := runeIndex(t, body, arts[1].Body)
+	rubioAt := RuneIndex(t, body, "Marco Rubio")
+	cut := RuneIndex(t, body, arts[1].Body)
 	// The teaser's suggestions, first in the run-together article's offsets.
-	aid := runeIndex(t, body, "aid as leverage")
-	pacific := runeIndex(t, body, "Pacific")
+	aid := RuneIndex(t, body, "aid as leverage")
+	pacific := RuneIndex(t, body, "Pacific")
 	teaserIn := func(shift int) store.Extraction {
 		return store.Extraction{
 			Entities: []store.SuggestedEntity{{Name: "Pacific Islands", Kind: "place", Mentions: []store.Span{{Start: pacific - shift, End: pacific - shift + 7}}}},
@@ -153,11 +153,11 @@ func TestSaveExtractionAfterSplitAddsNothing(t *testing.T) {
 	}
 }
 
-func TestSaveExtractionsIsAllOrNothing(t *testing.T) {
+func testSaveExtractionsIsAllOrNothing(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
-	arts := seedArticles(t)
-	first, second := importOne(t, s, arts[0]), importOne(t, s, arts[1])
+	s := open(t)
+	arts := SeedArticles(t)
+	first, second := ImportOne(t, s, arts[0]), ImportOne(t, s, arts[1])
 	x := seedExtraction(t, arts[0].Body)
 
 	// The second article is far shorter than the first: spans taken from the

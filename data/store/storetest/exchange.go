@@ -1,4 +1,4 @@
-package sqlite_test
+package storetest
 
 import (
 	"context"
@@ -12,9 +12,9 @@ import (
 // article whose text differs only in spacing and a passage on an existing
 // span: nothing is duplicated, the respaced article is refused, the passage
 // gains the new tag.
-func TestImportExchange(t *testing.T) {
+func testImportExchange(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
+	s := open(t)
 	body := "Taipei and Washington held talks on Friday. 台灣 🇹🇼 welcomed them.\n"
 	x := store.Exchange{
 		Tags: []store.ExchangeTag{{Parent: -1, Name: "Diplomacy", Colour: "#3cb44b"}, {Parent: 0, Name: "Talks"}},
@@ -53,9 +53,9 @@ func TestImportExchange(t *testing.T) {
 
 // TestImportExchangeAllOrNothing imports an exchange with one span outside
 // its article: it is refused and nothing of it stays.
-func TestImportExchangeAllOrNothing(t *testing.T) {
+func testImportExchangeAllOrNothing(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
+	s := open(t)
 	_, err := s.ImportExchange(ctx, store.Exchange{
 		Tags: []store.ExchangeTag{{Parent: -1, Name: "Diplomacy"}},
 		Articles: []store.ExchangeArticle{

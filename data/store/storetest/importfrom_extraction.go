@@ -1,17 +1,15 @@
-package sqlite_test
+package storetest
 
 import (
 	"context"
 	"strings"
 	"testing"
 
-	"github.com/attache-app/attache/data/store/sqlite"
-
 	"github.com/attache-app/attache/data/store"
 )
 
 // importItems imports items through ImportFrom.
-func importItems(t *testing.T, s *sqlite.Store, items []store.ImportItem) store.ImportResult {
+func importItems(t *testing.T, s store.Store, items []store.ImportItem) store.ImportResult {
 	t.Helper()
 	i := 0
 	res, err := s.ImportFrom(context.Background(), func() (store.ImportItem, bool, error) {
@@ -25,18 +23,18 @@ func importItems(t *testing.T, s *sqlite.Store, items []store.ImportItem) store.
 	return res
 }
 
-func TestImportFromSavesWhatSaveExtractionSaves(t *testing.T) {
+func testImportFromSavesWhatSaveExtractionSaves(t *testing.T, open Opener) {
 	ctx := context.Background()
-	arts := seedArticles(t)
+	arts := SeedArticles(t)
 	x := seedExtraction(t, arts[0].Body)
 
-	after, _ := openTemp(t)
+	after := open(t)
 	for _, a := range arts {
-		importOne(t, after, a)
+		ImportOne(t, after, a)
 	}
 	must(t, after.SaveExtraction(ctx, 1, x))
 
-	with, _ := openTemp(t)
+	with := open(t)
 	items := make([]store.ImportItem, len(arts))
 	for i, a := range arts {
 		items[i].Article = a
@@ -61,10 +59,10 @@ func TestImportFromSavesWhatSaveExtractionSaves(t *testing.T) {
 	}
 }
 
-func TestImportFromKeepsArticlesWhoseSuggestionsAreRefused(t *testing.T) {
+func testImportFromKeepsArticlesWhoseSuggestionsAreRefused(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
-	arts := seedArticles(t)
+	s := open(t)
+	arts := SeedArticles(t)
 	good := seedExtraction(t, arts[0].Body)
 	// Spans of the long first article do not fit in a one-line teaser.
 	bad := seedExtraction(t, arts[0].Body)

@@ -1,4 +1,4 @@
-package sqlite_test
+package storetest
 
 import (
 	"context"
@@ -8,10 +8,10 @@ import (
 	"github.com/attache-app/attache/data/store"
 )
 
-func TestSearchSeed(t *testing.T) {
+func testSearchSeed(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
-	arts := seedArticles(t)
+	s := open(t)
+	arts := SeedArticles(t)
 	res, err := s.ImportArticles(ctx, arts)
 	if err != nil {
 		t.Fatal(err)
@@ -68,10 +68,10 @@ func TestSearchSeed(t *testing.T) {
 	}
 }
 
-func TestSearchNeverSyntaxError(t *testing.T) {
+func testSearchNeverSyntaxError(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
-	importOne(t, s, store.Article{Title: "U.S.-China", Body: "The U.S. and China (PRC) met; AND/OR NOT \"quoted\" text * here."})
+	s := open(t)
+	ImportOne(t, s, store.Article{Title: "U.S.-China", Body: "The U.S. and China (PRC) met; AND/OR NOT \"quoted\" text * here."})
 	for _, q := range []string{`"`, `*`, `AND`, `OR NOT`, `(PRC`, `U.S.`, `a"b`, `NEAR(a b)`, `title:China`, `-`, `^China`, `'`, `""`, `" "`, `**`, `{x}`} {
 		if _, err := s.Search(ctx, q, 5); err != nil {
 			t.Errorf("Search(%q) error: %v", q, err)
@@ -88,9 +88,9 @@ func TestSearchNeverSyntaxError(t *testing.T) {
 	}
 }
 
-func TestSearchRanksTitleAndFrequency(t *testing.T) {
+func testSearchRanksTitleAndFrequency(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
+	s := open(t)
 	res, err := s.ImportArticles(ctx, []store.Article{
 		{Title: "Weather", Body: "Rain in Taipei. Tariffs were mentioned once."},
 		{Title: "Tariffs on Chinese goods", Body: "Trump threatened tariffs, more tariffs and higher tariffs."},
@@ -104,21 +104,21 @@ func TestSearchRanksTitleAndFrequency(t *testing.T) {
 	}
 }
 
-func TestSearchTitleOnlyHit(t *testing.T) {
+func testSearchTitleOnlyHit(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
-	importOne(t, s, store.Article{Title: "Kuomintang caucus", Body: "Legislators met on Monday."})
+	s := open(t)
+	ImportOne(t, s, store.Article{Title: "Kuomintang caucus", Body: "Legislators met on Monday."})
 	hits, _ := s.Search(ctx, "kuomintang", 5)
 	if len(hits) != 1 || hits[0].FirstHit != -1 || !strings.HasPrefix(hits[0].Snippet, "Legislators") {
 		t.Errorf("title-only hit = %+v", hits)
 	}
 }
 
-func TestSearchMarksFoldedAndPrefixHits(t *testing.T) {
+func testSearchMarksFoldedAndPrefixHits(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
+	s := open(t)
 	body := "Talks in São Paulo ended. Later the SANCTIONS were sanctioned by Brasília."
-	importOne(t, s, store.Article{Title: "Brazil", Body: body})
+	ImportOne(t, s, store.Article{Title: "Brazil", Body: body})
 	tests := []struct{ query, marked string }{
 		{"sao paulo", "São"},
 		{`"são paulo"`, "São Paulo"},
@@ -133,24 +133,24 @@ func TestSearchMarksFoldedAndPrefixHits(t *testing.T) {
 		if !strings.Contains(hits[0].Snippet, store.HitStart+tt.marked+store.HitEnd) {
 			t.Errorf("Search(%q) snippet %q does not mark %q", tt.query, hits[0].Snippet, tt.marked)
 		}
-		if want := runeIndex(t, body, tt.marked); hits[0].FirstHit != want {
+		if want := RuneIndex(t, body, tt.marked); hits[0].FirstHit != want {
 			t.Errorf("Search(%q) FirstHit = %d, want %d", tt.query, hits[0].FirstHit, want)
 		}
 	}
 }
 
-func TestSearchSnippetOfLongArticle(t *testing.T) {
+func testSearchSnippetOfLongArticle(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
+	s := open(t)
 	filler := strings.Repeat("The delegation discussed routine matters at length. ", 100)
 	body := filler + "Then the minister announced sanctions on Pyongyang. " + filler
-	importOne(t, s, store.Article{Title: "Long", Body: body})
+	ImportOne(t, s, store.Article{Title: "Long", Body: body})
 	hits, err := s.Search(ctx, "pyongyang", 5)
 	if err != nil || len(hits) != 1 {
 		t.Fatalf("hits = %v, %v", hits, err)
 	}
 	h := hits[0]
-	if h.FirstHit != runeIndex(t, body, "Pyongyang") {
+	if h.FirstHit != RuneIndex(t, body, "Pyongyang") {
 		t.Errorf("FirstHit = %d", h.FirstHit)
 	}
 	if !strings.HasPrefix(h.Snippet, "…") || !strings.HasSuffix(h.Snippet, "…") ||

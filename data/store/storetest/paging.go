@@ -1,4 +1,4 @@
-package sqlite_test
+package storetest
 
 import (
 	"context"
@@ -12,10 +12,10 @@ import (
 // TestArticleIDsFollowTheListOrder reads the ids of the article list in each
 // order, filtered and not, and the summaries of a window of them: they are
 // what Articles lists, row for row.
-func TestArticleIDsFollowTheListOrder(t *testing.T) {
+func testArticleIDsFollowTheListOrder(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
-	arts := seedArticles(t)
+	s := open(t)
+	arts := SeedArticles(t)
 	for i := range 1200 {
 		arts = append(arts, store.Article{Title: fmt.Sprintf("Dispatch %d", (i*37)%1200), Publication: "Wire",
 			Published: fmt.Sprintf("20%02d-%02d-01", 10+i%15, 1+i%12), Body: fmt.Sprintf("Dispatch number %d about grain.", i),
@@ -64,10 +64,10 @@ func TestArticleIDsFollowTheListOrder(t *testing.T) {
 
 // TestArticleSummariesOfMissingArticles asks for ids that include one that
 // does not exist, in more ids than one statement takes.
-func TestArticleSummariesOfMissingArticles(t *testing.T) {
+func testArticleSummariesOfMissingArticles(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
-	if _, err := s.ImportArticles(ctx, seedArticles(t)); err != nil {
+	s := open(t)
+	if _, err := s.ImportArticles(ctx, SeedArticles(t)); err != nil {
 		t.Fatal(err)
 	}
 	ids, err := s.ArticleIDs(ctx, store.ArticleFilter{})
@@ -103,9 +103,9 @@ func TestArticleSummariesOfMissingArticles(t *testing.T) {
 	}
 }
 
-func TestEntitiesByID(t *testing.T) {
+func testEntitiesByID(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
+	s := open(t)
 	var ids []int64
 	for i := range 700 {
 		id, err := s.CreateEntity(ctx, store.Entity{Name: fmt.Sprintf("Envoy %d", i), Kind: "person", Country: "FRA"})

@@ -1,4 +1,4 @@
-package sqlite_test
+package storetest
 
 import (
 	"context"
@@ -8,10 +8,10 @@ import (
 	"github.com/attache-app/attache/data/store"
 )
 
-func TestImportSeedDeduplicates(t *testing.T) {
+func testImportSeedDeduplicates(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
-	arts := seedArticles(t)
+	s := open(t)
+	arts := SeedArticles(t)
 	if len(arts) < 2 {
 		t.Fatalf("seed gave %d articles", len(arts))
 	}
@@ -34,7 +34,7 @@ func TestImportSeedDeduplicates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.Body != arts[0].Body || a.Hash != store.BodyHash(arts[0].Body) || a.SourcePath != seedPath {
+	if a.Body != arts[0].Body || a.Hash != store.BodyHash(arts[0].Body) || a.SourcePath != SeedPath {
 		t.Errorf("article read back differs: %+v", a)
 	}
 	c, _ := s.Counts(ctx)
@@ -43,9 +43,9 @@ func TestImportSeedDeduplicates(t *testing.T) {
 	}
 }
 
-func TestImportIsAllOrNothing(t *testing.T) {
+func testImportIsAllOrNothing(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
+	s := open(t)
 	_, err := s.ImportArticles(ctx, []store.Article{{Title: "good", Body: "Xi spoke."}, {Title: "bad", Body: "  "}})
 	if err == nil || !strings.Contains(err.Error(), "empty body") {
 		t.Fatalf("error = %v, want empty body", err)
@@ -57,10 +57,10 @@ func TestImportIsAllOrNothing(t *testing.T) {
 
 // A malformed publication date loses no article: the article comes in with
 // the date unknown, and the result says which article and which date.
-func TestImportClearsAMalformedPublishedDate(t *testing.T) {
+func testImportClearsAMalformedPublishedDate(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
-	arts := seedArticles(t)[:3]
+	s := open(t)
+	arts := SeedArticles(t)[:3]
 	arts[1].Published = "2025-02-31"
 	arts[2].Published = "2025-06-24"
 	res, err := s.ImportArticles(ctx, arts)
@@ -87,9 +87,9 @@ func TestImportClearsAMalformedPublishedDate(t *testing.T) {
 	}
 }
 
-func TestArticlesFilterAndSort(t *testing.T) {
+func testArticlesFilterAndSort(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
+	s := open(t)
 	_, err := s.ImportArticles(ctx, []store.Article{
 		{Title: "Beta talks", Publication: "Taipei Times", Published: "2025-01-18", Body: "Trump and Xi spoke about TikTok."},
 		{Title: "alpha visit", Publication: "Focus Taiwan", Published: "2025-01-10", Body: "Rubio visited Manila."},
@@ -132,10 +132,10 @@ func TestArticlesFilterAndSort(t *testing.T) {
 	}
 }
 
-func TestUpdateArticleMetaKeepsSearchInStep(t *testing.T) {
+func testUpdateArticleMetaKeepsSearchInStep(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
-	id := importOne(t, s, store.Article{Title: "Untitled", Body: "Manila and Washington agreed."})
+	s := open(t)
+	id := ImportOne(t, s, store.Article{Title: "Untitled", Body: "Manila and Washington agreed."})
 	err := s.UpdateArticleMeta(ctx, id, store.ArticleMeta{Title: "Philippines pact", Publication: "Rappler", Published: "2025-02-01"})
 	if err != nil {
 		t.Fatal(err)
@@ -157,15 +157,15 @@ func TestUpdateArticleMetaKeepsSearchInStep(t *testing.T) {
 	}
 }
 
-func TestSplitAndMergeArticle(t *testing.T) {
+func testSplitAndMergeArticle(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
+	s := open(t)
 	body := "Xi Jinping called Trump.\n\nESPIONAGE: Taiwan arrests two soldiers for spying."
-	id := importOne(t, s, store.Article{Title: "Digest", Body: body, SourcePath: "digest.txt"})
-	cut := runeIndex(t, body, "ESPIONAGE")
+	id := ImportOne(t, s, store.Article{Title: "Digest", Body: body, SourcePath: "digest.txt"})
+	cut := RuneIndex(t, body, "ESPIONAGE")
 	tag, _ := s.CreateTag(ctx, store.Tag{Name: "Security", Colour: "#aa0000"})
 	before, _ := s.CreatePassage(ctx, store.Passage{ArticleID: id, Start: 0, End: 10, TagIDs: []int64{tag}})
-	spyStart := runeIndex(t, body, "spying")
+	spyStart := RuneIndex(t, body, "spying")
 	after, _ := s.CreatePassage(ctx, store.Passage{ArticleID: id, Start: spyStart, End: spyStart + 6, TagIDs: []int64{tag}})
 
 	if _, err := s.SplitArticle(ctx, id, 3); err == nil || !strings.Contains(err.Error(), "span the cut") {
@@ -211,10 +211,10 @@ func TestSplitAndMergeArticle(t *testing.T) {
 	}
 }
 
-func TestDeleteArticleCascades(t *testing.T) {
+func testDeleteArticleCascades(t *testing.T, open Opener) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
-	id := importOne(t, s, store.Article{Title: "Call", Body: "Trump and Xi spoke by phone."})
+	s := open(t)
+	id := ImportOne(t, s, store.Article{Title: "Call", Body: "Trump and Xi spoke by phone."})
 	ent, _ := s.CreateEntity(ctx, store.Entity{Name: "Donald Trump", Kind: "person"})
 	s.CreatePassage(ctx, store.Passage{ArticleID: id, Start: 0, End: 5})
 	s.CreateMention(ctx, store.Mention{EntityID: ent, ArticleID: id, Start: 0, End: 5})

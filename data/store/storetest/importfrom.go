@@ -1,4 +1,4 @@
-package sqlite_test
+package storetest
 
 import (
 	"context"
@@ -40,7 +40,7 @@ func sliceNext(arts []store.Article, failAt int, fail error) func() (store.Artic
 	}
 }
 
-func TestImportArticlesFromManyChunks(t *testing.T) {
+func testImportArticlesFromManyChunks(t *testing.T, open Opener) {
 	ctx := context.Background()
 	// More than two statements' worth of rows, with duplicates of earlier
 	// articles in later chunks and one duplicate already in the project.
@@ -57,7 +57,7 @@ func TestImportArticlesFromManyChunks(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s, _ := openTemp(t)
+			s := open(t)
 			if tc.before != nil {
 				if _, err := s.ImportArticles(ctx, tc.before); err != nil {
 					t.Fatal(err)
@@ -102,7 +102,7 @@ func TestImportArticlesFromManyChunks(t *testing.T) {
 	}
 }
 
-func TestImportArticlesFromRollsBack(t *testing.T) {
+func testImportArticlesFromRollsBack(t *testing.T, open Opener) {
 	ctx := context.Background()
 	arts := manyArticles(450)
 	stop := errors.New("reader failed")
@@ -118,7 +118,7 @@ func TestImportArticlesFromRollsBack(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s, _ := openTemp(t)
+			s := open(t)
 			_, err := s.ImportArticlesFrom(ctx, tc.next)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error = %v, want %q", err, tc.want)

@@ -1,4 +1,4 @@
-package sqlite_test
+package storetest
 
 import (
 	"context"
@@ -8,9 +8,9 @@ import (
 	"github.com/attache-app/attache/data/store"
 )
 
-func TestValidationErrorsSayWhatFailed(t *testing.T) {
+func testValidationErrorsSayWhatFailed(t *testing.T, open Opener) {
 	ctx := context.Background()
-	f := newFixture(t)
+	f := newFixture(t, open)
 	s := f.s
 	tests := []struct {
 		name string
@@ -80,9 +80,9 @@ func TestValidationErrorsSayWhatFailed(t *testing.T) {
 	}
 }
 
-func TestTagsTreeAndCounts(t *testing.T) {
+func testTagsTreeAndCounts(t *testing.T, open Opener) {
 	ctx := context.Background()
-	f := newFixture(t)
+	f := newFixture(t, open)
 	s := f.s
 	must(t, s.TagPassage(ctx, f.passage, f.tagKid))
 	tags, err := s.Tags(ctx)
@@ -117,9 +117,9 @@ func TestTagsTreeAndCounts(t *testing.T) {
 	}
 }
 
-func TestEntitiesFilterAndMerge(t *testing.T) {
+func testEntitiesFilterAndMerge(t *testing.T, open Opener) {
 	ctx := context.Background()
-	f := newFixture(t)
+	f := newFixture(t, open)
 	s := f.s
 	es, _ := s.Entities(ctx, store.EntityFilter{Name: "近平"})
 	if len(es) != 1 || es[0].ID != f.xi {
@@ -140,9 +140,9 @@ func TestEntitiesFilterAndMerge(t *testing.T) {
 	}
 }
 
-func TestEventsFilter(t *testing.T) {
+func testEventsFilter(t *testing.T, open Opener) {
 	ctx := context.Background()
-	f := newFixture(t)
+	f := newFixture(t, open)
 	s := f.s
 	second, err := s.CreateEvent(ctx, store.Event{Type: "ACCUSE", ArticleID: f.art2, Actors: []int64{f.trump}, Recipients: []int64{f.xi},
 		Date: "2025-02-03", TagIDs: []int64{f.tagB}, CAMEO: "0211"})

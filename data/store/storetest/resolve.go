@@ -1,4 +1,4 @@
-package sqlite_test
+package storetest
 
 import (
 	"context"
@@ -14,16 +14,16 @@ import (
 // entities, both while names are looked up one by one and once a large
 // batch has made the store read all names at once: by name or alias, ASCII
 // letters in any case, other letters as written, and only within a kind.
-func TestSuggestedEntitiesMatchLikeNoCase(t *testing.T) {
+func testSuggestedEntitiesMatchLikeNoCase(t *testing.T, open Opener) {
 	for _, padding := range []int{0, 1500} {
 		t.Run(fmt.Sprintf("after %d new names", padding), func(t *testing.T) {
 			ctx := context.Background()
-			s, _ := openTemp(t)
+			s := open(t)
 			xi, err := s.CreateEntity(ctx, store.Entity{Name: "Xi Jinping", Kind: "person", Aliases: []store.Alias{{Name: "習近平"}}})
 			must(t, err)
 			msf, err := s.CreateEntity(ctx, store.Entity{Name: "Ärzte ohne Grenzen", Kind: "organisation"})
 			must(t, err)
-			id := importOne(t, s, store.Article{Title: "Names", Body: strings.Repeat("word ", 1000)})
+			id := ImportOne(t, s, store.Article{Title: "Names", Body: strings.Repeat("word ", 1000)})
 
 			var x store.Extraction
 			add := func(name string, kind model.EntityKind, aliases ...string) int {
