@@ -39,23 +39,36 @@ func (s *Store) ImportArticles(ctx context.Context, arts []store.Article) (store
 // next returns the next article, false when there are no more, or an error
 // that rolls the whole import back.
 func (s *Store) ImportArticlesFrom(ctx context.Context, next func() (store.Article, bool, error)) (store.ImportResult, error) {
+	return s.ImportFrom(ctx, func() (store.ImportItem, bool, error) {
+		a, ok, err := next()
+		return store.ImportItem{Article: a}, ok, err
+	})
+}
+
+// ImportFrom is ImportArticlesFrom for articles that come with their
+// extraction: the suggestions of each new article are saved with it, in the
+// same transaction, as SaveExtraction would save them (a duplicate's are
+// dropped). Suggestions SaveExtraction would refuse do not stop the import:
+// the article comes in without them and the reason is in
+// ImportResult.Unsaved.
+func (s *Store) ImportFrom(ctx context.Context, next func() (store.ImportItem, bool, error)) (store.ImportResult, error) {
 	var res store.ImportResult
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.suggestTx(ctx, func(tx *sql.Tx) error {
+		// Imports queue (suggestTx holds the import lock), one file at a
+		// time, as on a project file: two files sharing articles in
+		// different orders could otherwise each wait for the other's
+		// uncommitted copy (a deadlock).
 		res = store.ImportResult{}
-		// Imports queue, one file at a time, as on a project file: two
-		// files sharing articles in different orders could otherwise each
-		// wait for the other's uncommitted copy (a deadlock).
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1, $2)`, lockSpace, lockImport); err != nil {
-			return err
-		}
+		sv := newSuggestionSaver(tx)
 		for pos := 0; ; pos++ {
-			a, ok, err := next()
+			it, ok, err := next()
 			if err != nil {
 				return err
 			}
 			if !ok {
 				return nil
 			}
+			a := it.Article
 			if err := model.ValidBody(a.Body); err != nil {
 				return fmt.Errorf("article %d (%q): %w", pos, a.Title, err)
 			}
@@ -68,12 +81,27 @@ func (s *Store) ImportArticlesFrom(ctx context.Context, next func() (store.Artic
 			if err != nil {
 				return fmt.Errorf("article %d (%q): %w", pos, a.Title, err)
 			}
+			res.IDs = append(res.IDs, id)
 			if id == 0 {
 				res.Duplicates++
-			} else if cleared != nil {
+				continue
+			}
+			if cleared != nil {
 				res.Cleared = append(res.Cleared, cleared)
 			}
-			res.IDs = append(res.IDs, id)
+			if it.Extraction == nil {
+				continue
+			}
+			// save checks everything before it writes: a refused
+			// extraction leaves nothing behind.
+			err = sv.save(ctx, id, utf8.RuneCountInString(a.Body), *it.Extraction)
+			var bad refusedSuggestions
+			switch {
+			case errors.As(err, &bad):
+				res.Unsaved = append(res.Unsaved, fmt.Errorf("article %d (%q): suggestions not saved: %w", pos, a.Title, bad.err))
+			case err != nil:
+				return fmt.Errorf("article %d (%q): %w", pos, a.Title, err)
+			}
 		}
 	})
 	if err != nil {

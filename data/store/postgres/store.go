@@ -20,6 +20,8 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/attache-app/attache/data/store"
 )
 
 // Role is what a member may do in a project.
@@ -137,3 +139,6 @@ SELECT
 	}
 	return "", errors.New("the connected role is not a member of this project")
 }
+
+// The engine implements the whole store API.
+var _ store.Store = (*Store)(nil)
