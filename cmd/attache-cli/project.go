@@ -8,9 +8,11 @@ import (
 )
 
 // openProject opens the project chosen by --db, $ATTACHE_DB or the default,
-// creating (and for the default project, seeding) it on first use.
+// creating (and for the default project, seeding) it on first use. A
+// shared project's password, when the URL and PGPASSWORD give none, is
+// asked on the terminal.
 func (e *env) openProject(ctx context.Context) (store.Store, error) {
-	st, _, err := project.Open(ctx, e.db)
+	st, _, err := project.OpenWith(ctx, e.db, project.Options{Password: terminalPassword})
 	return st, err
 }
 

@@ -2,7 +2,6 @@ package project
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/data/store/postgres"
@@ -14,10 +13,13 @@ import (
 // file.
 func IsDatabaseURL(location string) bool { return postgres.IsURL(location) }
 
-// openDatabase opens a team's project kept in PostgreSQL. The PostgreSQL
-// engine (data/store/postgres) plugs in here; until it does, such a location
-// is refused with a one-line reason.
-func openDatabase(ctx context.Context, location string) (store.Store, error) {
-	_ = ctx
-	return nil, fmt.Errorf("project: open %s: this build has no PostgreSQL engine", Redact(location))
+// openDatabase opens a team's project kept in PostgreSQL, asking for the
+// password through opts when the location, PGPASSWORD and ~/.pgpass give
+// none.
+func openDatabase(ctx context.Context, location string, opts Options) (store.Store, error) {
+	st, err := postgres.Open(ctx, location, postgres.Options{Password: opts.Password})
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
 }

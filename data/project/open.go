@@ -20,14 +20,21 @@ import (
 // engine that keeps it, creating a project file when missing. A default
 // project that did not exist yet is seeded with the sample corpus, so a new
 // user sees a working example at once. It returns the store and the location
-// it opened. This is the one place that picks a store engine.
+// it opened, without any password in it. This is the one place that picks
+// a store engine.
 func Open(ctx context.Context, location string) (store.Store, string, error) {
+	return OpenWith(ctx, location, Options{})
+}
+
+// OpenWith is Open with options for a shared project (how to ask for its
+// password).
+func OpenWith(ctx context.Context, location string, opts Options) (store.Store, string, error) {
 	resolved, isDefault, err := Resolve(location)
 	if err != nil {
 		return nil, "", err
 	}
 	if IsDatabaseURL(resolved) {
-		st, err := openDatabase(ctx, resolved)
+		st, err := openDatabase(ctx, resolved, opts)
 		return st, Redact(resolved), err
 	}
 	isNew := false

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"math"
 	"sort"
 	"unicode/utf8"
 
@@ -148,7 +147,7 @@ func rank(terms []postings, in []collection) []scored {
 	norm := make([]float64, len(terms))
 	for i, t := range terms {
 		n, total := float64(len(t)), float64(in[i].docs)
-		idf[i] = math.Log((total - n + 0.5) / (n + 0.5))
+		idf[i] = ftsLog((total - n + 0.5) / (n + 0.5))
 		if idf[i] <= 0 {
 			idf[i] = 1e-6
 		}
@@ -158,15 +157,23 @@ func rank(terms []postings, in []collection) []scored {
 	var out []scored
 next:
 	for id := range terms[smallest] {
-		score := 0.0
+		// Each index's score is summed on its own, in the query's order,
+		// with the operations in bm25()'s order, so that the floating-point
+		// result is the file's to the last bit; the two are then added.
+		var words, grams float64
 		for i, t := range terms {
 			f, ok := t[id]
 			if !ok {
 				continue next
 			}
-			score += idf[i] * f * (k1 + 1) / (f + norm[i])
+			term := idf[i] * ((f * (k1 + 1.0)) / (f + norm[i]))
+			if in[i].columns == 1 {
+				grams += term
+			} else {
+				words += term
+			}
 		}
-		out = append(out, scored{id, -score})
+		out = append(out, scored{id, -words + -grams})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].rank != out[j].rank {

@@ -3,7 +3,6 @@ package postgres_test
 import (
 	"context"
 	"fmt"
-	"math"
 	"path/filepath"
 	"sort"
 	"testing"
@@ -106,7 +105,7 @@ func TestSearchMatchesTheProjectFile(t *testing.T) {
 		sortTies(got)
 		for i := range want {
 			w, g := want[i], got[i]
-			if g.ArticleID != w.ArticleID || !close(g.Rank, w.Rank) || g.FirstHit != w.FirstHit || g.Snippet != w.Snippet || g.Title != w.Title {
+			if g.ArticleID != w.ArticleID || !sameRank(g.Rank, w.Rank) || g.FirstHit != w.FirstHit || g.Snippet != w.Snippet || g.Title != w.Title {
 				t.Errorf("%q hit %d:\n server %d rank %.9f first %d %q\n   file %d rank %.9f first %d %q",
 					q, i, g.ArticleID, g.Rank, g.FirstHit, g.Snippet, w.ArticleID, w.Rank, w.FirstHit, w.Snippet)
 				break
@@ -125,13 +124,14 @@ func TestSearchMatchesTheProjectFile(t *testing.T) {
 	}
 }
 
-func close(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
+// sameRank is exact equality: the server ranks as the file does, to the last bit.
+func sameRank(a, b float64) bool { return a == b }
 
 // sortTies orders hits of equal rank by article id: the file's index does
 // not promise an order among them.
 func sortTies(h []store.SearchHit) {
 	sort.SliceStable(h, func(i, j int) bool {
-		if !close(h[i].Rank, h[j].Rank) {
+		if !sameRank(h[i].Rank, h[j].Rank) {
 			return h[i].Rank < h[j].Rank
 		}
 		return h[i].ArticleID < h[j].ArticleID
