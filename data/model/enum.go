@@ -6,8 +6,9 @@ import (
 	"strings"
 )
 
-// enum is one of the model's enumerated string types.
-type enum interface {
+// Enum is one of the model's enumerated string types: Status, EntityKind,
+// EventType, Precision, DateBasis.
+type Enum interface {
 	~string
 	Label() string
 }
@@ -23,7 +24,7 @@ func Strings[T ~string](vs []T) []string {
 }
 
 // Labels returns what the analyst sees for each value, in the order given.
-func Labels[T enum](vs []T) []string {
+func Labels[T Enum](vs []T) []string {
 	out := make([]string, len(vs))
 	for i, v := range vs {
 		out[i] = v.Label()
@@ -32,7 +33,7 @@ func Labels[T enum](vs []T) []string {
 }
 
 // Choices lists the labels of vs for a message: "a, b or c".
-func Choices[T enum](vs []T) string {
+func Choices[T Enum](vs []T) string {
 	l := Labels(vs)
 	if len(l) < 2 {
 		return strings.Join(l, "")

@@ -50,8 +50,9 @@ type SearchHit struct {
 	// FirstHit is the rune offset in the body of the first hit, or -1 when
 	// only the title matched.
 	FirstHit int
-	// Rank is the BM25 score as FTS5's bm25() gives it: negative, lower is
-	// better; hits are sorted by it.
+	// Rank is the hit's score, lower is better; hits are sorted by it. The
+	// SQLite engine gives BM25 as FTS5's bm25() does (negative); scores are
+	// comparable within one search only.
 	Rank float64
 }
 
