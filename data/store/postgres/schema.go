@@ -180,6 +180,10 @@ CREATE TABLE undo_log (
 	at     timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX undo_log_member ON undo_log(member, id);
+-- The server keeps each member to their own log (the owner, who owns the
+-- table, is not held by the policy).
+ALTER TABLE undo_log ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_changes ON undo_log USING (member = current_user) WITH CHECK (member = current_user);
 
 -- The search index, filled by the engine with the project file's
 -- tokeniser: for each folded word the articles holding it and how often,

@@ -2,9 +2,12 @@ package postgres_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"strings"
 	"testing"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/data/store/postgres"
@@ -187,5 +190,30 @@ func TestReaderCannotWriteOrUndo(t *testing.T) {
 	}
 	if _, err := reader.Undo(ctx); !errors.Is(err, postgres.ErrReadOnly) {
 		t.Fatalf("reader undo: %v", err)
+	}
+}
+
+func TestTheServerKeepsEachMemberToTheirOwnUndoLog(t *testing.T) {
+	p, _, ana, _, _ := team(t)
+	ctx := context.Background()
+	if _, err := ana.CreateTag(ctx, store.Tag{Name: "Ana's"}); err != nil {
+		t.Fatal(err)
+	}
+	// Bea, connected straight to the server, sees and changes none of
+	// Ana's log.
+	db, err := sql.Open("pgx", p.URL(p.DB+"_bea", "bea-pw"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM attache.undo_log`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("bea sees %d undo records (%v)", n, err)
+	}
+	if _, err := db.ExecContext(ctx, `INSERT INTO attache.undo_log(member, label, before, after) VALUES ($1, 'x', '[]', '[]')`, ana.User()); err == nil {
+		t.Fatal("bea wrote a record on ana's log")
+	}
+	if l, _ := ana.UndoLabel(ctx); l != "Create tag" {
+		t.Fatalf("ana's undo label %q", l)
 	}
 }
