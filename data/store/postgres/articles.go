@@ -60,47 +60,70 @@ func (s *Store) ImportFrom(ctx context.Context, next func() (store.ImportItem, b
 		// uncommitted copy (a deadlock).
 		res = store.ImportResult{}
 		sv := newSuggestionSaver(tx)
+		var chunk []store.ImportItem
+		var cleared []error
+		flush := func(first int) error {
+			if len(chunk) == 0 {
+				return nil
+			}
+			arts := make([]store.Article, len(chunk))
+			for i, it := range chunk {
+				arts[i] = it.Article
+			}
+			ids, err := insertArticles(ctx, tx, arts)
+			if err != nil {
+				return err
+			}
+			for i, id := range ids {
+				res.IDs = append(res.IDs, id)
+				if id == 0 {
+					res.Duplicates++
+					continue
+				}
+				if cleared[i] != nil {
+					res.Cleared = append(res.Cleared, cleared[i])
+				}
+				if chunk[i].Extraction == nil {
+					continue
+				}
+				// save checks everything before it writes: a refused
+				// extraction leaves nothing behind.
+				err := sv.save(ctx, id, utf8.RuneCountInString(arts[i].Body), *chunk[i].Extraction)
+				var bad refusedSuggestions
+				switch {
+				case errors.As(err, &bad):
+					res.Unsaved = append(res.Unsaved, fmt.Errorf("article %d (%q): suggestions not saved: %w", first+i, arts[i].Title, bad.err))
+				case err != nil:
+					return fmt.Errorf("article %d (%q): %w", first+i, arts[i].Title, err)
+				}
+			}
+			chunk, cleared = chunk[:0], cleared[:0]
+			return nil
+		}
+		first := 0
 		for pos := 0; ; pos++ {
 			it, ok, err := next()
 			if err != nil {
 				return err
 			}
 			if !ok {
-				return nil
+				return flush(first)
 			}
-			a := it.Article
+			a := &it.Article
 			if err := model.ValidBody(a.Body); err != nil {
 				return fmt.Errorf("article %d (%q): %w", pos, a.Title, err)
 			}
-			var cleared error
+			var why error
 			if err := model.ValidDate(a.Published); err != nil {
-				cleared = fmt.Errorf("article %d (%q): published: %w; imported with the date unknown", pos, a.Title, err)
+				why = fmt.Errorf("article %d (%q): published: %w; imported with the date unknown", pos, a.Title, err)
 				a.Published = ""
 			}
-			id, err := insertArticle(ctx, tx, a)
-			if err != nil {
-				return fmt.Errorf("article %d (%q): %w", pos, a.Title, err)
-			}
-			res.IDs = append(res.IDs, id)
-			if id == 0 {
-				res.Duplicates++
-				continue
-			}
-			if cleared != nil {
-				res.Cleared = append(res.Cleared, cleared)
-			}
-			if it.Extraction == nil {
-				continue
-			}
-			// save checks everything before it writes: a refused
-			// extraction leaves nothing behind.
-			err = sv.save(ctx, id, utf8.RuneCountInString(a.Body), *it.Extraction)
-			var bad refusedSuggestions
-			switch {
-			case errors.As(err, &bad):
-				res.Unsaved = append(res.Unsaved, fmt.Errorf("article %d (%q): suggestions not saved: %w", pos, a.Title, bad.err))
-			case err != nil:
-				return fmt.Errorf("article %d (%q): %w", pos, a.Title, err)
+			chunk, cleared = append(chunk, it), append(cleared, why)
+			if len(chunk) == importChunk {
+				if err := flush(first); err != nil {
+					return err
+				}
+				first = pos + 1
 			}
 		}
 	})
@@ -110,36 +133,132 @@ func (s *Store) ImportFrom(ctx context.Context, next func() (store.ImportItem, b
 	return res, nil
 }
 
+// importChunk is how many articles one round of statements imports: a few
+// statements per chunk rather than per article keeps an import from
+// waiting on the server's answers.
+const importChunk = 500
+
+// insertArticles adds articles and their search terms in a few statements
+// and returns their ids, 0 for one whose body is already in the project or
+// earlier in arts. Looking first keeps the ids without gaps, as in a
+// project file (an INSERT that meets a conflict still takes a number from
+// the sequence); ON CONFLICT covers a split article meanwhile.
+func insertArticles(ctx context.Context, tx *sql.Tx, arts []store.Article) ([]int64, error) {
+	hashes := make([]string, len(arts))
+	for i, a := range arts {
+		hashes[i] = store.BodyHash(a.Body)
+	}
+	taken := map[string]bool{}
+	rows, err := tx.QueryContext(ctx, `SELECT hash FROM articles WHERE hash = ANY($1)`, hashes)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var h string
+		if err := rows.Scan(&h); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		taken[h] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var (
+		fresh                                              []int // index in arts
+		title, pub, author, url, published, dateline, lang []string
+		body, hash, source                                 []string
+		runes, pos, wordN, gramN                           []int32
+		hasGrams                                           []bool
+		words                                              [][]textsearch.IndexWord
+		grams                                              [][]textsearch.IndexGram
+	)
+	for i, a := range arts {
+		if taken[hashes[i]] {
+			continue
+		}
+		taken[hashes[i]] = true
+		w, g := textsearch.IndexWords(a.Title, a.Body), textsearch.IndexGrams(a.Title, a.Body)
+		fresh, words, grams = append(fresh, i), append(words, w), append(grams, g)
+		title, pub, author, url = append(title, a.Title), append(pub, a.Publication), append(author, a.Author), append(url, a.URL)
+		published, dateline, lang = append(published, a.Published), append(dateline, a.Dateline), append(lang, a.Language)
+		body, hash, source = append(body, a.Body), append(hash, hashes[i]), append(source, a.SourcePath)
+		runes, pos = append(runes, int32(utf8.RuneCountInString(a.Body))), append(pos, int32(a.SourcePos))
+		wordN, gramN, hasGrams = append(wordN, int32(wordCount(w))), append(gramN, int32(gramCount(g))), append(hasGrams, len(g) > 0)
+	}
+	ids := make([]int64, len(arts))
+	if len(fresh) == 0 {
+		return ids, nil
+	}
+	rows, err = tx.QueryContext(ctx, `
+INSERT INTO articles(title, publication, author, url, published, dateline, language, body, runes, hash, source_path, source_pos, has_grams, word_count, gram_count)
+SELECT t, p, au, u, pd, d, l, b, r, h, sp, so, hg, wn, gn
+FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+	$9::int[], $10::text[], $11::text[], $12::int[], $13::bool[], $14::int[], $15::int[])
+	WITH ORDINALITY AS x(t, p, au, u, pd, d, l, b, r, h, sp, so, hg, wn, gn, n)
+ORDER BY n
+ON CONFLICT (hash) DO NOTHING RETURNING id, hash`,
+		title, pub, author, url, published, dateline, lang, body, runes, hash, source, pos, hasGrams, wordN, gramN)
+	if err != nil {
+		return nil, err
+	}
+	byHash := map[string]int64{}
+	for rows.Next() {
+		var id int64
+		var h string
+		if err := rows.Scan(&id, &h); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		byHash[h] = id
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var wWord []string
+	var wID []int64
+	var wTitle, wBody []int32
+	var gGram []string
+	var gID []int64
+	var gN []int32
+	for k, i := range fresh {
+		id := byHash[hashes[i]]
+		ids[i] = id
+		if id == 0 {
+			continue
+		}
+		for _, w := range words[k] {
+			wWord, wID, wTitle, wBody = append(wWord, w.Word), append(wID, id), append(wTitle, int32(w.Title)), append(wBody, int32(w.Body))
+		}
+		for _, g := range grams[k] {
+			gGram, gID, gN = append(gGram, g.Gram), append(gID, id), append(gN, int32(g.Count))
+		}
+	}
+	if len(wWord) > 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO article_words(word, article_id, title_tf, body_tf)
+			SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[], $4::int[])`, wWord, wID, wTitle, wBody); err != nil {
+			return nil, err
+		}
+	}
+	if len(gGram) > 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO article_grams(gram, article_id, tf)
+			SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[])`, gGram, gID, gN); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
+}
+
 // insertArticle adds one article and its search terms, or returns 0 when
 // its body is already in the project.
 func insertArticle(ctx context.Context, tx *sql.Tx, a store.Article) (int64, error) {
-	hash := store.BodyHash(a.Body)
-	// Looking first keeps the ids without gaps, as in a project file: an
-	// INSERT that meets a conflict still takes a number from the sequence.
-	// ON CONFLICT covers another member importing the same body meanwhile.
-	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = $1`, hash).Scan(&id)
-	if err == nil {
-		return 0, nil
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return 0, err
-	}
-	words := textsearch.IndexWords(a.Title, a.Body)
-	grams := textsearch.IndexGrams(a.Title, a.Body)
-	err = tx.QueryRowContext(ctx, `
-INSERT INTO articles(title, publication, author, url, published, dateline, language, body, runes, hash, source_path, source_pos, has_grams, word_count, gram_count)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-ON CONFLICT (hash) DO NOTHING RETURNING id`,
-		a.Title, a.Publication, a.Author, a.URL, a.Published, a.Dateline, a.Language, a.Body,
-		utf8.RuneCountInString(a.Body), hash, a.SourcePath, a.SourcePos, len(grams) > 0, wordCount(words), gramCount(grams)).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
-	}
+	ids, err := insertArticles(ctx, tx, []store.Article{a})
 	if err != nil {
 		return 0, err
 	}
-	return id, indexArticle(ctx, tx, id, words, grams)
+	return ids[0], nil
 }
 
 // indexArticle writes an article's words and CJK tokens into the search

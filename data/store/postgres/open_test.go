@@ -236,3 +236,7 @@ func TestPasswordAskedOnlyWhenMissing(t *testing.T) {
 	}
 	st.Close()
 }
+
+func postgresOpen(url string) (*postgres.Store, error) {
+	return postgres.Open(context.Background(), url, postgres.Options{})
+}
