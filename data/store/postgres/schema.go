@@ -3,6 +3,8 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"strings"
 )
 
 // migrateCore creates the project's tables: the same model as a project
@@ -206,6 +208,27 @@ CREATE TABLE article_grams (
 	PRIMARY KEY (gram, article_id)
 );
 CREATE INDEX article_grams_article ON article_grams(article_id);
+
+-- Every committed change tells the project's open windows which table it
+-- touched (see Watch); NOTIFY folds repeats within a transaction.
+CREATE FUNCTION notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM pg_notify('`+changesChannel+`', TG_TABLE_NAME);
+	RETURN NULL;
+END $$;
+`+notifyTriggers()+`
 `)
 	return err
+}
+
+// watchedTables are the tables whose changes Watch reports.
+var watchedTables = []string{"articles", "tags", "passages", "passage_tags", "entities", "aliases",
+	"mentions", "events", "event_entities", "event_tags"}
+
+func notifyTriggers() string {
+	var b strings.Builder
+	for _, t := range watchedTables {
+		fmt.Fprintf(&b, "CREATE TRIGGER %s_changed AFTER INSERT OR UPDATE OR DELETE ON %s FOR EACH STATEMENT EXECUTE FUNCTION notify_change();\n", t, t)
+	}
+	return b.String()
 }
