@@ -38,6 +38,7 @@ unit:
 
 e2e: build
 	scripts/e2e-cli.sh $(CLI)
+	scripts/e2e-pg.sh $(CLI)
 	scripts/e2e-smoke.sh $(APP)
 	scripts/e2e-dnd.sh $(APP) $(CLI)
 
