@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/attache-app/attache/data/model"
@@ -146,6 +147,11 @@ const importChunk = 500
 func insertArticles(ctx context.Context, tx *sql.Tx, arts []store.Article) ([]int64, error) {
 	hashes := make([]string, len(arts))
 	for i, a := range arts {
+		for _, f := range []string{a.Title, a.Body, a.Publication, a.Author, a.URL, a.Dateline, a.Language, a.SourcePath} {
+			if strings.IndexByte(f, 0) >= 0 {
+				return nil, fmt.Errorf("article %q holds a NUL character, which a PostgreSQL project cannot store", a.Title)
+			}
+		}
 		hashes[i] = store.BodyHash(a.Body)
 	}
 	taken := map[string]bool{}

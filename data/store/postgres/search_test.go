@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/attache-app/attache/data/ingest"
@@ -167,4 +168,15 @@ func TestImportSkipsDuplicatesAcrossMembersAndKeepsArticlesWhole(t *testing.T) {
 		t.Fatal("a missing article was found")
 	}
 	_ = postgres.RoleOwner
+}
+
+func TestANulCharacterRefusesTheImportInOneLine(t *testing.T) {
+	pg := open(t, pgtest.NewProject(t).OwnerURL())
+	_, err := pg.ImportArticles(context.Background(), []store.Article{{Title: "ok", Body: "Fine text."}, {Title: "bad", Body: "Bad\x00text."}})
+	if err == nil || !strings.Contains(err.Error(), `"bad" holds a NUL character`) || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("error %v", err)
+	}
+	if c, _ := pg.Counts(context.Background()); c.Articles != 0 {
+		t.Fatalf("%d articles after a refused import", c.Articles)
+	}
 }
