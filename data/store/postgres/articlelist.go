@@ -83,13 +83,13 @@ func articleListQuery(ctx context.Context, tx *sql.Tx, cols string, f store.Arti
 		conds = append(conds, `id = ANY(`+arg(ids)+`)`)
 	}
 	if f.Publication != "" {
-		conds = append(conds, `lower(publication) = lower(`+arg(f.Publication)+`)`)
+		conds = append(conds, `nocase(publication) = nocase(`+arg(f.Publication)+`)`)
 	}
 	if f.From != "" {
-		conds = append(conds, `published <> '' AND substr(published, 1, 10) >= `+arg(f.From))
+		conds = append(conds, `published <> '' AND substr(published, 1, 10) COLLATE "C" >= `+arg(f.From))
 	}
 	if f.To != "" {
-		conds = append(conds, `published <> '' AND substr(published, 1, 10) <= `+arg(f.To))
+		conds = append(conds, `published <> '' AND substr(published, 1, 10) COLLATE "C" <= `+arg(f.To))
 	}
 	where := "true"
 	if len(conds) > 0 {
@@ -102,9 +102,9 @@ func articleListQuery(ctx context.Context, tx *sql.Tx, cols string, f store.Arti
 	var order string
 	switch f.Sort {
 	case store.ByDate:
-		order = ` ORDER BY (published = ''), published` + dir + `, lower(title), id`
+		order = ` ORDER BY (published = ''), published COLLATE "C"` + dir + `, nocase(title), id`
 	case store.ByTitle:
-		order = ` ORDER BY lower(title)` + dir + `, id` + dir
+		order = ` ORDER BY nocase(title)` + dir + `, id` + dir
 	default:
 		order = ` ORDER BY source_path` + dir + `, source_pos` + dir + `, id` + dir
 	}

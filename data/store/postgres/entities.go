@@ -64,7 +64,7 @@ func (s *Store) Entities(ctx context.Context, f store.EntityFilter) ([]model.Ent
 	if f.Name != "" {
 		pat = "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(f.Name) + "%"
 	}
-	return s.entities(ctx, `($1 = '' OR e.kind = $1) AND ($2 = '' OR e.name ILIKE $2 OR e.id IN (SELECT entity_id FROM aliases WHERE name ILIKE $2))`,
+	return s.entities(ctx, `($1 = '' OR e.kind = $1) AND ($2 = '' OR nocase(e.name) LIKE nocase($2) OR e.id IN (SELECT entity_id FROM aliases WHERE nocase(name) LIKE nocase($2)))`,
 		string(f.Kind), pat)
 }
 
@@ -75,7 +75,7 @@ func (s *Store) entities(ctx context.Context, where string, args ...any) ([]mode
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT e.id, e.name, e.kind, e.country, e.role, e.description,
 			(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.status <> '`+string(model.StatusRejected)+`')
-			FROM entities e WHERE `+where+` ORDER BY lower(e.name), e.id`, args...)
+			FROM entities e WHERE `+where+` ORDER BY nocase(e.name), e.id`, args...)
 		if err != nil {
 			return err
 		}
@@ -240,7 +240,7 @@ func (s *Store) MergeEntities(ctx context.Context, keep, drop int64) error {
 			return err
 		}
 		var has int
-		if err := c.QueryRowContext(ctx, `SELECT count(*) FROM aliases WHERE entity_id = $1 AND lower(name) = lower($2)`, keep, name).Scan(&has); err != nil {
+		if err := c.QueryRowContext(ctx, `SELECT count(*) FROM aliases WHERE entity_id = $1 AND nocase(name) = nocase($2)`, keep, name).Scan(&has); err != nil {
 			return err
 		}
 		if has == 0 && !strings.EqualFold(keepName, name) {

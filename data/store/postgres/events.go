@@ -240,10 +240,10 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]model.Event,
 		add(`e.article_id = ?`, f.ArticleID)
 	}
 	if f.From != "" {
-		add(`e.date <> '' AND coalesce(nullif(e.end_date, ''), e.date) >= ?`, f.From)
+		add(`e.date <> '' AND coalesce(nullif(e.end_date, ''), e.date) COLLATE "C" >= ?`, f.From)
 	}
 	if f.To != "" {
-		add(`e.date <> '' AND e.date <= ?`, f.To)
+		add(`e.date <> '' AND e.date COLLATE "C" <= ?`, f.To)
 	}
 	where := "true"
 	if len(conds) > 0 {

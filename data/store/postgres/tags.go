@@ -38,9 +38,9 @@ func (s *Store) CreateTag(ctx context.Context, t store.Tag) (int64, error) {
 func (s *Store) Tags(ctx context.Context) ([]store.Tag, error) {
 	rows, err := s.db.QueryContext(ctx, `
 WITH RECURSIVE tree(id, path) AS (
-	SELECT id, ARRAY[lower(name) || chr(1) || id] FROM tags WHERE parent_id IS NULL
+	SELECT id, ARRAY[nocase(name) || chr(1) || id] FROM tags WHERE parent_id IS NULL
 	UNION ALL
-	SELECT t.id, tree.path || (lower(t.name) || chr(1) || t.id) FROM tags t JOIN tree ON t.parent_id = tree.id)
+	SELECT t.id, tree.path || (nocase(t.name) || chr(1) || t.id) FROM tags t JOIN tree ON t.parent_id = tree.id)
 SELECT t.id, coalesce(t.parent_id, 0), t.name, t.colour, t.description,
 	(SELECT count(*) FROM passage_tags WHERE tag_id = t.id),
 	(SELECT count(*) FROM event_tags WHERE tag_id = t.id)
