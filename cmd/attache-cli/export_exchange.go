@@ -11,6 +11,7 @@ import (
 
 	"github.com/attache-app/attache/data/exchange"
 	"github.com/attache-app/attache/data/export"
+	"github.com/attache-app/attache/data/project"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -37,7 +38,7 @@ func runExportExchange(e *env, fs *flag.FlagSet, format, out string, events bool
 	case events && format != "qdpx":
 		return e.misuse("--events goes with --format qdpx")
 	}
-	if e.db != "" {
+	if e.db != "" && !project.IsDatabaseURL(e.db) {
 		if _, err := os.Stat(e.db); err != nil {
 			return e.fail(fmt.Errorf("open project %s: %w", e.db, errors.Unwrap(err)))
 		}

@@ -77,6 +77,15 @@ func TestSharedProjectGivesTheSameResultsAsAFile(t *testing.T) {
 		t.Fatalf("timeline export: exit %d, %d events, %s", code, len(tl.Events), errOut)
 	}
 
+	// The whole project as REFI-QDA, named after the database.
+	qdpx := filepath.Join(t.TempDir(), "team.qdpx")
+	if code, _, errOut := runCLI(t, "", "--db", server, "export", "--format", "qdpx", "-o", qdpx); code != 0 {
+		t.Fatalf("qdpx export from the server: exit %d, %s", code, errOut)
+	}
+	if code, out, _ := runCLI(t, "", "--db", server, "export", "--format", "qdc"); code != 0 || !strings.Contains(out, "CodeBook") {
+		t.Fatalf("codebook export from the server: exit %d", code)
+	}
+
 	// A reader reads but cannot write.
 	reader := p.DB + "_reader"
 	if code, _, errOut := runCLI(t, "reader-pw\n", "--db", server, "members", "add", reader, "--role", "reader"); code != 0 {

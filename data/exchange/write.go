@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -322,8 +323,12 @@ func (ec *eventCodes) selection(e model.Event, runes []rune) qdeSelection {
 }
 
 // ProjectName names a project in an export: its file name without folder
-// and extension.
+// and extension, or for a project on a server (postgres://…/DATABASE) its
+// database's name.
 func ProjectName(path string) string {
+	if u, err := url.Parse(path); err == nil && u.Scheme != "" && u.Host != "" {
+		path = u.Path
+	}
 	base := filepath.Base(path)
 	if name := strings.TrimSuffix(base, filepath.Ext(base)); name != "" && name != "." {
 		return name
