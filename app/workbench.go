@@ -109,7 +109,7 @@ func (wb *workbench) rememberSplit(s *container.Split, key string, def float64) 
 func (wb *workbench) openProject(path string) {
 	wb.status.busy("Opening project…")
 	go func() {
-		st, resolved, err := project.Open(wb.ctx, path)
+		st, resolved, err := project.OpenWith(wb.ctx, path, project.Options{Password: wb.askPassword})
 		fyne.Do(func() {
 			wb.status.idle()
 			if err != nil {

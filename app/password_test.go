@@ -1,0 +1,61 @@
+package app
+
+import (
+	"errors"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+func TestPasswordDialogHandsThePasswordToTheOpeningProject(t *testing.T) {
+	d := newDesk(t)
+	type result struct {
+		pw  string
+		err error
+	}
+	asked := make(chan result, 1)
+	go func() {
+		pw, err := d.wb.askPassword("postgres://ana@db.example:5432/desk")
+		asked <- result{pw, err}
+	}()
+	entry := overlayWith[*widget.Entry](d, "the password dialog")
+	if !entry.Password {
+		t.Fatal("the password is typed into an entry that shows it")
+	}
+	if !anyContains(labelTexts(d.overlay()), "postgres://ana@db.example:5432/desk") {
+		t.Errorf("the dialog does not name the project: %v", labelTexts(d.overlay()))
+	}
+	test.Type(entry, "s3cret")
+	test.Tap(buttonLabelled(t, d.overlay(), "Open", 0))
+	var r result
+	d.waitFor("the answer", func() bool {
+		select {
+		case r = <-asked:
+			return true
+		default:
+			return false
+		}
+	})
+	if r.err != nil || r.pw != "s3cret" {
+		t.Fatalf("got %q, %v", r.pw, r.err)
+	}
+
+	go func() {
+		pw, err := d.wb.askPassword("postgres://ana@db.example:5432/desk")
+		asked <- result{pw, err}
+	}()
+	overlayWith[*widget.Entry](d, "the password dialog again")
+	test.Tap(buttonLabelled(t, d.overlay(), "Cancel", 0))
+	d.waitFor("the answer", func() bool {
+		select {
+		case r = <-asked:
+			return true
+		default:
+			return false
+		}
+	})
+	if !errors.Is(r.err, errNoPassword) {
+		t.Fatalf("cancelled dialog gave %q, %v", r.pw, r.err)
+	}
+}
