@@ -59,3 +59,21 @@ func TestPasswordDialogHandsThePasswordToTheOpeningProject(t *testing.T) {
 		t.Fatalf("cancelled dialog gave %q, %v", r.pw, r.err)
 	}
 }
+
+func TestRecentProjectsKeepASharedProjectWithoutItsPassword(t *testing.T) {
+	d := newDesk(t)
+	const shared = "postgres://ana@db.example:5432/desk?sslmode=require"
+	addRecent(d.wb.app.Preferences(), shared)
+	d.wb.updateRecentMenu()
+	d.waitFor("the shared project in File ▸ Recent Projects", func() bool {
+		for _, it := range d.wb.recentItem.ChildMenu.Items {
+			if it.Label == "desk  —  "+shared {
+				return true
+			}
+		}
+		return false
+	})
+	if name := projectName(shared); name != "desk" {
+		t.Errorf("a shared project is named %q in the title bar", name)
+	}
+}

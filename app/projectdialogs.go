@@ -5,23 +5,22 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
+	"github.com/attache-app/attache/data/exchange"
 	"github.com/attache-app/attache/data/store"
 )
 
 // projectExt is the file extension of Attaché projects.
 const projectExt = ".attache"
 
-// projectName is a project's file name without its extension, as the title
-// bar and suggested file names show it.
-func projectName(path string) string {
-	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-}
+// projectName is a project's file name without its extension (a shared
+// project's database name), as the title bar and suggested file names show
+// it.
+func projectName(path string) string { return exchange.ProjectName(path) }
 
 func withExt(path string) string {
 	if filepath.Ext(path) == "" {

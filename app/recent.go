@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/attache-app/attache/data/project"
 )
 
 const (
@@ -33,7 +35,9 @@ func (wb *workbench) updateRecentMenu() {
 	go func() {
 		var existing []string
 		for _, p := range paths {
-			if _, err := os.Stat(p); err == nil {
+			// A shared project is kept without its password; whether its
+			// server answers is found out on opening it.
+			if _, err := os.Stat(p); err == nil || project.IsDatabaseURL(p) {
 				existing = append(existing, p)
 			}
 		}
@@ -54,7 +58,11 @@ func (wb *workbench) recentMenu(paths []string) *fyne.Menu {
 	var items []*fyne.MenuItem
 	for _, p := range paths {
 		path := p
-		label := projectName(p) + "  —  " + filepath.Dir(p)
+		where := filepath.Dir(p)
+		if project.IsDatabaseURL(p) {
+			where = p
+		}
+		label := projectName(p) + "  —  " + where
 		items = append(items, fyne.NewMenuItem(label, func() { wb.openProject(path) }))
 	}
 	if len(items) == 0 {
