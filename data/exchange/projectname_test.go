@@ -8,8 +8,8 @@ import (
 
 func TestProjectNameOfAFileAndOfAServerProject(t *testing.T) {
 	for in, want := range map[string]string{
-		"/home/ana/desk/china.attache":                             "china",
-		"notes":                                                    "notes",
+		"/home/ana/desk/china.attache": "china",
+		"notes":                        "notes",
 		"postgres://ana@db.example:5432/team_desk?sslmode=require": "team_desk",
 		"postgresql://ana@db.example/desk":                         "desk",
 	} {
