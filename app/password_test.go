@@ -8,12 +8,29 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+// result is what askPassword gave back.
+type result struct {
+	pw  string
+	err error
+}
+
+// receive runs UI callbacks until askPassword has answered.
+func receive(d *desk, asked chan result) result {
+	d.t.Helper()
+	var r result
+	d.waitFor("the answer", func() bool {
+		select {
+		case r = <-asked:
+			return true
+		default:
+			return false
+		}
+	})
+	return r
+}
+
 func TestPasswordDialogHandsThePasswordToTheOpeningProject(t *testing.T) {
 	d := newDesk(t)
-	type result struct {
-		pw  string
-		err error
-	}
 	asked := make(chan result, 1)
 	go func() {
 		pw, err := d.wb.askPassword("postgres://ana@db.example:5432/desk")
@@ -28,15 +45,7 @@ func TestPasswordDialogHandsThePasswordToTheOpeningProject(t *testing.T) {
 	}
 	test.Type(entry, "s3cret")
 	test.Tap(buttonLabelled(t, d.overlay(), "Open", 0))
-	var r result
-	d.waitFor("the answer", func() bool {
-		select {
-		case r = <-asked:
-			return true
-		default:
-			return false
-		}
-	})
+	r := receive(d, asked)
 	if r.err != nil || r.pw != "s3cret" {
 		t.Fatalf("got %q, %v", r.pw, r.err)
 	}
@@ -47,14 +56,7 @@ func TestPasswordDialogHandsThePasswordToTheOpeningProject(t *testing.T) {
 	}()
 	overlayWith[*widget.Entry](d, "the password dialog again")
 	test.Tap(buttonLabelled(t, d.overlay(), "Cancel", 0))
-	d.waitFor("the answer", func() bool {
-		select {
-		case r = <-asked:
-			return true
-		default:
-			return false
-		}
-	})
+	r = receive(d, asked)
 	if !errors.Is(r.err, errNoPassword) {
 		t.Fatalf("cancelled dialog gave %q, %v", r.pw, r.err)
 	}
