@@ -165,71 +165,15 @@ func isPlainASCII(s string) bool {
 }
 
 // pageLines orders the words of a page for reading and groups them into
-// lines. The order comes from cutting the page recursively along the widest
-// band of white space, across or down the page: columns and table columns
-// are read one after the other, top to bottom.
+// lines: the page is cut into blocks of text (paragraphs, headings, table
+// cells), the blocks are put in reading order, and each block is read line
+// by line.
 func pageLines(words []pdfWord) []pdfLine {
 	var lines []pdfLine
-	var cut func(ws []pdfWord, depth int)
-	cut = func(ws []pdfWord, depth int) {
-		if len(ws) == 0 {
-			return
-		}
-		if len(ws) > 1 && depth < 200 {
-			if a, b, ok := xyCut(ws); ok {
-				cut(a, depth+1)
-				cut(b, depth+1)
-				return
-			}
-		}
-		lines = append(lines, blockLines(ws)...)
+	for _, b := range readingOrder(pageBlocks(words)) {
+		lines = append(lines, blockLines(b.words)...)
 	}
-	cut(words, 0)
 	return lines
-}
-
-// xyCut splits words along the widest gap between them, across the page
-// (between lines) or down it (between columns, at least about a character
-// wide).
-func xyCut(ws []pdfWord) (a, b []pdfWord, ok bool) {
-	sizes := make([]float64, len(ws))
-	for i, w := range ws {
-		sizes[i] = w.size
-	}
-	size := median(sizes)
-	colGap := 0.9 * size
-
-	slices.SortFunc(ws, func(p, q pdfWord) int { return cmpFloat(p.top(), q.top()) })
-	bestH, atH := 0.0, -1
-	reach := ws[0].bottom()
-	for i := 1; i < len(ws); i++ {
-		if g := ws[i].top() - reach; g > bestH {
-			bestH, atH = g, i
-		}
-		reach = math.Max(reach, ws[i].bottom())
-	}
-	if atH >= 0 && bestH >= 0.54*size {
-		// A gap wider than between lines of a paragraph: what is above
-		// is read first, even beside a wider column gutter.
-		return ws[:atH], ws[atH:], true
-	}
-	byX := slices.Clone(ws)
-	slices.SortFunc(byX, func(p, q pdfWord) int { return cmpFloat(p.x0, q.x0) })
-	bestV, atV := 0.0, -1
-	reach = byX[0].x1
-	for i := 1; i < len(byX); i++ {
-		if g := byX[i].x0 - reach; g >= colGap && g > bestV {
-			bestV, atV = g, i
-		}
-		reach = math.Max(reach, byX[i].x1)
-	}
-	switch {
-	case atV >= 0 && bestV > bestH:
-		return byX[:atV], byX[atV:], true
-	case atH >= 0:
-		return ws[:atH], ws[atH:], true
-	}
-	return nil, nil, false
 }
 
 func cmpFloat(a, b float64) int {

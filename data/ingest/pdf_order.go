@@ -1,0 +1,224 @@
+package ingest
+
+import (
+	"math"
+)
+
+// maxOrderedBlocks bounds the blocks of a page put in reading order by their
+// layout; a page of more (a hostile one) is read in the order its blocks
+// were found, top to bottom.
+const maxOrderedBlocks = 3000
+
+// readingOrder puts the blocks of a page in reading order, after the rules
+// of T. M. Breuel's "High Performance Document Layout Analysis" (2003): a
+// block comes before another that it overlaps horizontally and stands
+// above; and before one entirely to its right, unless a third block lying
+// between them spans both (a heading across two columns ends the columns
+// above it). The blocks of a table read row by row; and a block reaches,
+// for this purpose, across the text below it as far as nothing beside it
+// stops it, so that a heading is read before the columns it heads.
+func readingOrder(blocks []*pdfBlock) []*pdfBlock {
+	n := len(blocks)
+	if n < 2 || n > maxOrderedBlocks {
+		return blocks
+	}
+	markTables(blocks)
+	widenBlocks(blocks)
+
+	// above[i] holds the blocks that come before block i by the first
+	// rule, below[i] those that block i comes before.
+	words := (n + 63) / 64
+	above, below := make([][]uint64, n), make([][]uint64, n)
+	for i := range blocks {
+		above[i], below[i] = make([]uint64, words), make([]uint64, words)
+	}
+	for i, a := range blocks {
+		for j, b := range blocks {
+			if i != j && aboveOverlapping(a, b) {
+				below[i][j/64] |= 1 << (j % 64)
+				above[j][i/64] |= 1 << (i % 64)
+			}
+		}
+	}
+	// between reports a block, other than i and j, below block i and
+	// above block j by the first rule.
+	between := func(i, j int) bool {
+		for k := range words {
+			m := below[i][k] & above[j][k]
+			m &^= bit(i, k) | bit(j, k)
+			if m != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	before := func(j, i int) bool {
+		a, b := blocks[j], blocks[i]
+		if b.table >= 0 && a.table == b.table {
+			return (a.x1 <= b.x0 && a.top <= b.bottom && a.bottom >= b.top) || a.bottom <= b.top
+		}
+		if above[i][j/64]&(1<<(j%64)) != 0 {
+			return true
+		}
+		return a.ex1 <= b.ex0 && !between(i, j)
+	}
+	out := make([]*pdfBlock, 0, n)
+	visited := make([]bool, n)
+	var visit func(i int)
+	visit = func(i int) {
+		visited[i] = true
+		for j := range blocks {
+			if !visited[j] && before(j, i) {
+				visit(j)
+			}
+		}
+		out = append(out, blocks[i])
+	}
+	for i := range blocks {
+		if !visited[i] {
+			visit(i)
+		}
+	}
+	return out
+}
+
+func bit(i, k int) uint64 {
+	if i/64 == k {
+		return 1 << (i % 64)
+	}
+	return 0
+}
+
+// aboveOverlapping reports whether a shares some width with b, by their
+// reading extents, and starts above it.
+func aboveOverlapping(a, b *pdfBlock) bool {
+	overlap := (a.ex0 <= b.ex0 && b.ex0 <= a.ex1) || (b.ex0 <= a.ex0 && a.ex0 <= b.ex1)
+	return overlap && a.etop < b.etop
+}
+
+func overlapY(a, b *pdfBlock) bool { return a.top <= b.bottom && a.bottom >= b.top }
+func overlapX(a, b *pdfBlock) bool { return a.x0 <= b.x1 && a.x1 >= b.x0 }
+
+// markTables finds the blocks laid out as cells of a grid: a block, the
+// nearest block to its right, the nearest below it and the one below that
+// right neighbour, aligned in columns (by left or right edges or centres)
+// and in rows (by tops, bottoms or centres), are cells of one table. Every
+// cell's reading extent is the whole table's.
+func markTables(blocks []*pdfBlock) {
+	parent := make([]int, len(blocks))
+	for i := range parent {
+		parent[i] = i
+	}
+	var root func(i int) int
+	root = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	inTable := make([]bool, len(blocks))
+	for i, b := range blocks {
+		right, down := -1, -1
+		for j, o := range blocks {
+			switch {
+			case j == i:
+			case overlapY(o, b) && o.x0 > b.x1:
+				if right < 0 || o.x0 < blocks[right].x0 {
+					right = j
+				}
+			case overlapX(o, b) && o.top > b.bottom:
+				if down < 0 || o.top < blocks[down].top {
+					down = j
+				}
+			}
+		}
+		if right < 0 || down < 0 {
+			continue
+		}
+		r, d := blocks[right], blocks[down]
+		if overlapX(r, d) || overlapY(r, d) {
+			continue
+		}
+		diag := -1
+		for j, o := range blocks {
+			if j != i && j != right && j != down && overlapX(o, r) && overlapY(o, d) && !overlapX(o, d) && !overlapY(o, r) &&
+				(diag < 0 || o.top < blocks[diag].top) {
+				diag = j
+			}
+		}
+		if diag < 0 {
+			continue
+		}
+		g := blocks[diag]
+		size := math.Min(math.Min(b.size, r.size), math.Min(d.size, g.size))
+		dx, dy := 0.3*size, 0.5*size
+		near := func(p, q, tol float64) bool { return math.Abs(p-q) <= tol }
+		cols := (near(b.x0+b.x1, d.x0+d.x1, 2*dx) && near(r.x0+r.x1, g.x0+g.x1, 2*dx)) ||
+			(near(b.x0, d.x0, dx) && near(r.x0, g.x0, dx)) ||
+			(near(b.x1, d.x1, dx) && near(r.x1, g.x1, dx))
+		rows := (near(b.top+b.bottom, r.top+r.bottom, 2*dy) && near(d.top+d.bottom, g.top+g.bottom, 2*dy)) ||
+			(near(b.top, r.top, dy) && near(d.top, g.top, dy)) ||
+			(near(b.bottom, r.bottom, dy) && near(d.bottom, g.bottom, dy))
+		if !cols || !rows {
+			continue
+		}
+		for _, j := range []int{right, down, diag} {
+			parent[root(j)] = root(i)
+			inTable[j] = true
+		}
+		inTable[i] = true
+	}
+	type box struct{ x0, x1, top, bottom float64 }
+	env := map[int]*box{}
+	for i, b := range blocks {
+		b.ex0, b.ex1, b.etop, b.ebottom = b.x0, b.x1, b.top, b.bottom
+		b.table = -1
+		if !inTable[i] {
+			continue
+		}
+		r := root(i)
+		b.table = r
+		if e := env[r]; e == nil {
+			env[r] = &box{b.x0, b.x1, b.top, b.bottom}
+		} else {
+			e.x0, e.x1 = math.Min(e.x0, b.x0), math.Max(e.x1, b.x1)
+			e.top, e.bottom = math.Min(e.top, b.top), math.Max(e.bottom, b.bottom)
+		}
+	}
+	for _, b := range blocks {
+		if e := env[b.table]; b.table >= 0 && e != nil {
+			b.ex0, b.ex1, b.etop, b.ebottom = e.x0, e.x1, e.top, e.bottom
+		}
+	}
+}
+
+// widenBlocks stretches each block's reading extent sideways over the
+// blocks below it, up to the nearest block beside it.
+func widenBlocks(blocks []*pdfBlock) {
+	for _, b := range blocks {
+		lim0, lim1 := math.Inf(-1), math.Inf(1)
+		for _, o := range blocks {
+			if o == b || !overlapY(o, b) {
+				continue
+			}
+			if o.x0 > b.x1 && o.x0 < lim1 {
+				lim1 = o.x0
+			}
+			if o.x1 < b.x0 && o.x1 > lim0 {
+				lim0 = o.x1
+			}
+		}
+		for _, o := range blocks {
+			if o == b || o.top < b.bottom {
+				continue
+			}
+			if o.x1 > b.ex1 && o.x1 <= lim1 {
+				b.ex1 = o.x1
+			}
+			if o.x0 < b.ex0 && o.x0 >= lim0 {
+				b.ex0 = o.x0
+			}
+		}
+	}
+}
