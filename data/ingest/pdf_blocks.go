@@ -39,7 +39,7 @@ func (b *pdfBlock) overlapsX(w pdfWord, slack float64) bool {
 const (
 	blockLineSpacing = 1.5  // baselines further apart start a new block
 	blockSameLine    = 0.5  // baselines closer are on one line
-	blockWordGap     = 0.3  // a word this near the block's side on one of its lines joins it
+	blockWordGap     = 0.7  // a word this near the block's side on one of its lines joins it
 	blockSideGap     = 1.0  // ... and this near, when few lines have one
 	blockSideLines   = 3    // at most this many lines may add a word beside the block
 	blockSizeNext    = 0.05 // font size change that ends a block above or below

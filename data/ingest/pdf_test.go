@@ -216,3 +216,24 @@ func benchReadPDF(b *testing.B, pages []string) {
 		}
 	}
 }
+
+// BenchmarkReadPDFScatter reads 4 pages of 2,900 glyphs each, set apart
+// from one another in every direction: a block each, the worst case for
+// putting blocks in reading order.
+func BenchmarkReadPDFScatter(b *testing.B) {
+	var pages []string
+	for range 4 {
+		var s strings.Builder
+		s.WriteString("BT /F1 1.5 Tf\n")
+		for row := range 50 {
+			fmt.Fprintf(&s, "1 0 0 1 10 %g Tm [", 780-float64(row)*12)
+			for range 58 {
+				s.WriteString("(x) -12000 ")
+			}
+			s.WriteString("] TJ\n")
+		}
+		s.WriteString("ET\n")
+		pages = append(pages, s.String())
+	}
+	benchReadPDF(b, pages)
+}
