@@ -152,7 +152,7 @@ func markTables(blocks []*pdfBlock) {
 		}
 		g := blocks[diag]
 		size := math.Min(math.Min(b.size, r.size), math.Min(d.size, g.size))
-		dx, dy := 0.3*size, 0.5*size
+		dx, dy := blockWordGap*size, blockSameLine*size
 		near := func(p, q, tol float64) bool { return math.Abs(p-q) <= tol }
 		cols := (near(b.x0+b.x1, d.x0+d.x1, 2*dx) && near(r.x0+r.x1, g.x0+g.x1, 2*dx)) ||
 			(near(b.x0, d.x0, dx) && near(r.x0, g.x0, dx)) ||
@@ -193,10 +193,13 @@ func markTables(blocks []*pdfBlock) {
 	}
 }
 
-// widenBlocks stretches each block's reading extent sideways over the
-// blocks below it, up to the nearest block beside it.
+// widenBlocks stretches the reading extent of each block outside a table
+// sideways over the blocks below it, up to the nearest block beside it.
 func widenBlocks(blocks []*pdfBlock) {
 	for _, b := range blocks {
+		if b.table >= 0 {
+			continue
+		}
 		lim0, lim1 := math.Inf(-1), math.Inf(1)
 		for _, o := range blocks {
 			if o == b || !overlapY(o, b) {
