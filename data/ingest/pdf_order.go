@@ -7,7 +7,7 @@ import (
 // maxOrderedBlocks bounds the blocks of a page put in reading order by their
 // layout; a page of more (a hostile one) is read in the order its blocks
 // were found, top to bottom.
-const maxOrderedBlocks = 3000
+const maxOrderedBlocks = 1000
 
 // readingOrder puts the blocks of a page in reading order, after the rules
 // of T. M. Breuel's "High Performance Document Layout Analysis" (2003): a

@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -222,22 +223,17 @@ func benchReadPDF(b *testing.B, pages []string) {
 	}
 }
 
-// BenchmarkReadPDFScatter reads 4 pages of 2,900 glyphs each, set apart
-// from one another in every direction: a block each, the worst case for
-// putting blocks in reading order.
+// BenchmarkReadPDFScatter reads 50 pages of 950 short labels each,
+// strewn over the page (as on a map or a chart): nearly a block each, the
+// worst case for putting blocks in reading order.
 func BenchmarkReadPDFScatter(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 5))
 	var pages []string
-	for range 4 {
+	for range 50 {
 		var s strings.Builder
-		s.WriteString("BT /F1 1.5 Tf\n")
-		for row := range 50 {
-			fmt.Fprintf(&s, "1 0 0 1 10 %g Tm [", 780-float64(row)*12)
-			for range 58 {
-				s.WriteString("(x) -12000 ")
-			}
-			s.WriteString("] TJ\n")
+		for range 950 {
+			fmt.Fprintf(&s, "BT /F1 4 Tf %d %d Td (%c%d) Tj ET\n", 20+r.IntN(560), 20+r.IntN(740), 'A'+r.IntN(26), r.IntN(100))
 		}
-		s.WriteString("ET\n")
 		pages = append(pages, s.String())
 	}
 	benchReadPDF(b, pages)
