@@ -192,8 +192,11 @@ func blockLines(ws []pdfWord) []pdfLine {
 	slices.SortStableFunc(ws, func(p, q pdfWord) int { return cmpFloat(p.y, q.y) })
 	var out []pdfLine
 	for i := 0; i < len(ws); {
-		j := i + 1
-		for j < len(ws) && ws[j].y-ws[i].y < 0.5*ws[i].size {
+		// A raised mark in small type (a footnote number) stays on the
+		// line it is set on: the tolerance is that of the line's largest type.
+		j, size := i+1, ws[i].size
+		for j < len(ws) && ws[j].y-ws[i].y < 0.5*math.Max(size, ws[j].size) {
+			size = math.Max(size, ws[j].size)
 			j++
 		}
 		row := ws[i:j]
