@@ -186,8 +186,8 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-// blockLines groups words that no white space separates into lines, top to
-// bottom, each left to right.
+// blockLines groups the words of a block into lines, top to bottom, each
+// left to right.
 func blockLines(ws []pdfWord) []pdfLine {
 	slices.SortStableFunc(ws, func(p, q pdfWord) int { return cmpFloat(p.y, q.y) })
 	var out []pdfLine
@@ -204,7 +204,9 @@ func blockLines(ws []pdfWord) []pdfLine {
 		l := pdfLine{x0: row[0].x0, x1: row[0].x1, y: row[0].y, size: row[0].size}
 		var b strings.Builder
 		for k, w := range row {
-			if k > 0 {
+			// Words that touch (a mark set right after a word, "H₂O")
+			// read as one.
+			if k > 0 && w.x0-row[k-1].x1 >= 0.03*math.Min(w.size, row[k-1].size) {
 				b.WriteByte(' ')
 			}
 			b.WriteString(w.text)

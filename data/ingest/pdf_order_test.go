@@ -150,8 +150,9 @@ func TestPDFCodeListReadsLikePoppler(t *testing.T) {
 	}
 }
 
-// A footnote mark raised in small type after a line's last word stays on
-// that line: the paragraph reads on, and the mark does not stand alone.
+// A footnote mark raised in small type against a line's last word stays on
+// that line, read with the word as pdftotext reads it ("Monday.1"): the
+// paragraph reads on, and the mark does not stand alone.
 func TestPDFRaisedMarkStaysOnItsLine(t *testing.T) {
 	page := textLines(72, 700, 10, 12,
 		"The envoy reached the capital on Monday.",
@@ -161,7 +162,7 @@ func TestPDFRaisedMarkStaysOnItsLine(t *testing.T) {
 		textLines(72, 640, 10, 12, "A second paragraph follows the first.")
 	path := writeFile(t, "mark.pdf", pdfDoc{pages: []string{page}}.bytes())
 	body := read(t, path, ingest.Options{Split: ingest.SplitNone})[0].Body
-	if !strings.Contains(body, "on Monday. 1 Talks on the border") {
+	if !strings.Contains(body, "on Monday.1 Talks on the border") {
 		t.Errorf("mark off its line:\n%s", body)
 	}
 }

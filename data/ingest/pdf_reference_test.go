@@ -96,7 +96,8 @@ func layoutWords(r *rand.Rand, n int) string {
 }
 
 // layoutPage lays out a page from top to bottom of bands picked at random:
-// two or three columns of text, a paragraph across the page, or a table of
+// two or three columns of text (under headings, with raised footnote marks
+// now and then), a paragraph across the page, or a table of
 // two to four columns whose cells wrap over up to three lines, its rows
 // set with or without a gap. Sizes run from 8 to 12 points.
 func layoutPage(r *rand.Rand) string {
@@ -115,14 +116,26 @@ func layoutPage(r *rand.Rand) string {
 			width := 500 / float64(cols)
 			lead := size * (1.1 + 0.4*r.Float64())
 			n := 3 + r.IntN(12)
+			top := y
+			if r.IntN(3) == 0 {
+				top -= 2 * size // headings over the columns
+			}
 			for c := range cols {
+				x := 50 + float64(c)*width
+				if top < y {
+					b.WriteString(textLines(x, y, size+2, size+4, layoutWords(r, 2)))
+				}
 				var lines []string
 				for range n {
 					lines = append(lines, cut(layoutWords(r, 20), int((width-15)/(size/2))))
 				}
-				b.WriteString(textLines(50+float64(c)*width, y, size, lead, lines...))
+				b.WriteString(textLines(x, top, size, lead, lines...))
+				if r.IntN(2) == 0 { // a footnote mark raised after a line
+					l := r.IntN(n)
+					fmt.Fprintf(&b, "BT /F1 %g Tf %g %g Td (%d) Tj ET\n", 0.6*size, x+float64(len(lines[l]))*size/2, top-float64(l)*lead+0.4*size, 1+r.IntN(9))
+				}
 			}
-			y -= float64(n)*lead + 2*size
+			y = top - float64(n)*lead - 2*size
 		case 1:
 			var lines []string
 			n := 2 + r.IntN(5)
