@@ -14,8 +14,8 @@ type pdfBlock struct {
 	size                float64 // font size of the word the block grew from
 	// The reading extent: the box, widened to the table the block is a
 	// cell of, or over the text below it (see readingOrder).
-	ex0, ex1, etop, ebottom float64
-	table                   int // the table the block is a cell of, or -1
+	ex0, ex1, etop float64
+	table          int // the table the block is a cell of, or -1
 }
 
 func (b *pdfBlock) add(w pdfWord) {

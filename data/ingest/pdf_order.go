@@ -82,6 +82,8 @@ func readingOrder(blocks []*pdfBlock) []*pdfBlock {
 	return out
 }
 
+// bit is block i's bit in word k of a row of the rule matrix, if it falls
+// in that word.
 func bit(i, k int) uint64 {
 	if i/64 == k {
 		return 1 << (i % 64)
@@ -109,8 +111,7 @@ func markTables(blocks []*pdfBlock) {
 	for i := range parent {
 		parent[i] = i
 	}
-	var root func(i int) int
-	root = func(i int) int {
+	root := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
@@ -172,7 +173,7 @@ func markTables(blocks []*pdfBlock) {
 	type box struct{ x0, x1, top, bottom float64 }
 	env := map[int]*box{}
 	for i, b := range blocks {
-		b.ex0, b.ex1, b.etop, b.ebottom = b.x0, b.x1, b.top, b.bottom
+		b.ex0, b.ex1, b.etop = b.x0, b.x1, b.top
 		b.table = -1
 		if !inTable[i] {
 			continue
@@ -188,7 +189,7 @@ func markTables(blocks []*pdfBlock) {
 	}
 	for _, b := range blocks {
 		if e := env[b.table]; b.table >= 0 && e != nil {
-			b.ex0, b.ex1, b.etop, b.ebottom = e.x0, e.x1, e.top, e.bottom
+			b.ex0, b.ex1, b.etop = e.x0, e.x1, e.top
 		}
 	}
 }
