@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"math"
+	"slices"
 )
 
 // maxOrderedBlocks bounds the blocks of a page put in reading order by their
@@ -22,8 +23,9 @@ func readingOrder(blocks []*pdfBlock) []*pdfBlock {
 	if n < 2 || n > maxOrderedBlocks {
 		return blocks
 	}
-	markTables(blocks)
-	widenBlocks(blocks)
+	idx := newBlockIndex(blocks)
+	markTables(blocks, idx)
+	widenBlocks(blocks, idx)
 
 	// above[i] holds the blocks that come before block i by the first
 	// rule, below[i] those that block i comes before.
@@ -32,9 +34,14 @@ func readingOrder(blocks []*pdfBlock) []*pdfBlock {
 	for i := range blocks {
 		above[i], below[i] = make([]uint64, words), make([]uint64, words)
 	}
-	for i, a := range blocks {
-		for j, b := range blocks {
-			if i != j && aboveOverlapping(a, b) {
+	byTop := make([]int, n) // only a block that starts higher comes first
+	for i := range byTop {
+		byTop[i] = i
+	}
+	slices.SortFunc(byTop, func(i, j int) int { return cmpFloat(blocks[i].etop, blocks[j].etop) })
+	for p, i := range byTop {
+		for _, j := range byTop[p+1:] {
+			if aboveOverlapping(blocks[i], blocks[j]) {
 				below[i][j/64] |= 1 << (j % 64)
 				above[j][i/64] |= 1 << (i % 64)
 			}
@@ -106,7 +113,7 @@ func overlapX(a, b *pdfBlock) bool { return a.x0 <= b.x1 && a.x1 >= b.x0 }
 // right neighbour, aligned in columns (by left or right edges or centres)
 // and in rows (by tops, bottoms or centres), are cells of one table. Every
 // cell's reading extent is the whole table's.
-func markTables(blocks []*pdfBlock) {
+func markTables(blocks []*pdfBlock, idx blockIndex) {
 	parent := make([]int, len(blocks))
 	for i := range parent {
 		parent[i] = i
@@ -121,17 +128,15 @@ func markTables(blocks []*pdfBlock) {
 	inTable := make([]bool, len(blocks))
 	for i, b := range blocks {
 		right, down := -1, -1
-		for j, o := range blocks {
-			switch {
-			case j == i:
-			case overlapY(o, b) && o.x0 > b.x1:
-				if right < 0 || o.x0 < blocks[right].x0 {
-					right = j
-				}
-			case overlapX(o, b) && o.top > b.bottom:
-				if down < 0 || o.top < blocks[down].top {
-					down = j
-				}
+		for _, j := range idx.beside(b) {
+			if o := blocks[j]; j != i && overlapY(o, b) && o.x0 > b.x1 && (right < 0 || o.x0 < blocks[right].x0) {
+				right = j
+			}
+		}
+		for _, j := range idx.below(b.bottom) {
+			if o := blocks[j]; o.top > b.bottom && overlapX(o, b) {
+				down = j // the nearest: they come by their tops
+				break
 			}
 		}
 		if right < 0 || down < 0 {
@@ -142,8 +147,8 @@ func markTables(blocks []*pdfBlock) {
 			continue
 		}
 		diag := -1
-		for j, o := range blocks {
-			if j != i && j != right && j != down && overlapX(o, r) && overlapY(o, d) && !overlapX(o, d) && !overlapY(o, r) &&
+		for _, j := range idx.beside(d) {
+			if o := blocks[j]; j != i && j != right && j != down && overlapX(o, r) && overlapY(o, d) && !overlapX(o, d) && !overlapY(o, r) &&
 				(diag < 0 || o.top < blocks[diag].top) {
 				diag = j
 			}
@@ -196,13 +201,14 @@ func markTables(blocks []*pdfBlock) {
 
 // widenBlocks stretches the reading extent of each block outside a table
 // sideways over the blocks below it, up to the nearest block beside it.
-func widenBlocks(blocks []*pdfBlock) {
+func widenBlocks(blocks []*pdfBlock, idx blockIndex) {
 	for _, b := range blocks {
 		if b.table >= 0 {
 			continue
 		}
 		lim0, lim1 := math.Inf(-1), math.Inf(1)
-		for _, o := range blocks {
+		for _, j := range idx.beside(b) {
+			o := blocks[j]
 			if o == b || !overlapY(o, b) {
 				continue
 			}
@@ -213,8 +219,9 @@ func widenBlocks(blocks []*pdfBlock) {
 				lim0 = o.x1
 			}
 		}
-		for _, o := range blocks {
-			if o == b || o.top < b.bottom {
+		for _, j := range idx.below(b.bottom) {
+			o := blocks[j]
+			if o == b {
 				continue
 			}
 			if o.x1 > b.ex1 && o.x1 <= lim1 {
@@ -225,4 +232,39 @@ func widenBlocks(blocks []*pdfBlock) {
 			}
 		}
 	}
+}
+
+// blockIndex lists the blocks of a page by their tops, to find the blocks
+// beside or below one without looking at every other.
+type blockIndex struct {
+	order  []int     // block numbers by top
+	tops   []float64 // their tops, ascending
+	height float64   // the tallest block's height
+}
+
+func newBlockIndex(blocks []*pdfBlock) blockIndex {
+	idx := blockIndex{order: make([]int, len(blocks))}
+	for i, b := range blocks {
+		idx.order[i] = i
+		idx.height = math.Max(idx.height, b.bottom-b.top)
+	}
+	slices.SortStableFunc(idx.order, func(i, j int) int { return cmpFloat(blocks[i].top, blocks[j].top) })
+	for _, i := range idx.order {
+		idx.tops = append(idx.tops, blocks[i].top)
+	}
+	return idx
+}
+
+// beside returns the blocks that may share some height with b (b among
+// them).
+func (idx blockIndex) beside(b *pdfBlock) []int {
+	lo, _ := slices.BinarySearch(idx.tops, b.top-idx.height)
+	hi, _ := slices.BinarySearch(idx.tops, math.Nextafter(b.bottom, math.Inf(1)))
+	return idx.order[lo:hi]
+}
+
+// below returns the blocks whose tops are at y or below it, nearest first.
+func (idx blockIndex) below(y float64) []int {
+	lo, _ := slices.BinarySearch(idx.tops, y)
+	return idx.order[lo:]
 }
