@@ -139,7 +139,7 @@ func (p *articlesPane) reload() {
 		// Sorting a million articles takes seconds: say the list is coming.
 		p.count.SetText(plural(p.rows.len(), "article") + " · updating…")
 	}
-	load(p.wb, "List articles", func(ctx context.Context, st *store.Store) (articleList, error) {
+	load(p.wb, "List articles", func(ctx context.Context, st store.Store) (articleList, error) {
 		return readArticleList(ctx, st, f)
 	}, func(l articleList) {
 		if f != p.currentFilter() {
@@ -167,7 +167,7 @@ func (p *articlesPane) fetch(n int) {
 	}
 	p.rows.pending[n] = true
 	gen, ids := p.rows.gen, p.rows.pageIDs(n)
-	load(p.wb, "List articles", func(ctx context.Context, st *store.Store) ([]store.ArticleSummary, error) {
+	load(p.wb, "List articles", func(ctx context.Context, st store.Store) ([]store.ArticleSummary, error) {
 		return st.ArticleSummaries(ctx, ids)
 	}, func(rows []store.ArticleSummary) {
 		if gen != p.rows.gen {

@@ -96,7 +96,7 @@ type articleList struct {
 }
 
 // readArticleList reads the ids f lists and the summaries of the first page.
-func readArticleList(ctx context.Context, st *store.Store, f store.ArticleFilter) (articleList, error) {
+func readArticleList(ctx context.Context, st store.Store, f store.ArticleFilter) (articleList, error) {
 	ids, err := st.ArticleIDs(ctx, f)
 	if err != nil || len(ids) == 0 {
 		return articleList{ids: ids}, err

@@ -8,17 +8,18 @@ import (
 
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
 // addNumberedArticles imports n short articles titled "Story 0001"… with
 // dates spread over three years, in an order that differs from title order.
-func addNumberedArticles(t *testing.T, st *store.Store, n int) {
+func addNumberedArticles(t *testing.T, st store.Store, n int) {
 	t.Helper()
-	arts := make([]store.Article, n)
+	arts := make([]model.Article, n)
 	for i := range arts {
 		k := (i*7919)%n + 1 // import order is not title order
-		arts[i] = store.Article{
+		arts[i] = model.Article{
 			Title:       fmt.Sprintf("Story %04d", k),
 			Publication: "Wire",
 			Published:   fmt.Sprintf("%04d-%02d-%02d", 2020+k%3, 1+k%12, 1+k%28),

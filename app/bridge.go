@@ -15,7 +15,7 @@ import (
 // result to show on the UI goroutine. Store, import and extraction work never runs
 // on the UI goroutine; show only renders. An error is reported in a dialog that
 // names what failed.
-func load[T any](wb *workbench, what string, work func(ctx context.Context, st *store.Store) (T, error), show func(T)) {
+func load[T any](wb *workbench, what string, work func(ctx context.Context, st store.Store) (T, error), show func(T)) {
 	st := wb.st
 	if st == nil {
 		return
@@ -39,8 +39,8 @@ func load[T any](wb *workbench, what string, work func(ctx context.Context, st *
 
 // apply runs an analyst's change off the UI goroutine, then refreshes the views
 // that show the project and calls after (if any) on the UI goroutine.
-func (wb *workbench) apply(what string, change func(ctx context.Context, st *store.Store) error, after func()) {
-	load(wb, what, func(ctx context.Context, st *store.Store) (struct{}, error) {
+func (wb *workbench) apply(what string, change func(ctx context.Context, st store.Store) error, after func()) {
+	load(wb, what, func(ctx context.Context, st store.Store) (struct{}, error) {
 		return struct{}{}, change(ctx, st)
 	}, func(struct{}) {
 		wb.refresh()

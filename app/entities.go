@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/search"
 	"github.com/attache-app/attache/data/store"
 )
@@ -30,11 +31,11 @@ type entitiesPane struct {
 	list   *widget.List
 	empty  *widget.Label
 	box    fyne.CanvasObject
-	all    []store.Entity
+	all    []model.Entity
 	byID   map[int64]int // index into all
 	ix     *search.Index
-	ranked []entityRow            // every entity, most mentioned first: the list with no query
-	byKind map[string][]entityRow // the same, by kind
+	ranked []entityRow                      // every entity, most mentioned first: the list with no query
+	byKind map[model.EntityKind][]entityRow // the same, by kind
 	rows   []entityRow
 	loaded bool
 
@@ -45,7 +46,7 @@ type entitiesPane struct {
 // "Name — alias" when an alias matched, with the matched runes. It points
 // into the pane's entities, so that listing 300,000 of them copies none.
 type entityRow struct {
-	entity *store.Entity
+	entity *model.Entity
 	text   string
 	runes  []int
 }
@@ -67,7 +68,7 @@ func newEntitiesPane(wb *workbench) *entitiesPane {
 			p.list.Select(0)
 		}
 	}
-	kinds := append([]string{allKinds}, store.EntityKinds...)
+	kinds := append([]string{allKinds}, model.Strings(model.EntityKinds())...)
 	p.kind = widget.NewSelect(kinds, func(string) { p.refilter() })
 	p.kind.Selected = allKinds
 	p.count = widget.NewLabel("")
@@ -92,19 +93,19 @@ func (p *entitiesPane) object() fyne.CanvasObject { return p.box }
 // entityList is the entities, their search index and their rows most
 // mentioned first (all and by kind), built off the UI goroutine.
 type entityList struct {
-	all    []store.Entity
+	all    []model.Entity
 	byID   map[int64]int
 	ix     *search.Index
 	ranked []entityRow
-	byKind map[string][]entityRow
+	byKind map[model.EntityKind][]entityRow
 }
 
 // newEntityList indexes all for the pane. The index of prev (the list shown
 // so far) is kept when the names it indexes have not changed: with hundreds
 // of thousands of entities, indexing takes seconds, and most changes an
 // analyst makes (a tag, an event) leave the entities as they were.
-func newEntityList(all []store.Entity, prev entityList) entityList {
-	l := entityList{all: all, byID: make(map[int64]int, len(all)), byKind: map[string][]entityRow{}}
+func newEntityList(all []model.Entity, prev entityList) entityList {
+	l := entityList{all: all, byID: make(map[int64]int, len(all)), byKind: map[model.EntityKind][]entityRow{}}
 	if prev.ix != nil && sameIndexed(prev.all, all) {
 		l.ix = prev.ix
 	} else {
@@ -124,10 +125,10 @@ func newEntityList(all []store.Entity, prev entityList) entityList {
 
 // sameIndexed reports whether a and b hold the same entities under the same
 // names, kinds and aliases: what the fuzzy index is built from.
-func sameIndexed(a, b []store.Entity) bool {
-	return slices.EqualFunc(a, b, func(x, y store.Entity) bool {
+func sameIndexed(a, b []model.Entity) bool {
+	return slices.EqualFunc(a, b, func(x, y model.Entity) bool {
 		return x.ID == y.ID && x.Name == y.Name && x.Kind == y.Kind &&
-			slices.EqualFunc(x.Aliases, y.Aliases, func(p, q store.Alias) bool { return p.Name == q.Name })
+			slices.EqualFunc(x.Aliases, y.Aliases, func(p, q model.Alias) bool { return p.Name == q.Name })
 	})
 }
 
@@ -135,7 +136,7 @@ func sameIndexed(a, b []store.Entity) bool {
 // brings the inspector up to date.
 func (p *entitiesPane) reload() {
 	prev := entityList{all: p.all, ix: p.ix}
-	load(p.wb, "List entities", func(ctx context.Context, st *store.Store) (entityList, error) {
+	load(p.wb, "List entities", func(ctx context.Context, st store.Store) (entityList, error) {
 		all, err := st.Entities(ctx, store.EntityFilter{})
 		if err != nil {
 			return entityList{}, err
@@ -184,18 +185,18 @@ func (p *entitiesPane) refilter() {
 
 // entityRows matches query against the index (every entity, most mentioned
 // first, when the query is empty) and keeps the entities of the given kind.
-func entityRows(all []store.Entity, byID map[int64]int, ix *search.Index, ranked []entityRow, byKind map[string][]entityRow, query, kind string) []entityRow {
+func entityRows(all []model.Entity, byID map[int64]int, ix *search.Index, ranked []entityRow, byKind map[model.EntityKind][]entityRow, query, kind string) []entityRow {
 	anyKind := kind == "" || kind == allKinds
 	if ix == nil || strings.TrimSpace(query) == "" {
 		if anyKind {
 			return ranked
 		}
-		return byKind[kind]
+		return byKind[model.EntityKind(kind)]
 	}
 	var rows []entityRow
 	for _, m := range ix.Find(query, entitySearchLimit) {
 		e := &all[byID[m.ID]]
-		if anyKind || e.Kind == kind {
+		if anyKind || string(e.Kind) == kind {
 			rows = append(rows, matchRow(e, m))
 		}
 	}
@@ -205,7 +206,7 @@ func entityRows(all []store.Entity, byID map[int64]int, ix *search.Index, ranked
 // matchRow shows a match as the entity's name, or "Name — alias" with the
 // alias's matched runes shifted past the name when an alias matched. An alias
 // that is part of the name ("Rubio" of "Marco Rubio") is marked in the name.
-func matchRow(e *store.Entity, m search.Match) entityRow {
+func matchRow(e *model.Entity, m search.Match) entityRow {
 	if !m.IsAlias {
 		return entityRow{entity: e, text: m.Text, runes: m.Runes}
 	}

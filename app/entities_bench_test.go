@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/model"
 )
 
 // BenchmarkEntityList300k measures the Entities pane's work on a project of
@@ -12,10 +12,10 @@ import (
 // read (off the UI goroutine), then listing them with no query, with a kind
 // filter and with a fuzzy query (on the UI goroutine, at each keystroke).
 func BenchmarkEntityList300k(b *testing.B) {
-	kinds := store.EntityKinds
-	all := make([]store.Entity, 300000)
+	kinds := model.EntityKinds()
+	all := make([]model.Entity, 300000)
 	for i := range all {
-		all[i] = store.Entity{ID: int64(i + 1), Name: fmt.Sprintf("%s %s %d", benchGiven[i%len(benchGiven)], benchFamily[(i/7)%len(benchFamily)], i),
+		all[i] = model.Entity{ID: int64(i + 1), Name: fmt.Sprintf("%s %s %d", benchGiven[i%len(benchGiven)], benchFamily[(i/7)%len(benchFamily)], i),
 			Kind: kinds[i%len(kinds)], Country: "USA", Mentions: (i * 7919) % 500}
 	}
 	b.Run("index", func(b *testing.B) {

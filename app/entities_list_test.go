@@ -3,17 +3,17 @@ package app
 import (
 	"testing"
 
-	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/model"
 )
 
 // TestEntityListRanksByMentionsAndKeepsItsIndex lists entities with no query:
 // most mentioned first, in every kind; a reload that changes only mention
 // counts keeps the fuzzy index, one that renames an entity rebuilds it.
 func TestEntityListRanksByMentionsAndKeepsItsIndex(t *testing.T) {
-	all := []store.Entity{
+	all := []model.Entity{
 		{ID: 1, Name: "Angola", Kind: "country", Mentions: 2},
 		{ID: 2, Name: "Brazil", Kind: "country", Mentions: 9},
-		{ID: 3, Name: "Carla Hills", Kind: "person", Mentions: 5, Aliases: []store.Alias{{Name: "Hills"}}},
+		{ID: 3, Name: "Carla Hills", Kind: "person", Mentions: 5, Aliases: []model.Alias{{Name: "Hills"}}},
 		{ID: 4, Name: "Dilson Funaro", Kind: "person", Mentions: 7},
 	}
 	l := newEntityList(all, entityList{})
@@ -39,7 +39,7 @@ func TestEntityListRanksByMentionsAndKeepsItsIndex(t *testing.T) {
 		}
 	}
 
-	more := append([]store.Entity(nil), all...)
+	more := append([]model.Entity(nil), all...)
 	more[0].Mentions = 20
 	again := newEntityList(more, l)
 	if again.ix != l.ix {
@@ -48,8 +48,8 @@ func TestEntityListRanksByMentionsAndKeepsItsIndex(t *testing.T) {
 	if got := names(again.ranked); got[0] != "Angola" {
 		t.Errorf("after Angola's mentions grew the list starts %q", got)
 	}
-	renamed := append([]store.Entity(nil), more...)
-	renamed[2].Aliases = []store.Alias{{Name: "USTR"}}
+	renamed := append([]model.Entity(nil), more...)
+	renamed[2].Aliases = []model.Alias{{Name: "USTR"}}
 	if newEntityList(renamed, again).ix == again.ix {
 		t.Error("a new alias did not rebuild the index")
 	}

@@ -8,13 +8,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/widgets"
 )
 
 // newEntityRowObject is the entities list's row: kind icon, highlighted name,
 // and country code with mention count on the right.
 func newEntityRowObject() fyne.CanvasObject {
-	icon := widget.NewIcon(iconForKind("other"))
+	icon := widget.NewIcon(iconForKind(model.KindOther))
 	meta := widget.NewLabel("CHN · 999")
 	meta.Importance = widget.LowImportance
 	meta.SizeName = theme.SizeNameCaptionText

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/widgets"
 )
@@ -16,12 +17,12 @@ import (
 func TestEntitySearchFindsNamesAndAliasesInAnyScript(t *testing.T) {
 	b := newUIBench(t)
 	a := b.importSeed("習近平")
-	b.entity(store.Entity{Name: "Xi Jinping", Kind: "person", Country: "CHN", Aliases: []store.Alias{{Name: "習近平", Lang: "zh-Hant"}}},
-		a, store.StatusConfirmed, "Xi Jinping", "習近平")
-	b.entity(store.Entity{Name: "China", Kind: "country", Country: "CHN", Aliases: []store.Alias{{Name: "Beijing"}}},
-		a, store.StatusSuggested, "Beijing", "China")
-	b.entity(store.Entity{Name: "Marco Rubio", Kind: "person", Country: "USA", Aliases: []store.Alias{{Name: "Rubio"}}},
-		a, store.StatusSuggested, "Rubio")
+	b.entity(model.Entity{Name: "Xi Jinping", Kind: "person", Country: "CHN", Aliases: []model.Alias{{Name: "習近平", Lang: "zh-Hant"}}},
+		a, model.StatusConfirmed, "Xi Jinping", "習近平")
+	b.entity(model.Entity{Name: "China", Kind: "country", Country: "CHN", Aliases: []model.Alias{{Name: "Beijing"}}},
+		a, model.StatusSuggested, "Beijing", "China")
+	b.entity(model.Entity{Name: "Marco Rubio", Kind: "person", Country: "USA", Aliases: []model.Alias{{Name: "Rubio"}}},
+		a, model.StatusSuggested, "Rubio")
 	p := b.wb.entities
 	p.reload()
 	b.pump("the entity list", func() bool { return p.loaded })
@@ -63,7 +64,7 @@ func TestEntitySearchFindsNamesAndAliasesInAnyScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	slices.SortStableFunc(all, func(x, y store.Entity) int { return y.Mentions - x.Mentions })
+	slices.SortStableFunc(all, func(x, y model.Entity) int { return y.Mentions - x.Mentions })
 	var got, want []string
 	for _, r := range p.rows {
 		got = append(got, fmt.Sprintf("%s (%d)", r.entity.Name, r.entity.Mentions))

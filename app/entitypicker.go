@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/search"
-	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/widgets"
 )
 
@@ -20,7 +20,7 @@ const anyEntity = "(any)"
 // the entity, or ok=false when allowAny is set and the analyst chose "(any)".
 // The fuzzy index is built in the background (a project may hold many
 // thousands of names and aliases); the dialog opens once it is ready.
-func (wb *workbench) pickEntity(title string, all []store.Entity, allowAny bool, chosen func(e store.Entity, ok bool)) {
+func (wb *workbench) pickEntity(title string, all []model.Entity, allowAny bool, chosen func(e model.Entity, ok bool)) {
 	if p := wb.entities; p.ix != nil && len(all) > 0 && len(p.all) == len(all) && &all[0] == &p.all[0] {
 		wb.showEntityPicker(title, all, p.ix, allowAny, chosen) // the pane's own list: reuse its index
 		return
@@ -35,13 +35,13 @@ func (wb *workbench) pickEntity(title string, all []store.Entity, allowAny bool,
 }
 
 // showEntityPicker shows pickEntity's dialog over a ready index.
-func (wb *workbench) showEntityPicker(title string, all []store.Entity, ix *search.Index, allowAny bool, chosen func(e store.Entity, ok bool)) {
-	byID := make(map[int64]store.Entity, len(all))
+func (wb *workbench) showEntityPicker(title string, all []model.Entity, ix *search.Index, allowAny bool, chosen func(e model.Entity, ok bool)) {
+	byID := make(map[int64]model.Entity, len(all))
 	for _, e := range all {
 		byID[e.ID] = e
 	}
-	row := func(e store.Entity, text string, runes []int) widgets.PickerItem {
-		detail := e.Kind
+	row := func(e model.Entity, text string, runes []int) widgets.PickerItem {
+		detail := e.Kind.Label()
 		if e.Country != "" {
 			detail += " · " + e.Country
 		}
@@ -74,7 +74,7 @@ func (wb *workbench) showEntityPicker(title string, all []store.Entity, ix *sear
 		if id, ok := it.Value.(int64); ok {
 			chosen(byID[id], true)
 		} else if allowAny {
-			chosen(store.Entity{}, false)
+			chosen(model.Entity{}, false)
 		}
 	}, nil)
 }
@@ -101,15 +101,15 @@ func (wb *workbench) showPicker(title string, size fyne.Size, picker *widgets.Pi
 }
 
 // iconForKind is the theme icon that stands for an entity kind.
-func iconForKind(kind string) fyne.Resource {
+func iconForKind(kind model.EntityKind) fyne.Resource {
 	switch kind {
-	case "person":
+	case model.KindPerson:
 		return theme.AccountIcon()
-	case "country":
+	case model.KindCountry:
 		return theme.HomeIcon()
-	case "organisation":
+	case model.KindOrganisation:
 		return theme.StorageIcon()
-	case "place":
+	case model.KindPlace:
 		return theme.NavigateNextIcon()
 	default:
 		return theme.QuestionIcon()

@@ -41,9 +41,9 @@ type eventsView struct {
 
 func newEventsView(wb *workbench) *eventsView {
 	v := &eventsView{wb: wb, picked: map[int64]bool{}, tagIDs: map[string]int64{}}
-	v.status = widget.NewSelect(append([]string{anyChoice}, store.Statuses...), func(s string) { v.filter.Status = choice(s); v.refilter() })
+	v.status = widget.NewSelect(append([]string{anyChoice}, model.Strings(model.Statuses())...), func(s string) { v.filter.Status = model.Status(choice(s)); v.refilter() })
 	v.status.SetSelected(anyChoice)
-	v.kind = widget.NewSelect(append([]string{anyChoice}, ploverTypes...), func(s string) { v.filter.Type = choice(s); v.refilter() })
+	v.kind = widget.NewSelect(append([]string{anyChoice}, model.Strings(model.EventTypes())...), func(s string) { v.filter.Type = model.EventType(choice(s)); v.refilter() })
 	v.kind.SetSelected(anyChoice)
 	v.tag = widget.NewSelect([]string{anyChoice}, func(s string) { v.filter.TagID = v.tagIDs[s]; v.refilter() })
 	v.tag.SetSelected(anyChoice)
@@ -77,11 +77,11 @@ func newEventsView(wb *workbench) *eventsView {
 		container.NewHBox(v.sortBy, widget.NewButtonWithIcon("Clear filter", theme.ContentClearIcon(), v.clearFilter)))
 	actions := container.NewHBox(
 		widget.NewButtonWithIcon("Tick all", theme.CheckButtonCheckedIcon(), v.tickAll),
-		widget.NewButtonWithIcon("Accept ticked", theme.ConfirmIcon(), func() { v.setTicked(store.StatusConfirmed) }),
-		widget.NewButtonWithIcon("Reject ticked", theme.CancelIcon(), func() { v.setTicked(store.StatusRejected) }),
+		widget.NewButtonWithIcon("Accept ticked", theme.ConfirmIcon(), func() { v.setTicked(model.StatusConfirmed) }),
+		widget.NewButtonWithIcon("Reject ticked", theme.CancelIcon(), func() { v.setTicked(model.StatusRejected) }),
 		widget.NewSeparator(),
 		widget.NewButtonWithIcon("New…", theme.ContentAddIcon(), func() {
-			wb.editEvent(store.Event{Status: store.StatusConfirmed, Precision: "day"})
+			wb.editEvent(model.Event{Status: model.StatusConfirmed, Precision: model.PrecisionDay})
 		}),
 		widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { v.edit(v.cursor) }),
 		widget.NewButtonWithIcon("Open source", theme.VisibilityIcon(), func() { v.openSource(v.cursor) }),
@@ -129,11 +129,11 @@ func (v *eventsView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	status := row.Objects[2].(*widget.Label)
 	body.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s   %s", eventDate(ev), v.data.headline(ev)))
 	body.Objects[1].(*widget.Label).SetText(ev.CAMEO + modeSuffix(ev.Mode) + " · " + shorten(ev.Text, 160))
-	status.SetText(ev.Status)
+	status.SetText(ev.Status.Label())
 	switch ev.Status {
-	case store.StatusConfirmed:
+	case model.StatusConfirmed:
 		status.Importance = widget.SuccessImportance
-	case store.StatusRejected:
+	case model.StatusRejected:
 		status.Importance = widget.DangerImportance
 	default:
 		status.Importance = widget.WarningImportance
@@ -154,7 +154,7 @@ func (v *eventsView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // reload reads every event of the project, labelled, in the background and
 // then shows those the filter lets through.
 func (v *eventsView) reload() {
-	load(v.wb, "List events", func(ctx context.Context, st *store.Store) (eventData, error) {
+	load(v.wb, "List events", func(ctx context.Context, st store.Store) (eventData, error) {
 		return loadEvents(ctx, st, eventFilter{})
 	}, func(d eventData) {
 		v.gen++
@@ -179,7 +179,7 @@ func (v *eventsView) refilter() {
 	v.wb.timeline.show(v.data)
 }
 
-func (v *eventsView) updateTagChoices(tags []store.Tag) {
+func (v *eventsView) updateTagChoices(tags []model.Tag) {
 	opts := []string{anyChoice}
 	v.tagIDs = map[string]int64{}
 	for _, t := range tags {
@@ -228,7 +228,7 @@ func (v *eventsView) keepListedTicks() {
 }
 
 // setTicked confirms or rejects every ticked event in one undoable step.
-func (v *eventsView) setTicked(status string) {
+func (v *eventsView) setTicked(status model.Status) {
 	var ids []int64
 	for id := range v.picked {
 		ids = append(ids, id)
@@ -238,14 +238,14 @@ func (v *eventsView) setTicked(status string) {
 		return
 	}
 	v.picked = map[int64]bool{}
-	v.wb.apply("Set event status", func(ctx context.Context, st *store.Store) error {
+	v.wb.apply("Set event status", func(ctx context.Context, st store.Store) error {
 		return st.SetEventsStatus(ctx, ids, status)
 	}, nil)
 }
 
 // pickParty chooses the actor or recipient the filter asks for.
 func (v *eventsView) pickParty(target *int64, btn *widget.Button, role string) {
-	v.wb.pickEntity(role+" filter", v.wb.entities.all, true, func(e store.Entity, ok bool) {
+	v.wb.pickEntity(role+" filter", v.wb.entities.all, true, func(e model.Entity, ok bool) {
 		if !ok {
 			*target = 0
 			btn.SetText(role + ": any")

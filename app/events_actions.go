@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/attache-app/attache/data/extract"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/search"
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/widgets"
@@ -35,7 +36,7 @@ func (wb *workbench) pickCAMEO(codes []cameoChoice, chosen func(cameoChoice)) {
 		var items []widgets.PickerItem
 		add := func(i int, runes []int) {
 			c := codes[i]
-			items = append(items, widgets.PickerItem{Label: c.Code + " " + c.Name, Matched: runes, Detail: c.Type + " · Goldstein " + signed(c.Goldstein), Value: i})
+			items = append(items, widgets.PickerItem{Label: c.Code + " " + c.Name, Matched: runes, Detail: c.Type.Label() + " · Goldstein " + signed(c.Goldstein), Value: i})
 		}
 		if strings.TrimSpace(q) == "" {
 			for i := range codes {
@@ -72,15 +73,15 @@ func (r *reader) newEventFromSelection() {
 	text := string([]rune(a.Body)[start:end])
 	wb := r.wb
 	type prefill struct {
-		ev   store.Event
+		ev   model.Event
 		data editorData
 	}
-	load(wb, "New event", func(ctx context.Context, st *store.Store) (prefill, error) {
+	load(wb, "New event", func(ctx context.Context, st store.Store) (prefill, error) {
 		d, err := loadEditorData(ctx, st)
 		if err != nil {
 			return prefill{}, err
 		}
-		ev := store.Event{ArticleID: a.ID, Start: start, End: end, Text: text, Status: store.StatusConfirmed, Precision: "day"}
+		ev := model.Event{ArticleID: a.ID, Start: start, End: end, Text: text, Status: model.StatusConfirmed, Precision: model.PrecisionDay}
 		x, err := sharedExtractor()
 		if err != nil {
 			return prefill{}, err
@@ -94,7 +95,7 @@ func (r *reader) newEventFromSelection() {
 			ev.Recipients = matchEntities(d.entities, res.Entities, sug.Recipients)
 		}
 		if ev.Date == "" && a.Published != "" {
-			ev.Date, ev.DateBasis = firstN(a.Published, 10), "publication"
+			ev.Date, ev.DateBasis = firstN(a.Published, 10), model.BasisPublication
 		}
 		return prefill{ev, d}, nil
 	}, func(p prefill) { wb.showEventEditor(p.ev, p.data) })
@@ -102,7 +103,7 @@ func (r *reader) newEventFromSelection() {
 
 // matchEntities maps extracted entities (by index) to the project's entities
 // with the same name or alias.
-func matchEntities(all []store.Entity, found []extract.Entity, idx []int) []int64 {
+func matchEntities(all []model.Entity, found []extract.Entity, idx []int) []int64 {
 	var out []int64
 	for _, i := range idx {
 		if i < 0 || i >= len(found) {

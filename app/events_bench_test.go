@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/attache-app/attache/data/extract"
-	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/model"
 )
 
 // corpusPath is the development corpus of real wire stories, when present.
@@ -36,27 +36,27 @@ func benchEventData(b *testing.B) map[string]eventData {
 }
 
 func generatedEventData() eventData {
-	d := eventData{entities: map[int64]store.Entity{}, articles: map[int64]string{}}
+	d := eventData{entities: map[int64]model.Entity{}, articles: map[int64]string{}}
 	for i := range 400 {
-		d.entities[int64(i+1)] = store.Entity{ID: int64(i + 1), Name: fmt.Sprintf("Entity %d", i), Kind: "country"}
+		d.entities[int64(i+1)] = model.Entity{ID: int64(i + 1), Name: fmt.Sprintf("Entity %d", i), Kind: "country"}
 	}
 	for i := range 10000 {
-		ev := store.Event{ID: int64(i + 1), Actors: []int64{int64(1 + i%400)}, Recipients: []int64{int64(1 + (i*7)%400)},
-			Type: ploverTypes[i%len(ploverTypes)], Goldstein: float64(i%21 - 10), Date: fmt.Sprintf("%d-%02d-%02d", 2000+i%25, 1+i%12, 1+i%28),
+		ev := model.Event{ID: int64(i + 1), Actors: []int64{int64(1 + i%400)}, Recipients: []int64{int64(1 + (i*7)%400)},
+			Type: model.EventTypes()[i%len(model.EventTypes())], Goldstein: float64(i%21 - 10), Date: fmt.Sprintf("%d-%02d-%02d", 2000+i%25, 1+i%12, 1+i%28),
 			Precision: "day", Text: "A generated sentence.", Status: benchStatus(i)}
 		d.events = append(d.events, ev)
 	}
 	return d
 }
 
-func benchStatus(i int) string {
+func benchStatus(i int) model.Status {
 	switch {
 	case i%7 == 0:
-		return store.StatusRejected
+		return model.StatusRejected
 	case i%5 == 0:
-		return store.StatusConfirmed
+		return model.StatusConfirmed
 	}
-	return store.StatusSuggested
+	return model.StatusSuggested
 }
 
 // corpusEventData extracts the corpus's events, one worker per CPU.
@@ -100,24 +100,24 @@ func corpusEventData() (eventData, error) {
 	close(next)
 	wg.Wait()
 
-	d := eventData{entities: map[int64]store.Entity{}, articles: map[int64]string{}}
+	d := eventData{entities: map[int64]model.Entity{}, articles: map[int64]string{}}
 	ids := map[string]int64{}
 	for i, r := range results {
 		article := int64(i + 1)
 		d.articles[article] = stories[i].Title
 		local := make([]int64, len(r.Entities))
 		for k, e := range r.Entities {
-			key := e.Kind + "\x00" + e.Name
+			key := e.Kind.Label() + "\x00" + e.Name
 			id, ok := ids[key]
 			if !ok {
 				id = int64(len(ids) + 1)
 				ids[key] = id
-				d.entities[id] = store.Entity{ID: id, Name: e.Name, Kind: e.Kind, Country: e.Country}
+				d.entities[id] = model.Entity{ID: id, Name: e.Name, Kind: e.Kind, Country: e.Country}
 			}
 			local[k] = id
 		}
 		for _, ev := range r.Events {
-			se := store.Event{ID: int64(len(d.events) + 1), Type: ev.Type, Mode: ev.Mode, CAMEO: ev.CAMEO, Goldstein: ev.Goldstein,
+			se := model.Event{ID: int64(len(d.events) + 1), Type: ev.Type, Mode: ev.Mode, CAMEO: ev.CAMEO, Goldstein: ev.Goldstein,
 				Date: ev.Date, EndDate: ev.EndDate, Precision: ev.Precision, DateText: ev.DateText, ArticleID: article,
 				Text: ev.Text, Status: benchStatus(len(d.events))}
 			for _, a := range ev.Actors {
@@ -173,7 +173,7 @@ func benchRefilter(b *testing.B, v *eventsView, source string, d eventData) {
 		by   string
 	}{
 		{"all/oldest", eventFilter{}, sortEventsOldest},
-		{"suggested/newest", eventFilter{Status: store.StatusSuggested}, sortEventsNewest},
+		{"suggested/newest", eventFilter{Status: model.StatusSuggested}, sortEventsNewest},
 		{"type/conflict", eventFilter{Type: "CONSULT"}, sortEventsConflict},
 		{"actor/by-actor", eventFilter{ActorID: actor}, sortEventsActor},
 		{"dates/type", eventFilter{From: first, To: last}, sortEventsType},

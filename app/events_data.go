@@ -5,17 +5,15 @@ import (
 	"fmt"
 
 	"github.com/attache-app/attache/data/export"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
-
-// ploverTypes are PLOVER's sixteen event types, cooperation to conflict.
-var ploverTypes = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-	"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 // eventFilter is the Events view's filter; the timeline shows what it shows and
 // File ▸ Export exports it.
 type eventFilter struct {
-	Status, Type         string
+	Status               model.Status
+	Type                 model.EventType
 	ActorID, RecipientID int64
 	TagID                int64
 	From, To             string
@@ -27,15 +25,15 @@ func (f eventFilter) store() store.EventFilter {
 
 // eventData is events with what it takes to label them.
 type eventData struct {
-	events   []store.Event
-	entities map[int64]store.Entity // the events' parties
+	events   []model.Event
+	entities map[int64]model.Entity // the events' parties
 	articles map[int64]string       // titles of the events' articles
-	tags     []store.Tag
+	tags     []model.Tag
 	gen      int // which load of the Events view these are (0: loaded for one event)
 }
 
 // loadEvents loads the events f lets through, labelled.
-func loadEvents(ctx context.Context, st *store.Store, f eventFilter) (eventData, error) {
+func loadEvents(ctx context.Context, st store.Store, f eventFilter) (eventData, error) {
 	evs, err := st.Events(ctx, f.store())
 	if err != nil {
 		return eventData{}, err
@@ -45,7 +43,7 @@ func loadEvents(ctx context.Context, st *store.Store, f eventFilter) (eventData,
 
 // labelEvents loads what it takes to label evs: their parties, the tags and
 // the titles of their articles, each in one pass however many events there are.
-func labelEvents(ctx context.Context, st *store.Store, evs []store.Event) (eventData, error) {
+func labelEvents(ctx context.Context, st store.Store, evs []model.Event) (eventData, error) {
 	d := eventData{events: evs}
 	var parties, articles []int64
 	seen := map[int64]bool{}
@@ -102,7 +100,7 @@ func (d eventData) names(ids []int64) string { return partyNames(d.parties(ids))
 func (d eventData) countries(ids []int64) string { return partyCountries(d.parties(ids)) }
 
 // headline is "Actor — TYPE — Recipient", or "Actor — TYPE" without a recipient.
-func (d eventData) headline(ev store.Event) string {
+func (d eventData) headline(ev model.Event) string {
 	if len(ev.Recipients) == 0 {
 		return fmt.Sprintf("%s — %s", d.names(ev.Actors), ev.Type)
 	}
@@ -110,7 +108,7 @@ func (d eventData) headline(ev store.Event) string {
 }
 
 // eventDate shows an event's date with its precision.
-func eventDate(ev store.Event) string {
+func eventDate(ev model.Event) string {
 	if ev.Date == "" {
 		if ev.DateText != "" {
 			return "unresolved (“" + ev.DateText + "”)"
@@ -119,15 +117,15 @@ func eventDate(ev store.Event) string {
 	}
 	s := ev.Date
 	switch ev.Precision {
-	case "month":
+	case model.PrecisionMonth:
 		if len(s) >= 7 {
 			s = s[:7]
 		}
-	case "year":
+	case model.PrecisionYear:
 		if len(s) >= 4 {
 			s = s[:4]
 		}
-	case "week":
+	case model.PrecisionWeek:
 		s = "week of " + s
 	}
 	if ev.EndDate != "" && ev.EndDate != ev.Date && ev.EndDate != periodEnd(ev) {
@@ -139,8 +137,8 @@ func eventDate(ev store.Event) string {
 // periodEnd is the last day of the week, month or year a date of that
 // precision stands for ("" for a day): an end date that says no more is not
 // repeated.
-func periodEnd(ev store.Event) string {
-	if _, end, ok := eventSpanOf(ev.Date, ev.Precision); ok && ev.Precision != "day" {
+func periodEnd(ev model.Event) string {
+	if _, end, ok := eventSpanOf(ev.Date, ev.Precision); ok && ev.Precision != model.PrecisionDay {
 		return end.Format("2006-01-02")
 	}
 	return ""

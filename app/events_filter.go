@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/model"
 )
 
 // Orders of the Events list (and of the events the timeline and the export
@@ -24,10 +24,10 @@ var eventSorts = []string{sortEventsOldest, sortEventsNewest, sortEventsType, so
 // match reports whether ev passes the filter; it selects the same events as
 // store.Events with f.store(), so that the list, the timeline and the export
 // agree.
-func (f eventFilter) match(ev store.Event) bool {
+func (f eventFilter) match(ev model.Event) bool {
 	switch {
 	case f.Status != "" && ev.Status != f.Status,
-		f.Type != "" && ev.Type != strings.ToUpper(f.Type),
+		f.Type != "" && ev.Type != model.ParseEventType(string(f.Type)),
 		f.ActorID != 0 && !slices.Contains(ev.Actors, f.ActorID),
 		f.RecipientID != 0 && !slices.Contains(ev.Recipients, f.RecipientID),
 		f.TagID != 0 && !slices.Contains(ev.TagIDs, f.TagID):
@@ -49,7 +49,7 @@ func (f eventFilter) match(ev store.Event) bool {
 // by names (one of eventSorts). The labels are shared with d.
 func (d eventData) filtered(f eventFilter, by string) eventData {
 	out := d
-	out.events = make([]store.Event, 0, len(d.events))
+	out.events = make([]model.Event, 0, len(d.events))
 	for _, ev := range d.events {
 		if f.match(ev) {
 			out.events = append(out.events, ev)
@@ -61,8 +61,8 @@ func (d eventData) filtered(f eventFilter, by string) eventData {
 
 // sortEvents orders evs by one of eventSorts; ties keep date order, and
 // events without a date come last in date orders.
-func (d eventData) sortEvents(evs []store.Event, by string) {
-	byDate := func(a, b store.Event) int {
+func (d eventData) sortEvents(evs []model.Event, by string) {
+	byDate := func(a, b model.Event) int {
 		if (a.Date == "") != (b.Date == "") {
 			if a.Date == "" {
 				return 1
@@ -71,55 +71,35 @@ func (d eventData) sortEvents(evs []store.Event, by string) {
 		}
 		return cmp.Or(strings.Compare(a.Date, b.Date), cmp.Compare(a.ID, b.ID))
 	}
-	var key func(a, b store.Event) int
+	var key func(a, b model.Event) int
 	switch by {
 	case sortEventsNewest:
-		key = func(a, b store.Event) int {
+		key = func(a, b model.Event) int {
 			if (a.Date == "") != (b.Date == "") {
 				return byDate(a, b)
 			}
 			return -byDate(a, b)
 		}
 	case sortEventsType:
-		key = func(a, b store.Event) int {
-			return cmp.Or(cmp.Compare(ploverRank(a.Type), ploverRank(b.Type)), byDate(a, b))
+		key = func(a, b model.Event) int {
+			return cmp.Or(cmp.Compare(a.Type.Rank(), b.Type.Rank()), byDate(a, b))
 		}
 	case sortEventsActor:
 		names := make(map[int64]string, len(evs))
 		for _, ev := range evs {
 			names[ev.ID] = strings.ToLower(d.names(ev.Actors))
 		}
-		key = func(a, b store.Event) int {
+		key = func(a, b model.Event) int {
 			return cmp.Or(strings.Compare(names[a.ID], names[b.ID]), byDate(a, b))
 		}
 	case sortEventsConflict:
-		key = func(a, b store.Event) int { return cmp.Or(cmp.Compare(a.Goldstein, b.Goldstein), byDate(a, b)) }
+		key = func(a, b model.Event) int { return cmp.Or(cmp.Compare(a.Goldstein, b.Goldstein), byDate(a, b)) }
 	case sortEventsStatus:
-		key = func(a, b store.Event) int {
-			return cmp.Or(cmp.Compare(statusRank(a.Status), statusRank(b.Status)), byDate(a, b))
+		key = func(a, b model.Event) int {
+			return cmp.Or(cmp.Compare(a.Status.Rank(), b.Status.Rank()), byDate(a, b))
 		}
 	default:
 		key = byDate
 	}
 	slices.SortFunc(evs, key)
-}
-
-// ploverRank places a PLOVER type from cooperation to conflict; unknown types last.
-func ploverRank(t string) int {
-	if i := slices.Index(ploverTypes, t); i >= 0 {
-		return i
-	}
-	return len(ploverTypes)
-}
-
-// statusRank puts the suggestions to review first, then the confirmed events,
-// then the rejected ones.
-func statusRank(s string) int {
-	switch s {
-	case store.StatusSuggested:
-		return 0
-	case store.StatusConfirmed:
-		return 1
-	}
-	return 2
 }

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/model"
 )
 
 // TestEventsFilterInMemoryMatchesTheStore filters the project's events in
@@ -15,23 +15,23 @@ import (
 func TestEventsFilterInMemoryMatchesTheStore(t *testing.T) {
 	d, f := eventsDesk(t)
 	ctx := context.Background()
-	tag, err := d.st.CreateTag(ctx, store.Tag{Name: "Trade"})
+	tag, err := d.st.CreateTag(ctx, model.Tag{Name: "Trade"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.st.CreateEvent(ctx, store.Event{Actors: []int64{f.chn}, Recipients: []int64{f.eu, f.can}, Type: "AGREE", CAMEO: "057",
-		Date: "2025-02-01", EndDate: "2025-02-20", Precision: "day", Text: "China and the EU agreed.", Status: store.StatusSuggested, TagIDs: []int64{tag}}); err != nil {
+	if _, err := d.st.CreateEvent(ctx, model.Event{Actors: []int64{f.chn}, Recipients: []int64{f.eu, f.can}, Type: "AGREE", CAMEO: "057",
+		Date: "2025-02-01", EndDate: "2025-02-20", Precision: "day", Text: "China and the EU agreed.", Status: model.StatusSuggested, TagIDs: []int64{tag}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.st.CreateEvent(ctx, store.Event{Actors: []int64{f.usa}, Type: "REQUEST", CAMEO: "020", Text: "Undated.", Status: store.StatusSuggested}); err != nil {
+	if _, err := d.st.CreateEvent(ctx, model.Event{Actors: []int64{f.usa}, Type: "REQUEST", CAMEO: "020", Text: "Undated.", Status: model.StatusSuggested}); err != nil {
 		t.Fatal(err)
 	}
 	d.wb.events.reload()
 	d.waitFor("every event loaded", func() bool { return len(d.wb.events.all.events) == len(f.allEvents)+2 })
 	for _, ef := range []eventFilter{
-		{}, {Status: store.StatusSuggested}, {Type: "consult"}, {ActorID: f.usa}, {RecipientID: f.can}, {TagID: tag},
+		{}, {Status: model.StatusSuggested}, {Type: "consult"}, {ActorID: f.usa}, {RecipientID: f.can}, {TagID: tag},
 		{From: "2025-02-15"}, {To: "2025-02-10"}, {From: "2025-02-01", To: "2025-03-31"}, {From: "2025-06-23", To: "2025-06-23"},
-		{Status: store.StatusSuggested, ActorID: f.chn, From: "2025-01-01"}, {ActorID: f.eu},
+		{Status: model.StatusSuggested, ActorID: f.chn, From: "2025-01-01"}, {ActorID: f.eu},
 	} {
 		t.Run(fmt.Sprintf("%+v", ef), func(t *testing.T) {
 			want := eventIDsInOrder(mustEvents(t, d.st, ef.store()))
@@ -43,7 +43,7 @@ func TestEventsFilterInMemoryMatchesTheStore(t *testing.T) {
 	}
 }
 
-func eventIDsInOrder(evs []store.Event) []int64 {
+func eventIDsInOrder(evs []model.Event) []int64 {
 	out := make([]int64, len(evs))
 	for i, ev := range evs {
 		out[i] = ev.ID

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache-app/attache/data/ingest"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/widgets"
 )
@@ -21,15 +22,15 @@ import (
 type eventFixture struct {
 	usa, chn, can, eu               int64
 	call, pact, accusal, sanctions  int64
-	callArticle, pactArticle        store.Article
+	callArticle, pactArticle        model.Article
 	callStart, callEnd              int
 	pactStart, pactEnd              int
 	callQuote, pactQuote            string
-	statuses                        map[int64]string
+	statuses                        map[int64]model.Status
 	allEvents, notRejected, byMonth []int64
 }
 
-func addEvents(t *testing.T, st *store.Store) eventFixture {
+func addEvents(t *testing.T, st store.Store) eventFixture {
 	t.Helper()
 	ctx := context.Background()
 	arts, err := ingest.ReadFile(ctx, seedPath, ingest.Options{Publication: "Taipei Times"})
@@ -50,7 +51,7 @@ func addEvents(t *testing.T, st *store.Store) eventFixture {
 			f.pactArticle = a
 		}
 	}
-	span := func(a store.Article, quote string) (int, int) {
+	span := func(a model.Article, quote string) (int, int) {
 		s := runeIndex(t, a.Body, quote)
 		return s, s + len([]rune(quote))
 	}
@@ -59,8 +60,8 @@ func addEvents(t *testing.T, st *store.Store) eventFixture {
 	f.callStart, f.callEnd = span(f.callArticle, f.callQuote)
 	f.pactStart, f.pactEnd = span(f.pactArticle, f.pactQuote)
 
-	entity := func(name, kind, country string) int64 {
-		id, err := st.CreateEntity(ctx, store.Entity{Name: name, Kind: kind, Country: country})
+	entity := func(name string, kind model.EntityKind, country string) int64 {
+		id, err := st.CreateEntity(ctx, model.Entity{Name: name, Kind: kind, Country: country})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -70,24 +71,24 @@ func addEvents(t *testing.T, st *store.Store) eventFixture {
 	f.chn = entity("China", "country", "CHN")
 	f.can = entity("Canada", "country", "CAN")
 	f.eu = entity("European Union", "organisation", "")
-	event := func(e store.Event) int64 {
+	event := func(e model.Event) int64 {
 		id, err := st.CreateEvent(ctx, e)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return id
 	}
-	f.call = event(store.Event{Actors: []int64{f.usa}, Recipients: []int64{f.chn}, Type: "CONSULT", Mode: "phone", CAMEO: "040", Goldstein: 1,
+	f.call = event(model.Event{Actors: []int64{f.usa}, Recipients: []int64{f.chn}, Type: "CONSULT", Mode: "phone", CAMEO: "040", Goldstein: 1,
 		Date: "2025-01-17", Precision: "day", DateBasis: "relative", DateText: "on Friday", ArticleID: f.callArticle.ID,
-		Start: f.callStart, End: f.callEnd, Text: f.callQuote, Status: store.StatusSuggested})
-	f.pact = event(store.Event{Actors: []int64{f.can}, Recipients: []int64{f.eu}, Type: "SUPPORT", CAMEO: "057", Goldstein: 8,
+		Start: f.callStart, End: f.callEnd, Text: f.callQuote, Status: model.StatusSuggested})
+	f.pact = event(model.Event{Actors: []int64{f.can}, Recipients: []int64{f.eu}, Type: "SUPPORT", CAMEO: "057", Goldstein: 8,
 		Date: "2025-06-23", Precision: "day", ArticleID: f.pactArticle.ID, Start: f.pactStart, End: f.pactEnd, Text: f.pactQuote,
-		Status: store.StatusConfirmed})
-	f.accusal = event(store.Event{Actors: []int64{f.chn}, Recipients: []int64{f.usa}, Type: "ACCUSE", CAMEO: "112", Goldstein: -2,
-		Date: "2025-03-01", Precision: "month", Text: "China accused the US of meddling.", Status: store.StatusSuggested})
-	f.sanctions = event(store.Event{Actors: []int64{f.usa}, Recipients: []int64{f.can}, Type: "SANCTION", CAMEO: "163", Goldstein: -8,
-		Date: "2025-02-10", Precision: "day", Text: "Washington imposed tariffs on Canada.", Status: store.StatusRejected})
-	f.statuses = map[int64]string{f.call: store.StatusSuggested, f.pact: store.StatusConfirmed, f.accusal: store.StatusSuggested, f.sanctions: store.StatusRejected}
+		Status: model.StatusConfirmed})
+	f.accusal = event(model.Event{Actors: []int64{f.chn}, Recipients: []int64{f.usa}, Type: "ACCUSE", CAMEO: "112", Goldstein: -2,
+		Date: "2025-03-01", Precision: "month", Text: "China accused the US of meddling.", Status: model.StatusSuggested})
+	f.sanctions = event(model.Event{Actors: []int64{f.usa}, Recipients: []int64{f.can}, Type: "SANCTION", CAMEO: "163", Goldstein: -8,
+		Date: "2025-02-10", Precision: "day", Text: "Washington imposed tariffs on Canada.", Status: model.StatusRejected})
+	f.statuses = map[int64]model.Status{f.call: model.StatusSuggested, f.pact: model.StatusConfirmed, f.accusal: model.StatusSuggested, f.sanctions: model.StatusRejected}
 	f.allEvents = []int64{f.call, f.pact, f.accusal, f.sanctions}
 	f.notRejected = []int64{f.call, f.pact, f.accusal}
 	return f
@@ -103,7 +104,7 @@ func eventsDesk(t *testing.T) (*desk, eventFixture) {
 	return d, f
 }
 
-func eventIDs(evs []store.Event) []int64 {
+func eventIDs(evs []model.Event) []int64 {
 	var ids []int64
 	for _, ev := range evs {
 		ids = append(ids, ev.ID)
@@ -195,11 +196,11 @@ func TestAcceptTickedIsOneUndoableStep(t *testing.T) {
 	test.Tap(buttonLabelled(t, v.object(), "Accept ticked", 0))
 	d.waitFor("the suggestions to leave the list", func() bool { return len(v.data.events) == 0 })
 	for _, id := range []int64{f.call, f.accusal} {
-		if ev, _ := d.st.Event(context.Background(), id); ev.Status != store.StatusConfirmed {
+		if ev, _ := d.st.Event(context.Background(), id); ev.Status != model.StatusConfirmed {
 			t.Errorf("event %d is %s after Accept ticked, want confirmed", id, ev.Status)
 		}
 	}
-	if ev, _ := d.st.Event(context.Background(), f.sanctions); ev.Status != store.StatusRejected {
+	if ev, _ := d.st.Event(context.Background(), f.sanctions); ev.Status != model.StatusRejected {
 		t.Errorf("the rejected event became %s", ev.Status)
 	}
 
@@ -223,7 +224,7 @@ func TestAcceptTickedActsOnListedEventsOnly(t *testing.T) {
 	test.Tap(buttonLabelled(t, v.object(), "Accept ticked", 0))
 	d.waitFor("the call confirmed", func() bool {
 		ev, _ := d.st.Event(context.Background(), f.call)
-		return ev.Status == store.StatusConfirmed
+		return ev.Status == model.StatusConfirmed
 	})
 	d.settle()
 	for _, id := range []int64{f.accusal, f.sanctions} {
@@ -239,7 +240,7 @@ func TestAcceptTickedActsOnListedEventsOnly(t *testing.T) {
 func TestEventEditorSaves(t *testing.T) {
 	d, f := eventsDesk(t)
 	v := d.wb.events
-	i := slices.IndexFunc(v.data.events, func(ev store.Event) bool { return ev.ID == f.accusal })
+	i := slices.IndexFunc(v.data.events, func(ev model.Event) bool { return ev.ID == f.accusal })
 	v.list.Select(i)
 	test.Tap(buttonLabelled(t, v.object(), "Edit…", 0))
 	form := overlayWith[*widget.Form](d, "the event editor")
@@ -310,7 +311,7 @@ func TestEventEditorSaves(t *testing.T) {
 	if err != nil || len(tags) != 1 || tags[0].Name != "Trade war" || !slices.Equal(ev.TagIDs, []int64{tags[0].ID}) {
 		t.Errorf("the event carries tags %v; the project has %+v (%v), want the new tag Trade war on the event", ev.TagIDs, tags, err)
 	}
-	if ev.CAMEO != "112" || ev.Status != store.StatusSuggested || ev.Text != "China accused the US of meddling." {
+	if ev.CAMEO != "112" || ev.Status != model.StatusSuggested || ev.Text != "China accused the US of meddling." {
 		t.Errorf("the editor changed what it was not asked to: %+v", ev)
 	}
 }
@@ -320,7 +321,7 @@ func TestEventEditorSaves(t *testing.T) {
 func TestEventEditorClearsDate(t *testing.T) {
 	d, f := eventsDesk(t)
 	v := d.wb.events
-	v.list.Select(slices.IndexFunc(v.data.events, func(ev store.Event) bool { return ev.ID == f.pact }))
+	v.list.Select(slices.IndexFunc(v.data.events, func(ev model.Event) bool { return ev.ID == f.pact }))
 	test.Tap(buttonLabelled(t, v.object(), "Edit…", 0))
 	form := overlayWith[*widget.Form](d, "the event editor")
 	editor := d.overlay()
@@ -355,7 +356,7 @@ func TestEventEditorRefusesImpossibleDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v.list.Select(slices.IndexFunc(v.data.events, func(ev store.Event) bool { return ev.ID == f.pact }))
+	v.list.Select(slices.IndexFunc(v.data.events, func(ev model.Event) bool { return ev.ID == f.pact }))
 	test.Tap(buttonLabelled(t, v.object(), "Edit…", 0))
 	form := overlayWith[*widget.Form](d, "the event editor")
 	editor := d.overlay()
@@ -401,7 +402,7 @@ func TestNewEventFromSelection(t *testing.T) {
 	d := newDesk(t)
 	ctx := context.Background()
 	d.importSeed() // extraction adds the leaders as entities
-	var call store.Article
+	var call model.Article
 	for _, s := range d.listed() {
 		a, err := d.st.Article(ctx, s.ID)
 		if err != nil {
@@ -411,7 +412,7 @@ func TestNewEventFromSelection(t *testing.T) {
 			call = a
 		}
 	}
-	m := store.ArticleMeta{Title: call.Title, Publication: call.Publication, Published: "2025-01-18", Author: call.Author, URL: call.URL, Dateline: call.Dateline, Language: call.Language}
+	m := model.ArticleMeta{Title: call.Title, Publication: call.Publication, Published: "2025-01-18", Author: call.Author, URL: call.URL, Dateline: call.Dateline, Language: call.Language}
 	if err := d.st.UpdateArticleMeta(ctx, call.ID, m); err != nil {
 		t.Fatal(err)
 	}
@@ -450,13 +451,13 @@ func TestNewEventFromSelection(t *testing.T) {
 	}
 	test.Tap(buttonLabelled(t, editor, "Save", 0))
 	d.waitFor("the new event", func() bool { return len(mustEvents(t, d.st, store.EventFilter{ArticleID: call.ID})) == len(before)+1 })
-	var added store.Event
+	var added model.Event
 	for _, ev := range mustEvents(t, d.st, store.EventFilter{ArticleID: call.ID}) {
-		if !slices.ContainsFunc(before, func(b store.Event) bool { return b.ID == ev.ID }) {
+		if !slices.ContainsFunc(before, func(b model.Event) bool { return b.ID == ev.ID }) {
 			added = ev
 		}
 	}
-	if added.Start != 0 || added.End != end || added.Status != store.StatusConfirmed || added.Type != "CONSULT" ||
+	if added.Start != 0 || added.End != end || added.Status != model.StatusConfirmed || added.Type != "CONSULT" ||
 		added.Date != "2025-01-17" || len(added.Actors)+len(added.Recipients) != 2 {
 		t.Errorf("the saved event is %+v", added)
 	}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 
@@ -38,7 +40,7 @@ func TestDropREFIQDAProject(t *testing.T) {
 	if err != nil || n != 2 {
 		t.Fatalf("export: %d articles, %v", n, err)
 	}
-	other, err := store.Open(filepath.Join(t.TempDir(), "other.attache"))
+	other, err := sqlite.Open(filepath.Join(t.TempDir(), "other.attache"))
 	if err != nil {
 		t.Fatal(err)
 	}

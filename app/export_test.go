@@ -12,9 +12,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/attache-app/attache/data/export"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -39,13 +42,13 @@ func eventsSchema(t *testing.T, ref string) *jsonschema.Schema {
 
 // projectState is what an export must leave unchanged.
 type projectState struct {
-	Events   []store.Event
-	Passages []store.Passage
+	Events   []model.Event
+	Passages []model.Passage
 	Counts   store.Counts
 	Undo     string
 }
 
-func stateOf(t *testing.T, st *store.Store) projectState {
+func stateOf(t *testing.T, st store.Store) projectState {
 	t.Helper()
 	ctx := context.Background()
 	var s projectState
@@ -78,9 +81,9 @@ func readCSV(t *testing.T, path string) [][]string {
 }
 
 // tempStore opens a new project in a temporary folder, closed when the test ends.
-func tempStore(t *testing.T) *store.Store {
+func tempStore(t *testing.T) store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "export.attache"))
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "export.attache"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,11 +98,11 @@ func TestExportFormats(t *testing.T) {
 	ctx := context.Background()
 	st := tempStore(t)
 	f := addEvents(t, st)
-	tag, err := st.CreateTag(ctx, store.Tag{Name: "Summits", Colour: "#3cb44b"})
+	tag, err := st.CreateTag(ctx, model.Tag{Name: "Summits", Colour: "#3cb44b"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.CreatePassage(ctx, store.Passage{ArticleID: f.pactArticle.ID, Start: f.pactStart, End: f.pactEnd, TagIDs: []int64{tag}, Note: "=HYPERLINK(\"x\")"}); err != nil {
+	if _, err := st.CreatePassage(ctx, model.Passage{ArticleID: f.pactArticle.ID, Start: f.pactStart, End: f.pactEnd, TagIDs: []int64{tag}, Note: "=HYPERLINK(\"x\")"}); err != nil {
 		t.Fatal(err)
 	}
 	before := stateOf(t, st)
@@ -150,7 +153,7 @@ func TestExportFormats(t *testing.T) {
 	})
 
 	t.Run("filtered JSON Lines", func(t *testing.T) {
-		path := exportFile("confirmed.jsonl", whatEvents, fmtJSONL, store.EventFilter{Status: store.StatusConfirmed}, lanesByActor, 1)
+		path := exportFile("confirmed.jsonl", whatEvents, fmtJSONL, store.EventFilter{Status: model.StatusConfirmed}, lanesByActor, 1)
 		raw, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -308,7 +311,7 @@ func TestFailedExportSaysSo(t *testing.T) {
 
 	d.wb.win.Canvas().Overlays().Remove(d.overlay())
 	good := filepath.Join(t.TempDir(), "events.json")
-	d.wb.exportFile(good, whatEvents, fmtJSON, store.EventFilter{Status: store.StatusSuggested}, lanesByActor)
+	d.wb.exportFile(good, whatEvents, fmtJSON, store.EventFilter{Status: model.StatusSuggested}, lanesByActor)
 	d.waitFor("the export to finish", func() bool { return !d.wb.status.activity.Visible() })
 	if got := d.wb.status.message.Text; got != "Exported 2 records to "+good {
 		t.Errorf("the status bar says %q after exporting", got)

@@ -83,7 +83,7 @@ func (wb *workbench) exportFile(path, what, format string, filter store.EventFil
 		err error
 	}
 	wb.status.busy("Exporting…")
-	load(wb, "Export", func(ctx context.Context, st *store.Store) (outcome, error) {
+	load(wb, "Export", func(ctx context.Context, st store.Store) (outcome, error) {
 		n, err := exportTo(ctx, st, path, what, format, filter, lanes)
 		return outcome{n, err}, nil
 	}, func(o outcome) {
@@ -99,7 +99,7 @@ func (wb *workbench) exportFile(path, what, format string, filter store.EventFil
 // exportTo writes the export to path and returns how many records it holds.
 // TimelineJS slides are grouped as the timeline's lanes are (lanes is one of
 // lanesByActor, lanesByPair, lanesByType).
-func exportTo(ctx context.Context, st *store.Store, path, what, format string, filter store.EventFilter, lanes string) (int, error) {
+func exportTo(ctx context.Context, st store.Store, path, what, format string, filter store.EventFilter, lanes string) (int, error) {
 	var n int
 	var write func(io.Writer) error
 	switch what {
@@ -129,7 +129,7 @@ func exportTo(ctx context.Context, st *store.Store, path, what, format string, f
 		case fmtJSONL:
 			write = func(w io.Writer) error { return export.WriteEventsJSONL(w, evs) }
 		case fmtTimelineJS:
-			title := projectName(st.Path())
+			title := projectName(st.Location())
 			write = func(w io.Writer) error { return export.WriteTimelineJS(w, title, evs, laneOfRecord(lanes)) }
 		default:
 			write = func(w io.Writer) error { return export.WriteEventsJSON(w, evs) }
@@ -152,7 +152,7 @@ func laneOfRecord(lanes string) func(export.EventRecord) string {
 			}
 			return a + " – " + b
 		default:
-			return r.Event
+			return r.Event.Label()
 		}
 	}
 }

@@ -14,7 +14,7 @@ var sharedExtractor = sync.OnceValues(extract.New)
 
 // runExtraction codes the given articles and stores the suggestions; it never
 // overwrites the analyst's work. It must not run on the UI goroutine.
-func runExtraction(ctx context.Context, st *store.Store, ids []int64) error {
+func runExtraction(ctx context.Context, st store.Store, ids []int64) error {
 	x, err := sharedExtractor()
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/widgets"
 )
@@ -57,14 +58,14 @@ func TestImportTagUndoRedo(t *testing.T) {
 	}
 	picker.OnCreate(picker.CreateOffered())
 
-	var tag store.Tag
+	var tag model.Tag
 	d.waitFor("the tagged passage in the reader", func() bool { return len(r.passages) == 1 })
 	tags, err := d.st.Tags(ctx)
 	if err != nil || len(tags) != 1 || tags[0].Name != "Leaders" {
 		t.Fatalf("the project's tags are %v (%v), want the new tag Leaders", tags, err)
 	}
 	tag = tags[0]
-	stored := func() []store.Passage {
+	stored := func() []model.Passage {
 		ps, err := d.st.Passages(ctx, store.PassageFilter{ArticleID: a.ID})
 		if err != nil {
 			t.Fatal(err)

@@ -181,6 +181,9 @@ func (im *importer) summarise(o importOutcome) {
 		for _, e := range r.Unsaved {
 			skipped = append(skipped, fmt.Sprintf("%s — %v", r.Path, e))
 		}
+		for _, e := range r.Cleared {
+			skipped = append(skipped, fmt.Sprintf("%s — %v", r.Path, e))
+		}
 	}
 	msg := fmt.Sprintf("Imported %s from %s", plural(imported, "article"), plural(len(o.results), "file"))
 	if tags > 0 || passages > 0 {

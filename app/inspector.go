@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -136,14 +137,14 @@ type loaded[T any] struct {
 // always rebuilds; a reload rebuilds only when the data changed. Loads that
 // finish after a newer show are dropped.
 func inspect[T any](i *inspector, t inspected, fresh bool, what string,
-	work func(ctx context.Context, st *store.Store) (T, error), build func(T) (string, fyne.CanvasObject)) {
+	work func(ctx context.Context, st store.Store) (T, error), build func(T) (string, fyne.CanvasObject)) {
 	i.gen++
 	gen := i.gen
 	i.target = t
 	if fresh {
 		i.shown = nil
 	}
-	load(i.wb, what, func(ctx context.Context, st *store.Store) (loaded[T], error) {
+	load(i.wb, what, func(ctx context.Context, st store.Store) (loaded[T], error) {
 		v, err := work(ctx, st)
 		if errors.Is(err, store.ErrNotFound) && !fresh {
 			return loaded[T]{gone: true}, nil
@@ -168,13 +169,13 @@ func inspect[T any](i *inspector, t inspected, fresh bool, what string,
 
 // statusButtons are the Confirm and Reject buttons of a suggestion whose
 // status is status, the current one emphasised; set stores the status chosen.
-func statusButtons(status string, set func(status string)) (confirm, reject *widget.Button) {
-	confirm = widget.NewButtonWithIcon("Confirm", theme.ConfirmIcon(), func() { set(store.StatusConfirmed) })
-	reject = widget.NewButtonWithIcon("Reject", theme.CancelIcon(), func() { set(store.StatusRejected) })
+func statusButtons(status model.Status, set func(status model.Status)) (confirm, reject *widget.Button) {
+	confirm = widget.NewButtonWithIcon("Confirm", theme.ConfirmIcon(), func() { set(model.StatusConfirmed) })
+	reject = widget.NewButtonWithIcon("Reject", theme.CancelIcon(), func() { set(model.StatusRejected) })
 	switch status {
-	case store.StatusConfirmed:
+	case model.StatusConfirmed:
 		confirm.Importance = widget.SuccessImportance
-	case store.StatusRejected:
+	case model.StatusRejected:
 		reject.Importance = widget.DangerImportance
 	}
 	return confirm, reject

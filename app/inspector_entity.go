@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/widgets"
 )
@@ -20,25 +21,25 @@ const entityMentionLimit = 300
 
 // entityData is what the entity view shows.
 type entityData struct {
-	entity   store.Entity
+	entity   model.Entity
 	mentions []entityMention
 	more     int // mentions beyond entityMentionLimit
 }
 
 // entityMention is one mention of an entity, with its article and context.
 type entityMention struct {
-	mention store.Mention
+	mention model.Mention
 	title   string
 	context snippet
 }
 
 func (i *inspector) loadEntity(t inspected, fresh bool) {
-	inspect(i, t, fresh, "Show entity", func(ctx context.Context, st *store.Store) (entityData, error) {
+	inspect(i, t, fresh, "Show entity", func(ctx context.Context, st store.Store) (entityData, error) {
 		return loadEntityData(ctx, st, t.id)
 	}, i.entityView)
 }
 
-func loadEntityData(ctx context.Context, st *store.Store, id int64) (entityData, error) {
+func loadEntityData(ctx context.Context, st store.Store, id int64) (entityData, error) {
 	var d entityData
 	var err error
 	if d.entity, err = st.Entity(ctx, id); err != nil {
@@ -84,8 +85,8 @@ func (i *inspector) entityDetails(d entityData) fyne.CanvasObject {
 	wb, e := i.wb, d.entity
 	name := widget.NewEntry()
 	name.SetText(e.Name)
-	kind := widget.NewSelect(store.EntityKinds, nil)
-	kind.SetSelected(e.Kind)
+	kind := widget.NewSelect(model.Strings(model.EntityKinds()), nil)
+	kind.SetSelected(string(e.Kind))
 	country := widget.NewEntry()
 	country.SetText(e.Country)
 	country.SetPlaceHolder("ISO 3166 alpha-3, e.g. CHN")
@@ -109,9 +110,9 @@ func (i *inspector) entityDetails(d entityData) fyne.CanvasObject {
 			wb.status.flash("An entity needs a name, and a country code of three letters (or none)")
 			return
 		}
-		edited := store.Entity{ID: e.ID, Name: name.Text, Kind: kind.Selected, Country: strings.ToUpper(strings.TrimSpace(country.Text)),
+		edited := model.Entity{ID: e.ID, Name: name.Text, Kind: model.EntityKind(kind.Selected), Country: strings.ToUpper(strings.TrimSpace(country.Text)),
 			Role: strings.TrimSpace(role.Text), Description: desc.Text}
-		wb.apply("Edit entity", func(ctx context.Context, st *store.Store) error {
+		wb.apply("Edit entity", func(ctx context.Context, st store.Store) error {
 			return st.UpdateEntity(ctx, edited)
 		}, nil)
 	})
@@ -129,7 +130,7 @@ func (i *inspector) entityDetails(d entityData) fyne.CanvasObject {
 			right.Add(l)
 		}
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			wb.apply("Remove alias", func(ctx context.Context, st *store.Store) error {
+			wb.apply("Remove alias", func(ctx context.Context, st store.Store) error {
 				return st.RemoveAlias(ctx, e.ID, alias.Name)
 			}, nil)
 		})
@@ -147,8 +148,8 @@ func (i *inspector) entityDetails(d entityData) fyne.CanvasObject {
 		if text == "" {
 			return
 		}
-		wb.apply("Add alias", func(ctx context.Context, st *store.Store) error {
-			return st.AddAlias(ctx, e.ID, store.Alias{Name: text})
+		wb.apply("Add alias", func(ctx context.Context, st store.Store) error {
+			return st.AddAlias(ctx, e.ID, model.Alias{Name: text})
 		}, nil)
 	}
 	newAlias.OnSubmitted = func(string) { addAlias() }
@@ -168,18 +169,18 @@ func (i *inspector) entityDetails(d entityData) fyne.CanvasObject {
 
 // mergeEntity asks for another entity with a fuzzy picker and, once
 // confirmed, merges e into it; the inspector then shows the merged entity.
-func (i *inspector) mergeEntity(e store.Entity) {
+func (i *inspector) mergeEntity(e model.Entity) {
 	wb := i.wb
-	load(wb, "List entities", func(ctx context.Context, st *store.Store) ([]store.Entity, error) {
+	load(wb, "List entities", func(ctx context.Context, st store.Store) ([]model.Entity, error) {
 		return st.Entities(ctx, store.EntityFilter{})
-	}, func(all []store.Entity) {
-		others := make([]store.Entity, 0, len(all))
+	}, func(all []model.Entity) {
+		others := make([]model.Entity, 0, len(all))
 		for _, o := range all {
 			if o.ID != e.ID {
 				others = append(others, o)
 			}
 		}
-		wb.pickEntity("Merge “"+e.Name+"” into", others, false, func(into store.Entity, ok bool) {
+		wb.pickEntity("Merge “"+e.Name+"” into", others, false, func(into model.Entity, ok bool) {
 			if !ok {
 				return
 			}
@@ -198,7 +199,7 @@ func (i *inspector) mergeEntity(e store.Entity) {
 func (i *inspector) mergeInto(drop, keep int64) {
 	i.target, i.entityTab = inspected{kind: inspectEntity, id: keep}, 0
 	i.wb.entities.selected = keep
-	i.wb.apply("Merge entities", func(ctx context.Context, st *store.Store) error {
+	i.wb.apply("Merge entities", func(ctx context.Context, st store.Store) error {
 		return st.MergeEntities(ctx, keep, drop)
 	}, nil)
 }
@@ -214,7 +215,7 @@ func (i *inspector) entityMentions(d entityData) fyne.CanvasObject {
 			title.Truncation = fyne.TextTruncateEllipsis
 			title.Importance = widget.LowImportance
 			title.SizeName = theme.SizeNameCaptionText
-			status := widget.NewLabel("suggested")
+			status := widget.NewLabel(model.StatusSuggested.Label())
 			status.Importance = widget.LowImportance
 			status.SizeName = theme.SizeNameCaptionText
 			return container.NewVBox(widgets.NewHighlightLabel("", nil), container.NewBorder(nil, nil, nil, status, title))
@@ -225,7 +226,7 @@ func (i *inspector) entityMentions(d entityData) fyne.CanvasObject {
 			box.Objects[0].(*widgets.HighlightLabel).SetText(m.context.text, m.context.marks())
 			meta := box.Objects[1].(*fyne.Container)
 			meta.Objects[0].(*widget.Label).SetText(m.title)
-			meta.Objects[1].(*widget.Label).SetText(m.mention.Status)
+			meta.Objects[1].(*widget.Label).SetText(m.mention.Status.Label())
 		},
 	)
 	list.OnSelected = func(id widget.ListItemID) {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -18,18 +19,18 @@ import (
 // the source or delete it.
 func (i *inspector) showEvent(id int64) {
 	wb := i.wb
-	load(wb, "Show event", func(ctx context.Context, st *store.Store) (eventData, error) {
+	load(wb, "Show event", func(ctx context.Context, st store.Store) (eventData, error) {
 		ev, err := st.Event(ctx, id)
 		if err != nil {
 			return eventData{}, err
 		}
-		return labelEvents(ctx, st, []store.Event{ev})
+		return labelEvents(ctx, st, []model.Event{ev})
 	}, func(d eventData) {
 		i.show("Event", eventCard(wb, d.events[0], d))
 	})
 }
 
-func eventCard(wb *workbench, ev store.Event, d eventData) fyne.CanvasObject {
+func eventCard(wb *workbench, ev model.Event, d eventData) fyne.CanvasObject {
 	head := widget.NewLabelWithStyle(d.headline(ev), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Wrapping = fyne.TextWrapWord
 	line := func(k, v string) *widget.FormItem {
@@ -43,9 +44,9 @@ func eventCard(wb *workbench, ev store.Event, d eventData) fyne.CanvasObject {
 	}
 	form := widget.NewForm(
 		line("Date", date),
-		line("Type", ev.Type+modeSuffix(ev.Mode)),
+		line("Type", ev.Type.Label()+modeSuffix(ev.Mode)),
 		line("CAMEO", fmt.Sprintf("%s · Goldstein %s", ev.CAMEO, signed(ev.Goldstein))),
-		line("Status", ev.Status),
+		line("Status", ev.Status.Label()),
 	)
 	for _, it := range []struct{ k, v string }{{"Location", ev.Location}, {"Summary", ev.Summary}, {"Note", ev.Note}} {
 		if it.v != "" {
@@ -58,8 +59,8 @@ func eventCard(wb *workbench, ev store.Event, d eventData) fyne.CanvasObject {
 	source := widget.NewLabel(d.articles[ev.ArticleID])
 	source.Wrapping = fyne.TextWrapWord
 	source.Importance = widget.LowImportance
-	confirm, reject := statusButtons(ev.Status, func(status string) {
-		wb.apply("Set event status", func(ctx context.Context, st *store.Store) error {
+	confirm, reject := statusButtons(ev.Status, func(status model.Status) {
+		wb.apply("Set event status", func(ctx context.Context, st store.Store) error {
 			return st.SetEventStatus(ctx, ev.ID, status)
 		}, func() { wb.inspector.showEvent(ev.ID) })
 	})
@@ -72,7 +73,7 @@ func eventCard(wb *workbench, ev store.Event, d eventData) fyne.CanvasObject {
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
 		dialog.ShowConfirm("Delete event", "Delete this event? (Undo brings it back.)", func(ok bool) {
 			if ok {
-				wb.apply("Delete event", func(ctx context.Context, st *store.Store) error {
+				wb.apply("Delete event", func(ctx context.Context, st store.Store) error {
 					return st.DeleteEvent(ctx, ev.ID)
 				}, wb.inspector.clear)
 			}

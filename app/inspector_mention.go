@@ -10,22 +10,23 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
 // mentionData is what the mention view shows.
 type mentionData struct {
-	mention store.Mention
-	entity  store.Entity
+	mention model.Mention
+	entity  model.Entity
 	title   string // the article's title
 	context snippet
 }
 
 // findMention returns mention id, looking in articleID's mentions when known.
-func findMention(ctx context.Context, st *store.Store, id, articleID int64) (store.Mention, error) {
+func findMention(ctx context.Context, st store.Store, id, articleID int64) (model.Mention, error) {
 	ms, err := st.Mentions(ctx, store.MentionFilter{ArticleID: articleID})
 	if err != nil {
-		return store.Mention{}, err
+		return model.Mention{}, err
 	}
 	for _, m := range ms {
 		if m.ID == id {
@@ -35,11 +36,11 @@ func findMention(ctx context.Context, st *store.Store, id, articleID int64) (sto
 	if articleID != 0 {
 		return findMention(ctx, st, id, 0)
 	}
-	return store.Mention{}, fmt.Errorf("mention %d: %w", id, store.ErrNotFound)
+	return model.Mention{}, fmt.Errorf("mention %d: %w", id, store.ErrNotFound)
 }
 
 func (i *inspector) loadMention(t inspected, fresh bool) {
-	inspect(i, t, fresh, "Show mention", func(ctx context.Context, st *store.Store) (mentionData, error) {
+	inspect(i, t, fresh, "Show mention", func(ctx context.Context, st store.Store) (mentionData, error) {
 		var d mentionData
 		var err error
 		if d.mention, err = findMention(ctx, st, t.id, t.articleID); err != nil {
@@ -74,21 +75,21 @@ func (i *inspector) mentionView(d mentionData) (string, fyne.CanvasObject) {
 	showEntity := widget.NewButtonWithIcon("Show entity", theme.InfoIcon(), func() { i.showEntity(e.ID) })
 	entityBox := container.NewBorder(nil, nil, widget.NewIcon(iconForKind(e.Kind)), nil, container.NewVBox(name, about))
 
-	status := widget.NewLabel("Status: " + m.Status)
-	confirm, reject := statusButtons(m.Status, func(status string) {
-		wb.apply("Set mention status", func(ctx context.Context, st *store.Store) error {
+	status := widget.NewLabel("Status: " + m.Status.Label())
+	confirm, reject := statusButtons(m.Status, func(status model.Status) {
+		wb.apply("Set mention status", func(ctx context.Context, st store.Store) error {
 			return st.SetMentionStatus(ctx, m.ID, status)
 		}, nil)
 	})
 	repoint := widget.NewButtonWithIcon("Point at another entity…", theme.SearchIcon(), func() {
-		load(wb, "List entities", func(ctx context.Context, st *store.Store) ([]store.Entity, error) {
+		load(wb, "List entities", func(ctx context.Context, st store.Store) ([]model.Entity, error) {
 			return st.Entities(ctx, store.EntityFilter{})
-		}, func(all []store.Entity) {
-			wb.pickEntity("Point “"+shorten(m.Text, 40)+"” at", all, false, func(to store.Entity, ok bool) {
+		}, func(all []model.Entity) {
+			wb.pickEntity("Point “"+shorten(m.Text, 40)+"” at", all, false, func(to model.Entity, ok bool) {
 				if !ok || to.ID == m.EntityID {
 					return
 				}
-				wb.apply("Change mention entity", func(ctx context.Context, st *store.Store) error {
+				wb.apply("Change mention entity", func(ctx context.Context, st store.Store) error {
 					return st.SetMentionEntity(ctx, m.ID, to.ID)
 				}, nil)
 			})
@@ -108,8 +109,8 @@ func (i *inspector) mentionView(d mentionData) (string, fyne.CanvasObject) {
 }
 
 // entitySummary is an entity's kind, country and role in one line.
-func entitySummary(e store.Entity) string {
-	parts := []string{e.Kind}
+func entitySummary(e model.Entity) string {
+	parts := []string{e.Kind.Label()}
 	if e.Country != "" {
 		parts = append(parts, e.Country)
 	}

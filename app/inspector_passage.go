@@ -10,19 +10,20 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
 // passageData is what the passage view shows.
 type passageData struct {
-	passage store.Passage
+	passage model.Passage
 	title   string      // the article's title
-	tags    []store.Tag // the passage's tags, in tag-tree order
-	all     []store.Tag // every tag, for the tag picker
+	tags    []model.Tag // the passage's tags, in tag-tree order
+	all     []model.Tag // every tag, for the tag picker
 }
 
 func (i *inspector) loadPassage(t inspected, fresh bool) {
-	inspect(i, t, fresh, "Show passage", func(ctx context.Context, st *store.Store) (passageData, error) {
+	inspect(i, t, fresh, "Show passage", func(ctx context.Context, st store.Store) (passageData, error) {
 		var d passageData
 		var err error
 		if d.passage, err = st.Passage(ctx, t.id); err != nil {
@@ -66,7 +67,7 @@ func (i *inspector) passageView(d passageData) (string, fyne.CanvasObject) {
 	for _, t := range d.tags {
 		tag := t
 		chips.Add(tagChip(tag, func() {
-			wb.apply("Remove tag from passage", func(ctx context.Context, st *store.Store) error {
+			wb.apply("Remove tag from passage", func(ctx context.Context, st store.Store) error {
 				return st.UntagPassage(ctx, p.ID, tag.ID)
 			}, nil)
 		}))
@@ -76,7 +77,7 @@ func (i *inspector) passageView(d passageData) (string, fyne.CanvasObject) {
 	}
 	addTag := widget.NewButtonWithIcon("Add tag…", theme.ContentAddIcon(), func() {
 		wb.pickTag("Add tag to passage", d.all, func(tagID int64, newName string) {
-			wb.apply("Tag passage", func(ctx context.Context, st *store.Store) error {
+			wb.apply("Tag passage", func(ctx context.Context, st store.Store) error {
 				id, err := pickedTag(ctx, st, tagID, newName, len(d.all))
 				if err != nil {
 					return err
@@ -98,7 +99,7 @@ func (i *inspector) passageView(d passageData) (string, fyne.CanvasObject) {
 		}
 		saved = text
 		save.Disable()
-		wb.apply("Edit note", func(ctx context.Context, st *store.Store) error {
+		wb.apply("Edit note", func(ctx context.Context, st store.Store) error {
 			return st.SetPassageNote(ctx, p.ID, text)
 		}, nil)
 	}
@@ -115,7 +116,7 @@ func (i *inspector) passageView(d passageData) (string, fyne.CanvasObject) {
 	del := widget.NewButtonWithIcon("Delete passage", theme.DeleteIcon(), func() {
 		dialog.ShowConfirm("Delete passage", "Delete this passage with its tags and note? (Undo brings it back.)", func(ok bool) {
 			if ok {
-				wb.apply("Delete passage", func(ctx context.Context, st *store.Store) error {
+				wb.apply("Delete passage", func(ctx context.Context, st store.Store) error {
 					return st.DeletePassage(ctx, p.ID)
 				}, nil)
 			}
@@ -135,7 +136,7 @@ func (i *inspector) passageView(d passageData) (string, fyne.CanvasObject) {
 }
 
 // tagChip is a tag's colour, name and a button that removes it.
-func tagChip(t store.Tag, remove func()) fyne.CanvasObject {
+func tagChip(t model.Tag, remove func()) fyne.CanvasObject {
 	bg := canvas.NewRectangle(withAlpha(parseColour(t.Colour), 0x50))
 	bg.CornerRadius = theme.InputRadiusSize()
 	swatch := canvas.NewRectangle(parseColour(t.Colour))

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
@@ -16,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache-app/attache/data/ingest"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/resources"
 	"github.com/attache-app/attache/widgets"
@@ -26,14 +29,14 @@ import (
 type uiBench struct {
 	t   *testing.T
 	wb  *workbench
-	st  *store.Store
+	st  store.Store
 	drv *uiLoop
 }
 
 func newUIBench(t *testing.T) *uiBench {
 	t.Helper()
 	a := newLoopApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "p.attache"))
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "p.attache"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +63,7 @@ func (b *uiBench) settle() { b.drv.settle(150 * time.Millisecond) }
 
 // importSeed imports the sample bundle (the seed the project was built
 // from) and returns the article whose body contains marker.
-func (b *uiBench) importSeed(marker string) store.Article {
+func (b *uiBench) importSeed(marker string) model.Article {
 	b.t.Helper()
 	ctx := context.Background()
 	files, err := resources.Sample()
@@ -86,12 +89,12 @@ func (b *uiBench) importSeed(marker string) store.Article {
 		}
 	}
 	b.t.Fatalf("no seed article contains %q", marker)
-	return store.Article{}
+	return model.Article{}
 }
 
 // entity creates an entity and a mention for each occurrence of each of
 // texts in a, with the given status; it returns the entity's id.
-func (b *uiBench) entity(e store.Entity, a store.Article, status string, texts ...string) int64 {
+func (b *uiBench) entity(e model.Entity, a model.Article, status model.Status, texts ...string) int64 {
 	b.t.Helper()
 	ctx := context.Background()
 	id, err := b.st.CreateEntity(ctx, e)
@@ -103,7 +106,7 @@ func (b *uiBench) entity(e store.Entity, a store.Article, status string, texts .
 		n := len([]rune(text))
 		for k := 0; k+n <= len(body); k++ {
 			if string(body[k:k+n]) == text {
-				if _, err := b.st.CreateMention(ctx, store.Mention{EntityID: id, ArticleID: a.ID, Start: k, End: k + n, Status: status}); err != nil {
+				if _, err := b.st.CreateMention(ctx, model.Mention{EntityID: id, ArticleID: a.ID, Start: k, End: k + n, Status: status}); err != nil {
 					b.t.Fatal(err)
 				}
 			}
@@ -117,7 +120,7 @@ func (b *uiBench) topOverlay() fyne.CanvasObject {
 	return b.wb.win.Canvas().Overlays().Top()
 }
 
-func mentionStatus(t *testing.T, st *store.Store, id int64) string {
+func mentionStatus(t *testing.T, st store.Store, id int64) model.Status {
 	t.Helper()
 	ms, err := st.Mentions(context.Background(), store.MentionFilter{})
 	if err != nil {
@@ -135,7 +138,7 @@ func TestConfirmMentionFromInspectorThenUndo(t *testing.T) {
 	b := newUIBench(t)
 	ctx := context.Background()
 	a := b.importSeed("習近平")
-	xi := b.entity(store.Entity{Name: "Xi Jinping", Kind: "person", Country: "CHN"}, a, store.StatusSuggested, "Xi Jinping")
+	xi := b.entity(model.Entity{Name: "Xi Jinping", Kind: "person", Country: "CHN"}, a, model.StatusSuggested, "Xi Jinping")
 	ms, err := b.st.Mentions(ctx, store.MentionFilter{EntityID: xi})
 	if err != nil || len(ms) == 0 {
 		t.Fatalf("no mention of Xi Jinping in the seed article: %v", err)
@@ -143,19 +146,19 @@ func TestConfirmMentionFromInspectorThenUndo(t *testing.T) {
 	m := ms[0]
 	i := b.wb.inspector
 	i.showMention(m.ID)
-	shows := func(status string) func() bool {
+	shows := func(status model.Status) func() bool {
 		return func() bool {
-			return i.title.Text == "Mention" && slices.Contains(labelTexts(i.object()), "Status: "+status)
+			return i.title.Text == "Mention" && slices.Contains(labelTexts(i.object()), "Status: "+status.Label())
 		}
 	}
-	b.pump("the mention in the inspector", shows(store.StatusSuggested))
+	b.pump("the mention in the inspector", shows(model.StatusSuggested))
 	if !slices.Contains(labelTexts(i.object()), "Xi Jinping") {
 		t.Error("the mention view does not name the entity it points at")
 	}
 
 	test.Tap(buttonLabelled(t, i.object(), "Confirm", 0))
-	b.pump("the confirmed mention", shows(store.StatusConfirmed))
-	if got := mentionStatus(t, b.st, m.ID); got != store.StatusConfirmed {
+	b.pump("the confirmed mention", shows(model.StatusConfirmed))
+	if got := mentionStatus(t, b.st, m.ID); got != model.StatusConfirmed {
 		t.Fatalf("after Confirm the store has status %q, want confirmed", got)
 	}
 	if buttonLabelled(t, i.object(), "Confirm", 0).Importance != widget.SuccessImportance {
@@ -165,15 +168,15 @@ func TestConfirmMentionFromInspectorThenUndo(t *testing.T) {
 	if _, err := b.st.Undo(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if got := mentionStatus(t, b.st, m.ID); got != store.StatusSuggested {
+	if got := mentionStatus(t, b.st, m.ID); got != model.StatusSuggested {
 		t.Fatalf("after Undo the store has status %q, want suggested", got)
 	}
 	b.wb.refresh()
-	b.pump("the inspector to follow the undo", shows(store.StatusSuggested))
+	b.pump("the inspector to follow the undo", shows(model.StatusSuggested))
 
 	test.Tap(buttonLabelled(t, i.object(), "Reject", 0))
-	b.pump("the rejected mention", shows(store.StatusRejected))
-	if got := mentionStatus(t, b.st, m.ID); got != store.StatusRejected {
+	b.pump("the rejected mention", shows(model.StatusRejected))
+	if got := mentionStatus(t, b.st, m.ID); got != model.StatusRejected {
 		t.Fatalf("after Reject the store has status %q, want rejected", got)
 	}
 }
@@ -182,8 +185,8 @@ func TestMergeEntityFromInspectorMovesMentions(t *testing.T) {
 	b := newUIBench(t)
 	ctx := context.Background()
 	a := b.importSeed("習近平")
-	keep := b.entity(store.Entity{Name: "Xi Jinping", Kind: "person", Country: "CHN"}, a, store.StatusConfirmed, "Xi Jinping")
-	drop := b.entity(store.Entity{Name: "習近平", Kind: "person"}, a, store.StatusSuggested, "習近平")
+	keep := b.entity(model.Entity{Name: "Xi Jinping", Kind: "person", Country: "CHN"}, a, model.StatusConfirmed, "Xi Jinping")
+	drop := b.entity(model.Entity{Name: "習近平", Kind: "person"}, a, model.StatusSuggested, "習近平")
 	before, _ := b.st.Mentions(ctx, store.MentionFilter{EntityID: keep})
 	dropped, _ := b.st.Mentions(ctx, store.MentionFilter{EntityID: drop})
 	if len(dropped) == 0 {
@@ -270,12 +273,12 @@ func TestPassageInspectorSavesNoteAndRemovesTag(t *testing.T) {
 	b := newUIBench(t)
 	ctx := context.Background()
 	a := b.importSeed("習近平")
-	tag, err := b.st.CreateTag(ctx, store.Tag{Name: "Leaders", Colour: tagPalette[3]})
+	tag, err := b.st.CreateTag(ctx, model.Tag{Name: "Leaders", Colour: tagPalette[3]})
 	if err != nil {
 		t.Fatal(err)
 	}
 	start := len([]rune(a.Body[:strings.Index(a.Body, "Xi Jinping")]))
-	pid, err := b.st.CreatePassage(ctx, store.Passage{ArticleID: a.ID, Start: start, End: start + 10, TagIDs: []int64{tag}})
+	pid, err := b.st.CreatePassage(ctx, model.Passage{ArticleID: a.ID, Start: start, End: start + 10, TagIDs: []int64{tag}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -296,7 +299,7 @@ func TestPassageInspectorSavesNoteAndRemovesTag(t *testing.T) {
 	}
 	test.Type(notes[0], "Xi speaks first")
 	test.Tap(save)
-	passage := func() store.Passage {
+	passage := func() model.Passage {
 		p, err := b.st.Passage(ctx, pid)
 		if err != nil {
 			t.Fatal(err)

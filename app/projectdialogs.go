@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,8 +76,12 @@ func (wb *workbench) saveCopyDialog() {
 	wb.saveFileDialog(projectName(wb.path)+" copy"+projectExt, func(path string) {
 		dest := withExt(path)
 		wb.status.busy("Saving a copy…")
-		load(wb, "Save a copy", func(ctx context.Context, st *store.Store) (struct{}, error) {
-			return struct{}{}, st.SaveCopy(ctx, dest)
+		load(wb, "Save a copy", func(ctx context.Context, st store.Store) (struct{}, error) {
+			c, ok := st.(store.Copier)
+			if !ok {
+				return struct{}{}, fmt.Errorf("the project at %s is not a file: it cannot be saved as a copy", st.Location())
+			}
+			return struct{}{}, c.SaveCopy(ctx, dest)
 		}, func(struct{}) {
 			wb.status.idle()
 			wb.status.flash("Saved a copy as " + dest)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/widgets"
 )
@@ -22,10 +23,10 @@ type reader struct {
 	wb *workbench
 
 	articleID int64
-	article   store.Article
-	passages  []store.Passage
-	mentions  []store.Mention
-	tags      map[int64]store.Tag
+	article   model.Article
+	passages  []model.Passage
+	mentions  []model.Mention
+	tags      map[int64]model.Tag
 
 	title   *widget.Label
 	meta    *widget.Label
@@ -40,7 +41,7 @@ type reader struct {
 }
 
 func newReader(wb *workbench) *reader {
-	r := &reader{wb: wb, tags: map[int64]store.Tag{}}
+	r := &reader{wb: wb, tags: map[int64]model.Tag{}}
 	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.title.Wrapping = fyne.TextWrapWord
 	r.title.SizeName = theme.SizeNameSubHeadingText
@@ -72,13 +73,13 @@ func (r *reader) clear() {
 
 // articleData is everything the reader shows for one article.
 type articleData struct {
-	article  store.Article
-	passages []store.Passage
-	mentions []store.Mention
-	tags     []store.Tag
+	article  model.Article
+	passages []model.Passage
+	mentions []model.Mention
+	tags     []model.Tag
 }
 
-func loadArticle(ctx context.Context, st *store.Store, id int64) (articleData, error) {
+func loadArticle(ctx context.Context, st store.Store, id int64) (articleData, error) {
 	var d articleData
 	var err error
 	if d.article, err = st.Article(ctx, id); err != nil {
@@ -121,7 +122,7 @@ func (r *reader) reload() {
 	if id == 0 {
 		return
 	}
-	load(r.wb, "Open article", func(ctx context.Context, st *store.Store) (articleData, error) {
+	load(r.wb, "Open article", func(ctx context.Context, st store.Store) (articleData, error) {
 		return loadArticle(ctx, st, id)
 	}, func(d articleData) {
 		if r.articleID != id {
@@ -134,7 +135,7 @@ func (r *reader) reload() {
 func (r *reader) show(d articleData) {
 	fresh := r.article.ID != d.article.ID
 	r.article, r.passages, r.mentions = d.article, d.passages, d.mentions
-	r.tags = map[int64]store.Tag{}
+	r.tags = map[int64]model.Tag{}
 	for _, t := range d.tags {
 		r.tags[t.ID] = t
 	}
@@ -156,7 +157,7 @@ func (r *reader) show(d articleData) {
 	}
 }
 
-func articleByline(a store.Article) string {
+func articleByline(a model.Article) string {
 	parts := []string{}
 	if a.Publication != "" {
 		parts = append(parts, a.Publication)
@@ -177,7 +178,7 @@ func articleByline(a store.Article) string {
 // underlines: solid for confirmed, dashed for suggested; rejected ones are not drawn.
 func (r *reader) decorate() {
 	var hs []widgets.Highlight
-	ps := append([]store.Passage(nil), r.passages...)
+	ps := append([]model.Passage(nil), r.passages...)
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].End-ps[i].Start > ps[j].End-ps[j].Start })
 	for _, p := range ps {
 		hs = append(hs, widgets.Highlight{Start: p.Start, End: p.End, Color: r.passageColour(p)})
@@ -189,9 +190,9 @@ func (r *reader) decorate() {
 	var us []widgets.Underline
 	for _, m := range r.mentions {
 		switch m.Status {
-		case "confirmed":
+		case model.StatusConfirmed:
 			us = append(us, widgets.Underline{Start: m.Start, End: m.End, Color: theme.Color(theme.ColorNamePrimary)})
-		case "suggested":
+		case model.StatusSuggested:
 			us = append(us, widgets.Underline{Start: m.Start, End: m.End, Color: theme.Color(theme.ColorNamePlaceHolder), Dashed: true})
 		}
 	}
@@ -201,7 +202,7 @@ func (r *reader) decorate() {
 // findColour marks find and search hits.
 var findColour = color.NRGBA{R: 0xff, G: 0xc1, B: 0x07, A: 0x90}
 
-func (r *reader) passageColour(p store.Passage) color.Color {
+func (r *reader) passageColour(p model.Passage) color.Color {
 	for _, id := range p.TagIDs {
 		if t, ok := r.tags[id]; ok {
 			return withAlpha(parseColour(t.Colour), 0x60)
@@ -213,7 +214,7 @@ func (r *reader) passageColour(p store.Passage) color.Color {
 // tapped shows in the inspector what lies under the tapped rune offset:
 // the innermost passage, else a mention.
 func (r *reader) tapped(offset int) {
-	var best *store.Passage
+	var best *model.Passage
 	for i, p := range r.passages {
 		if p.Start <= offset && offset < p.End && (best == nil || p.End-p.Start < best.End-best.Start) {
 			best = &r.passages[i]
@@ -224,7 +225,7 @@ func (r *reader) tapped(offset int) {
 		return
 	}
 	for _, m := range r.mentions {
-		if m.Start <= offset && offset < m.End && m.Status != "rejected" {
+		if m.Start <= offset && offset < m.End && m.Status != model.StatusRejected {
 			r.wb.inspector.showMention(m.ID)
 			return
 		}
@@ -247,7 +248,7 @@ func (r *reader) selection() (start, end int, ok bool) {
 
 // selectedPassage is the passage with exactly the selected span, or a new one
 // (ID 0) over it; ok=false (with a status message) when nothing is selected.
-func (r *reader) selectedPassage() (p store.Passage, ok bool) {
+func (r *reader) selectedPassage() (p model.Passage, ok bool) {
 	start, end, ok := r.selection()
 	if !ok {
 		return p, false
@@ -257,7 +258,7 @@ func (r *reader) selectedPassage() (p store.Passage, ok bool) {
 			return p, true
 		}
 	}
-	return store.Passage{ArticleID: r.articleID, Start: start, End: end}, true
+	return model.Passage{ArticleID: r.articleID, Start: start, End: end}, true
 }
 
 // plural counts n of word: "1 article", "2 articles", "3 entities".

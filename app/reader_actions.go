@@ -22,11 +22,11 @@ func (r *reader) tagSelection() {
 	if !ok {
 		return
 	}
-	load(r.wb, "List tags", func(ctx context.Context, st *store.Store) ([]store.Tag, error) {
+	load(r.wb, "List tags", func(ctx context.Context, st store.Store) ([]model.Tag, error) {
 		return st.Tags(ctx)
-	}, func(tags []store.Tag) {
+	}, func(tags []model.Tag) {
 		r.wb.pickTag("Tag selection", tags, func(tagID int64, newName string) {
-			r.wb.apply("Tag selection", func(ctx context.Context, st *store.Store) error {
+			r.wb.apply("Tag selection", func(ctx context.Context, st store.Store) error {
 				id, err := pickedTag(ctx, st, tagID, newName, len(tags))
 				if err != nil {
 					return err
@@ -45,22 +45,22 @@ func (r *reader) tagSelection() {
 
 // pickedTag is the tag pickTag chose: tagID, or else a new tag named newName
 // in the next palette colour of a codebook of n tags.
-func pickedTag(ctx context.Context, st *store.Store, tagID int64, newName string, n int) (int64, error) {
+func pickedTag(ctx context.Context, st store.Store, tagID int64, newName string, n int) (int64, error) {
 	if tagID != 0 {
 		return tagID, nil
 	}
-	return st.CreateTag(ctx, store.Tag{Name: newName, Colour: newTagColour(n)})
+	return st.CreateTag(ctx, model.Tag{Name: newName, Colour: newTagColour(n)})
 }
 
 // pickTag shows a fuzzy tag picker; chosen gets the tag's id, or 0 and the
 // typed name when the analyst asked for a new tag.
-func (wb *workbench) pickTag(title string, tags []store.Tag, chosen func(tagID int64, newName string)) {
+func (wb *workbench) pickTag(title string, tags []model.Tag, chosen func(tagID int64, newName string)) {
 	entries := make([]search.Entry, len(tags))
 	for i, t := range tags {
 		entries[i] = search.Entry{ID: t.ID, Name: t.Name}
 	}
 	ix := search.NewIndex(entries)
-	byID := map[int64]store.Tag{}
+	byID := map[int64]model.Tag{}
 	for _, t := range tags {
 		byID[t.ID] = t
 	}
@@ -84,7 +84,7 @@ func (wb *workbench) pickTag(title string, tags []store.Tag, chosen func(tagID i
 	}, func(name string) { chosen(0, name) })
 }
 
-func tagDetail(t store.Tag) string {
+func tagDetail(t model.Tag) string {
 	return fmt.Sprintf("%d passages", t.Passages)
 }
 
@@ -110,7 +110,7 @@ func (r *reader) annotateSelection() {
 			return
 		}
 		text := note.Text
-		r.wb.apply("Annotate passage", func(ctx context.Context, st *store.Store) error {
+		r.wb.apply("Annotate passage", func(ctx context.Context, st store.Store) error {
 			if p.ID != 0 {
 				return st.SetPassageNote(ctx, p.ID, text)
 			}
@@ -148,8 +148,8 @@ func (r *reader) editMeta() {
 		if !save {
 			return
 		}
-		m := store.ArticleMeta{Title: title.Text, Publication: outlet.Text, Published: strings.TrimSpace(date.Text), Author: author.Text, URL: url.Text, Dateline: a.Dateline, Language: a.Language}
-		r.wb.apply("Edit article details", func(ctx context.Context, st *store.Store) error {
+		m := model.ArticleMeta{Title: title.Text, Publication: outlet.Text, Published: strings.TrimSpace(date.Text), Author: author.Text, URL: url.Text, Dateline: a.Dateline, Language: a.Language}
+		r.wb.apply("Edit article details", func(ctx context.Context, st store.Store) error {
 			return st.UpdateArticleMeta(ctx, id, m)
 		}, nil)
 	}, r.wb.win)
@@ -164,7 +164,7 @@ func (r *reader) splitAtCursor() {
 	}
 	at, _ := r.view.Selection()
 	id := r.articleID
-	r.wb.apply("Split article", func(ctx context.Context, st *store.Store) error {
+	r.wb.apply("Split article", func(ctx context.Context, st store.Store) error {
 		_, err := st.SplitArticle(ctx, id, at)
 		return err
 	}, nil)
@@ -176,9 +176,9 @@ func (r *reader) mergeWithNext() {
 		return
 	}
 	id := r.articleID
-	r.wb.apply("Merge articles", func(ctx context.Context, st *store.Store) error {
+	r.wb.apply("Merge articles", func(ctx context.Context, st store.Store) error {
 		return st.MergeArticleWithNext(ctx, id)
-	}, func() { r.article = store.Article{} })
+	}, func() { r.article = model.Article{} })
 }
 
 // reextract runs extraction on the open article again; it adds suggestions and
@@ -192,7 +192,7 @@ func (r *reader) reextract() {
 	wb.status.busy("Extracting entities and events…")
 	// The outcome carries the error so that the indicator stops on failure too.
 	type outcome struct{ err error }
-	load(wb, "Extract", func(ctx context.Context, st *store.Store) (outcome, error) {
+	load(wb, "Extract", func(ctx context.Context, st store.Store) (outcome, error) {
 		return outcome{runExtraction(ctx, st, []int64{id})}, nil
 	}, func(o outcome) {
 		wb.status.idle()

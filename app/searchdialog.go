@@ -53,7 +53,7 @@ func (wb *workbench) showSearch() {
 	var timer *time.Timer
 	run := func() {
 		q := query.Text
-		load(wb, "Search", func(ctx context.Context, st *store.Store) ([]store.SearchHit, error) {
+		load(wb, "Search", func(ctx context.Context, st store.Store) ([]store.SearchHit, error) {
 			return st.Search(ctx, q, 200)
 		}, func(hs []store.SearchHit) {
 			if query.Text != q {

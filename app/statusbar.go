@@ -106,7 +106,7 @@ func (s *statusBar) flash(msg string) {
 
 // reloadCounts refreshes the project's counts in the background.
 func (s *statusBar) reloadCounts(wb *workbench) {
-	load(wb, "Count project items", func(ctx context.Context, st *store.Store) (store.Counts, error) {
+	load(wb, "Count project items", func(ctx context.Context, st store.Store) (store.Counts, error) {
 		return st.Counts(ctx)
 	}, func(c store.Counts) {
 		s.counts.SetText(strings.Join([]string{plural(c.Articles, "article"), plural(c.Entities, "entity"), plural(c.Events, "event"), plural(c.Passages, "passage")}, " · "))

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -25,8 +26,8 @@ type tagsPane struct {
 	passages *tagPassages
 	box      fyne.CanvasObject
 
-	list     []store.Tag // in tree order
-	byID     map[int64]store.Tag
+	list     []model.Tag // in tree order
+	byID     map[int64]model.Tag
 	children map[int64][]int64 // parent (0: top level) → children
 
 	selected  int64
@@ -35,7 +36,7 @@ type tagsPane struct {
 }
 
 func newTagsPane(wb *workbench) *tagsPane {
-	p := &tagsPane{wb: wb, byID: map[int64]store.Tag{}, children: map[int64][]int64{}}
+	p := &tagsPane{wb: wb, byID: map[int64]model.Tag{}, children: map[int64][]int64{}}
 	p.tree = widget.NewTree(p.childUIDs, p.isBranch,
 		func(bool) fyne.CanvasObject { return newTagRow(p.selectTag, p.showMenuAt) },
 		func(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) { o.(*tagRow).set(p.byID[tagID(uid)]) })
@@ -99,7 +100,7 @@ func (p *tagsPane) isBranch(uid widget.TreeNodeID) bool {
 // reload fetches the tags again, keeping open branches and the selection,
 // and the selected tag's passages.
 func (p *tagsPane) reload() {
-	load(p.wb, "List tags", func(ctx context.Context, st *store.Store) ([]store.Tag, error) {
+	load(p.wb, "List tags", func(ctx context.Context, st store.Store) ([]model.Tag, error) {
 		return st.Tags(ctx)
 	}, p.setTags)
 	if p.selected != 0 {
@@ -108,9 +109,9 @@ func (p *tagsPane) reload() {
 }
 
 // setTags shows tags (in tree order, as Tags returns them).
-func (p *tagsPane) setTags(tags []store.Tag) {
+func (p *tagsPane) setTags(tags []model.Tag) {
 	p.list = tags
-	p.byID = make(map[int64]store.Tag, len(tags))
+	p.byID = make(map[int64]model.Tag, len(tags))
 	p.children = map[int64][]int64{}
 	for _, t := range tags {
 		p.byID[t.ID] = t

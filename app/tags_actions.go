@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/search"
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/widgets"
@@ -50,7 +51,7 @@ func (p *tagsPane) newTag(parent int64) {
 	colour := newTagColour(len(p.list))
 	d := dialog.NewForm("New tag", "Create", "Cancel", items, func(ok bool) {
 		if ok {
-			p.createTag(store.Tag{Name: name.Text, ParentID: parent, Colour: colour})
+			p.createTag(model.Tag{Name: name.Text, ParentID: parent, Colour: colour})
 		}
 	}, p.wb.win)
 	name.OnSubmitted = func(string) { d.Submit() }
@@ -60,13 +61,13 @@ func (p *tagsPane) newTag(parent int64) {
 }
 
 // createTag stores t and selects it once the tree shows it.
-func (p *tagsPane) createTag(t store.Tag) {
+func (p *tagsPane) createTag(t model.Tag) {
 	if strings.TrimSpace(t.Name) == "" {
 		return
 	}
 	var id int64
 	p.openAfter = t.ParentID
-	p.wb.apply("Create tag", func(ctx context.Context, st *store.Store) error {
+	p.wb.apply("Create tag", func(ctx context.Context, st store.Store) error {
 		var err error
 		id, err = st.CreateTag(ctx, t)
 		return err
@@ -96,8 +97,8 @@ func (p *tagsPane) renameTag(id int64) {
 	p.wb.win.Canvas().Focus(name)
 }
 
-func (p *tagsPane) updateTag(what string, t store.Tag) {
-	p.wb.apply(what, func(ctx context.Context, st *store.Store) error {
+func (p *tagsPane) updateTag(what string, t model.Tag) {
+	p.wb.apply(what, func(ctx context.Context, st store.Store) error {
 		return st.UpdateTag(ctx, t)
 	}, nil)
 }
@@ -163,7 +164,7 @@ func (p *tagsPane) moveTag(id int64) {
 			return
 		}
 		p.openAfter = parent
-		p.wb.apply("Move tag", func(ctx context.Context, st *store.Store) error {
+		p.wb.apply("Move tag", func(ctx context.Context, st store.Store) error {
 			return st.MoveTag(ctx, id, parent)
 		}, nil)
 	}, nil)
@@ -179,7 +180,7 @@ func (p *tagsPane) deleteTag(id int64) {
 	msg += ". (Undo brings it back.)"
 	dialog.ShowConfirm("Delete tag", msg, func(ok bool) {
 		if ok {
-			p.wb.apply("Delete tag", func(ctx context.Context, st *store.Store) error {
+			p.wb.apply("Delete tag", func(ctx context.Context, st store.Store) error {
 				return st.DeleteTag(ctx, id)
 			}, nil)
 		}

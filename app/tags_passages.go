@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -27,7 +28,7 @@ type tagPassages struct {
 
 // taggedPassage is a passage with its article's title.
 type taggedPassage struct {
-	passage store.Passage
+	passage model.Passage
 	title   string
 }
 
@@ -73,7 +74,7 @@ func (v *tagPassages) reload(id int64) {
 		v.show(0, nil)
 		return
 	}
-	load(v.wb, "List tagged passages", func(ctx context.Context, st *store.Store) ([]taggedPassage, error) {
+	load(v.wb, "List tagged passages", func(ctx context.Context, st store.Store) ([]taggedPassage, error) {
 		ps, err := st.Passages(ctx, store.PassageFilter{TagID: id})
 		if err != nil || len(ps) == 0 {
 			return nil, err

@@ -8,8 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/model"
 )
 
 // tagRow is one node of the tag tree: the tag's colour, its name and its
@@ -28,7 +27,7 @@ type tagRow struct {
 
 func newTagRow(tap func(id int64), menu func(id int64, at fyne.Position)) *tagRow {
 	r := &tagRow{tap: tap, menu: menu}
-	r.swatch = canvas.NewRectangle(parseColour(store.DefaultTagColour))
+	r.swatch = canvas.NewRectangle(parseColour(model.DefaultTagColour))
 	r.swatch.CornerRadius = 3
 	r.swatch.SetMinSize(fyne.NewSize(14, 14))
 	r.name = widget.NewLabel("Tag")
@@ -41,7 +40,7 @@ func newTagRow(tap func(id int64), menu func(id int64, at fyne.Position)) *tagRo
 }
 
 // set shows tag t.
-func (r *tagRow) set(t store.Tag) {
+func (r *tagRow) set(t model.Tag) {
 	r.id = t.ID
 	r.swatch.FillColor = parseColour(t.Colour)
 	r.swatch.Refresh()
@@ -50,7 +49,7 @@ func (r *tagRow) set(t store.Tag) {
 }
 
 // tagCounts is "3 passages · 1 event", leaving out what is zero.
-func tagCounts(t store.Tag) string {
+func tagCounts(t model.Tag) string {
 	switch {
 	case t.Events == 0:
 		return plural(t.Passages, "passage")

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/widgets"
 )
 
@@ -71,14 +71,14 @@ func TestTagsCreatedInThePaneAppearInTheTree(t *testing.T) {
 	if p.path(tags[1].ID) != "Security › Espionage" {
 		t.Errorf("path %q", p.path(tags[1].ID))
 	}
-	if tags[0].Colour == tags[1].Colour || tags[1].Colour == store.DefaultTagColour {
+	if tags[0].Colour == tags[1].Colour || tags[1].Colour == model.DefaultTagColour {
 		t.Errorf("new tags get colours %s and %s, want distinct palette colours", tags[0].Colour, tags[1].Colour)
 	}
 
 	// A click on a tag lists its passages; a click on one shows it.
 	a := b.importSeed("ESPIONAGE")
 	start := len([]rune(a.Body[:strings.Index(a.Body, "ESPIONAGE")]))
-	pid, err := b.st.CreatePassage(context.Background(), store.Passage{ArticleID: a.ID, Start: start, End: start + 9, TagIDs: []int64{tags[1].ID}})
+	pid, err := b.st.CreatePassage(context.Background(), model.Passage{ArticleID: a.ID, Start: start, End: start + 9, TagIDs: []int64{tags[1].ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,11 +102,11 @@ func TestTagsCreatedInThePaneAppearInTheTree(t *testing.T) {
 func TestTagMenuMovesRecoloursRenamesAndDeletes(t *testing.T) {
 	b := newUIBench(t)
 	ctx := context.Background()
-	a, err := b.st.CreateTag(ctx, store.Tag{Name: "Alliances", Colour: tagPalette[0]})
+	a, err := b.st.CreateTag(ctx, model.Tag{Name: "Alliances", Colour: tagPalette[0]})
 	if err != nil {
 		t.Fatal(err)
 	}
-	n, err := b.st.CreateTag(ctx, store.Tag{Name: "NATO", Colour: tagPalette[1]})
+	n, err := b.st.CreateTag(ctx, model.Tag{Name: "NATO", Colour: tagPalette[1]})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func TestTagMenuMovesRecoloursRenamesAndDeletes(t *testing.T) {
 	b.wb.sidebar.SelectIndex(2)
 	p.reload()
 	b.pump("the tags", func() bool { return treeShows(p, "NATO") })
-	tag := func(id int64) store.Tag {
+	tag := func(id int64) model.Tag {
 		tags, err := b.st.Tags(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -124,7 +124,7 @@ func TestTagMenuMovesRecoloursRenamesAndDeletes(t *testing.T) {
 				return x
 			}
 		}
-		return store.Tag{}
+		return model.Tag{}
 	}
 
 	p.moveTag(n)

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -16,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache-app/attache/data/ingest"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/widgets"
 )
@@ -89,7 +92,7 @@ func newLoopApp(t *testing.T) *loopApp {
 type desk struct {
 	t    *testing.T
 	wb   *workbench
-	st   *store.Store
+	st   store.Store
 	loop *uiLoop
 }
 
@@ -98,7 +101,7 @@ func newDesk(t *testing.T) *desk {
 	t.Helper()
 	a := newLoopApp(t)
 	path := filepath.Join(t.TempDir(), "desk.attache")
-	st, err := store.Open(path)
+	st, err := sqlite.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,7 +308,7 @@ func runeIndex(t *testing.T, s, sub string) int {
 }
 
 // mustEvents lists the project's events matching f.
-func mustEvents(t *testing.T, st *store.Store, f store.EventFilter) []store.Event {
+func mustEvents(t *testing.T, st store.Store, f store.EventFilter) []model.Event {
 	t.Helper()
 	evs, err := st.Events(context.Background(), f)
 	if err != nil {

@@ -12,8 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/attache-app/attache/data/export"
-	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/widgets"
 )
 
@@ -54,7 +53,7 @@ type tlMark struct {
 }
 
 // mark returns ev's mark, from the cache when it was already worked out.
-func (v *timelineView) mark(ev store.Event) tlMark {
+func (v *timelineView) mark(ev model.Event) tlMark {
 	if m, ok := v.marks[ev.ID]; ok {
 		return m
 	}
@@ -69,7 +68,7 @@ func (v *timelineView) mark(ev store.Event) tlMark {
 		m.actors = v.data.names(ev.Actors)
 		m.headline = v.data.headline(ev)
 		m.detail = strings.TrimSpace(fmt.Sprintf("%s · %s %s\n%s", eventDate(ev), ev.CAMEO, ev.Status, shorten(ev.Text, 120)))
-		m.quad = export.QuadClass(ev.CAMEO, ev.Type)
+		m.quad = int(model.EventQuadClass(ev.CAMEO, ev.Type))
 	}
 	v.marks[ev.ID] = m
 	return m
@@ -109,7 +108,7 @@ func (v *timelineView) show(d eventData) {
 	}
 	pairs := map[string]bool{}
 	for _, ev := range d.events {
-		if m := v.mark(ev); m.ok && ev.Status != store.StatusRejected {
+		if m := v.mark(ev); m.ok && ev.Status != model.StatusRejected {
 			pairs[m.pair] = true // only pairs with marks, so a line has points
 		}
 	}
@@ -131,10 +130,10 @@ func (v *timelineView) render() {
 	evs := make([]widgets.TimelineEvent, 0, len(v.data.events))
 	for _, ev := range v.data.events {
 		m := v.mark(ev)
-		if !m.ok || ev.Status == store.StatusRejected {
+		if !m.ok || ev.Status == model.StatusRejected {
 			continue
 		}
-		lane := ev.Type
+		lane := ev.Type.Label()
 		switch v.lanes.Selected {
 		case lanesByActor:
 			lane = m.actors
@@ -182,7 +181,7 @@ func orderLanes(evs []widgets.TimelineEvent) {
 }
 
 // eventSpan turns an event's date and precision into the days it covers.
-func eventSpan(ev store.Event) (start, end time.Time, ok bool) {
+func eventSpan(ev model.Event) (start, end time.Time, ok bool) {
 	start, end, ok = eventSpanOf(ev.Date, ev.Precision)
 	if !ok {
 		return start, end, false
@@ -194,19 +193,19 @@ func eventSpan(ev store.Event) (start, end time.Time, ok bool) {
 }
 
 // eventSpanOf is the first and last day a date of the given precision covers.
-func eventSpanOf(date, precision string) (start, end time.Time, ok bool) {
+func eventSpanOf(date string, precision model.Precision) (start, end time.Time, ok bool) {
 	d, err := time.Parse("2006-01-02", firstN(date, 10))
 	if err != nil {
 		return time.Time{}, time.Time{}, false
 	}
 	start, end = d, d
 	switch precision {
-	case "week":
+	case model.PrecisionWeek:
 		end = d.AddDate(0, 0, 6)
-	case "month":
+	case model.PrecisionMonth:
 		start = time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
 		end = start.AddDate(0, 1, -1)
-	case "year":
+	case model.PrecisionYear:
 		start = time.Date(d.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 		end = start.AddDate(1, 0, -1)
 	}

@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/canvas"
 
-	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/widgets"
 )
 
@@ -99,7 +99,8 @@ func TestEventSpan(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name                string
-		date, end, prec     string
+		date, end           string
+		prec                model.Precision
 		wantStart, wantLast string
 		ok                  bool
 	}{
@@ -114,7 +115,7 @@ func TestEventSpan(t *testing.T) {
 		{"unresolved", "", "", "day", "", "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			start, last, ok := eventSpan(store.Event{Date: tc.date, EndDate: tc.end, Precision: tc.prec})
+			start, last, ok := eventSpan(model.Event{Date: tc.date, EndDate: tc.end, Precision: tc.prec})
 			if ok != tc.ok {
 				t.Fatalf("ok = %v, want %v", ok, tc.ok)
 			}

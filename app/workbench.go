@@ -22,7 +22,7 @@ type workbench struct {
 
 	ctx    context.Context
 	cancel context.CancelFunc
-	st     *store.Store
+	st     store.Store
 	path   string
 
 	articles  *articlesPane
@@ -123,7 +123,7 @@ func (wb *workbench) openProject(path string) {
 }
 
 // setProject replaces the open project with st.
-func (wb *workbench) setProject(st *store.Store, path string) {
+func (wb *workbench) setProject(st store.Store, path string) {
 	wb.closeProject()
 	wb.st, wb.path = st, path
 	name := projectName(path)

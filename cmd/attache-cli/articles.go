@@ -30,7 +30,7 @@ func runArticles(e *env) int {
 		return code
 	}
 	ctx := context.Background()
-	return e.withProject(ctx, func(st *store.Store) error {
+	return e.withProject(ctx, func(st store.Store) error {
 		list, err := st.Articles(ctx, store.ArticleFilter{Sort: store.ByImport})
 		if err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/search"
 	"github.com/attache-app/attache/data/store"
 )
@@ -16,14 +17,14 @@ func init() {
 // entityJSON is an entity as `entities --json` prints it. With --fuzzy, matched
 // tells which name or alias matched.
 type entityJSON struct {
-	ID       int64    `json:"id"`
-	Name     string   `json:"name"`
-	Kind     string   `json:"kind"`
-	Country  string   `json:"country"`
-	Role     string   `json:"role"`
-	Aliases  []string `json:"aliases"`
-	Mentions int      `json:"mentions"`
-	Matched  string   `json:"matched,omitempty"`
+	ID       int64            `json:"id"`
+	Name     string           `json:"name"`
+	Kind     model.EntityKind `json:"kind"`
+	Country  string           `json:"country"`
+	Role     string           `json:"role"`
+	Aliases  []string         `json:"aliases"`
+	Mentions int              `json:"mentions"`
+	Matched  string           `json:"matched,omitempty"`
 }
 
 func runEntities(e *env) int {
@@ -35,14 +36,14 @@ func runEntities(e *env) int {
 		return code
 	}
 	ctx := context.Background()
-	return e.withProject(ctx, func(st *store.Store) error {
+	return e.withProject(ctx, func(st store.Store) error {
 		all, err := st.Entities(ctx, store.EntityFilter{})
 		if err != nil {
 			return err
 		}
 		out := make([]entityJSON, 0, len(all))
 		if *fuzzy != "" {
-			byID := make(map[int64]store.Entity, len(all))
+			byID := make(map[int64]model.Entity, len(all))
 			for _, en := range all {
 				byID[en.ID] = en
 			}
@@ -68,7 +69,7 @@ func runEntities(e *env) int {
 	})
 }
 
-func toEntityJSON(en store.Entity) entityJSON {
+func toEntityJSON(en model.Entity) entityJSON {
 	j := entityJSON{ID: en.ID, Name: en.Name, Kind: en.Kind, Country: en.Country, Role: en.Role, Mentions: en.Mentions, Aliases: []string{}}
 	for _, a := range en.Aliases {
 		j.Aliases = append(j.Aliases, a.Name)

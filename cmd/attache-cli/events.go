@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/attache-app/attache/data/export"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -14,15 +15,24 @@ func init() {
 	register(command{name: "events", usage: "events [--json] [--status S] [--type T] [--from YYYY-MM-DD] [--to YYYY-MM-DD]", summary: "list diplomatic events", run: runEvents})
 }
 
+// eventFlags holds the --status, --type, --from and --to flags as typed.
+type eventFlags struct{ status, typ, from, to string }
+
 // eventFilterFlags defines the --status, --type, --from and --to flags, which
-// select events, and returns the filter they fill in.
-func eventFilterFlags(fs *flag.FlagSet) *store.EventFilter {
-	var f store.EventFilter
-	fs.StringVar(&f.Status, "status", "", "only events with this status (suggested, confirmed, rejected)")
-	fs.StringVar(&f.Type, "type", "", "only events of this PLOVER type")
-	fs.StringVar(&f.From, "from", "", "only events on or after this date")
-	fs.StringVar(&f.To, "to", "", "only events on or before this date")
+// select events; filter reads them once the flags are parsed.
+func eventFilterFlags(fs *flag.FlagSet) *eventFlags {
+	var f eventFlags
+	fs.StringVar(&f.status, "status", "", "only events with this status ("+strings.Join(model.Strings(model.Statuses()), ", ")+")")
+	fs.StringVar(&f.typ, "type", "", "only events of this PLOVER type")
+	fs.StringVar(&f.from, "from", "", "only events on or after this date")
+	fs.StringVar(&f.to, "to", "", "only events on or before this date")
 	return &f
+}
+
+// filter is the event filter the flags ask for; the type may be written in
+// any case.
+func (f *eventFlags) filter() store.EventFilter {
+	return store.EventFilter{Status: model.Status(f.status), Type: model.ParseEventType(f.typ), From: f.from, To: f.to}
 }
 
 func runEvents(e *env) int {
@@ -32,10 +42,9 @@ func runEvents(e *env) int {
 	if code, ok := e.parseNoArgs(fs); !ok {
 		return code
 	}
-	f.Type = strings.ToUpper(f.Type)
 	ctx := context.Background()
-	return e.withProject(ctx, func(st *store.Store) error {
-		evs, err := export.EventsFromStore(ctx, st, *f)
+	return e.withProject(ctx, func(st store.Store) error {
+		evs, err := export.EventsFromStore(ctx, st, f.filter())
 		if err != nil {
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/attache-app/attache/data/export"
 	"github.com/attache-app/attache/data/model"
+	"github.com/attache-app/attache/data/project"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -36,7 +37,7 @@ func runExport(e *env) int {
 	out := fs.String("o", "", "write to this file (replaced only when the export succeeds) instead of standard output")
 	lane := fs.String("lanes", "actor", "TimelineJS groups: actor, pair (actor and recipient country) or type")
 	title := fs.String("title", "Attaché events", "TimelineJS title slide")
-	f := eventFilterFlags(fs)
+	flt := eventFilterFlags(fs)
 	events := fs.Bool("events", false, "qdpx: also export events, as the code branch \"Events (Attaché)\" ▸ event type")
 	if code, ok := e.parse(fs); !ok {
 		return code
@@ -47,6 +48,7 @@ func runExport(e *env) int {
 	if *events {
 		return e.misuse("--events goes with --format qdpx")
 	}
+	f := flt.filter()
 	if err := checkExportFlags(fs.NArg(), *format, *what, *lane, f); err != nil {
 		e.misuse("%v", err)
 		fs.Usage()
@@ -55,15 +57,15 @@ func runExport(e *env) int {
 	// An export only reads: a named project that does not exist is an error,
 	// not a new empty project. Without --db the default project opens as for
 	// every other command, so a missing one is created (and seeded) first.
-	if e.db != "" {
+	if e.db != "" && !project.IsDatabaseURL(e.db) {
 		if _, err := os.Stat(e.db); err != nil {
 			return e.fail(fmt.Errorf("open project %s: %w", e.db, errors.Unwrap(err)))
 		}
 	}
 	ctx := context.Background()
-	return e.withProject(ctx, func(st *store.Store) error {
+	return e.withProject(ctx, func(st store.Store) error {
 		group, _ := export.Lane(*lane)
-		write, err := exporter(ctx, st, *format, *what, *f, *title, group)
+		write, err := exporter(ctx, st, *format, *what, f, *title, group)
 		if err != nil {
 			return err
 		}
@@ -76,7 +78,7 @@ func runExport(e *env) int {
 
 // checkExportFlags reports bad usage: a format the records cannot be written
 // in, event filters on passages or entities, malformed dates.
-func checkExportFlags(args int, format, what, lane string, f *store.EventFilter) error {
+func checkExportFlags(args int, format, what, lane string, f store.EventFilter) error {
 	if args > 0 {
 		return errors.New("unexpected arguments")
 	}
@@ -100,12 +102,9 @@ func checkExportFlags(args int, format, what, lane string, f *store.EventFilter)
 	if _, ok := export.Lane(lane); !ok {
 		return fmt.Errorf("--lanes %q: want actor, pair or type", lane)
 	}
-	switch f.Status {
-	case "", "suggested", "confirmed", "rejected":
-	default:
-		return fmt.Errorf("--status %q: want suggested, confirmed or rejected", f.Status)
+	if f.Status != "" && f.Status.Valid() != nil {
+		return fmt.Errorf("--status %q: want %s", f.Status, model.Choices(model.Statuses()))
 	}
-	f.Type = strings.ToUpper(f.Type)
 	if err := model.ValidDate(f.From); err != nil {
 		return fmt.Errorf("--from: %w", err)
 	}
@@ -117,7 +116,7 @@ func checkExportFlags(args int, format, what, lane string, f *store.EventFilter)
 
 // exporter reads the records to export and returns the function that writes
 // them, so nothing is written when reading fails.
-func exporter(ctx context.Context, st *store.Store, format, what string, f store.EventFilter, title string, lane func(export.EventRecord) string) (func(io.Writer) error, error) {
+func exporter(ctx context.Context, st store.Store, format, what string, f store.EventFilter, title string, lane func(export.EventRecord) string) (func(io.Writer) error, error) {
 	switch what {
 	case "passages":
 		ps, err := export.PassagesFromStore(ctx, st, store.PassageFilter{})

@@ -43,14 +43,14 @@ func runExportExchange(e *env, fs *flag.FlagSet, format, out string, events bool
 		}
 	}
 	ctx := context.Background()
-	return e.withProject(ctx, func(st *store.Store) error {
+	return e.withProject(ctx, func(st store.Store) error {
 		write := func(w io.Writer) error {
 			if format == "qdc" {
 				_, err := exchange.ExportCodebook(ctx, st, w)
 				return err
 			}
 			_, err := exchange.ExportProject(ctx, st, w, exchange.ExportOptions{
-				Name: exchange.ProjectName(st.Path()), User: exchange.AnalystName(), Events: events})
+				Name: exchange.ProjectName(st.Location()), User: exchange.AnalystName(), Events: events})
 			return err
 		}
 		if out == "" {

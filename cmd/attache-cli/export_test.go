@@ -10,6 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -19,14 +22,14 @@ func exportProject(t *testing.T) string {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "p.attache")
-	st, err := store.Open(path)
+	st, err := sqlite.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
 	call := "US president-elect Donald Trump and Chinese President Xi Jinping (習近平) discussed Taiwan, trade, fentanyl and TikTok in a phone call on Friday."
 	pact := "Canada and the EU on Monday signed a defense and security pact."
-	res, err := st.ImportArticles(ctx, []store.Article{
+	res, err := st.ImportArticles(ctx, []model.Article{
 		{Title: "=Trump, Xi discuss Taiwan", Publication: "Taipei Times", Published: "2025-01-18", Body: call},
 		{Title: "Canada, EU sign pact", Publication: "Taipei Times", Published: "2025-06-24", Body: pact},
 	})
@@ -54,11 +57,11 @@ func exportProject(t *testing.T) string {
 	if err := st.SetEventStatus(ctx, evs[0].ID, "confirmed"); err != nil {
 		t.Fatal(err)
 	}
-	tag, err := st.CreateTag(ctx, store.Tag{Name: "pact", Colour: "#336699"})
+	tag, err := st.CreateTag(ctx, model.Tag{Name: "pact", Colour: "#336699"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.CreatePassage(ctx, store.Passage{ArticleID: res.IDs[1], Start: 0, End: 17, TagIDs: []int64{tag}}); err != nil {
+	if _, err := st.CreatePassage(ctx, model.Passage{ArticleID: res.IDs[1], Start: 0, End: 17, TagIDs: []int64{tag}}); err != nil {
 		t.Fatal(err)
 	}
 	return path

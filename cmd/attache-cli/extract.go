@@ -30,32 +30,32 @@ type extractInput struct {
 }
 
 type extractEntityOut struct {
-	Name    string   `json:"name"`
-	Kind    string   `json:"kind"`
-	Country string   `json:"country"`
-	Role    string   `json:"role"`
-	Aliases []string `json:"aliases"`
-	Start   int      `json:"start"`
-	End     int      `json:"end"`
+	Name    string           `json:"name"`
+	Kind    model.EntityKind `json:"kind"`
+	Country string           `json:"country"`
+	Role    string           `json:"role"`
+	Aliases []string         `json:"aliases"`
+	Start   int              `json:"start"`
+	End     int              `json:"end"`
 }
 
 type extractActorOut struct {
-	Name    string `json:"name"`
-	Kind    string `json:"kind"`
-	Country string `json:"country"`
+	Name    string           `json:"name"`
+	Kind    model.EntityKind `json:"kind"`
+	Country string           `json:"country"`
 }
 
 type extractEventOut struct {
 	Actor         []extractActorOut `json:"actor"`
 	Recipient     []extractActorOut `json:"recipient"`
-	Event         string            `json:"event"`
+	Event         model.EventType   `json:"event"`
 	Mode          string            `json:"mode"`
 	CAMEO         string            `json:"cameo"`
 	Goldstein     float64           `json:"goldstein"`
 	Date          string            `json:"date"`
-	DatePrecision string            `json:"date_precision"`
+	DatePrecision model.Precision   `json:"date_precision"`
 	DateText      string            `json:"date_text"`
-	DateBasis     string            `json:"date_basis"`
+	DateBasis     model.DateBasis   `json:"date_basis"`
 	Location      string            `json:"location"`
 	Start         int               `json:"start"`
 	End           int               `json:"end"`

@@ -77,6 +77,9 @@ func runImport(e *env) int {
 			fmt.Fprintf(e.stderr, "attache-cli: %s: %v\n", r.Path, u)
 			code = 1
 		}
+		for _, c := range r.Cleared {
+			fmt.Fprintf(e.stderr, "attache-cli: %s: %v\n", r.Path, c)
+		}
 	}
 	if err != nil {
 		return e.fail(fmt.Errorf("stopped: %w", err))

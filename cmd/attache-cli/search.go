@@ -37,7 +37,7 @@ func runSearch(e *env) int {
 		return 2
 	}
 	ctx := context.Background()
-	return e.withProject(ctx, func(st *store.Store) error {
+	return e.withProject(ctx, func(st store.Store) error {
 		hits, err := st.Search(ctx, query, *limit)
 		if err != nil {
 			return err

@@ -11,7 +11,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/exchange"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -20,23 +23,23 @@ const reutersPath = "../../../shared/corpora/reuters-21578/articles.jsonl"
 
 // codedProject builds a project of the first n Reuters stories, with a tree
 // of 20 tags and three passages per story carrying one or two tags.
-func codedProject(b *testing.B, n int) *store.Store {
+func codedProject(b *testing.B, n int) store.Store {
 	b.Helper()
 	f, err := os.Open(reutersPath)
 	if err != nil {
 		b.Skipf("shared corpus not available: %v", err)
 	}
 	defer f.Close()
-	var arts []store.Article
+	var arts []model.Article
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	for sc.Scan() && len(arts) < n {
 		var r struct{ Title, Body, Published string }
 		if json.Unmarshal(sc.Bytes(), &r) == nil && utf8.RuneCountInString(r.Body) > 200 {
-			arts = append(arts, store.Article{Title: r.Title, Body: r.Body, Published: r.Published, Publication: "Reuters"})
+			arts = append(arts, model.Article{Title: r.Title, Body: r.Body, Published: r.Published, Publication: "Reuters"})
 		}
 	}
-	st, err := store.Open(filepath.Join(b.TempDir(), "coded.attache"))
+	st, err := sqlite.Open(filepath.Join(b.TempDir(), "coded.attache"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -100,7 +103,7 @@ func BenchmarkImportProject(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		dst, err := store.Open(filepath.Join(dir, fmt.Sprint(i, ".attache")))
+		dst, err := sqlite.Open(filepath.Join(dir, fmt.Sprint(i, ".attache")))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -349,7 +350,7 @@ func (c *converter) source(src qdeTextSource, what string) error {
 		return err
 	}
 	n := utf8.RuneCountInString(text)
-	art := store.ExchangeArticle{Article: store.Article{Title: name, Body: text, SourcePath: c.path, SourcePos: len(c.x.Articles)}}
+	art := store.ExchangeArticle{Article: model.Article{Title: name, Body: text, SourcePath: c.path, SourcePos: len(c.x.Articles)}}
 	c.meta(&art.Article, src.VariableValue)
 	for _, sel := range src.Selection {
 		sw := fmt.Sprintf("%s: selection %q", what, label(sel.Name, sel.GUID))
@@ -451,7 +452,7 @@ func (c *converter) codings(cs []qdeCoding, what string) (tags []int, events boo
 
 // meta fills an article's metadata from its source variables, as Attaché
 // exports them (Publication, Author, URL, Published, Dateline, Language).
-func (c *converter) meta(a *store.Article, vals []qdeVariableValue) {
+func (c *converter) meta(a *model.Article, vals []qdeVariableValue) {
 	for _, v := range vals {
 		var val string
 		for _, p := range []*string{v.TextValue, v.DateValue, v.DateTimeValue, v.IntegerValue, v.FloatValue, v.BooleanValue} {

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/attache-app/attache/data/exchange"
-	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/model"
 )
 
 const (
@@ -230,15 +230,15 @@ func TestCodebook(t *testing.T) {
 func TestExportEvents(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
-	res, err := st.ImportArticles(ctx, []store.Article{{Title: "Call", Body: bodyMinister}})
+	res, err := st.ImportArticles(ctx, []model.Article{{Title: "Call", Body: bodyMinister}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	id := res.IDs[0]
-	if _, err := st.CreateEvent(ctx, store.Event{Type: "CONSULT", ArticleID: id, Start: 115, End: 126, Summary: "Talks ended early", Status: store.StatusConfirmed}); err != nil {
+	if _, err := st.CreateEvent(ctx, model.Event{Type: "CONSULT", ArticleID: id, Start: 115, End: 126, Summary: "Talks ended early", Status: model.StatusConfirmed}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.CreateEvent(ctx, store.Event{Type: "AGREE", ArticleID: id, Start: 12, End: 22, Status: store.StatusRejected}); err != nil {
+	if _, err := st.CreateEvent(ctx, model.Event{Type: "AGREE", ArticleID: id, Start: 12, End: 22, Status: model.StatusRejected}); err != nil {
 		t.Fatal(err)
 	}
 	out := exportFile(t, st, exchange.ExportOptions{Events: true})

@@ -13,15 +13,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/exchange"
 	"github.com/attache-app/attache/data/exchange/exchangetest"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
 // openStore opens a new empty project, closed when the test ends.
-func openStore(t testing.TB) *store.Store {
+func openStore(t testing.TB) store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "project.attache"))
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "project.attache"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +63,7 @@ func writeZip(t testing.TB, name string, entries ...[2]string) string {
 }
 
 // importFile imports a REFI-QDA file and fails the test on error.
-func importFile(t testing.TB, st *store.Store, path string) exchange.Result {
+func importFile(t testing.TB, st store.Store, path string) exchange.Result {
 	t.Helper()
 	res, err := exchange.Import(context.Background(), st, path)
 	if err != nil {
@@ -70,7 +73,7 @@ func importFile(t testing.TB, st *store.Store, path string) exchange.Result {
 }
 
 // exportFile exports the project as a .qdpx and returns its path.
-func exportFile(t testing.TB, st *store.Store, opts exchange.ExportOptions) string {
+func exportFile(t testing.TB, st store.Store, opts exchange.ExportOptions) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "export.qdpx")
 	f, err := os.Create(path)
@@ -139,14 +142,14 @@ type view struct {
 	Articles, Tags, Passages []string
 }
 
-func viewOf(t testing.TB, st *store.Store) view {
+func viewOf(t testing.TB, st store.Store) view {
 	t.Helper()
 	ctx := context.Background()
 	tags, err := st.Tags(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	byID := map[int64]store.Tag{}
+	byID := map[int64]model.Tag{}
 	for _, tg := range tags {
 		byID[tg.ID] = tg
 	}

@@ -27,7 +27,7 @@ type Result struct {
 // note. Codings and notes on a whole source become a passage spanning it.
 // A refused file (error wrapping ErrRefused) or a failing import adds
 // nothing.
-func Import(ctx context.Context, st *store.Store, path string) (Result, error) {
+func Import(ctx context.Context, st store.Store, path string) (Result, error) {
 	doc, err := Read(path)
 	if err != nil {
 		return Result{}, err

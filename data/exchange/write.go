@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -35,7 +36,7 @@ type ExportOptions struct {
 
 // ExportProject reads the project from one snapshot and writes it to w as a
 // .qdpx archive. It returns the number of sources written.
-func ExportProject(ctx context.Context, st *store.Store, w io.Writer, opts ExportOptions) (int, error) {
+func ExportProject(ctx context.Context, st store.Store, w io.Writer, opts ExportOptions) (int, error) {
 	x, err := st.ExchangeSnapshot(ctx)
 	if err != nil {
 		return 0, err
@@ -45,7 +46,7 @@ func ExportProject(ctx context.Context, st *store.Store, w io.Writer, opts Expor
 
 // ExportCodebook reads the project's tags and writes them to w as a .qdc
 // codebook. It returns the number of codes written.
-func ExportCodebook(ctx context.Context, st *store.Store, w io.Writer) (int, error) {
+func ExportCodebook(ctx context.Context, st store.Store, w io.Writer) (int, error) {
 	x, err := st.ExchangeSnapshot(ctx)
 	if err != nil {
 		return 0, err
@@ -129,14 +130,14 @@ type sourceText struct{ name, body string }
 // metaVariables are the article fields written as source variables, in order.
 var metaVariables = []struct {
 	name string
-	get  func(*store.Article) *string
+	get  func(*model.Article) *string
 }{
-	{"Publication", func(a *store.Article) *string { return &a.Publication }},
-	{"Author", func(a *store.Article) *string { return &a.Author }},
-	{"URL", func(a *store.Article) *string { return &a.URL }},
-	{"Published", func(a *store.Article) *string { return &a.Published }},
-	{"Dateline", func(a *store.Article) *string { return &a.Dateline }},
-	{"Language", func(a *store.Article) *string { return &a.Language }},
+	{"Publication", func(a *model.Article) *string { return &a.Publication }},
+	{"Author", func(a *model.Article) *string { return &a.Author }},
+	{"URL", func(a *model.Article) *string { return &a.URL }},
+	{"Published", func(a *model.Article) *string { return &a.Published }},
+	{"Dateline", func(a *model.Article) *string { return &a.Dateline }},
+	{"Language", func(a *model.Article) *string { return &a.Language }},
 }
 
 func buildProject(x store.Exchange, opts ExportOptions) (qdeProject, []sourceText) {
@@ -162,7 +163,7 @@ func buildProject(x store.Exchange, opts ExportOptions) (qdeProject, []sourceTex
 	for _, v := range metaVariables {
 		vars.Variable = append(vars.Variable, qdeVariable{GUID: guid("variable", v.name), Name: v.name, TypeOfVariable: "Text"})
 	}
-	byArticle := map[int64][]store.Event{}
+	byArticle := map[int64][]model.Event{}
 	if events != nil {
 		for _, e := range x.Events {
 			byArticle[e.ArticleID] = append(byArticle[e.ArticleID], e)
@@ -277,12 +278,11 @@ type eventCodes struct {
 
 const untypedEvents = "Untyped"
 
-func newEventCodes(evs []store.Event) *eventCodes {
+func newEventCodes(evs []model.Event) *eventCodes {
 	ec := &eventCodes{byType: map[string]string{},
 		root: &qdeCode{GUID: eventsCodeGUID, Name: "Events (Attaché)", IsCodable: false,
 			Description: "Diplomatic events recorded in Attaché, by PLOVER type; each coded selection is an event's source sentence with its summary. Attaché leaves this branch out when it imports the file."}}
-	types := append([]string(nil), store.EventTypes...)
-	types = append(types, untypedEvents)
+	types := append(model.Strings(model.EventTypes()), untypedEvents)
 	used := map[string]bool{}
 	for _, e := range evs {
 		used[eventType(e)] = true
@@ -298,19 +298,19 @@ func newEventCodes(evs []store.Event) *eventCodes {
 	return ec
 }
 
-func eventType(e store.Event) string {
+func eventType(e model.Event) string {
 	if e.Type == "" {
 		return untypedEvents
 	}
-	return e.Type
+	return string(e.Type)
 }
 
 // selection is an event's source span coded with its type.
-func (ec *eventCodes) selection(e store.Event, runes []rune) qdeSelection {
+func (ec *eventCodes) selection(e model.Event, runes []rune) qdeSelection {
 	g := guidOf("event", e.ID)
 	desc := e.Summary
 	if e.Status != "" {
-		desc = strings.TrimSpace(desc + " [" + e.Status + "]")
+		desc = strings.TrimSpace(desc + " [" + e.Status.Label() + "]")
 	}
 	if e.Note != "" {
 		desc += "\n\n" + e.Note

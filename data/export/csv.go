@@ -89,7 +89,7 @@ func parties(ps []Party) (names, ids, kinds, countries string) {
 	for _, p := range ps {
 		n = append(n, p.Name)
 		i = append(i, itoa(p.EntityID))
-		k = append(k, p.Kind)
+		k = append(k, string(p.Kind))
 		c = append(c, p.Country)
 	}
 	return join(n), join(i), join(k), join(c)
@@ -115,14 +115,14 @@ func WriteEventsCSV(w io.Writer, evs []EventRecord) error {
 		an, ai, ak, ac := parties(ev.Actor)
 		rn, ri, rk, rc := parties(ev.Recipient)
 		row := []string{itoa(ev.ID)}
-		row = append(row, text(ev.Date, ev.EndDate, ev.DatePrecision, ev.DateText, ev.DateBasis,
-			an, ai, ak, ac, rn, ri, rk, rc, ev.Event, ev.Mode, ev.CAMEO)...)
-		row = append(row, strconv.FormatFloat(ev.Goldstein, 'f', -1, 64), strconv.Itoa(ev.QuadClass))
+		row = append(row, text(ev.Date, ev.EndDate, string(ev.DatePrecision), ev.DateText, string(ev.DateBasis),
+			an, ai, ak, ac, rn, ri, rk, rc, string(ev.Event), ev.Mode, ev.CAMEO)...)
+		row = append(row, strconv.FormatFloat(ev.Goldstein, 'f', -1, 64), strconv.Itoa(int(ev.QuadClass)))
 		row = append(row, text(ev.Location, ev.Summary, ev.Text)...)
 		row = append(row, itoa(ev.Source.ArticleID))
 		row = append(row, text(ev.Source.Title, ev.Source.Publication, ev.Source.Published, ev.Source.URL)...)
 		row = append(row, strconv.Itoa(ev.Source.Start), strconv.Itoa(ev.Source.End))
-		row = append(row, text(ev.Status, join(ev.Tags), ev.Note)...)
+		row = append(row, text(string(ev.Status), join(ev.Tags), ev.Note)...)
 		c.row(row)
 	}
 	return c.close()
@@ -155,7 +155,7 @@ func WriteEntitiesCSV(w io.Writer, es []EntityRecord) error {
 	c := newCSV(w, "entities", entitiesCSVHeader)
 	for _, e := range es {
 		row := []string{itoa(e.ID)}
-		row = append(row, text(e.Name, e.Kind, e.Country, e.Role, join(e.Aliases))...)
+		row = append(row, text(e.Name, string(e.Kind), e.Country, e.Role, join(e.Aliases))...)
 		row = append(row, strconv.Itoa(e.Mentions))
 		c.row(row)
 	}

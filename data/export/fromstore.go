@@ -4,18 +4,19 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
 // lookups holds what records refer to by id: entities, tags and article
 // metadata, read once per export.
 type lookups struct {
-	entities map[int64]store.Entity
+	entities map[int64]model.Entity
 	tags     map[int64]string
 	articles map[int64]store.ArticleSummary
 }
 
-func loadLookups(ctx context.Context, st *store.Store, entities bool) (*lookups, error) {
+func loadLookups(ctx context.Context, st store.Store, entities bool) (*lookups, error) {
 	l := &lookups{tags: map[int64]string{}, articles: map[int64]store.ArticleSummary{}}
 	tags, err := st.Tags(ctx)
 	if err != nil {
@@ -36,7 +37,7 @@ func loadLookups(ctx context.Context, st *store.Store, entities bool) (*lookups,
 		if err != nil {
 			return nil, fmt.Errorf("export: read entities: %w", err)
 		}
-		l.entities = make(map[int64]store.Entity, len(es))
+		l.entities = make(map[int64]model.Entity, len(es))
 		for _, e := range es {
 			l.entities[e.ID] = e
 		}
@@ -54,7 +55,7 @@ func (l *lookups) tagNames(ids []int64) []string {
 	return names
 }
 
-func (l *lookups) parties(ctx context.Context, st *store.Store, ids []int64) ([]Party, error) {
+func (l *lookups) parties(ctx context.Context, st store.Store, ids []int64) ([]Party, error) {
 	ps := make([]Party, 0, len(ids))
 	for _, id := range ids {
 		e, ok := l.entities[id]
@@ -73,7 +74,7 @@ func (l *lookups) parties(ctx context.Context, st *store.Store, ids []int64) ([]
 // EventsFromStore reads the events that f selects, with their parties' names,
 // kinds and countries, their tags' names and their source articles'
 // metadata resolved. It only reads the project.
-func EventsFromStore(ctx context.Context, st *store.Store, f store.EventFilter) ([]EventRecord, error) {
+func EventsFromStore(ctx context.Context, st store.Store, f store.EventFilter) ([]EventRecord, error) {
 	evs, err := st.Events(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("export: read events: %w", err)
@@ -101,7 +102,7 @@ func EventsFromStore(ctx context.Context, st *store.Store, f store.EventFilter) 
 			DateText: ev.DateText, DateBasis: ev.DateBasis,
 			Actor: actors, Recipient: recipients,
 			Event: ev.Type, Mode: ev.Mode, CAMEO: ev.CAMEO, Goldstein: ev.Goldstein,
-			QuadClass: QuadClass(ev.CAMEO, ev.Type),
+			QuadClass: model.EventQuadClass(ev.CAMEO, ev.Type),
 			Location:  ev.Location, Summary: ev.Summary, Text: ev.Text,
 			Source: src, Status: ev.Status, Tags: l.tagNames(ev.TagIDs), Note: ev.Note,
 		})
@@ -112,7 +113,7 @@ func EventsFromStore(ctx context.Context, st *store.Store, f store.EventFilter) 
 // PassagesFromStore reads the tagged passages that f selects, with their
 // articles' metadata and their tags' names resolved. It only reads the
 // project.
-func PassagesFromStore(ctx context.Context, st *store.Store, f store.PassageFilter) ([]PassageRecord, error) {
+func PassagesFromStore(ctx context.Context, st store.Store, f store.PassageFilter) ([]PassageRecord, error) {
 	ps, err := st.Passages(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("export: read passages: %w", err)
@@ -135,7 +136,7 @@ func PassagesFromStore(ctx context.Context, st *store.Store, f store.PassageFilt
 // EntitiesFromStore reads the entities that f selects, with their aliases
 // and the number of their mentions that are not rejected. It only reads the
 // project.
-func EntitiesFromStore(ctx context.Context, st *store.Store, f store.EntityFilter) ([]EntityRecord, error) {
+func EntitiesFromStore(ctx context.Context, st store.Store, f store.EntityFilter) ([]EntityRecord, error) {
 	es, err := st.Entities(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("export: read entities: %w", err)

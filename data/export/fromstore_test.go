@@ -9,7 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/export"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/resources"
 )
@@ -47,14 +50,14 @@ func seedProject(t *testing.T) string {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "project.attache")
-	st, err := store.Open(path)
+	st, err := sqlite.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
 	call := seedLine(t, "US president-elect Donald Trump and Chinese President Xi Jinping")
 	pact := seedLine(t, "Canada and the EU on Monday signed")
-	res, err := st.ImportArticles(ctx, []store.Article{
+	res, err := st.ImportArticles(ctx, []model.Article{
 		{Title: "Trump, Xi discuss Taiwan, trade in phone call", Publication: "Taipei Times", Published: "2025-01-18",
 			URL: "https://www.taipeitimes.com/News/front/archives/2025/01/18/2003830470", Body: call, SourcePath: "seed.txt"},
 		{Title: "Canada, EU sign defense pact", Publication: "Taipei Times", Published: "2025-06-24", Body: pact,
@@ -67,8 +70,8 @@ func seedProject(t *testing.T) string {
 	s0, e0 := runeSpan(call, sentence)
 	if err := st.SaveExtraction(ctx, res.IDs[0], store.Extraction{
 		Entities: []store.SuggestedEntity{
-			{Name: "Donald Trump", Kind: "person", Country: "USA", Role: "GOV", Mentions: []store.Span{{Start: 19, End: 31}}},
-			{Name: "Xi Jinping", Kind: "person", Country: "CHN", Role: "GOV", Aliases: []store.Alias{{Name: "習近平", Lang: "zh-Hant"}}},
+			{Name: "Donald Trump", Kind: "person", Country: "USA", Role: "GOV", Mentions: []model.Span{{Start: 19, End: 31}}},
+			{Name: "Xi Jinping", Kind: "person", Country: "CHN", Role: "GOV", Aliases: []model.Alias{{Name: "習近平", Lang: "zh-Hant"}}},
 		},
 		Events: []store.SuggestedEvent{{Actors: []int{0, 1}, Type: "CONSULT", Mode: "phone", CAMEO: "041", Goldstein: 1,
 			Date: "2025-01-17", Precision: "day", DateText: "on Friday", DateBasis: "relative", Text: sentence, Start: s0, End: e0}},
@@ -79,7 +82,7 @@ func seedProject(t *testing.T) string {
 	if err := st.SaveExtraction(ctx, res.IDs[1], store.Extraction{
 		Entities: []store.SuggestedEntity{
 			{Name: "Canada", Kind: "country", Country: "CAN"},
-			{Name: "European Union", Kind: "organisation", Aliases: []store.Alias{{Name: "EU"}}},
+			{Name: "European Union", Kind: "organisation", Aliases: []model.Alias{{Name: "EU"}}},
 		},
 		Events: []store.SuggestedEvent{{Actors: []int{0}, Recipients: []int{1}, Type: "SUPPORT", CAMEO: "057", Goldstein: 8,
 			Date: "2025-06-23", Precision: "day", DateText: "on Monday", DateBasis: "relative",
@@ -87,7 +90,7 @@ func seedProject(t *testing.T) string {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	tag, err := st.CreateTag(ctx, store.Tag{Name: "US–China", Colour: "#cc3333"})
+	tag, err := st.CreateTag(ctx, model.Tag{Name: "US–China", Colour: "#cc3333"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +104,7 @@ func seedProject(t *testing.T) string {
 	if err := st.UpdateEvent(ctx, evs[0]); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.CreatePassage(ctx, store.Passage{ArticleID: res.IDs[0], Start: s0, End: e0, TagIDs: []int64{tag}, Note: "the call"}); err != nil {
+	if _, err := st.CreatePassage(ctx, model.Passage{ArticleID: res.IDs[0], Start: s0, End: e0, TagIDs: []int64{tag}, Note: "the call"}); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -120,7 +123,7 @@ func TestFromStore(t *testing.T) {
 	ctx := context.Background()
 	path := seedProject(t)
 	before := fileSum(t, path)
-	st, err := store.Open(path)
+	st, err := sqlite.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +134,7 @@ func TestFromStore(t *testing.T) {
 	if len(evs) != 2 {
 		t.Fatalf("%d events, want 2: %+v", len(evs), evs)
 	}
-	byType := map[string]export.EventRecord{}
+	byType := map[model.EventType]export.EventRecord{}
 	for _, ev := range evs {
 		byType[ev.Event] = ev
 	}

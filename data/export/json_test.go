@@ -132,18 +132,3 @@ func TestSchemaRejects(t *testing.T) {
 		})
 	}
 }
-
-func TestQuadClass(t *testing.T) {
-	tests := []struct {
-		cameo, plover string
-		want          int
-	}{
-		{"041", "CONSULT", 1}, {"057", "SUPPORT", 1}, {"0874", "RETREAT", 2}, {"1621", "SANCTION", 4},
-		{"13", "THREATEN", 3}, {"", "ACCUSE", 3}, {"", "AID", 2}, {"", "", 0}, {"x1", "ASSAULT", 4}, {"99", "", 0},
-	}
-	for _, tt := range tests {
-		if got := export.QuadClass(tt.cameo, tt.plover); got != tt.want {
-			t.Errorf("QuadClass(%q, %q) = %d, want %d", tt.cameo, tt.plover, got, tt.want)
-		}
-	}
-}

@@ -14,7 +14,7 @@ func Lane(name string) (func(EventRecord) string, bool) {
 	case "pair":
 		return func(ev EventRecord) string { return firstCountry(ev.Actor) + " – " + firstCountry(ev.Recipient) }, true
 	case "type":
-		return func(ev EventRecord) string { return ev.Event }, true
+		return func(ev EventRecord) string { return ev.Event.Label() }, true
 	}
 	return nil, false
 }

@@ -5,42 +5,40 @@
 // fill the records from a project.
 package export
 
-import (
-	"github.com/attache-app/attache/data/extract"
-)
+import "github.com/attache-app/attache/data/model"
 
 // EventRecord is one diplomatic event as exported, with its parties and
 // source resolved. The JSON field names follow PLOVER; schema/events.schema.json
 // describes them.
 type EventRecord struct {
-	ID            int64    `json:"id"`
-	Date          string   `json:"date"`           // "2006-01-02", or "" when unresolved
-	EndDate       string   `json:"enddate"`        // "" when the event has no end date
-	DatePrecision string   `json:"date_precision"` // day|week|month|year, or ""
-	DateText      string   `json:"date_text"`      // the date as written
-	DateBasis     string   `json:"date_basis"`     // explicit|relative|publication|unresolved, or ""
-	Actor         []Party  `json:"actor"`
-	Recipient     []Party  `json:"recipient"`
-	Event         string   `json:"event"` // PLOVER type in capitals
-	Mode          string   `json:"mode"`
-	CAMEO         string   `json:"cameo"` // keeps leading zeros: "041"
-	Goldstein     float64  `json:"goldstein"`
-	QuadClass     int      `json:"quad_class"` // 1–4 (see QuadClass), 0 unknown
-	Location      string   `json:"location"`
-	Summary       string   `json:"summary"`
-	Text          string   `json:"text"` // the source sentence or passage
-	Source        Source   `json:"source"`
-	Status        string   `json:"status"` // suggested|confirmed|rejected
-	Tags          []string `json:"tags"`
-	Note          string   `json:"note"`
+	ID            int64           `json:"id"`
+	Date          string          `json:"date"`           // "2006-01-02", or "" when unresolved
+	EndDate       string          `json:"enddate"`        // "" when the event has no end date
+	DatePrecision model.Precision `json:"date_precision"` // "" when unknown
+	DateText      string          `json:"date_text"`      // the date as written
+	DateBasis     model.DateBasis `json:"date_basis"`     // "" when unknown
+	Actor         []Party         `json:"actor"`
+	Recipient     []Party         `json:"recipient"`
+	Event         model.EventType `json:"event"` // PLOVER type in capitals
+	Mode          string          `json:"mode"`
+	CAMEO         string          `json:"cameo"` // keeps leading zeros: "041"
+	Goldstein     float64         `json:"goldstein"`
+	QuadClass     model.QuadClass `json:"quad_class"` // 1–4, 0 unknown
+	Location      string          `json:"location"`
+	Summary       string          `json:"summary"`
+	Text          string          `json:"text"` // the source sentence or passage
+	Source        Source          `json:"source"`
+	Status        model.Status    `json:"status"`
+	Tags          []string        `json:"tags"`
+	Note          string          `json:"note"`
 }
 
 // Party is an actor or recipient of an event.
 type Party struct {
-	Name     string `json:"name"`
-	EntityID int64  `json:"entity_id"`
-	Kind     string `json:"kind"`    // person, country, organisation, place, other
-	Country  string `json:"country"` // ISO 3166 alpha-3, or ""
+	Name     string           `json:"name"`
+	EntityID int64            `json:"entity_id"`
+	Kind     model.EntityKind `json:"kind"`
+	Country  string           `json:"country"` // ISO 3166 alpha-3, or ""
 }
 
 // Source is the article an event was read from and the rune span of its
@@ -69,28 +67,10 @@ type PassageRecord struct {
 
 // EntityRecord is one entity as exported.
 type EntityRecord struct {
-	ID                        int64
-	Name, Kind, Country, Role string
-	Aliases                   []string
-	Mentions                  int // mentions that are not rejected
-}
-
-// ploverQuad is the quad class of each PLOVER type, used when an event has
-// no CAMEO code; it follows the CAMEO roots the types correspond to.
-var ploverQuad = map[string]int{
-	"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "REQUEST": 1,
-	"CONCEDE": 2, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-	"ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-	"PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}
-
-// QuadClass returns the quad class of an event: 1 verbal cooperation,
-// 2 material cooperation, 3 verbal conflict, 4 material conflict, from the
-// CAMEO root (01–05, 06–08, 09–13, 14–20) when cameo is a valid code, else
-// from the PLOVER type; 0 when neither tells.
-func QuadClass(cameo, plover string) int {
-	if q := extract.QuadClass(cameo); q != 0 {
-		return q
-	}
-	return ploverQuad[plover]
+	ID            int64
+	Name          string
+	Kind          model.EntityKind
+	Country, Role string
+	Aliases       []string
+	Mentions      int // mentions that are not rejected
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/attache-app/attache/data/model"
 )
 
 // ErrNoDatedEvents is returned by WriteTimelineJS when no event has a
@@ -64,9 +66,9 @@ func WriteTimelineJS(w io.Writer, title string, evs []EventRecord, group func(Ev
 		}
 		if end, ok := timelineDate(ev.EndDate, ev.DatePrecision); ok {
 			s.EndDate = end
-		} else if ev.DatePrecision == "week" {
+		} else if ev.DatePrecision == model.PrecisionWeek {
 			if d, err := time.Parse(time.DateOnly, ev.Date); err == nil {
-				s.EndDate, _ = timelineDate(d.AddDate(0, 0, 6).Format(time.DateOnly), "day")
+				s.EndDate, _ = timelineDate(d.AddDate(0, 0, 6).Format(time.DateOnly), model.PrecisionDay)
 			}
 		}
 		if group != nil {
@@ -86,15 +88,15 @@ func WriteTimelineJS(w io.Writer, title string, evs []EventRecord, group func(Ev
 
 // timelineDate converts a "2006-01-02" date to TimelineJS's date object,
 // keeping only the parts its precision vouches for.
-func timelineDate(date, precision string) (*tlDate, bool) {
+func timelineDate(date string, precision model.Precision) (*tlDate, bool) {
 	d, err := time.Parse(time.DateOnly, date)
 	if err != nil {
 		return nil, false
 	}
 	td := &tlDate{Year: strconv.Itoa(d.Year())}
 	switch precision {
-	case "year":
-	case "month":
+	case model.PrecisionYear:
+	case model.PrecisionMonth:
 		td.Month = strconv.Itoa(int(d.Month()))
 	default:
 		td.Month = strconv.Itoa(int(d.Month()))
@@ -117,7 +119,7 @@ func headline(ev EventRecord) string {
 	if a := partyList(ev.Actor); a != "" {
 		parts = append(parts, a)
 	}
-	parts = append(parts, ev.Event)
+	parts = append(parts, ev.Event.Label())
 	if r := partyList(ev.Recipient); r != "" {
 		parts = append(parts, r)
 	}
@@ -158,7 +160,7 @@ func slideText(ev EventRecord) string {
 		facts = append(facts, "date as written: “"+html.EscapeString(ev.DateText)+"”")
 	}
 	if ev.Status != "" {
-		facts = append(facts, html.EscapeString(ev.Status))
+		facts = append(facts, html.EscapeString(ev.Status.Label()))
 	}
 	if len(facts) > 0 {
 		fmt.Fprintf(&b, "<p><small>%s</small></p>", strings.Join(facts, " · "))

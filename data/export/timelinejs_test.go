@@ -32,7 +32,7 @@ func TestWriteTimelineJS(t *testing.T) {
 		export.EventRecord{ID: 6, Date: "2024-01-01", EndDate: "2024-12-31", DatePrecision: "year", Event: "SANCTION",
 			Actor: []export.Party{{Name: "Joe Biden"}}, Status: "confirmed"})
 	var b bytes.Buffer
-	lane := func(ev export.EventRecord) string { return ev.Event }
+	lane := func(ev export.EventRecord) string { return ev.Event.Label() }
 	if err := export.WriteTimelineJS(&b, "Seed <timeline>", evs, lane); err != nil {
 		t.Fatal(err)
 	}

@@ -118,7 +118,7 @@ func scoreUnits(x *extract.Extractor, recs []devRecord, texts []string) devScore
 		for _, g := range rec.Events {
 			best := -1
 			for k, ev := range r.Events {
-				if used[k] || ev.Type != g.Type {
+				if used[k] || string(ev.Type) != g.Type {
 					continue
 				}
 				if best < 0 || (g.Actor != "" && countriesOf(r, ev.Actors)[g.Actor]) {
@@ -165,7 +165,7 @@ func scoreUnits(x *extract.Extractor, recs []devRecord, texts []string) devScore
 		}
 		for k, ev := range r.Events {
 			if !used[k] {
-				get(ev.Type).fp++
+				get(string(ev.Type)).fp++
 				s.all.fp++
 				if rec.Seed == nil {
 					s.misses = append(s.misses, fmt.Sprintf("extra %s (%s) in %q", ev.Type, ev.CAMEO, short(texts[i])))

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/attache-app/attache/data/model"
+)
 
 // dateline is the place line that opens a wire story ("CAMDEN, N.J., March
 // 30 -", "TOKYO, March 3 -", "GENEVA (Reuters) -"): where the story was filed.
@@ -48,7 +52,7 @@ func (x *entityBuilder) readDateline(s0, s1 int) {
 			rn := joinTokens(toks, r, k)
 			if e := x.g.regionAbbr[foldKey(rn)]; e != nil {
 				region, regionCountry = e, e.country
-			} else if gn, ref := x.lookup(r, k, false); gn == k-r && ref.e.kind == KindCountry {
+			} else if gn, ref := x.lookup(r, k, false); gn == k-r && ref.e.kind == model.KindCountry {
 				region, regionCountry = ref.e, ref.e.country
 			} else {
 				return // "Smith, chairman of …": not a dateline
@@ -98,7 +102,7 @@ func (x *entityBuilder) readDateline(s0, s1 int) {
 		// "WARRINGTON, Pa.": a town of the dateline's region, not its namesake abroad
 		x.datelineMention(x.entityFor(trieRef.e))
 	case regionCountry != "":
-		idx := x.entityNamed(titleCase(d.written), KindPlace)
+		idx := x.entityNamed(titleCase(d.written), model.KindPlace)
 		x.ents[idx].Country = regionCountry
 		x.datelineMention(idx)
 	default:
@@ -120,7 +124,7 @@ func (x *entityBuilder) markRegion(a, b int) {
 	if e := x.g.regionAbbr[foldKey(joinTokens(x.toks, a, b))]; e != nil {
 		mi := x.addMention(x.entityFor(e), a, b)
 		x.ments[mi].dateline = true
-	} else if gn, ref := x.lookup(a, b, false); gn > 0 && ref.e.kind == KindCountry {
+	} else if gn, ref := x.lookup(a, b, false); gn > 0 && ref.e.kind == model.KindCountry {
 		mi := x.addMention(x.entityFor(ref.e), a, a+gn)
 		x.ments[mi].dateline = true
 	}

@@ -4,20 +4,16 @@ import (
 	"strconv"
 	"strings"
 	"time"
-)
 
-// Date bases.
-const (
-	BasisExplicit    = "explicit"    // the text names the date
-	BasisRelative    = "relative"    // resolved against the publication date
-	BasisPublication = "publication" // no date in the sentence: the publication date
-	BasisUnresolved  = "unresolved"  // a date is written but cannot be resolved
+	"github.com/attache-app/attache/data/model"
 )
 
 // dateExpr is a date expression found in a sentence.
 type dateExpr struct {
-	date, end, precision, text, basis string
-	tokStart, tokEnd                  int
+	date, end, text  string
+	precision        model.Precision
+	basis            model.DateBasis
+	tokStart, tokEnd int
 }
 
 var weekdays = map[string]time.Weekday{
@@ -88,10 +84,10 @@ func findDates(toks []token, start, end int, pub time.Time, havePub bool) []date
 			future = true
 		}
 	}
-	rel := func(a, b int, from, to time.Time, prec string) dateExpr {
-		d := dateExpr{text: joinTokens(toks, a, b), precision: prec, tokStart: a, tokEnd: b, basis: BasisRelative}
+	rel := func(a, b int, from, to time.Time, prec model.Precision) dateExpr {
+		d := dateExpr{text: joinTokens(toks, a, b), precision: prec, tokStart: a, tokEnd: b, basis: model.BasisRelative}
 		if !havePub {
-			d.basis, d.precision = BasisUnresolved, ""
+			d.basis, d.precision = model.BasisUnresolved, ""
 			return d
 		}
 		d.date = fmtDay(from)
@@ -113,7 +109,7 @@ func findDates(toks []token, start, end int, pub time.Time, havePub bool) []date
 		switch {
 		case k == "yesterday" || k == "today" || k == "tomorrow" || k == "tonight":
 			d := pub.AddDate(0, 0, dayOffsets[k])
-			out = append(out, rel(i, i+1, d, d, "day"))
+			out = append(out, rel(i, i+1, d, d, model.PrecisionDay))
 		case weekdays[k] != 0 || k == "sunday":
 			if !t.cap {
 				continue
@@ -156,7 +152,7 @@ func findDates(toks []token, start, end int, pub time.Time, havePub bool) []date
 			if prev == "on" {
 				a = i - 1
 			}
-			out = append(out, rel(a, i+1, d, d, "day"))
+			out = append(out, rel(a, i+1, d, d, model.PrecisionDay))
 		case (k == "week" || k == "month" || k == "year") && (prev == "last" || prev == "this" || prev == "next" || prev == "past"):
 			a := i - 1
 			shift := periodShifts[prev]
@@ -170,21 +166,24 @@ func findDates(toks []token, start, end int, pub time.Time, havePub bool) []date
 				a -= 2
 			}
 			var from, to time.Time
-			prec := k
+			var prec model.Precision
 			switch k {
 			case "week":
+				prec = model.PrecisionWeek
 				from, to = weekOf(pub.AddDate(0, 0, 7*shift))
 			case "month":
+				prec = model.PrecisionMonth
 				p := pub.AddDate(0, 0, 1-pub.Day()).AddDate(0, shift, 0)
 				from, to = monthOf(p.Year(), p.Month())
 			case "year":
+				prec = model.PrecisionYear
 				y := pub.Year() + shift
 				from, to = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
 			}
 			out = append(out, rel(a, i+1, from, to, prec))
 		case isISODate(k):
 			d, _ := time.Parse(day, k)
-			out = append(out, dateExpr{date: fmtDay(d), precision: "day", text: t.text, basis: BasisExplicit, tokStart: i, tokEnd: i + 1})
+			out = append(out, dateExpr{date: fmtDay(d), precision: model.PrecisionDay, text: t.text, basis: model.BasisExplicit, tokStart: i, tokEnd: i + 1})
 		default:
 			mw, n := tokenWord(toks, i, end)
 			m, ok := months[mw]
@@ -269,13 +268,13 @@ func monthDate(toks []token, i, n, end, start int, m time.Month, pub time.Time, 
 	if dnum == 0 && year == 0 && (!inWord || m == 5 || m == 3) {
 		return dateExpr{}, false // a bare "May" or "March" is a verb more often than a date
 	}
-	d := dateExpr{text: joinTokens(toks, a, b), tokStart: a, tokEnd: b, basis: BasisExplicit}
+	d := dateExpr{text: joinTokens(toks, a, b), tokStart: a, tokEnd: b, basis: model.BasisExplicit}
 	if year == 0 {
 		if !havePub {
-			d.basis = BasisUnresolved
+			d.basis = model.BasisUnresolved
 			return d, true
 		}
-		d.basis = BasisRelative
+		d.basis = model.BasisRelative
 		year = pub.Year()
 		probe := time.Date(year, m, max(dnum, 1), 0, 0, 0, 0, time.UTC)
 		switch {
@@ -290,11 +289,11 @@ func monthDate(toks []token, i, n, end, start int, m time.Month, pub time.Time, 
 		if t.Month() != m {
 			return dateExpr{}, false
 		}
-		d.date, d.precision = fmtDay(t), "day"
+		d.date, d.precision = fmtDay(t), model.PrecisionDay
 		return d, true
 	}
 	from, to := monthOf(year, m)
-	d.date, d.end, d.precision = fmtDay(from), fmtDay(to), "month"
+	d.date, d.end, d.precision = fmtDay(from), fmtDay(to), model.PrecisionMonth
 	return d, true
 }
 

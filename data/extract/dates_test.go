@@ -1,14 +1,21 @@
 package extract_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/attache-app/attache/data/model"
+)
 
 // Each sentence holds one event ("Japan criticised China …") with the date
 // expression under test; the event's date is what the resolver made of it.
 func TestDateResolution(t *testing.T) {
 	x := newExtractor(t)
 	tests := []struct {
-		when, published                   string
-		date, end, precision, text, basis string
+		when, published string
+		date, end       string
+		precision       model.Precision
+		text            string
+		basis           model.DateBasis
 	}{
 		{"on Friday", "2025-01-18", "2025-01-17", "", "day", "on Friday", "relative"},
 		{"on Saturday", "2025-01-18", "2025-01-11", "", "day", "on Saturday", "relative"}, // the latest Saturday before publication
@@ -102,7 +109,7 @@ func TestNegationAndModality(t *testing.T) {
 			if i > 0 {
 				got += " "
 			}
-			got += ev.Type
+			got += ev.Type.Label()
 		}
 		if got != tc.want {
 			t.Errorf("%q: events %q, want %q", tc.text, got, tc.want)
@@ -115,7 +122,9 @@ func TestNegationAndModality(t *testing.T) {
 func TestPassiveVoice(t *testing.T) {
 	x := newExtractor(t)
 	tests := []struct {
-		text, typ, actor, recipient string
+		text             string
+		typ              model.EventType
+		actor, recipient string
 	}{
 		{"Kyiv was struck by Russian missiles on Monday.", "ASSAULT", "RUS", "UKR"},
 		{"Two Japanese citizens were detained by Chinese police.", "COERCE", "CHN", "JPN"},

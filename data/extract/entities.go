@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/attache-app/attache/data/model"
 )
 
 // mention is one place where an entity is named, in token indexes.
@@ -200,7 +202,7 @@ func (x *entityBuilder) placeListed(i int) bool {
 	}
 	m := x.ments[len(x.ments)-1]
 	k := x.ents[m.ent].Kind
-	return m.b == i-1 && (m.place || k == KindCountry || k == KindPlace)
+	return m.b == i-1 && (m.place || k == model.KindCountry || k == model.KindPlace)
 }
 
 // lookup finds the longest gazetteer name starting at token i.
@@ -229,7 +231,7 @@ func (x *entityBuilder) lookup(i, end int, sentStart bool) (int, nameRef) {
 				pick = r
 				continue
 			}
-			if pick.e.kind == KindPerson && r.e.kind == KindPerson && pick.e.curated == r.e.curated {
+			if pick.e.kind == model.KindPerson && r.e.kind == model.KindPerson && pick.e.curated == r.e.curated {
 				if _, ok := x.current(pick.e); !ok {
 					if _, ok := x.current(r.e); ok {
 						pick = r
@@ -291,7 +293,7 @@ func (x *entityBuilder) run(i, end int, sentStart bool) (int, bool) {
 					inName = false
 				}
 			}
-			if !inName && (gn >= 2 || (gn == 1 && ref.e.kind == KindCountry && !orgHeads[x.toks[j+gn-1].key] && !(j+1 < end && orgHeads[x.toks[j+1].key]))) {
+			if !inName && (gn >= 2 || (gn == 1 && ref.e.kind == model.KindCountry && !orgHeads[x.toks[j+gn-1].key] && !(j+1 < end && orgHeads[x.toks[j+1].key]))) {
 				// "Two Japanese", "Foreign Affairs Winston Peters": a known name
 				// starts here; but "Air Canada" mid-sentence is one name
 				break
@@ -324,7 +326,7 @@ func (x *entityBuilder) entityFor(e *gazEntry) int {
 		return idx
 	}
 	ent := Entity{Name: e.name, Kind: e.kind, Country: e.country, Role: e.role}
-	if e.kind == KindPerson || len(e.ranges) > 0 {
+	if e.kind == model.KindPerson || len(e.ranges) > 0 {
 		if r, ok := x.current(e); ok {
 			ent.Country, ent.Role = r.country, r.role
 		} else {
@@ -344,7 +346,7 @@ func (x *entityBuilder) entityFor(e *gazEntry) int {
 	return idx
 }
 
-func (x *entityBuilder) entityNamed(name, kind string) int {
+func (x *entityBuilder) entityNamed(name string, kind model.EntityKind) int {
 	k := foldKey(name)
 	if idx, ok := x.byKey[k]; ok {
 		return idx
@@ -390,17 +392,17 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 			sentStart := i == first || (i > 0 && x.toks[i-1].text == ":")
 			gn, ref := x.lookup(i, s[1], sentStart)
 			rn, org := x.run(i, s[1], sentStart)
-			if gn > 0 && rn > gn && (ref.form == formCity || ref.form == formPlace || ref.form == formShort || (ref.e.kind == KindPerson && !org) || (ref.e.kind == KindCountry && !org && !x.titleAt(i+rn))) {
+			if gn > 0 && rn > gn && (ref.form == formCity || ref.form == formPlace || ref.form == formShort || (ref.e.kind == model.KindPerson && !org) || (ref.e.kind == model.KindCountry && !org && !x.titleAt(i+rn))) {
 				gn = 0 // "Delta Air Lines", "Charles Bowsher", "American Express": the word starts a longer name
 			}
-			if gn == 1 && ref.e.kind == KindOrganisation && ref.e.name != x.toks[i].text && ((ref.acronym && ref.e.role != "IGO" && x.toks[i].upper) || (!ref.acronym && wordOf(x.toks[i].key, ref.e.name))) {
+			if gn == 1 && ref.e.kind == model.KindOrganisation && ref.e.name != x.toks[i].text && ((ref.acronym && ref.e.role != "IGO" && x.toks[i].upper) || (!ref.acronym && wordOf(x.toks[i].key, ref.e.name))) {
 				if _, named := x.byGaz[ref.e]; !named {
 					// "CPC", "ICC", "Wagner", "Commonwealth": a short form of a
 					// party, court or group names it only after its full name
 					gn = 0
 				}
 			}
-			if gn > 0 && ref.e.kind == KindOrganisation && ref.form == formName && x.partOfLongerName(i, gn) {
+			if gn > 0 && ref.e.kind == model.KindOrganisation && ref.form == formName && x.partOfLongerName(i, gn) {
 				gn = 0 // "Wagner and Brown", "German Chancellor Olaf Scholz": not the listed body
 			}
 			if gn > 0 && ref.e.role == "MED" && attribution(x.toks, i, i+gn) {
@@ -415,7 +417,7 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 				i += gn // "English language", "French speakers": a language, not the country
 				continue
 			}
-			if gn > 0 && ref.e.kind == KindCountry && currencyAfter(x.toks, i+gn) {
+			if gn > 0 && ref.e.kind == model.KindCountry && currencyAfter(x.toks, i+gn) {
 				i += gn // "Canadian dollar", "U.S. dlrs": a currency, not the country
 				continue
 			}
@@ -428,10 +430,10 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 				// a bare surname: a full name elsewhere in the text comes first
 				x.shorts = append(x.shorts, deferredShort{i, i + gn, ref.e})
 				i += gn
-			case gn > 0 && (gn >= rn || !org) && ref.e.kind == KindPerson && ref.form == formName && !x.nearOffice(ref.e) && x.holdsOffice(ref.e):
+			case gn > 0 && (gn >= rn || !org) && ref.e.kind == model.KindPerson && ref.form == formName && !x.nearOffice(ref.e) && x.holdsOffice(ref.e):
 				// an office-holder's name outside their time in office: a namesake,
 				// or the person before or after office; linked to no office
-				x.addMention(x.entityNamed(joinTokens(x.toks, i, i+gn), KindPerson), i, i+gn)
+				x.addMention(x.entityNamed(joinTokens(x.toks, i, i+gn), model.KindPerson), i, i+gn)
 				i += gn
 			case gn > 0 && (gn >= rn || !org):
 				if e := x.townOfRegion(ref, i, i+gn); e != nil {
@@ -439,7 +441,7 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 				}
 				mi := x.addMention(x.entityFor(ref.e), i, i+gn)
 				x.ments[mi].demonym = ref.form == formDemonym
-				x.ments[mi].place = ref.form >= formCapital || ref.e.kind == KindPlace
+				x.ments[mi].place = ref.form >= formCapital || ref.e.kind == model.KindPlace
 				x.ments[mi].province = ref.form == formPlace
 				i += gn
 			case rn > 1 && gn == 0 && x.hyphenParts(i):
@@ -504,7 +506,7 @@ func surnameTitle(key string) bool { return coreTitles[key] && !regnalTitles[key
 // country than ref's follows it after a comma ("San Jose, Calif.", "Paris,
 // Texas"): the region's town of that name, or a place of the region's country.
 func (x *entityBuilder) townOfRegion(ref nameRef, a, b int) *gazEntry {
-	if !placeLike(ref) || (ref.form < formCapital && ref.e.kind != KindPlace) {
+	if !placeLike(ref) || (ref.form < formCapital && ref.e.kind != model.KindPlace) {
 		return nil
 	}
 	if b+1 >= len(x.toks) || x.toks[b].text != "," {
@@ -530,7 +532,7 @@ func (x *entityBuilder) townOfRegion(ref nameRef, a, b int) *gazEntry {
 		}
 	}
 	if town == nil {
-		town = &gazEntry{name: name, kind: KindPlace, country: region.country}
+		town = &gazEntry{name: name, kind: model.KindPlace, country: region.country}
 	}
 	if x.towns == nil {
 		x.towns = map[string]*gazEntry{}
@@ -555,18 +557,18 @@ func (x *entityBuilder) unknown(a, b int, org, sentStart bool) {
 	if n == 1 && companySuffixes[strings.ReplaceAll(x.toks[a].key, ".", "")] {
 		return // "S.A. said": a company's designator, the company named before it
 	}
-	kind := KindOther
+	kind := model.KindOther
 	switch {
 	case org:
-		kind = KindOrganisation
+		kind = model.KindOrganisation
 	case reportingVerbs[next] && n <= 4:
-		kind = KindPerson
+		kind = model.KindPerson
 	case n >= 2 && n <= 4 && a > 0 && (x.toks[a-1].key == "said" || x.toks[a-1].key == "says"):
-		kind = KindPerson // "…, said Albert Melnikov"
+		kind = model.KindPerson // "…, said Albert Melnikov"
 	case x.titleBefore(a).core:
-		kind = KindPerson
+		kind = model.KindPerson
 	case n == 1 && x.toks[a].upper && len(x.toks[a].text) <= 6:
-		kind = KindOrganisation
+		kind = model.KindOrganisation
 	case n == 1:
 		return // a lone capitalised word is too often not a name
 	}
@@ -581,7 +583,7 @@ func (x *entityBuilder) unknown(a, b int, org, sentStart bool) {
 		// "the Supreme Court" after "the US Supreme Court": a short form
 		suffix := " " + foldKey(name)
 		for idx, e := range x.ents {
-			if (e.Kind == kind || e.Kind == KindOrganisation) && strings.HasSuffix(foldKey(e.Name), suffix) {
+			if (e.Kind == kind || e.Kind == model.KindOrganisation) && strings.HasSuffix(foldKey(e.Name), suffix) {
 				x.addMention(idx, a, b)
 				return
 			}
@@ -593,7 +595,7 @@ func (x *entityBuilder) unknown(a, b int, org, sentStart bool) {
 		// "British Petroleum Co", "Swiss Bank Corp", "Japan Fund Inc": in a
 		// company's name the country is a brand word, not where it is
 		// registered or where the story happens
-		if gn, ref := x.lookup(a, b, false); gn > 0 && ref.e.kind == KindCountry && (ref.form == formName || ref.form == formDemonym) {
+		if gn, ref := x.lookup(a, b, false); gn > 0 && ref.e.kind == model.KindCountry && (ref.form == formName || ref.form == formDemonym) {
 			switch {
 			case x.governmentBody(a, b):
 				x.ents[idx].Country, x.ents[idx].Role = ref.e.country, "GOV"
@@ -631,7 +633,7 @@ func (x *entityBuilder) titleBefore(a int) titleInfo {
 			if m.b == j+1 {
 				ti.modifier = mi
 				ti.country = x.ents[m.ent].Country
-				if x.ents[m.ent].Kind == KindOrganisation && x.ents[m.ent].Role == "IGO" && ti.role == "GOV" {
+				if x.ents[m.ent].Kind == model.KindOrganisation && x.ents[m.ent].Role == "IGO" && ti.role == "GOV" {
 					ti.role = "IGO"
 				}
 			}
@@ -646,15 +648,15 @@ func (x *entityBuilder) titles() {
 	for mi := range x.ments {
 		m := x.ments[mi]
 		e := &x.ents[m.ent]
-		if e.Kind != KindPerson && e.Kind != KindOther {
+		if e.Kind != model.KindPerson && e.Kind != model.KindOther {
 			continue
 		}
 		ti := x.titleBefore(m.a)
 		if !ti.core {
 			continue
 		}
-		if e.Kind == KindOther {
-			e.Kind = KindPerson
+		if e.Kind == model.KindOther {
+			e.Kind = model.KindPerson
 		}
 		x.titleFor[mi] = ti
 		if ti.modifier >= 0 {
@@ -675,11 +677,11 @@ func (x *entityBuilder) titles() {
 	// "Foreign Minister Ahmed Attaf of Algeria"
 	for _, m := range x.ments {
 		e := &x.ents[m.ent]
-		if e.Kind != KindPerson || e.Country != "" || m.b+1 >= len(x.toks) || x.toks[m.b].key != "of" {
+		if e.Kind != model.KindPerson || e.Country != "" || m.b+1 >= len(x.toks) || x.toks[m.b].key != "of" {
 			continue
 		}
 		for _, n := range x.ments {
-			if n.a == m.b+1 && x.ents[n.ent].Kind == KindCountry {
+			if n.a == m.b+1 && x.ents[n.ent].Kind == model.KindCountry {
 				e.Country = x.ents[n.ent].Country
 			}
 		}
@@ -690,7 +692,7 @@ func (x *entityBuilder) titles() {
 		if m.possessive || m.b >= len(x.toks) {
 			continue
 		}
-		if x.ents[m.ent].Kind == KindCountry && x.toks[m.b].cap && x.covered[m.b] {
+		if x.ents[m.ent].Kind == model.KindCountry && x.toks[m.b].cap && x.covered[m.b] {
 			m.prefix = true
 		}
 	}
@@ -726,10 +728,10 @@ func (x *entityBuilder) backrefs(sents [][2]int) {
 	}
 	for _, m := range x.ments {
 		e := x.ents[m.ent]
-		if m.b-m.a < 2 || (e.Kind != KindPerson && e.Kind != KindOrganisation) {
+		if m.b-m.a < 2 || (e.Kind != model.KindPerson && e.Kind != model.KindOrganisation) {
 			continue
 		}
-		if e.Kind == KindPerson {
+		if e.Kind == model.KindPerson {
 			for k := m.a; k < m.b; k++ {
 				if t := x.toks[k]; t.word && t.cap && len(t.text) >= 2 && !personParticles[t.key] {
 					put(t.key, m.ent)
@@ -781,7 +783,7 @@ func (x *entityBuilder) hyphenParts(i int) bool {
 		}
 		if nd := x.g.root.next[foldKey(part)]; nd != nil {
 			for _, ref := range nd.refs {
-				if ref.e.kind != KindCountry && ref.e.kind != KindOrganisation {
+				if ref.e.kind != model.KindCountry && ref.e.kind != model.KindOrganisation {
 					continue
 				}
 				if ref.acronym && !isUpperWord(part) {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/attache-app/attache/data/model"
 )
 
 func sortStable(ids []int, less func(a, b int) bool) {
@@ -250,7 +252,7 @@ func uniq(ids []int) []int {
 func (c *sentenceCtx) lastPerson(k int) int {
 	for mi := len(c.eb.ments) - 1; mi >= 0; mi-- {
 		m := c.eb.ments[mi]
-		if m.a < k && !m.prefix && c.eb.ents[m.ent].Kind == KindPerson {
+		if m.a < k && !m.prefix && c.eb.ents[m.ent].Kind == model.KindPerson {
 			return m.ent
 		}
 	}
@@ -339,7 +341,7 @@ func (c *sentenceCtx) actorsBefore(i int, stopAtReport bool) (actors []int) {
 			// "The Pentagon said it would send …": the named body before
 			for j := k - 1; j >= c.s0 && j >= k-14; j-- {
 				if mi := c.endAt[j]; mi >= 0 && !c.afterPreposition(c.eb.ments[mi].a) && !c.eb.ments[mi].possessive && !c.eb.ments[mi].demonym {
-					if kind := c.eb.ents[c.eb.ments[mi].ent].Kind; kind == KindCountry || kind == KindOrganisation {
+					if kind := c.eb.ents[c.eb.ments[mi].ent].Kind; kind == model.KindCountry || kind == model.KindOrganisation {
 						return c.groupBack(mi)
 					}
 				}
@@ -389,7 +391,7 @@ func (c *sentenceCtx) political(ents []int) bool {
 		// a role read from a title alone ("Bally spokesman Bill Peltier",
 		// "Association president") makes a state's official only where the
 		// state is known
-		if e.Kind == KindCountry || (politicalRoles[e.Role] && (e.Country != "" || e.Role == "IGO")) {
+		if e.Kind == model.KindCountry || (politicalRoles[e.Role] && (e.Country != "" || e.Role == "IGO")) {
 			return true
 		}
 	}
@@ -436,7 +438,7 @@ func (c *sentenceCtx) business(m mention) bool {
 		return false
 	}
 	t := c.eb.toks[m.b]
-	if businessNouns[t.key] && (c.eb.ents[m.ent].Kind == KindCountry || c.eb.ents[m.ent].Kind == KindOrganisation) {
+	if businessNouns[t.key] && (c.eb.ents[m.ent].Kind == model.KindCountry || c.eb.ents[m.ent].Kind == model.KindOrganisation) {
 		return true // "U.S. brokers", "the Italian company", "U.K. Government securities"
 	}
 	if !m.demonym {
@@ -457,11 +459,11 @@ func (c *sentenceCtx) stateOwned(m mention) bool {
 		if politicalNouns[key] || agentNouns[key] {
 			return true
 		}
-		if c.eb.ents[m.ent].Kind != KindCountry || businessNouns[key] || !c.eb.toks[k].word {
+		if c.eb.ents[m.ent].Kind != model.KindCountry || businessNouns[key] || !c.eb.toks[k].word {
 			break
 		}
 	}
-	return c.eb.ents[m.ent].Kind != KindCountry
+	return c.eb.ents[m.ent].Kind != model.KindCountry
 }
 
 // auxiliaries may follow a demonym used as a noun ("the Iraqis have").
@@ -487,7 +489,7 @@ func (c *sentenceCtx) mainCountry(k int) int {
 		if m.a >= k {
 			break
 		}
-		if c.eb.ents[m.ent].Kind != KindCountry {
+		if c.eb.ents[m.ent].Kind != model.KindCountry {
 			continue
 		}
 		counts[m.ent]++
@@ -536,7 +538,7 @@ func (c *sentenceCtx) recipientsAfter(k int, exclude map[int]bool) []int {
 	if possessive >= 0 {
 		return []int{c.eb.ments[possessive].ent}
 	}
-	if located >= 0 && c.eb.ents[c.eb.ments[located].ent].Kind == KindCountry {
+	if located >= 0 && c.eb.ents[c.eb.ments[located].ent].Kind == model.KindCountry {
 		return []int{c.eb.ments[located].ent}
 	}
 	return nil
@@ -598,12 +600,12 @@ func (c *sentenceCtx) agentAfter(k int) []int {
 // home of protesters the text does not otherwise name.
 func (c *sentenceCtx) placeCountry() []int {
 	for k := c.s0 + 1; k < c.s1; k++ {
-		if mi := c.startAt[k]; mi >= 0 && c.eb.ents[c.eb.ments[mi].ent].Kind == KindCountry && (c.eb.toks[k-1].key == "in" || c.eb.toks[k-1].key == "across" || c.eb.toks[k-1].key == "throughout") {
+		if mi := c.startAt[k]; mi >= 0 && c.eb.ents[c.eb.ments[mi].ent].Kind == model.KindCountry && (c.eb.toks[k-1].key == "in" || c.eb.toks[k-1].key == "across" || c.eb.toks[k-1].key == "throughout") {
 			return []int{c.eb.ments[mi].ent} // where it happened
 		}
 	}
 	for k := c.s0; k < c.s1; k++ {
-		if mi := c.startAt[k]; mi >= 0 && c.eb.ents[c.eb.ments[mi].ent].Kind == KindCountry {
+		if mi := c.startAt[k]; mi >= 0 && c.eb.ents[c.eb.ments[mi].ent].Kind == model.KindCountry {
 			return []int{c.eb.ments[mi].ent}
 		}
 	}
@@ -797,7 +799,7 @@ func makeEvent(code string, actors, recips []int, c *sentenceCtx, text string, t
 	cc := cameoByCode[code]
 	ev := Event{
 		Actors: actors, Recipients: recips, Type: cc.Type, Mode: cc.Mode, CAMEO: code,
-		Goldstein: cc.Goldstein, QuadClass: QuadClass(code),
+		Goldstein: cc.Goldstein, QuadClass: model.CAMEOQuadClass(code),
 		Start: eb.toks[c.s0].start, End: eb.toks[c.s1-1].end,
 	}
 	ev.Text = strings.TrimSpace(text[eb.toks[c.s0].bs:eb.toks[c.s1-1].be])
@@ -812,7 +814,7 @@ func makeEvent(code string, actors, recips []int, c *sentenceCtx, text string, t
 			code = "043"
 		}
 		cc = cameoByCode[code]
-		ev.CAMEO, ev.Mode, ev.Goldstein, ev.QuadClass = code, cc.Mode, cc.Goldstein, QuadClass(code)
+		ev.CAMEO, ev.Mode, ev.Goldstein, ev.QuadClass = code, cc.Mode, cc.Goldstein, model.CAMEOQuadClass(code)
 	}
 	what := ""
 	if len(dates) > 1 && inDateline(eb.toks, c.s0, dates[0]) {
@@ -829,7 +831,7 @@ func makeEvent(code string, actors, recips []int, c *sentenceCtx, text string, t
 		what = "the event"
 		if eb.havePub && farFuture(best.date, eb.pub, eb.toks, c.s0, c.s1) {
 			// a date years ahead that nothing says is planned is not when it happened
-			ev.Date, ev.EndDate, ev.Precision, ev.DateText, ev.DateBasis = fmtDay(eb.pub), "", "day", "", BasisPublication
+			ev.Date, ev.EndDate, ev.Precision, ev.DateText, ev.DateBasis = fmtDay(eb.pub), "", model.PrecisionDay, "", model.BasisPublication
 		}
 		for k := best.tokStart - 1; k >= c.s0 && k >= best.tokStart-3; k-- {
 			if reportingVerbs[eb.toks[k].key] {
@@ -837,9 +839,9 @@ func makeEvent(code string, actors, recips []int, c *sentenceCtx, text string, t
 			}
 		}
 	} else if eb.havePub {
-		ev.Date, ev.Precision, ev.DateBasis = fmtDay(eb.pub), "day", BasisPublication
+		ev.Date, ev.Precision, ev.DateBasis = fmtDay(eb.pub), model.PrecisionDay, model.BasisPublication
 	} else {
-		ev.DateBasis = BasisUnresolved
+		ev.DateBasis = model.BasisUnresolved
 	}
 	ev.Summary = summary(ev, eb.ents, what)
 	return ev
@@ -880,9 +882,9 @@ func summary(ev Event, ents []Entity, what string) string {
 		s += " → " + names(ev.Recipients, ents)
 	}
 	switch ev.DateBasis {
-	case BasisPublication:
+	case model.BasisPublication:
 		s += fmt.Sprintf(" (dated by publication, %s)", ev.Date)
-	case BasisUnresolved:
+	case model.BasisUnresolved:
 		if ev.DateText != "" {
 			s += fmt.Sprintf(" (date %q unresolved)", ev.DateText)
 		}
@@ -910,7 +912,7 @@ func subset(a, b []int) bool {
 }
 
 func datesOverlap(a, b Event) bool {
-	if a.DateBasis == BasisPublication || b.DateBasis == BasisPublication || a.Date == "" || b.Date == "" {
+	if a.DateBasis == model.BasisPublication || b.DateBasis == model.BasisPublication || a.Date == "" || b.Date == "" {
 		return true
 	}
 	ae, be := a.EndDate, b.EndDate
@@ -934,7 +936,7 @@ func merge(evs []Event, eb *entityBuilder) []Event {
 				continue
 			}
 			same := sameSet(o.Actors, e.Actors) && (sameSet(o.Recipients, e.Recipients) || len(o.Recipients) == 0 || len(e.Recipients) == 0)
-			if o.Type == "CONSULT" {
+			if o.Type == model.EventConsult {
 				a := uniq(append(append([]int{}, o.Actors...), o.Recipients...))
 				b := uniq(append(append([]int{}, e.Actors...), e.Recipients...))
 				same = subset(a, b) || subset(b, a)
@@ -942,14 +944,14 @@ func merge(evs []Event, eb *entityBuilder) []Event {
 			if !same {
 				continue
 			}
-			if len(o.Recipients) == 0 && len(e.Recipients) > 0 && o.Type != "CONSULT" {
+			if len(o.Recipients) == 0 && len(e.Recipients) > 0 && o.Type != model.EventConsult {
 				o.Recipients = e.Recipients
 			}
 			if len(o.CAMEO) == 3 && strings.HasSuffix(o.CAMEO, "0") && e.CAMEO != o.CAMEO && strings.HasPrefix(e.CAMEO, o.CAMEO[:2]) {
 				c := cameoByCode[e.CAMEO]
 				o.CAMEO, o.Mode, o.Goldstein = e.CAMEO, c.Mode, c.Goldstein
 			}
-			if (o.DateBasis == BasisPublication || o.DateBasis == BasisUnresolved) && (e.DateBasis == BasisExplicit || e.DateBasis == BasisRelative) {
+			if (o.DateBasis == model.BasisPublication || o.DateBasis == model.BasisUnresolved) && (e.DateBasis == model.BasisExplicit || e.DateBasis == model.BasisRelative) {
 				o.Date, o.EndDate, o.Precision, o.DateText, o.DateBasis = e.Date, e.EndDate, e.Precision, e.DateText, e.DateBasis
 				o.Summary = e.Summary
 			} else if e.DateText != "" && e.DateText != o.DateText && e.Date != "" {
@@ -977,7 +979,7 @@ func (c *sentenceCtx) location() (string, string) {
 		}
 		if k := eb.toks[m.a-1].key; k == "in" || k == "at" {
 			e := eb.ents[eb.ments[mi].ent]
-			if e.Kind == KindPlace {
+			if e.Kind == model.KindPlace {
 				return e.Name, e.Country
 			}
 			return joinTokens(eb.toks, m.a, m.b), e.Country // a capital standing for its country

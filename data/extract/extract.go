@@ -10,6 +10,8 @@ package extract
 import (
 	"fmt"
 	"sync"
+
+	"github.com/attache-app/attache/data/model"
 )
 
 // Span is a rune range [Start, End) in the text.
@@ -17,8 +19,8 @@ type Span struct{ Start, End int }
 
 // Entity is a person, country, organisation, place or other named thing.
 type Entity struct {
-	Name     string   // canonical name
-	Kind     string   // person, country, organisation, place, other
+	Name     string // canonical name
+	Kind     model.EntityKind
 	Country  string   // ISO 3166 alpha-3 where one applies
 	Role     string   // CAMEO role (GOV, LEG, MIL, JUD, IGO, …) at publication, "" if unknown
 	Aliases  []string // other names, including forms in other scripts found in the text
@@ -27,20 +29,20 @@ type Entity struct {
 
 // Event is one coded event, pointing at the sentence it came from.
 type Event struct {
-	Actors, Recipients []int   // indexes into Result.Entities
-	Type               string  // PLOVER type in capitals (CONSULT, SANCTION, …)
+	Actors, Recipients []int // indexes into Result.Entities
+	Type               model.EventType
 	Mode               string  // PLOVER mode ("phone", "visit", …), may be ""
 	CAMEO              string  // CAMEO code keeping its leading zero ("041")
 	Goldstein          float64 // Goldstein score of the CAMEO code
-	QuadClass          int     // 1–4, see QuadClass
-	Date, EndDate      string  // "2006-01-02"; EndDate only for a range ("last week")
-	Precision          string  // day, week, month, year, or "" when unresolved
-	DateText           string  // the date as written ("on Friday"), "" for the publication-date fallback
-	DateBasis          string  // explicit, relative, publication or unresolved
-	Location           string  // the place the sentence names ("in Berlin") or the dateline's place, "" if none
-	Start, End         int     // rune span of the sentence
-	Text               string  // the sentence
-	Summary            string  // one line: who did what to whom, and what the date stands for
+	QuadClass          model.QuadClass
+	Date, EndDate      string          // "2006-01-02"; EndDate only for a range ("last week")
+	Precision          model.Precision // "" when unresolved
+	DateText           string          // the date as written ("on Friday"), "" for the publication-date fallback
+	DateBasis          model.DateBasis
+	Location           string // the place the sentence names ("in Berlin") or the dateline's place, "" if none
+	Start, End         int    // rune span of the sentence
+	Text               string // the sentence
+	Summary            string // one line: who did what to whom, and what the date stands for
 }
 
 // Result is what Extract finds in one text.

@@ -7,16 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/resources"
-)
-
-// Kinds of entity.
-const (
-	KindPerson       = "person"
-	KindCountry      = "country"
-	KindOrganisation = "organisation"
-	KindPlace        = "place"
-	KindOther        = "other"
 )
 
 // roleRange is an office held between two dates ("" = open).
@@ -26,11 +18,12 @@ type roleRange struct {
 
 // gazEntry is one known entity.
 type gazEntry struct {
-	name, kind, country, role string
-	aliases                   []string // aliases worth showing (other names, other scripts)
-	ranges                    []roleRange
-	curated                   bool
-	pop                       int // a city's population
+	name, country, role string
+	kind                model.EntityKind
+	aliases             []string // aliases worth showing (other names, other scripts)
+	ranges              []roleRange
+	curated             bool
+	pop                 int // a city's population
 }
 
 // Forms under which a gazetteer entry can be named.
@@ -152,7 +145,7 @@ func loadGazetteer(lx lexicon) (*gazetteer, error) {
 		if len(f) < 2 {
 			return fmt.Errorf("want at least 2 fields, have %d", len(f))
 		}
-		e := &gazEntry{name: field(f, 1), kind: KindCountry, country: field(f, 0), role: "", curated: true}
+		e := &gazEntry{name: field(f, 1), kind: model.KindCountry, country: field(f, 0), role: "", curated: true}
 		g.countries[e.country] = e
 		g.add(e.name, nameRef{e: e})
 		for _, a := range splitList(field(f, 2)) {
@@ -174,7 +167,7 @@ func loadGazetteer(lx lexicon) (*gazetteer, error) {
 		if len(f) < 2 {
 			return fmt.Errorf("want at least 2 fields, have %d", len(f))
 		}
-		e := &gazEntry{name: field(f, 0), kind: field(f, 1), country: field(f, 2), role: field(f, 3), curated: true}
+		e := &gazEntry{name: field(f, 0), kind: model.EntityKind(field(f, 1)), country: field(f, 2), role: field(f, 3), curated: true}
 		e.aliases = splitList(field(f, 4))
 		g.add(e.name, nameRef{e: e})
 		for _, a := range e.aliases {
@@ -193,7 +186,7 @@ func loadGazetteer(lx lexicon) (*gazetteer, error) {
 		name := field(f, 0)
 		e := people[name]
 		if e == nil {
-			e = &gazEntry{name: name, kind: KindPerson, curated: true}
+			e = &gazEntry{name: name, kind: model.KindPerson, curated: true}
 			people[name] = e
 			g.add(name, nameRef{e: e})
 		}
@@ -234,7 +227,7 @@ func (g *gazetteer) loadPhoenix(curated map[string]*gazEntry) error {
 		if len(f) < 3 {
 			return fmt.Errorf("want at least 3 fields, have %d", len(f))
 		}
-		kind, name := field(f, 0), stripThe(field(f, 1))
+		kind, name := model.EntityKind(field(f, 0)), stripThe(field(f, 1))
 		var ranges []roleRange
 		for _, c := range strings.Split(field(f, 2), ";") {
 			p := strings.Split(c, ":")
@@ -252,7 +245,7 @@ func (g *gazetteer) loadPhoenix(curated map[string]*gazEntry) error {
 			ranges = append(ranges, roleRange{country: country, role: role, from: p[2], to: p[3]})
 		}
 		aliases := splitList(field(f, 3))
-		if kind == "place" {
+		if kind == model.KindPlace {
 			if len(ranges) == 0 || ranges[0].country == "" {
 				return nil
 			}
@@ -278,7 +271,7 @@ func (g *gazetteer) loadPhoenix(curated map[string]*gazEntry) error {
 		e.country, e.role = ranges[0].country, ranges[0].role
 		byName[name] = e
 		g.add(name, nameRef{e: e})
-		if kind == KindPerson {
+		if kind == model.KindPerson {
 			// the surname alone ("Reagan"), accepted only around a time in office
 			if f := strings.Fields(name); len(f) >= 2 {
 				last := f[len(f)-1]

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/attache-app/attache/data/extract"
+	"github.com/attache-app/attache/data/model"
 )
 
 // TestNewsStyle checks attribution rules that wire copy needs: each case is
@@ -12,7 +13,8 @@ func TestNewsStyle(t *testing.T) {
 	x := newExtractor(t)
 	cases := []struct {
 		name, text, published string
-		typ, actor, recip     string // typ "" = no event at all
+		typ                   model.EventType // "" = no event at all
+		actor, recip          string
 		date                  string
 	}{
 		{"dateline weekday is the report's day", "HANOI, Sept. 5 (Reuters) - Vietnamese coast guard ships detained a Chinese fishing boat early Friday.", "2025-09-05", "COERCE", "VNM", "", "2025-09-05"},

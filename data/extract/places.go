@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/resources"
 )
 
@@ -22,7 +23,7 @@ func (g *gazetteer) loadRegions() error {
 		if len(f) < 2 {
 			return fmt.Errorf("want at least 2 fields, have %d", len(f))
 		}
-		e := &gazEntry{name: field(f, 0), kind: KindPlace, country: field(f, 1), curated: true}
+		e := &gazEntry{name: field(f, 0), kind: model.KindPlace, country: field(f, 1), curated: true}
 		if _, ok := g.countries[e.country]; !ok {
 			return fmt.Errorf("unknown country %q", e.country)
 		}
@@ -56,7 +57,7 @@ func (g *gazetteer) loadCities(lx lexicon) error {
 			return nil // a territory the country table does not list
 		}
 		names := splitList(field(f, 0))
-		e := &gazEntry{name: names[0], kind: KindPlace, country: country, pop: pop}
+		e := &gazEntry{name: names[0], kind: model.KindPlace, country: country, pop: pop}
 		for _, n := range names {
 			k := foldKey(n)
 			g.cities[k] = append(g.cities[k], e)
@@ -101,7 +102,7 @@ func commonWord(k string, lx lexicon) bool {
 // placeLike reports whether a reference names a place or a country, the
 // references that context chooses between ("Georgia", "Santiago").
 func placeLike(r nameRef) bool {
-	return r.e.kind == KindPlace || r.e.kind == KindCountry
+	return r.e.kind == model.KindPlace || r.e.kind == model.KindCountry
 }
 
 // seenCountry counts the mentions of each country so far, the context that

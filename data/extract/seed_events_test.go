@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/attache-app/attache/data/extract"
+	"github.com/attache-app/attache/data/model"
 )
 
 // seedPublished are the publication dates of the seed articles as printed
@@ -23,7 +24,7 @@ func entityNames(r extract.Result, ids []int) []string {
 
 // findEvent returns the first event of the given type whose actors and
 // recipients include the given names.
-func findEvent(r extract.Result, typ string, actors, recips []string) (extract.Event, bool) {
+func findEvent(r extract.Result, typ model.EventType, actors, recips []string) (extract.Event, bool) {
 	for _, ev := range r.Events {
 		if ev.Type != typ {
 			continue
@@ -58,10 +59,11 @@ func TestSeedEvents(t *testing.T) {
 	tests := []struct {
 		name            string
 		art             int
-		typ             string
+		typ             model.EventType
 		actors, recips  []string
 		cameo, mode     string
-		date, precision string
+		date            string
+		precision       model.Precision
 		textHas         string
 		actorCountry    string
 		summaryHas      string
@@ -109,7 +111,7 @@ func TestSeedEvents(t *testing.T) {
 			if tc.wantStartAtZero && ev.Start != 0 {
 				t.Errorf("event starts at rune %d, want the first sentence (0)", ev.Start)
 			}
-			if ev.Goldstein != goldsteinOf(ev.CAMEO) || ev.QuadClass != extract.QuadClass(ev.CAMEO) {
+			if ev.Goldstein != goldsteinOf(ev.CAMEO) || ev.QuadClass != model.CAMEOQuadClass(ev.CAMEO) {
 				t.Errorf("goldstein/quad = %v/%d do not match code %s", ev.Goldstein, ev.QuadClass, ev.CAMEO)
 			}
 			body := []rune(arts[tc.art])
@@ -178,7 +180,9 @@ func TestSeedEntities(t *testing.T) {
 		return extract.Entity{}, false
 	}
 	tests := []struct {
-		name, kind, country, alias string
+		name           string
+		kind           model.EntityKind
+		country, alias string
 	}{
 		{"Xi Jinping", "person", "CHN", "習近平"},
 		{"Han Kuo-yu", "person", "TWN", "韓國瑜"},

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -22,10 +23,10 @@ func ToStore(r Result) store.Extraction {
 	for _, e := range r.Entities {
 		se := store.SuggestedEntity{Name: e.Name, Kind: e.Kind, Country: e.Country, Role: e.Role}
 		for _, a := range e.Aliases {
-			se.Aliases = append(se.Aliases, store.Alias{Name: a, Lang: scriptHint(a)})
+			se.Aliases = append(se.Aliases, model.Alias{Name: a, Lang: scriptHint(a)})
 		}
 		for _, m := range e.Mentions {
-			se.Mentions = append(se.Mentions, store.Span{Start: m.Start, End: m.End})
+			se.Mentions = append(se.Mentions, model.Span{Start: m.Start, End: m.End})
 		}
 		x.Entities = append(x.Entities, se)
 	}
@@ -42,7 +43,7 @@ func ToStore(r Result) store.Extraction {
 
 // Suggest is the extraction of one article in the store's terms: what an
 // import saves with the article (ingest.Options.Extract).
-func (x *Extractor) Suggest(a store.Article) store.Extraction {
+func (x *Extractor) Suggest(a model.Article) store.Extraction {
 	return ToStore(x.Extract(a.Body, a.Published))
 }
 
@@ -75,7 +76,7 @@ const runBatch = 100
 // saved a batch at a time in one transaction; a batch that fails is saved
 // article by article, so Run goes on past an article that fails and returns
 // all failures joined. It stops early when ctx is cancelled.
-func Run(ctx context.Context, st *store.Store, x *Extractor, articleIDs []int64) error {
+func Run(ctx context.Context, st store.Store, x *Extractor, articleIDs []int64) error {
 	type extracted struct {
 		batch  []store.ArticleExtraction
 		failed []error
@@ -112,7 +113,7 @@ func Run(ctx context.Context, st *store.Store, x *Extractor, articleIDs []int64)
 
 // extractBatch loads and extracts the articles ids in parallel, keeping their
 // order; articles that cannot be loaded are reported in failed.
-func extractBatch(ctx context.Context, st *store.Store, x *Extractor, ids []int64) (batch []store.ArticleExtraction, failed []error) {
+func extractBatch(ctx context.Context, st store.Store, x *Extractor, ids []int64) (batch []store.ArticleExtraction, failed []error) {
 	out := make([]store.ArticleExtraction, len(ids))
 	errs := make([]error, len(ids))
 	next := make(chan int)

@@ -7,20 +7,23 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/extract"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
 func TestRunSavesSuggestions(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "project.attache"))
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "project.attache"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	var arts []store.Article
+	var arts []model.Article
 	for i, body := range seedArticles(t) {
-		arts = append(arts, store.Article{Title: "seed", Body: body, Published: seedPublished[i], SourcePath: "testdata/seed.txt", SourcePos: i})
+		arts = append(arts, model.Article{Title: "seed", Body: body, Published: seedPublished[i], SourcePath: "testdata/seed.txt", SourcePos: i})
 	}
 	res, err := st.ImportArticles(ctx, arts)
 	if err != nil {
@@ -34,7 +37,7 @@ func TestRunSavesSuggestions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var call *store.Event
+	var call *model.Event
 	for i := range evs {
 		if evs[i].CAMEO == "041" {
 			call = &evs[i]
@@ -53,7 +56,7 @@ func TestRunSavesSuggestions(t *testing.T) {
 			t.Fatal(err)
 		}
 		names = append(names, e.Name)
-		if e.Name == "Xi Jinping" && !slices.ContainsFunc(e.Aliases, func(a store.Alias) bool { return a.Name == "習近平" && a.Lang == "Hani" }) {
+		if e.Name == "Xi Jinping" && !slices.ContainsFunc(e.Aliases, func(a model.Alias) bool { return a.Name == "習近平" && a.Lang == "Hani" }) {
 			t.Errorf("Xi Jinping aliases = %+v, want 習近平 (Hani)", e.Aliases)
 		}
 	}

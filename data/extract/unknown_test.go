@@ -1,12 +1,18 @@
 package extract_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/attache-app/attache/data/model"
+)
 
 // Names the gazetteer lacks become suggested entities with a guessed kind.
 func TestUnknownNamesGetAKind(t *testing.T) {
 	x := newExtractor(t)
 	tests := []struct {
-		text, name, kind, country string
+		text, name string
+		kind       model.EntityKind
+		country    string
 	}{
 		{"Officials from the Ministry of Marine Resources met on Monday.", "Ministry of Marine Resources", "organisation", ""},
 		{"The Supreme Court of Narnia ruled on Monday.", "Supreme Court of Narnia", "organisation", ""},

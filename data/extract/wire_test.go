@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/attache-app/attache/data/extract"
+	"github.com/attache-app/attache/data/model"
 )
 
 // entityByText returns the entity whose first mention covers exactly want.
@@ -16,7 +16,7 @@ func entityByText(t *testing.T, text, published, want string) (name, kind, count
 	for _, e := range r.Entities {
 		for _, m := range e.Mentions {
 			if string(rs[m.Start:m.End]) == want {
-				return e.Name, e.Kind, e.Country, true
+				return e.Name, string(e.Kind), e.Country, true
 			}
 		}
 	}
@@ -194,7 +194,7 @@ func TestDatesAheadAndBehind(t *testing.T) {
 	}
 	ahead := "Brazil suspended interest payments on its debt to foreign banks in June 1995."
 	for _, ev := range x.Extract(ahead, "1987-03-03").Events {
-		if ev.Date != "1987-03-03" || ev.DateBasis != extract.BasisPublication {
+		if ev.Date != "1987-03-03" || ev.DateBasis != model.BasisPublication {
 			t.Errorf("%q: dated %s (%s), want the story's date by publication", ahead, ev.Date, ev.DateBasis)
 		}
 	}

@@ -9,10 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/extract"
 	"github.com/attache-app/attache/data/ingest"
 	"github.com/attache-app/attache/data/ingest/internal/gen"
 	"github.com/attache-app/attache/data/internal/devcorpus"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -81,7 +84,7 @@ func BenchmarkImportJSONLExtract(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchImport(b, ingest.Options{Extract: func(a store.Article) store.Extraction {
+	benchImport(b, ingest.Options{Extract: func(a model.Article) store.Extraction {
 		return extract.ToStore(x.Extract(a.Body, a.Published))
 	}})
 }
@@ -96,7 +99,7 @@ func benchImport(b *testing.B, opts ingest.Options) {
 	cpu := cpuTime()
 	for b.Loop() {
 		start := time.Now()
-		st, err := store.Open(filepath.Join(b.TempDir(), "bench.attache"))
+		st, err := sqlite.Open(filepath.Join(b.TempDir(), "bench.attache"))
 		if err != nil {
 			b.Fatal(err)
 		}

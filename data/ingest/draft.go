@@ -1,7 +1,7 @@
 package ingest
 
-import "github.com/attache-app/attache/data/store"
+import "github.com/attache-app/attache/data/model"
 
 // draft is an article as the readers produce it, before the store gives it
 // an id and a hash.
-type draft = store.Article
+type draft = model.Article

@@ -16,7 +16,7 @@ func isExchange(path string) bool {
 }
 
 // importExchange imports a REFI-QDA file in one transaction.
-func importExchange(ctx context.Context, st *store.Store, f source) FileResult {
+func importExchange(ctx context.Context, st store.Store, f source) FileResult {
 	r := FileResult{Path: f.path, Exchange: true}
 	res, err := exchange.Import(ctx, st, f.path)
 	if err != nil {

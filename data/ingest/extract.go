@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -12,14 +13,14 @@ import (
 // CPU, while the store goes on saving the articles before them in file
 // order (each item's done channel says when its extraction is ready).
 type extractors struct {
-	fn   func(store.Article) store.Extraction
+	fn   func(model.Article) store.Extraction
 	jobs chan *streamItem
 	wg   sync.WaitGroup
 }
 
 // startExtractors starts the workers; with a nil fn it does nothing and
 // submit passes items through.
-func startExtractors(ctx context.Context, fn func(store.Article) store.Extraction) *extractors {
+func startExtractors(ctx context.Context, fn func(model.Article) store.Extraction) *extractors {
 	ex := &extractors{fn: fn}
 	if fn == nil {
 		return ex
@@ -68,7 +69,7 @@ func (ex *extractors) wait() { ex.wg.Wait() }
 
 // extractAll runs fn on every article, in parallel, and returns the
 // extractions in the articles' order; a cancelled ctx leaves the rest empty.
-func extractAll(ctx context.Context, arts []store.Article, fn func(store.Article) store.Extraction) []store.Extraction {
+func extractAll(ctx context.Context, arts []model.Article, fn func(model.Article) store.Extraction) []store.Extraction {
 	out := make([]store.Extraction, len(arts))
 	next := make(chan int)
 	var wg sync.WaitGroup

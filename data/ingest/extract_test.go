@@ -10,17 +10,18 @@ import (
 	"github.com/attache-app/attache/data/extract"
 	"github.com/attache-app/attache/data/ingest"
 	"github.com/attache-app/attache/data/internal/devcorpus"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
 // suggestions is everything extraction leaves in a project.
 type suggestions struct {
-	Entities []store.Entity
-	Mentions []store.Mention
-	Events   []store.Event
+	Entities []model.Entity
+	Mentions []model.Mention
+	Events   []model.Event
 }
 
-func suggestionsOf(t *testing.T, st *store.Store) suggestions {
+func suggestionsOf(t *testing.T, st store.Store) suggestions {
 	t.Helper()
 	ctx := context.Background()
 	var s suggestions
@@ -39,7 +40,7 @@ func suggestionsOf(t *testing.T, st *store.Store) suggestions {
 
 // importFiles imports paths into a new project and fails the test on any
 // refused file or unsaved suggestion.
-func importFiles(t *testing.T, paths []string, opts ingest.Options) (*store.Store, []int64) {
+func importFiles(t *testing.T, paths []string, opts ingest.Options) (store.Store, []int64) {
 	t.Helper()
 	st := openStore(t)
 	res, err := ingest.Import(context.Background(), st, paths, opts, nil)
@@ -93,7 +94,7 @@ func TestImportWithExtractionEqualsExtractionAfterImport(t *testing.T) {
 			len(want.Entities), len(want.Mentions), len(want.Events))
 	}
 
-	opts := ingest.Options{Extract: func(a store.Article) store.Extraction {
+	opts := ingest.Options{Extract: func(a model.Article) store.Extraction {
 		return extract.ToStore(x.Extract(a.Body, a.Published))
 	}}
 	with, _ := importFiles(t, files, opts)
@@ -128,7 +129,7 @@ func TestImportWithExtractionCancelled(t *testing.T) {
 	files := testFiles(t)
 	st := openStore(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	opts := ingest.Options{Extract: func(a store.Article) store.Extraction {
+	opts := ingest.Options{Extract: func(a model.Article) store.Extraction {
 		cancel() // the user cancels while the first articles are extracted
 		return store.Extraction{}
 	}}

@@ -9,12 +9,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/ingest"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
 // read parses a file with ReadFile and fails the test on error.
-func read(t *testing.T, path string, opts ingest.Options) []store.Article {
+func read(t *testing.T, path string, opts ingest.Options) []model.Article {
 	t.Helper()
 	arts, err := ingest.ReadFile(context.Background(), path, opts)
 	if err != nil {
@@ -98,9 +101,9 @@ func makeDocx(t testing.TB, document string, title string) []byte {
 	return makeZip(t, files...)
 }
 
-func openStore(t *testing.T) *store.Store {
+func openStore(t *testing.T) store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "test.attache"))
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "test.attache"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,6 +42,9 @@ type FileResult struct {
 	// the store refused them (Options.Extract), each error naming the
 	// article.
 	Unsaved []error
+	// Cleared lists articles imported with their date unknown because the
+	// date they gave was not a date, each error naming the article.
+	Cleared []error
 }
 
 // streamProgressStep is how much JSON Lines text is read between two
@@ -63,7 +66,7 @@ var streamProgressStep int64 = 4 << 20
 // Cancelling ctx stops between files (and between lines of a streamed file)
 // and rolls back the file in progress; Import then returns the results so far
 // with ctx's error. Other problems are reported per file in FileResult.Err.
-func Import(ctx context.Context, st *store.Store, paths []string, opts Options, progress func(Progress)) ([]FileResult, error) {
+func Import(ctx context.Context, st store.Store, paths []string, opts Options, progress func(Progress)) ([]FileResult, error) {
 	files := expand(paths)
 	var results []FileResult
 	var p Progress
@@ -175,7 +178,7 @@ func statReason(err error) string {
 }
 
 // importFile reads and imports one file.
-func importFile(ctx context.Context, st *store.Store, f source, opts Options, bytesDone func(int64)) FileResult {
+func importFile(ctx context.Context, st store.Store, f source, opts Options, bytesDone func(int64)) FileResult {
 	r := FileResult{Path: f.path}
 	if isExchange(f.path) {
 		return importExchange(ctx, st, f)
@@ -219,6 +222,7 @@ func (r *FileResult) add(res store.ImportResult, err error) {
 	}
 	r.Duplicates += res.Duplicates
 	r.Unsaved = append(r.Unsaved, res.Unsaved...)
+	r.Cleared = append(r.Cleared, res.Cleared...)
 	for _, id := range res.IDs {
 		if id != 0 {
 			r.IDs = append(r.IDs, id)
@@ -251,7 +255,7 @@ func isJSONLines(path string) (bool, error) {
 // streamJSONL imports a JSON Lines file line by line in one transaction: a
 // goroutine parses the file while the store inserts what has been parsed so
 // far.
-func streamJSONL(ctx context.Context, st *store.Store, f source, opts Options, bytesDone func(int64)) FileResult {
+func streamJSONL(ctx context.Context, st store.Store, f source, opts Options, bytesDone func(int64)) FileResult {
 	r := FileResult{Path: f.path}
 	file, err := os.Open(f.path)
 	if err != nil {

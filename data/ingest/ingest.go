@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 
 	"github.com/attache-app/attache/data/internal/refusal"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -37,7 +38,7 @@ type Options struct {
 	// Extract, when not nil, suggests the entities and events of each
 	// article read; Import saves them with the article, in the file's
 	// transaction. It is called from several goroutines at once.
-	Extract func(store.Article) store.Extraction
+	Extract func(model.Article) store.Extraction
 }
 
 func (o Options) maxSize() int64 {

@@ -8,7 +8,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/model"
 )
 
 // format is a file format the readers know.
@@ -42,7 +42,7 @@ func (f format) String() string { return formatNames[f] }
 // opts; SourcePath is path (path!/entry for files inside a zip archive) and
 // SourcePos the article's position in the file. A refused file returns an
 // error wrapping ErrRefused whose text names the file and gives the reason.
-func ReadFile(ctx context.Context, path string, opts Options) ([]store.Article, error) {
+func ReadFile(ctx context.Context, path string, opts Options) ([]model.Article, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)

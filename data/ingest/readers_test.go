@@ -6,32 +6,32 @@ import (
 	"unicode/utf8"
 
 	"github.com/attache-app/attache/data/ingest"
-	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/model"
 )
 
 func TestReaders(t *testing.T) {
 	tests := []struct {
 		file string
-		want []store.Article // Body is matched as "starts with"; empty fields are not checked
+		want []model.Article // Body is matched as "starts with"; empty fields are not checked
 		not  []string        // text that must not be in any body
 	}{
 		{file: "testdata/article.html",
-			want: []store.Article{{Title: "Seoul and Tokyo restart “shuttle diplomacy”", Publication: "The Example Herald",
+			want: []model.Article{{Title: "Seoul and Tokyo restart “shuttle diplomacy”", Publication: "The Example Herald",
 				Author: "Kim Min-ji", URL: "https://herald.example/2025/03/04/shuttle", Published: "2025-03-04T08:30:00+09:00",
 				Body: "South Korea’s president arrived in Tokyo on Tuesday for a two-day visit, the first in a revived series of shuttle diplomacy trips between the neighbours.\n\nThe two leaders are expected to discuss North Korea’s missile programme & trade.\n\nOfficials said a joint statement would follow on Wednesday."}},
 			not: []string{"SCRIPT", "STYLE", "NAV", "ASIDE", "FOOTER", "SHARE", "CAPTION", "NOSCRIPT", "By Kim", "never run"}},
 		{file: "testdata/article-jsonld.html",
-			want: []store.Article{{Title: "Talks on Nile dam collapse", Publication: "Nile Daily", Author: "Amina Said",
+			want: []model.Article{{Title: "Talks on Nile dam collapse", Publication: "Nile Daily", Author: "Amina Said",
 				Published: "2024-12-20T10:00:00Z", Body: "Talks between Egypt, Ethiopia and Sudan"}}},
 		{file: "testdata/article-time.html",
-			want: []store.Article{{Title: "Mongolia signs rail deal", Published: "2025-05-02", Body: "Mongolia signed an agreement"}},
+			want: []model.Article{{Title: "Mongolia signs rail deal", Published: "2025-05-02", Body: "Mongolia signed an agreement"}},
 			not:  []string{"MENU", "HIDDEN", "2 May"}},
 		{file: "testdata/article.md",
-			want: []store.Article{{Title: "Pacific leaders meet in Suva", Author: "Mele Tupou",
+			want: []model.Article{{Title: "Pacific leaders meet in Suva", Author: "Mele Tupou",
 				Body: "Leaders of the Pacific Islands Forum met in Suva on Tuesday to discuss climate financing and regional security.\n\n“We are not pawns in anyone’s game,” the forum’s chair said.\n\nThe meeting ended with a joint statement."}},
 			not: []string{"**", "](", "photo.jpg", "> "}},
 		{file: "testdata/articles.json",
-			want: []store.Article{
+			want: []model.Article{
 				{Title: "Norway pledges aid to Sudan", Publication: "Nordic Wire", Author: "Ola Nordmann", URL: "https://news.example/no-sudan",
 					Published: "2025-02-10T09:00:00Z", Body: "Norway pledged $50 million in humanitarian aid to Sudan on Monday.\n\nThe money will go through UN agencies."},
 				{Title: "Chile recalls ambassador", Publication: "Andes Post", Author: "Ana Pérez, Luis Soto", Published: "2025-02-11",
@@ -39,55 +39,55 @@ func TestReaders(t *testing.T) {
 			},
 			not: []string{"<p>"}},
 		{file: "testdata/newsapi.json",
-			want: []store.Article{{Title: "Qatar hosts Gaza talks", Publication: "Gulf Times Example", Author: "R. Khan",
+			want: []model.Article{{Title: "Qatar hosts Gaza talks", Publication: "Gulf Times Example", Author: "R. Khan",
 				Published: "2025-01-15T18:20:00Z", Body: "Qatar hosted a new round of indirect talks"}}},
 		{file: "testdata/article.json",
-			want: []store.Article{{Title: "Fiji and Tonga sign fisheries pact", Published: "2025-03-03", Body: "Fiji and Tonga signed"}}},
+			want: []model.Article{{Title: "Fiji and Tonga sign fisheries pact", Published: "2025-03-03", Body: "Fiji and Tonga signed"}}},
 		{file: "testdata/articles.jsonl",
-			want: []store.Article{
+			want: []model.Article{
 				{Title: "Ghana and Togo reopen border", Published: "2025-04-07", Body: "Ghana and Togo reopened"},
 				{Title: "Peru declares emergency", Published: "2025-04-08", Body: "Peru declared"},
 				{Title: "Duplicate", Body: "Ghana and Togo reopened"},
 			}},
 		{file: "testdata/articles.csv",
-			want: []store.Article{
+			want: []model.Article{
 				{Title: "Vietnam and Laos sign energy deal", Publication: "Mekong News", Author: "Tran, Van", URL: "https://x.example/1",
 					Published: "2025-06-01", Body: "Vietnam will buy more electricity from Laos.\n\nThe deal runs to 2030."},
 				{Title: "Cambodia opens canal", Published: "2025-06-03", Body: "Cambodia opened a canal, linking Phnom Penh to the sea."},
 			}},
 		{file: "testdata/articles.tsv",
-			want: []store.Article{
+			want: []model.Article{
 				{Title: "Estonia expels diplomat", URL: "https://y.example/1", Published: "2025-07-07", Body: "Estonia expelled"},
 				{Title: "Latvia holds drills", Published: "2025-07-08", Body: "Latvia began"},
 			}},
 		{file: "testdata/feed-rss.xml",
-			want: []store.Article{
+			want: []model.Article{
 				{Title: "Serbia and Kosovo resume talks", Publication: "Balkan Insight Example", Author: "Milan Example", URL: "https://balkan.example/1",
 					Published: "2025-01-14T08:30:00Z", Body: "Serbia and Kosovo resumed EU-mediated talks in Brussels on Tuesday.\n\nThe EU envoy called the meeting “constructive”."},
 				{Title: "Albania joins initiative", Published: "2025-01-15T10:00:00Z", Body: "Albania joined"},
 			},
 			not: []string{"<p>", "<b>", "&ldquo;"}},
 		{file: "testdata/feed-atom.xml",
-			want: []store.Article{{Title: "Council resumes work", Publication: "Arctic Council Notes", Author: "Ingrid Example",
+			want: []model.Article{{Title: "Council resumes work", Publication: "Arctic Council Notes", Author: "Ingrid Example",
 				URL: "https://arctic.example/1", Published: "2025-02-01T12:00:00Z", Body: "The Arctic Council resumed work"}},
 			not: []string{"<p>", "&lt;"}},
 		{file: "testdata/newsletter.eml",
-			want: []store.Article{
+			want: []model.Article{
 				{Publication: "Horn Weekly", Published: "2025-11-14T07:00:00Z",
 					Body: "MORNING BRIEF: Ethiopia and Somalia agreed on Thursday to restore full diplomatic relations, the two governments said in a joint statement issued in Ankara.\n\nThe deal ends a year-long dispute over a port agreement with Somaliland, the minister’s office said."},
 				{Body: "SANCTIONS: The European Union"},
 			},
 			not: []string{"=\r", "=E2", "Read more"}},
 		{file: "testdata/html-only.eml",
-			want: []store.Article{{Title: "Lithium deal approved – update", Publication: "Andes Letter", Published: "2025-03-12T18:00:00-04:00",
+			want: []model.Article{{Title: "Lithium deal approved – update", Publication: "Andes Letter", Published: "2025-03-12T18:00:00-04:00",
 				Body: "Bolivia’s congress approved a lithium contract with a Russian company on Wednesday.\n\nCritics said the terms were opaque."}},
 			not: []string{"NAV"}},
 		{file: "testdata/latin2.html",
-			want: []store.Article{{Title: "Wybory", Body: "Prezydent Polski spotkał się w Łodzi z premierem, a rozmowa dotyczyła współpracy."}}},
+			want: []model.Article{{Title: "Wybory", Body: "Prezydent Polski spotkał się w Łodzi z premierem, a rozmowa dotyczyła współpracy."}}},
 		{file: "testdata/latin1-feed.xml",
-			want: []store.Article{{Title: "Sommet à Genève", Publication: "Le Monde exemple", Body: "Les ministres se sont réunis à Genève vendredi, a annoncé le ministère."}}},
+			want: []model.Article{{Title: "Sommet à Genève", Publication: "Le Monde exemple", Body: "Les ministres se sont réunis à Genève vendredi, a annoncé le ministère."}}},
 		{file: "testdata/article.pdf",
-			want: []store.Article{{Title: "Kazakhstan hosts Central Asian summit", Dateline: "ASTANA",
+			want: []model.Article{{Title: "Kazakhstan hosts Central Asian summit", Dateline: "ASTANA",
 				Body: "ASTANA -- Leaders of five Central Asian states met in Astana on Friday to discuss water sharing and transport links, the Kazakh presidency said in a statement issued after the talks ended late in the evening.\n\nThe leaders agreed to meet again next year in Tashkent."}}},
 	}
 	for _, tt := range tests {

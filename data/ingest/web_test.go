@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/attache-app/attache/data/ingest"
-	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/model"
 	"howett.net/plist"
 )
 
@@ -20,7 +20,7 @@ const savedPage = "testdata/saved/Geneva talks resume.html"
 
 // checkArticle compares the metadata fields of got that want sets, and
 // checks that the body holds every text of has and none of not.
-func checkArticle(t *testing.T, got, want store.Article, has, not []string) {
+func checkArticle(t *testing.T, got, want model.Article, has, not []string) {
 	t.Helper()
 	for _, f := range []struct{ name, got, want string }{
 		{"title", got.Title, want.Title}, {"author", got.Author, want.Author},
@@ -51,7 +51,7 @@ func TestWebPageMainTextAndMetadata(t *testing.T) {
 	if len(arts) != 1 {
 		t.Fatalf("%d articles, want 1", len(arts))
 	}
-	checkArticle(t, arts[0], store.Article{
+	checkArticle(t, arts[0], model.Article{
 		Title: "Geneva talks resume as envoys seek prisoner swap", Author: "Léa Fontaine", Publication: "World Wire",
 		URL: "https://www.worldwire.example/2025/06/12/geneva-talks-resume", Published: "2025-06-12T09:15:00+02:00",
 	}, []string{
@@ -180,7 +180,7 @@ func TestMHTML(t *testing.T) {
 	if len(arts) != 1 {
 		t.Fatalf("%d articles", len(arts))
 	}
-	checkArticle(t, arts[0], store.Article{
+	checkArticle(t, arts[0], model.Article{
 		Title: "Pacific forum backs ocean treaty", Author: "Sione Vaka", Publication: "Island Times",
 		URL: "https://islandtimes.example/news/pacific-forum-ocean-treaty", Published: "2025-08-28",
 	}, []string{
@@ -192,7 +192,7 @@ func TestMHTML(t *testing.T) {
 	// Internet Explorer's "Web Archive, single file": base64 page in
 	// windows-1252, address in the message header only.
 	arts = read(t, "testdata/saved/caucasus-talks.mht", ingest.Options{})
-	checkArticle(t, arts[0], store.Article{
+	checkArticle(t, arts[0], model.Article{
 		Title: "Swiss mediators host Caucasus talks", Author: "Jürg Meier", Publication: "Alpine Courier",
 		URL: "https://www.alpinecourier.example/ausland/caucasus-talks-zurich.html", Published: "2024-03-18",
 	}, []string{"ZÜRICH — Foreign ministers", "“constructive and frank”", "façade of pale stone."},
@@ -244,7 +244,7 @@ func TestWebArchive(t *testing.T) {
 	if len(arts) != 1 {
 		t.Fatalf("%d articles", len(arts))
 	}
-	checkArticle(t, arts[0], store.Article{
+	checkArticle(t, arts[0], model.Article{
 		Title: "Geneva talks resume as envoys seek prisoner swap", Author: "Léa Fontaine",
 		URL: "https://www.worldwire.example/2025/06/12/geneva-talks-resume", Published: "2025-06-12T09:15:00+02:00",
 	}, []string{"GENEVA — Negotiators", "agreed in Geneva."}, []string{"reader42", "font-family"})

@@ -9,9 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/ingest"
 	"github.com/attache-app/attache/data/ingest/internal/cputime"
-	"github.com/attache-app/attache/data/store"
 )
 
 // bigPage writes a news page of about size bytes shaped like a heavy modern
@@ -66,7 +67,7 @@ func BenchmarkImportPage5MB(b *testing.B) {
 	path := bigPage(b, 5<<20)
 	start := cputime.Used()
 	for b.Loop() {
-		st, err := store.Open(filepath.Join(b.TempDir(), "bench.attache"))
+		st, err := sqlite.Open(filepath.Join(b.TempDir(), "bench.attache"))
 		if err != nil {
 			b.Fatal(err)
 		}

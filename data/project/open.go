@@ -8,20 +8,27 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/extract"
 	"github.com/attache-app/attache/data/ingest"
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/resources"
 )
 
-// Open resolves path as Resolve does and opens that project, creating it when
-// missing. A default project that did not exist yet is seeded with the sample
-// corpus, so a new user sees a working example at once. It returns the store and
-// the path it opened.
-func Open(ctx context.Context, path string) (*store.Store, string, error) {
-	resolved, isDefault, err := Resolve(path)
+// Open resolves location as Resolve does and opens that project with the
+// engine that keeps it, creating a project file when missing. A default
+// project that did not exist yet is seeded with the sample corpus, so a new
+// user sees a working example at once. It returns the store and the location
+// it opened. This is the one place that picks a store engine.
+func Open(ctx context.Context, location string) (store.Store, string, error) {
+	resolved, isDefault, err := Resolve(location)
 	if err != nil {
 		return nil, "", err
+	}
+	if IsDatabaseURL(resolved) {
+		st, err := openDatabase(ctx, resolved)
+		return st, resolved, err
 	}
 	isNew := false
 	if _, err := os.Stat(resolved); errors.Is(err, fs.ErrNotExist) {
@@ -30,7 +37,7 @@ func Open(ctx context.Context, path string) (*store.Store, string, error) {
 			return nil, "", fmt.Errorf("project: create folder for %s: %w", resolved, err)
 		}
 	}
-	st, err := store.Open(resolved)
+	st, err := sqlite.Open(resolved)
 	if err != nil {
 		return nil, "", err
 	}
@@ -45,7 +52,7 @@ func Open(ctx context.Context, path string) (*store.Store, string, error) {
 
 // Seed imports the embedded sample corpus into st, with the publication dates
 // and outlet its manifest gives, and runs extraction on it.
-func Seed(ctx context.Context, st *store.Store) error {
+func Seed(ctx context.Context, st store.Store) error {
 	files, err := resources.Sample()
 	if err != nil {
 		return err

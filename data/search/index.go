@@ -25,6 +25,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/sahilm/fuzzy"
 )
 
@@ -33,7 +34,7 @@ type Entry struct {
 	ID      int64
 	Name    string
 	Aliases []string
-	Kind    string
+	Kind    model.EntityKind
 }
 
 // Match is one entity found by Find, with the name or alias that matched best.

@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/attache-app/attache/data/model"
 )
 
 type article struct {
@@ -34,19 +36,19 @@ type labels struct {
 }
 
 type party struct {
-	Name    string `json:"name"`
-	Kind    string `json:"kind"`
-	Country string `json:"country"`
+	Name    string           `json:"name"`
+	Kind    model.EntityKind `json:"kind"`
+	Country string           `json:"country"`
 }
 
 type extracted struct {
 	ID       string `json:"id"`
 	Entities []struct {
-		Name    string `json:"name"`
-		Kind    string `json:"kind"`
-		Country string `json:"country"`
-		Start   int    `json:"start"`
-		End     int    `json:"end"`
+		Name    string           `json:"name"`
+		Kind    model.EntityKind `json:"kind"`
+		Country string           `json:"country"`
+		Start   int              `json:"start"`
+		End     int              `json:"end"`
 	} `json:"entities"`
 	Events []struct {
 		Actor     []party `json:"actor"`
@@ -135,7 +137,7 @@ func score(arts map[string]article, lab map[string]labels, places map[string][]s
 			if e.Country != "" {
 				got[e.Country] = true
 			}
-			if e.Kind == "person" {
+			if e.Kind == model.KindPerson {
 				s.persons++
 				if cutShort(text, e.Start, e.End) {
 					s.cutShort++
@@ -169,7 +171,7 @@ func score(arts map[string]article, lab map[string]labels, places map[string][]s
 				names := []string{}
 				for _, e := range o.Entities {
 					if e.Country == c {
-						names = append(names, e.Name+"/"+e.Kind+"@"+string(text[e.Start:e.End]))
+						names = append(names, e.Name+"/"+e.Kind.Label()+"@"+string(text[e.Start:e.End]))
 					}
 				}
 				s.example("false", fmt.Sprintf("%s %s %v labels=%v", o.ID, c, names, l.Places))
@@ -208,7 +210,7 @@ func score(arts map[string]article, lab map[string]labels, places map[string][]s
 // country (a government body, an official, a party).
 func political(ps []party) bool {
 	for _, p := range ps {
-		if p.Kind == "country" || p.Country != "" {
+		if p.Kind == model.KindCountry || p.Country != "" {
 			return true
 		}
 	}

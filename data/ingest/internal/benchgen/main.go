@@ -15,10 +15,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/ingest"
 	"github.com/attache-app/attache/data/ingest/internal/gen"
 	"github.com/attache-app/attache/data/internal/devcorpus"
-	"github.com/attache-app/attache/data/store"
 )
 
 func main() {
@@ -85,7 +86,7 @@ SELECT count(*) FROM articles;
 
 func importFile(db, jsonl string) error {
 	start := time.Now()
-	st, err := store.Open(db)
+	st, err := sqlite.Open(db)
 	if err != nil {
 		return err
 	}

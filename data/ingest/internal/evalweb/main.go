@@ -23,8 +23,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/ingest"
 	"github.com/attache-app/attache/data/ingest/internal/cputime"
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -38,7 +41,7 @@ type truth struct {
 type page struct {
 	key      string
 	err      error
-	arts     []store.Article
+	arts     []model.Article
 	score    score
 	duration time.Duration
 }
@@ -82,7 +85,7 @@ func run(corpus, split, candidate string, verbose bool) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	st, err := store.Open(filepath.Join(tmp, "eval.attache"))
+	st, err := sqlite.Open(filepath.Join(tmp, "eval.attache"))
 	if err != nil {
 		return err
 	}
@@ -119,7 +122,7 @@ func run(corpus, split, candidate string, verbose bool) error {
 }
 
 // importPage unpacks one page next to the project and imports it.
-func importPage(st *store.Store, corpus, tmp, key, split string) (page, error) {
+func importPage(st store.Store, corpus, tmp, key, split string) (page, error) {
 	p := page{key: key}
 	path := filepath.Join(tmp, key+".html")
 	if err := gunzip(filepath.Join(corpus, "html", key+".html.gz"), path); err != nil {
@@ -157,7 +160,7 @@ func candidatePage(name, corpus, tmp, key string) (page, error) {
 	}
 	p.duration = d
 	if text != "" {
-		p.arts = []store.Article{{Body: text}}
+		p.arts = []model.Article{{Body: text}}
 	}
 	return p, os.Remove(path)
 }

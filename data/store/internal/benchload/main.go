@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/attache-app/attache/data/store/sqlite"
+
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/data/store/internal/gen"
 )
@@ -101,7 +103,7 @@ func importStore(path string, arts []gen.Article) error {
 			SourcePath: "generated.txt", SourcePos: i}
 	}
 	start := time.Now()
-	s, err := store.Open(path)
+	s, err := sqlite.Open(path)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,83 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+)
+
+// deferredIndex indexes the articles of an import a few megabytes at a time
+// with one INSERT … SELECT instead of one row at a time from the insert
+// trigger. FTS5 writes the terms it holds in memory as a new index segment
+// at the start of every statement that opens a statement journal (every
+// multi-row INSERT, every INSERT of a mention), so indexing as rows arrive
+// writes one small segment per statement and then spends time merging them.
+// Indexing every indexBatch bytes of text writes few, large segments and
+// still overlaps the indexing with the reading of the file.
+//
+// The trigger is dropped for the transaction and created again from its own
+// SQL before the commit; a rolled-back import leaves it as it was.
+type deferredIndex struct {
+	trigger string // the trigger's CREATE statement; "" when there is none
+	after   int64  // articles up to this id are indexed
+	last    int64  // the largest id imported so far
+	pending int    // bytes of text imported and not yet indexed
+}
+
+// indexBatch is how much article text is indexed by one statement; it stays
+// well within FTS5's pending-term buffer (migrateImportHash).
+const indexBatch = 4 << 20
+
+// deferIndexing drops the full-text insert trigger for the transaction.
+func deferIndexing(ctx context.Context, tx *sql.Tx) (*deferredIndex, error) {
+	d := &deferredIndex{}
+	err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'articles_fts_ai'`).Scan(&d.trigger)
+	if err == sql.ErrNoRows {
+		return d, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	// AUTOINCREMENT: new rows get ids above every id the table ever had.
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&d.after); err != nil {
+		return nil, err
+	}
+	_, err = tx.ExecContext(ctx, `DROP TRIGGER articles_fts_ai`)
+	return d, err
+}
+
+// added records imported articles: their largest id and their text's size.
+// Once enough text waits, it is indexed.
+func (d *deferredIndex) added(ctx context.Context, tx *sql.Tx, last int64, bytes int) error {
+	d.last = max(d.last, last)
+	d.pending += bytes
+	if d.pending < indexBatch {
+		return nil
+	}
+	return d.index(ctx, tx)
+}
+
+// index adds the articles imported since the last call to the index, as the
+// trigger would have (title and body under the article's id).
+func (d *deferredIndex) index(ctx context.Context, tx *sql.Tx) error {
+	if d.trigger == "" || d.last <= d.after {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, body)
+		SELECT id, title, body FROM articles WHERE id > ? AND id <= ? ORDER BY id`, d.after, d.last); err != nil {
+		return err
+	}
+	d.after, d.pending = d.last, 0
+	return nil
+}
+
+// finish indexes the rest and puts the trigger back.
+func (d *deferredIndex) finish(ctx context.Context, tx *sql.Tx) error {
+	if d.trigger == "" {
+		return nil
+	}
+	if err := d.index(ctx, tx); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, d.trigger)
+	return err
+}

@@ -1,0 +1,323 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/attache-app/attache/data/model"
+	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/store/internal/textsearch"
+)
+
+// importCacheKiB is the writer's page cache during an import, writerCacheKiB
+// the rest of the time (SQLite's default).
+const importCacheKiB, writerCacheKiB = "32768", "2000"
+
+// preparedChunk is up to importChunk articles to import with what the store
+// computes for each before inserting it, or the error that stops the import.
+type preparedChunk struct {
+	items  []ImportItem
+	hashes []string
+	runes  []int
+	grams  []string
+	first  int // position of items[0] among all the articles imported
+	err    error
+
+	cleared map[int]error // by index in items: why its published date was cleared
+}
+
+// prepareChunks calls next in a goroutine of its own, checks each article
+// and computes its hash, length and CJK bigrams there, and hands the
+// articles on a chunk at a time: the single writer connection only runs
+// SQL. stop ends the goroutine early and returns once it has ended (next
+// is not called after stop returns).
+func prepareChunks(next func() (ImportItem, bool, error)) (<-chan preparedChunk, func()) {
+	out := make(chan preparedChunk, 2) // the reader stays ahead while a batch is indexed
+	quit := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer close(out)
+		send := func(c preparedChunk) bool {
+			select {
+			case out <- c:
+				return true
+			case <-quit:
+				return false
+			}
+		}
+		pos := 0
+		for more := true; more; {
+			c := preparedChunk{first: pos}
+			for len(c.items) < importChunk {
+				select {
+				case <-quit:
+					return
+				default:
+				}
+				it, ok, err := next()
+				if err != nil {
+					send(preparedChunk{err: err})
+					return
+				}
+				if !ok {
+					more = false
+					break
+				}
+				if err := c.push(it); err != nil {
+					send(preparedChunk{err: fmt.Errorf("article %d (%q): %w", pos, it.Article.Title, err)})
+					return
+				}
+				pos++
+			}
+			if len(c.items) > 0 && !send(c) {
+				return
+			}
+		}
+	}()
+	return out, func() {
+		select {
+		case <-quit:
+		default:
+			close(quit)
+		}
+		for range out { // unblock a pending send
+		}
+		<-done
+	}
+}
+
+// push checks an article and adds it to the chunk with its hash, length and
+// CJK bigrams.
+func (c *preparedChunk) push(it ImportItem) error {
+	if err := checkBody(it.Article); err != nil {
+		return err
+	}
+	a := &it.Article
+	if err := model.ValidDate(a.Published); err != nil {
+		if c.cleared == nil {
+			c.cleared = map[int]error{}
+		}
+		c.cleared[len(c.items)] = fmt.Errorf("article %d (%q): published: %w; imported with the date unknown", c.first+len(c.items), a.Title, err)
+		a.Published = ""
+	}
+	c.items = append(c.items, it)
+	c.hashes = append(c.hashes, store.BodyHash(a.Body))
+	c.runes = append(c.runes, utf8.RuneCountInString(a.Body))
+	c.grams = append(c.grams, textsearch.Grams(a.Title, a.Body))
+	return nil
+}
+
+// importer inserts chunks of articles within one import transaction.
+type importer struct {
+	tx        *sql.Tx
+	seen, cjk *sql.Stmt
+	ins       chunkInserter
+	sugg      *suggestionSaver // made when the first extraction comes
+	fresh     []int
+}
+
+func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
+	seen, err := tx.PrepareContext(ctx, `SELECT hash FROM articles WHERE hash IN (SELECT value FROM json_each(?))`)
+	if err != nil {
+		return nil, err
+	}
+	cjk, err := tx.PrepareContext(ctx, `INSERT INTO article_grams(id, grams) VALUES (?, ?)`)
+	if err != nil {
+		seen.Close()
+		return nil, err
+	}
+	return &importer{tx: tx, seen: seen, cjk: cjk, ins: chunkInserter{tx: tx}}, nil
+}
+
+func (m *importer) close() {
+	m.seen.Close()
+	m.cjk.Close()
+	m.ins.close()
+	if m.sugg != nil {
+		m.sugg.close()
+	}
+}
+
+// known returns the hashes among hashes that the project already holds.
+func (m *importer) known(ctx context.Context, hashes []string) (map[string]bool, error) {
+	list, err := json.Marshal(hashes)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := m.seen.QueryContext(ctx, string(list))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	known := map[string]bool{}
+	for rows.Next() {
+		var h string
+		if err := rows.Scan(&h); err != nil {
+			return nil, err
+		}
+		known[h] = true
+	}
+	return known, rows.Err()
+}
+
+// add imports one chunk, appending to res.IDs (0 for a duplicate), then
+// saves the suggestions that came with its new articles. It returns the
+// largest new id and the bytes of title and body added.
+func (m *importer) add(ctx context.Context, c preparedChunk, res *ImportResult) (last int64, bytes int, err error) {
+	// Articles of earlier chunks are in the table already (known finds
+	// them), so only the chunk's own hashes are kept: memory does not grow
+	// with the import.
+	known, err := m.known(ctx, c.hashes)
+	if err != nil {
+		return 0, 0, err
+	}
+	m.fresh = m.fresh[:0]
+	for i, h := range c.hashes {
+		if !known[h] {
+			known[h] = true // a later copy in the same chunk is a duplicate
+			m.fresh = append(m.fresh, i)
+		}
+	}
+	ids := make([]int64, len(c.items))
+	res.Duplicates += len(c.items) - len(m.fresh)
+	if len(m.fresh) > 0 {
+		if err := m.ins.insert(ctx, c, m.fresh, ids); err != nil {
+			return 0, 0, fmt.Errorf("articles %d–%d: %w", c.first, c.first+len(c.items)-1, err)
+		}
+	}
+	for _, i := range m.fresh {
+		if c.grams[i] != "" {
+			if _, err := m.cjk.ExecContext(ctx, ids[i], c.grams[i]); err != nil {
+				return 0, 0, fmt.Errorf("article %d (%q): %w", c.first+i, c.items[i].Article.Title, err)
+			}
+		}
+	}
+	for _, i := range m.fresh {
+		last = max(last, ids[i])
+		bytes += len(c.items[i].Article.Title) + len(c.items[i].Article.Body)
+	}
+	for _, i := range m.fresh {
+		x := c.items[i].Extraction
+		if x == nil {
+			continue
+		}
+		if m.sugg == nil {
+			m.sugg = newSuggestionSaver(m.tx)
+		}
+		// A refused extraction is checked before anything of it is written,
+		// so the article stays and only its suggestions are left out.
+		if err := m.sugg.save(ctx, ids[i], c.runes[i], *x); err != nil {
+			var bad refusedSuggestions
+			if !errors.As(err, &bad) {
+				return 0, 0, fmt.Errorf("article %d (%q): %w", c.first+i, c.items[i].Article.Title, err)
+			}
+			res.Unsaved = append(res.Unsaved, fmt.Errorf("article %d (%q): suggestions not saved: %w", c.first+i, c.items[i].Article.Title, bad.err))
+		}
+	}
+	for _, i := range m.fresh {
+		if err := c.cleared[i]; err != nil {
+			res.Cleared = append(res.Cleared, err)
+		}
+	}
+	res.IDs = append(res.IDs, ids...)
+	return last, bytes, nil
+}
+
+// importChunk is how many articles one INSERT statement adds. Inside a
+// transaction FTS5 writes its pending terms to disk at the start of every
+// statement that fires the indexing trigger (a statement savepoint), so
+// inserting row by row writes one tiny index segment per article and then
+// spends most of the import merging them. A thousand news-length rows per
+// statement (about 1–5 MB of text) stay within the pending-term buffer the
+// schema gives FTS5 (migrateImportHash), so each statement writes one
+// segment.
+const importChunk = 1000
+
+// chunkInserter adds articles with multi-row INSERT statements, reusing the
+// prepared statement of a full chunk.
+type chunkInserter struct {
+	tx   *sql.Tx
+	full *sql.Stmt
+}
+
+const insertHead = `INSERT INTO articles
+	(title, publication, author, url, published, dateline, language, body, runes, hash, source_path, source_pos) VALUES `
+
+// insert adds c.items[i] for each i in fresh and records their ids in ids[i].
+func (ci *chunkInserter) insert(ctx context.Context, c preparedChunk, fresh []int, ids []int64) error {
+	stmt, err := ci.stmt(ctx, len(fresh))
+	if err != nil {
+		return err
+	}
+	if len(fresh) < importChunk {
+		defer stmt.Close()
+	}
+	args := make([]any, 0, 12*len(fresh))
+	index := make(map[string]int, len(fresh))
+	for _, i := range fresh {
+		a := &c.items[i].Article
+		args = append(args, a.Title, a.Publication, a.Author, a.URL, a.Published, a.Dateline,
+			a.Language, a.Body, c.runes[i], c.hashes[i], a.SourcePath, a.SourcePos)
+		index[c.hashes[i]] = i
+	}
+	// RETURNING gives no order guarantee; the hash (unique) says which
+	// article each id belongs to.
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	got := 0
+	for rows.Next() {
+		var id int64
+		var h string
+		if err := rows.Scan(&id, &h); err != nil {
+			return err
+		}
+		ids[index[h]] = id
+		got++
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if got != len(fresh) {
+		return fmt.Errorf("%d rows inserted, want %d", got, len(fresh))
+	}
+	return nil
+}
+
+// stmt returns the INSERT statement for n rows.
+func (ci *chunkInserter) stmt(ctx context.Context, n int) (*sql.Stmt, error) {
+	if n == importChunk && ci.full != nil {
+		return ci.full, nil
+	}
+	var b strings.Builder
+	b.WriteString(insertHead)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("(?,?,?,?,?,?,?,?,?,?,?,?)")
+	}
+	b.WriteString(" RETURNING id, hash")
+	st, err := ci.tx.PrepareContext(ctx, b.String())
+	if err != nil {
+		return nil, err
+	}
+	if n == importChunk {
+		ci.full = st
+	}
+	return st, nil
+}
+
+func (ci *chunkInserter) close() {
+	if ci.full != nil {
+		ci.full.Close()
+	}
+}
