@@ -45,6 +45,7 @@ type entityBuilder struct {
 	// where the story was filed, whatever the rest of the text names
 	datelineRead bool
 	towns        map[string]*gazEntry // towns the text placed in a region ("San Jose, Calif."), by name
+	hyphenFirms  map[string]bool      // hyphenated words a company word follows somewhere in the text
 }
 
 // deferredShort is a surname the gazetteer knows, kept until the text's own
@@ -407,7 +408,7 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 				i += gn // "told Reuters", "Reuters reported": the channel of the story, not a party
 				continue
 			}
-			if gn > 0 && placeLike(ref) && insideOtherName(x.toks, i, i+gn, ref.form == formDemonym, foldKey(joinTokens(x.toks, i, i+gn)) != foldKey(ref.e.name)) {
+			if gn > 0 && placeLike(ref) && insideOtherName(x.toks, i, i+gn, ref.form == formDemonym, foldKey(joinTokens(x.toks, i, i+gn)) != foldKey(ref.e.name), ref.form >= formCapital) {
 				i += gn // "Gulf of Mexico", "Uruguay Round", "listed in Luxembourg": not a place of the story
 				continue
 			}
@@ -773,6 +774,9 @@ func (x *entityBuilder) hyphenParts(i int) bool {
 	found := false
 	off := t.start
 	parts := strings.Split(t.text, "-")
+	if x.hyphenFirm(t.key, parts) {
+		return false
+	}
 	for k, part := range parts {
 		n := len([]rune(part))
 		if (k+1 < len(parts) && languageWords[foldKey(parts[k+1])]) || (k == 0 && i > 0 && x.toks[i-1].text == "New") {
@@ -798,6 +802,37 @@ func (x *entityBuilder) hyphenParts(i int) bool {
 		off += n + 1
 	}
 	return found
+}
+
+// hyphenFirm reports whether the hyphenated word key is a company's name
+// ("Georgia-Pacific Corp", and "Georgia-Pacific" again later): somewhere in
+// the text a company word follows it, and one of its parts names no country
+// or body ("Pacific"), unlike "US-China Business Council".
+func (x *entityBuilder) hyphenFirm(key string, parts []string) bool {
+	if x.hyphenFirms == nil {
+		x.hyphenFirms = map[string]bool{}
+		for j := 0; j+1 < len(x.toks); j++ {
+			t, next := x.toks[j], x.toks[j+1]
+			if t.cap && strings.Contains(t.text, "-") && next.cap && (companySuffixes[next.key] || companyHeads[next.key]) {
+				x.hyphenFirms[t.key] = true
+			}
+		}
+	}
+	if !x.hyphenFirms[key] {
+		return false
+	}
+	for _, part := range parts {
+		named := false
+		if nd := x.g.root.next[foldKey(part)]; nd != nil {
+			for _, ref := range nd.refs {
+				named = named || ref.e.kind == KindCountry || ref.e.kind == KindOrganisation
+			}
+		}
+		if !named {
+			return true
+		}
+	}
+	return false
 }
 
 // partOfLongerName reports whether the organisation name at toks[i:i+n] is
