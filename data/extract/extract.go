@@ -100,7 +100,7 @@ func (x *Extractor) Extract(text string, published string) Result {
 	eb := &entityBuilder{g: x.g, toks: toks, pub: pub, havePub: havePub}
 	eb.recognise(sents)
 	evs := x.events(eb, text, sents)
-	return finish(eb, evs, eb.salientCountries(sents, evs))
+	return finish(eb, evs, eb.salientCountries(sents, evs, x.lx))
 }
 
 // finish orders entities by first mention and fills in their spans; the

@@ -14,13 +14,18 @@ const (
 const salientMentions = 2
 
 // salientCountries returns the countries the text is about: those named in
-// the dateline or the lead, named at least salientMentions times (as a
-// country, a demonym, a capital, a city or region of theirs, or the country
-// of a person or body), or a party to one of its events. A country named
-// once in passing further on ("sales rose in Japan and Singapore", "the
-// London market") is an aside, not one of the text's countries.
-func (x *entityBuilder) salientCountries(sents [][2]int, evs []Event) map[string]bool {
+// the dateline or the first sentence, named in the rest of the lead other
+// than descriptively, named at least salientMentions times (as a country, a
+// demonym, a capital, a city or region of theirs, or the country of a person
+// or body), or a party to one of its events. A country named once in
+// passing further on ("sales rose in Japan and Singapore", "the London
+// market", "a Canadian firm") is an aside, not one of the text's countries.
+func (x *entityBuilder) salientCountries(sents [][2]int, evs []Event, lx lexicon) map[string]bool {
 	leadEnd := x.leadEnd(sents)
+	firstEnd := len(x.toks)
+	if len(sents) > 0 {
+		firstEnd = sents[0][1]
+	}
 	salient := map[string]bool{}
 	named := map[string]int{}
 	for _, m := range x.ments {
@@ -29,7 +34,7 @@ func (x *entityBuilder) salientCountries(sents [][2]int, evs []Event) map[string
 			continue
 		}
 		named[c]++
-		if m.dateline || m.a < leadEnd || named[c] >= salientMentions {
+		if m.dateline || m.a < firstEnd || (m.a < leadEnd && !x.descriptive(m, lx)) || named[c] >= salientMentions {
 			salient[c] = true
 		}
 	}
@@ -41,6 +46,34 @@ func (x *entityBuilder) salientCountries(sents [][2]int, evs []Event) map[string
 		}
 	}
 	return salient
+}
+
+// descriptive reports whether mention m only describes something by its
+// country or place rather than naming the country as a party: an
+// adjective of nationality before anything but its state or people ("a
+// Canadian company", "Japanese products", but "Sudanese officials"), or a
+// capital or city where something is or happens ("talks in London", "the
+// London market", "Tokyo-based"), but not one standing for its government
+// ("Washington said", "Washington criticised", "talks with Moscow"); lx
+// tells the verbs.
+func (x *entityBuilder) descriptive(m mention, lx lexicon) bool {
+	next := ""
+	if m.b < len(x.toks) {
+		next = x.toks[m.b].key
+	}
+	switch {
+	case m.demonym:
+		return !m.prefix && !politicalNouns[next]
+	case m.place:
+		if m.re > m.rs {
+			return true // "London-based"
+		}
+		if m.a > 0 && (placePrepositions[x.toks[m.a-1].key] || x.toks[m.a-1].key == "of") {
+			return true
+		}
+		return m.b < len(x.toks) && x.toks[m.b].word && !x.toks[m.b].cap && !reportingVerbs[next] && lx[next] == nil
+	}
+	return false
 }
 
 // aside reports whether entity i is a country or a place named only in

@@ -40,6 +40,12 @@ func TestCountriesNamedInPassing(t *testing.T) {
 		{"in the lead", "DALLAS, March 3 - Harbor Foods Inc said profits rose on sales in Norway. " + filler + filler, []string{"NOR", "USA"}},
 		{"in the dateline", "OSLO, March 3 - Harbor Foods Inc said profits rose. " + filler + filler, []string{"NOR"}},
 		{"a party to an event", "DALLAS, March 3 - Harbor Foods Inc said profits rose. " + filler + filler + "Norway imposed sanctions on Iran.", []string{"IRN", "NOR", "USA"}},
+		{"an adjective describing a company, after the first sentence", "DALLAS, March 3 - Harbor Foods Inc said profits rose. It is owned by a Canadian firm. " + filler + filler, []string{"USA"}},
+		{"an adjective before officials, after the first sentence", "DALLAS, March 3 - Harbor Foods Inc said profits rose. Canadian officials approved the plant. " + filler + filler, []string{"CAN", "USA"}},
+		{"a capital as where talks were, after the first sentence", "DALLAS, March 3 - Harbor Foods Inc said profits rose. It held talks in Vienna. " + filler + filler, []string{"USA"}},
+		{"a capital as a market, after the first sentence", "DALLAS, March 3 - Harbor Foods Inc said profits rose. Its shares trade on the Vienna market. " + filler + filler, []string{"USA"}},
+		{"a capital standing for its government", "DALLAS, March 3 - Harbor Foods Inc said profits rose. Vienna criticised the plant. " + filler + filler, []string{"AUT", "USA"}},
+		{"a capital in the first sentence", "DALLAS, March 3 - Harbor Foods Inc said profits rose after talks in Vienna. " + filler + filler, []string{"AUT", "USA"}},
 		{"a short story is all lead", "Fiji's prime minister called for calm. Leaders from Samoa are expected to attend. Observers said Kiribati and Nauru would send envoys.", []string{"FJI", "KIR", "NRU", "WSM"}},
 	}
 	for _, tc := range cases {
