@@ -61,6 +61,9 @@ type gazetteer struct {
 	countries  map[string]*gazEntry   // by ISO3
 	regionAbbr map[string]*gazEntry   // states and provinces by folded name or abbreviation
 	cities     map[string][]*gazEntry // cities by folded name, most populous first
+	// otherCities are the large cities by the other names GeoNames lists
+	// ("frankfurt", "geneva"), for datelines only
+	otherCities map[string][]*gazEntry
 }
 
 func (g *gazetteer) add(name string, ref nameRef) {

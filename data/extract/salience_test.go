@@ -114,3 +114,19 @@ func TestNamesBorrowingAPlace(t *testing.T) {
 		})
 	}
 }
+
+// A dateline may name a large city by another name GeoNames lists for it
+// ("FRANKFURT" for Frankfurt am Main, "GENEVA" for Genève): the city, in its
+// country.
+func TestDatelineCityByOtherName(t *testing.T) {
+	x := newExtractor(t)
+	for _, tc := range []struct{ text, name, country string }{
+		{"FRANKFURT, March 3 - The central bank left rates unchanged.", "Frankfurt am Main", "DEU"},
+		{"GENEVA, March 3 - Trade officials met again.", "Genève", "CHE"},
+	} {
+		r := x.Extract(tc.text, "1987-03-03")
+		if len(r.Entities) == 0 || r.Entities[0].Name != tc.name || r.Entities[0].Kind != extract.KindPlace || r.Entities[0].Country != tc.country {
+			t.Errorf("%q: first entity %+v, want the place %s in %s", tc.text, r.Entities, tc.name, tc.country)
+		}
+	}
+}
