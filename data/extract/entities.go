@@ -292,6 +292,10 @@ func (x *entityBuilder) run(i, end int, sentStart bool) (int, bool) {
 					inName = false
 				}
 			}
+			if gn == 1 && ref.form == formDemonym && x.demonymSurname(i, j) {
+				j++ // "Ron English said", "Glenn English, a Democrat": a surname
+				continue
+			}
 			if !inName && (gn >= 2 || (gn == 1 && ref.e.kind == KindCountry && !orgHeads[x.toks[j+gn-1].key] && !(j+1 < end && orgHeads[x.toks[j+1].key]))) {
 				// "Two Japanese", "Foreign Affairs Winston Peters": a known name
 				// starts here; but "Air Canada" mid-sentence is one name
@@ -802,6 +806,20 @@ func (x *entityBuilder) hyphenParts(i int) bool {
 		off += n + 1
 	}
 	return found
+}
+
+// demonymSurname reports whether the nationality adjective at token j ends
+// a person's name begun by the single given name at token i: a speaker
+// ("Ron English said") or a name set off by a comma ("Glenn English, a
+// Democrat"), where a nationality adjective on its own would need a noun.
+func (x *entityBuilder) demonymSurname(i, j int) bool {
+	if _, title := titles[x.toks[i].key]; title || j != i+1 || x.toks[i].upper || x.toks[j].upper || !x.toks[i].cap || orgHeads[x.toks[i].key] {
+		return false
+	}
+	if gn, ref := x.lookup(i, j, false); gn > 0 && placeLike(ref) {
+		return false // "Quebec French, …": a place before it
+	}
+	return j+1 < len(x.toks) && (reportingVerbs[x.toks[j+1].key] || x.toks[j+1].text == ",")
 }
 
 // hyphenFirm reports whether the hyphenated word key is a company's name

@@ -130,3 +130,32 @@ func TestDatelineCityByOtherName(t *testing.T) {
 		}
 	}
 }
+
+// A nationality adjective after a single given name, before "said" or a
+// comma, is the person's surname, not a country.
+func TestNationalitySurname(t *testing.T) {
+	x := newExtractor(t)
+	for _, tc := range []struct {
+		text, person string
+		countries    []string
+	}{
+		{"The utility's lawyer Dale French said the plan would fail.", "Dale French", nil},
+		{"Ken Irish, a spokesman, declined to comment.", "Ken Irish", nil},
+		{"The British said they would act.", "", []string{"GBR"}},
+	} {
+		r := x.Extract(tc.text, "1987-03-03")
+		if got := countryCodes(r); !slices.Equal(got, tc.countries) {
+			t.Errorf("%q: countries %v, want %v", tc.text, got, tc.countries)
+		}
+		if tc.person == "" {
+			continue
+		}
+		found := false
+		for _, e := range r.Entities {
+			found = found || e.Name == tc.person
+		}
+		if !found {
+			t.Errorf("%q: no entity %q in %+v", tc.text, tc.person, r.Entities)
+		}
+	}
+}
