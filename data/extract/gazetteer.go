@@ -308,7 +308,9 @@ func stripThe(s string) string {
 }
 
 // usableName rejects dictionary entries that would fire on ordinary prose:
-// names starting with a digit and single short words.
+// names starting with a digit, single short words, and two words one of
+// which is a lone letter ("Triple A" is a credit rating far more often than
+// a death squad).
 func usableName(s string) bool {
 	if s == "" || (s[0] >= '0' && s[0] <= '9') {
 		return false
@@ -316,6 +318,9 @@ func usableName(s string) bool {
 	f := strings.Fields(s)
 	if len(f) == 1 {
 		return len(s) >= 5 && !stopwords[foldKey(s)]
+	}
+	if len(f) == 2 && (len(f[0]) == 1 || len(f[1]) == 1) {
+		return false
 	}
 	return !stopwords[foldKey(f[0])] || len(f) > 2
 }

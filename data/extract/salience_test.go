@@ -159,3 +159,14 @@ func TestNationalitySurname(t *testing.T) {
 		}
 	}
 }
+
+// A credit rating written as two words ("Triple A") is no armed group's
+// name and names no country.
+func TestRatingNamesNoGroup(t *testing.T) {
+	x := newExtractor(t)
+	text := "The notes are rated Triple A by the agency and will be sold next week."
+	r := x.Extract(text, "1987-03-03")
+	if got := countryCodes(r); len(got) != 0 {
+		t.Errorf("%q: countries %v, want none; entities %+v", text, got, r.Entities)
+	}
+}
