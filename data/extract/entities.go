@@ -137,6 +137,9 @@ func (x *entityBuilder) accept(ref nameRef, i, n int, sentStart bool) bool {
 	if t.currency || x.toks[i+n-1].currency {
 		return false
 	}
+	if ref.e.founded != "" && x.havePub && x.pubDay() < ref.e.founded {
+		return false // "ICC" in 1987: not the court founded in 2002
+	}
 	if ref.acronym {
 		for _, r := range t.text {
 			if unicode.IsLower(r) {

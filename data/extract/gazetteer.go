@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/attache-app/attache/resources"
 )
@@ -30,7 +31,8 @@ type gazEntry struct {
 	aliases                   []string // aliases worth showing (other names, other scripts)
 	ranges                    []roleRange
 	curated                   bool
-	pop                       int // a city's population
+	pop                       int    // a city's population
+	founded                   string // day a body was founded ("2002-07-01"), "" if long before any news read
 }
 
 // Forms under which a gazetteer entry can be named.
@@ -177,7 +179,10 @@ func loadGazetteer(lx lexicon) (*gazetteer, error) {
 		if len(f) < 2 {
 			return fmt.Errorf("want at least 2 fields, have %d", len(f))
 		}
-		e := &gazEntry{name: field(f, 0), kind: field(f, 1), country: field(f, 2), role: field(f, 3), curated: true}
+		e := &gazEntry{name: field(f, 0), kind: field(f, 1), country: field(f, 2), role: field(f, 3), curated: true, founded: field(f, 5)}
+		if _, err := time.Parse(day, e.founded); e.founded != "" && err != nil {
+			return fmt.Errorf("founded %q: want YYYY-MM-DD", e.founded)
+		}
 		e.aliases = splitList(field(f, 4))
 		g.add(e.name, nameRef{e: e})
 		for _, a := range e.aliases {

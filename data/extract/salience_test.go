@@ -170,3 +170,22 @@ func TestRatingNamesNoGroup(t *testing.T) {
 		t.Errorf("%q: countries %v, want none; entities %+v", text, got, r.Entities)
 	}
 }
+
+// A body is not linked in news published before it was founded: "WTO" in
+// 1987 is not the World Trade Organization (1995).
+func TestBodyNotLinkedBeforeItsFounding(t *testing.T) {
+	x := newExtractor(t)
+	text := "Delegates of the WTO met in Geneva on Monday."
+	for _, tc := range []struct {
+		published string
+		want      bool
+	}{{"1987-03-03", false}, {"2020-03-03", true}} {
+		linked := false
+		for _, e := range x.Extract(text, tc.published).Entities {
+			linked = linked || e.Name == "World Trade Organization"
+		}
+		if linked != tc.want {
+			t.Errorf("published %s: World Trade Organization linked = %v, want %v", tc.published, linked, tc.want)
+		}
+	}
+}
