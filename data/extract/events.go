@@ -836,6 +836,9 @@ func (c *sentenceCtx) parties(r *rule, i, after int, st *sentenceState, out []Ev
 	if len(recips) == 0 && !r.charac && i > c.s0 && st.lastEvent >= 0 && eb.toks[i-1].key == "and" {
 		recips = c.recipientsAfter(after, setOf(actors))
 	}
+	if len(recips) == 0 && !r.reverse && domesticTypes[cameoByCode[r.code].Type] {
+		recips = c.ownGround(after, actors)
+	}
 	if r.reverse {
 		if len(recips) == 0 {
 			return nil, nil, false
@@ -848,6 +851,33 @@ func (c *sentenceCtx) parties(r *rule, i, after int, st *sentenceState, out []Ev
 		return nil, nil, false
 	}
 	return actors, recips, true
+}
+
+// domesticTypes are the events a state's forces commit against people of
+// their own country as often as against another's.
+var domesticTypes = set(`COERCE ASSAULT`)
+
+// ownGround returns the actor country whose own territory the sentence
+// places the event in after token k ("Turkish police detained protesters in
+// Istanbul"): with no other target named, the state acted against its own
+// people, which PLOVER codes as the country acting on itself.
+func (c *sentenceCtx) ownGround(k int, actors []int) []int {
+	toks := c.eb.toks
+	for j := k; j < c.s1; j++ {
+		if clauseBreaks[toks[j].key] {
+			return nil
+		}
+		mi := c.startAt[j]
+		if mi < 0 {
+			continue
+		}
+		m := c.eb.ments[mi]
+		if m.place && m.a > c.s0 && (toks[m.a-1].key == "in" || toks[m.a-1].key == "at") && c.eb.ents[m.ent].Kind == KindCountry && slices.Contains(actors, m.ent) {
+			return []int{m.ent}
+		}
+		j = m.b - 1
+	}
+	return nil
 }
 
 // record appends the event of the trigger at token i to out, dated from

@@ -27,6 +27,8 @@ func TestNewsStyle(t *testing.T) {
 		{"title after a possessive country", "Ghana's new president John Mahama arrived in Abuja for talks.", "2025-09-05", "CONSULT", "GHA", "NGA", ""},
 		{"criticism drawn from someone is theirs", "The vote drew sharp criticism from Hungary.", "2025-09-05", "ACCUSE", "HUN", "", ""},
 		{"denial takes its complement", "Egypt denied that it had sent weapons to Sudan.", "2025-09-05", "REJECT", "EGY", "", ""},
+		{"repression at home targets the state's own people", "Egyptian police arrested scores of students in Cairo on Sunday.", "2025-09-05", "COERCE", "EGY", "EGY", ""},
+		{"a strike abroad targets the place's country", "Russian troops shelled villages in Ukraine on Sunday.", "2025-09-05", "ASSAULT", "RUS", "UKR", ""},
 		{"negated signing is no event", "Indonesia did not sign the declaration.", "2025-09-05", "", "", "", ""},
 	}
 	for _, tc := range cases {
