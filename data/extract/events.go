@@ -531,6 +531,9 @@ func (c *sentenceCtx) recipientsAfter(k int, exclude map[int]bool) []int {
 			j = m.b - 1
 			continue
 		}
+		if e := c.eb.ents[m.ent]; possessive >= 0 && e.Kind == KindOther && e.Country == "" {
+			break // "welcomed North Korea's decision to send athletes to the Winter Olympics": the possessor, not a thing
+		}
 		return c.groupForward(mi, exclude)
 	}
 	if possessive >= 0 {

@@ -29,6 +29,7 @@ func TestNewsStyle(t *testing.T) {
 		{"denial takes its complement", "Egypt denied that it had sent weapons to Sudan.", "2025-09-05", "REJECT", "EGY", "", ""},
 		{"repression at home targets the state's own people", "Egyptian police arrested scores of students in Cairo on Sunday.", "2025-09-05", "COERCE", "EGY", "EGY", ""},
 		{"a strike abroad targets the place's country", "Russian troops shelled villages in Ukraine on Sunday.", "2025-09-05", "ASSAULT", "RUS", "UKR", ""},
+		{"a possessor is the target, not a thing named after it", "Chile praised Peru's offer to host the Pacific Games.", "2025-09-05", "SUPPORT", "CHL", "PER", ""},
 		{"negated signing is no event", "Indonesia did not sign the declaration.", "2025-09-05", "", "", "", ""},
 	}
 	for _, tc := range cases {
