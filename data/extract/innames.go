@@ -40,8 +40,8 @@ func insideOtherName(toks []token, a, b int, demonym, alias, city bool) bool {
 	if a >= 2 && toks[a-1].key == "of" && featureWords[toks[a-2].key] && toks[a-2].cap {
 		return true
 	}
-	if b < len(toks) && toks[b].key == "round" && (toks[b].cap || (a > 0 && toks[a-1].key == "the")) {
-		return true
+	if b < len(toks) && toks[b].key == "round" {
+		return true // "the Uruguay round", "the latest Uruguay round", "the \"Uruguay round\" talks"
 	}
 	if b < len(toks) && (toks[b].cap || city) && namedAfterPlace[toks[b].key] {
 		return true // "Athens Convention", "London Club": an agreement or a group named after where it began

