@@ -202,3 +202,23 @@ func TestCityOtherNameOfAnotherCity(t *testing.T) {
 		}
 	}
 }
+
+// A dependent territory is a place of its own, not its sovereign's country
+// nor an organisation: "the Netherlands Antilles" is not the Netherlands,
+// "Turks and Caicos" not Turkey.
+func TestDependentTerritories(t *testing.T) {
+	x := newExtractor(t)
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"The fund is incorporated in the Netherlands Antilles.", []string{"ANT"}},
+		{"The bank opened a branch in the Turks and Caicos Islands.", []string{"TCA"}},
+		{"HAMILTON, Bermuda, March 19 - The insurer said profits rose.", []string{"BMU"}},
+		{"The notes are issued by a unit in the British Virgin Islands.", []string{"VGB"}},
+	} {
+		if got := countryCodes(x.Extract(tc.text, "1987-03-19")); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: countries %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
