@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // The lead of a story, where news says what and which countries it is
 // about, is its first leadSentences sentences (the dateline's included) or
 // its first leadWords words, whichever reach further: a short story is all
@@ -62,12 +64,12 @@ func (x *entityBuilder) descriptive(m mention, lx lexicon) bool {
 		next = x.toks[m.b].key
 	}
 	switch {
+	case m.re > m.rs:
+		t := x.toks[m.a]
+		return strings.EqualFold(string([]rune(t.text)[m.re-t.start:]), "-based") // "London-based", "U.S.-based"
 	case m.demonym:
 		return !m.prefix && !politicalNouns[next]
 	case m.place:
-		if m.re > m.rs {
-			return true // "London-based"
-		}
 		if m.a > 0 && (placePrepositions[x.toks[m.a-1].key] || x.toks[m.a-1].key == "of") {
 			return true
 		}

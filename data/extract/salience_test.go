@@ -44,6 +44,7 @@ func TestCountriesNamedInPassing(t *testing.T) {
 		{"an adjective before officials, after the first sentence", "DALLAS, March 3 - Harbor Foods Inc said profits rose. Canadian officials approved the plant. " + filler + filler, []string{"CAN", "USA"}},
 		{"a capital as where talks were, after the first sentence", "DALLAS, March 3 - Harbor Foods Inc said profits rose. It held talks in Vienna. " + filler + filler, []string{"USA"}},
 		{"a capital as a market, after the first sentence", "DALLAS, March 3 - Harbor Foods Inc said profits rose. Its shares trade on the Vienna market. " + filler + filler, []string{"USA"}},
+		{"a capital as a company's home, after the first sentence", "DALLAS, March 3 - Harbor Foods Inc said profits rose. It sold a unit to Vienna-based Alpen Holding. " + filler + filler, []string{"USA"}},
 		{"a capital standing for its government", "DALLAS, March 3 - Harbor Foods Inc said profits rose. Vienna criticised the plant. " + filler + filler, []string{"AUT", "USA"}},
 		{"a capital in the first sentence", "DALLAS, March 3 - Harbor Foods Inc said profits rose after talks in Vienna. " + filler + filler, []string{"AUT", "USA"}},
 		{"a short story is all lead", "Fiji's prime minister called for calm. Leaders from Samoa are expected to attend. Observers said Kiribati and Nauru would send envoys.", []string{"FJI", "KIR", "NRU", "WSM"}},
