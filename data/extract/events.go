@@ -842,6 +842,9 @@ func (c *sentenceCtx) parties(r *rule, i, after int, st *sentenceState, out []Ev
 	if len(recips) == 0 && !r.reverse && domesticTypes[cameoByCode[r.code].Type] {
 		recips = c.ownGround(after, actors)
 	}
+	if len(recips) == 0 && !r.reverse {
+		recips = c.ownGovernment(i, actors)
+	}
 	if r.reverse {
 		if len(recips) == 0 {
 			return nil, nil, false
@@ -879,6 +882,47 @@ func (c *sentenceCtx) ownGround(k int, actors []int) []int {
 			return []int{m.ent}
 		}
 		j = m.b - 1
+	}
+	return nil
+}
+
+// governmentNouns name a state's government without naming the state.
+var governmentNouns = set(`government authorities regime administration`)
+
+// ownGovernment returns the country of the actors when the target after
+// the trigger at token k is "the government" (or "the authorities", "the regime") of no
+// country named: a person or group of a country acting on their own
+// government ("Venezuela's opposition leader called for protests against
+// the government"). A state acting on "the government" is left alone: whose
+// it is, the sentence does not say.
+func (c *sentenceCtx) ownGovernment(k int, actors []int) []int {
+	eb := c.eb
+	code, nonState := "", false
+	for _, a := range actors {
+		e := eb.ents[a]
+		if code != "" && e.Country != code {
+			return nil
+		}
+		code = e.Country
+		nonState = nonState || e.Kind != KindCountry
+	}
+	if code == "" || !nonState {
+		return nil
+	}
+	for j := k + 1; j < c.s1; j++ {
+		t := eb.toks[j]
+		if clauseBreaks[t.key] || c.startAt[j] >= 0 {
+			return nil // a clause ends, or a party is named before any government
+		}
+		if !governmentNouns[t.key] || eb.toks[j-1].key != "the" || (j+2 < c.s1 && eb.toks[j+1].key == "of" && c.startAt[j+2] >= 0) {
+			continue // "the government of Uganda" is Uganda's
+		}
+		for i, e := range eb.ents {
+			if e.Kind == KindCountry && e.Country == code {
+				return []int{i}
+			}
+		}
+		return nil
 	}
 	return nil
 }
