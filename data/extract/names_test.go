@@ -10,11 +10,7 @@ import (
 // Names that only borrow a place's or a country's name: an agreement named
 // after the city where it was made, a company with a hyphenated name.
 func TestNamesBorrowingAPlace(t *testing.T) {
-	x := newExtractor(t)
-	cases := []struct {
-		name, text string
-		want       []string
-	}{
+	checkCountries(t, []countryCase{
 		{"agreement after a city, lower case", "Dealers tested the Rome accord again as the dollar fell.", nil},
 		{"creditor club after a city, lower case", "The debt was rescheduled through the Paris club last year.", nil},
 		{"the city itself stays", "Ministers agreed in Rome to cut rates.", []string{"ITA"}},
@@ -22,15 +18,7 @@ func TestNamesBorrowingAPlace(t *testing.T) {
 		{"hyphenated company", "Chile-Pacific Corp said profits rose. Chile-Pacific also raised its dividend.", nil},
 		{"hyphenated company of two countries' names is theirs", "The Japan-Korea Trade Council met in Seoul.", []string{"JPN", "KOR"}},
 		{"hyphenated relation", "Oman-Iran relations improved.", []string{"IRN", "OMN"}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			got := countryCodes(x.Extract(tc.text, "1987-03-03"))
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("countries %v, want %v in %q", got, tc.want, tc.text)
-			}
-		})
-	}
+	})
 }
 
 // A dateline may name a large city by another name GeoNames lists for it

@@ -20,6 +20,26 @@ func countryCodes(r extract.Result) []string {
 	return out
 }
 
+// countryCase is a text and the countries its entities must carry.
+type countryCase struct {
+	name, text string
+	want       []string
+}
+
+// checkCountries extracts each case's text and compares its countries.
+func checkCountries(t *testing.T, cases []countryCase) {
+	t.Helper()
+	x := newExtractor(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := countryCodes(x.Extract(tc.text, "1987-03-03"))
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("countries %v, want %v in %q", got, tc.want, tc.text[:min(80, len(tc.text))]+"…")
+			}
+		})
+	}
+}
+
 // filler is a paragraph that names no country, to make a story long.
 const filler = "The company said sales of its household products rose nine pct in the quarter, helped by lower raw material costs and a stronger order book. " +
 	"It expects margins to improve further in the second half as new plants come into production and older capacity is closed. " +
@@ -29,11 +49,7 @@ const filler = "The company said sales of its household products rose nine pct i
 // one of the story's countries; named in the dateline, in the lead, twice,
 // or as a party to an event, it is.
 func TestCountriesNamedInPassing(t *testing.T) {
-	x := newExtractor(t)
-	cases := []struct {
-		name, text string
-		want       []string
-	}{
+	checkCountries(t, []countryCase{
 		{"once, late in a long story", "DALLAS, March 3 - Harbor Foods Inc said profits rose. " + filler + filler + "It also sells its sauces in Norway.", []string{"USA"}},
 		{"a capital once, late in a long story", "DALLAS, March 3 - Harbor Foods Inc said profits rose. " + filler + filler + "Its shares are also traded in Vienna.", []string{"USA"}},
 		{"named twice", "DALLAS, March 3 - Harbor Foods Inc said profits rose. " + filler + filler + "It sells its sauces in Norway. Norway took a third of exports.", []string{"NOR", "USA"}},
@@ -48,15 +64,7 @@ func TestCountriesNamedInPassing(t *testing.T) {
 		{"a capital standing for its government", "DALLAS, March 3 - Harbor Foods Inc said profits rose. Vienna criticised the plant. " + filler + filler, []string{"AUT", "USA"}},
 		{"a capital in the first sentence", "DALLAS, March 3 - Harbor Foods Inc said profits rose after talks in Vienna. " + filler + filler, []string{"AUT", "USA"}},
 		{"a short story is all lead", "Fiji's prime minister called for calm. Leaders from Samoa are expected to attend. Observers said Kiribati and Nauru would send envoys.", []string{"FJI", "KIR", "NRU", "WSM"}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			got := countryCodes(x.Extract(tc.text, "1987-03-03"))
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("countries %v, want %v in %q", got, tc.want, tc.text[:min(80, len(tc.text))]+"…")
-			}
-		})
-	}
+	})
 }
 
 // A country left out as an aside leaves no mention behind, and the
