@@ -85,7 +85,7 @@ func TestExportCommand(t *testing.T) {
 		{[]string{"--format", "jsonl", "--status", "confirmed"}, []string{`"event":"CONSULT"`}, []string{"SUPPORT"}},
 		{[]string{"--format", "csv", "--type", "support"}, []string{"\ufeffid,date,", "Canada", ",-4,", "057"}, []string{"CONSULT"}},
 		{[]string{"--format", "csv", "--from", "2025-01-01", "--to", "2025-01-31"}, []string{"'=Trump, Xi discuss Taiwan", "Donald Trump"}, []string{"Canada"}},
-		{[]string{"--format", "timelinejs", "--lanes", "pair", "--title", "Seed"}, []string{`"headline": "Donald Trump — CONSULT — Xi Jinping"`, `"group": "USA – CHN"`, `"group": "CAN – European Union"`, `"headline": "Seed"`}, nil},
+		{[]string{"--format", "timelinejs", "--lanes", "pair", "--title", "Seed"}, []string{`"headline": "Donald Trump — CONSULT — Xi Jinping"`, `"group": "CHN – USA"`, `"group": "CAN – European Union"`, `"headline": "Seed"`}, nil},
 		{[]string{"--format", "csv", "--what", "passages"}, []string{"article_id,article,publication", "Canada and the EU", "pact"}, nil},
 		{[]string{"--format", "csv", "--what", "entities"}, []string{"id,name,kind", "Xi Jinping,person,CHN", "European Union,organisation"}, nil},
 	}

@@ -131,10 +131,10 @@ func TestLane(t *testing.T) {
 		ev   int
 		want string
 	}{
-		{"actor", 0, "Donald Trump"},
-		{"pair", 0, "USA – (none)"},
+		{"actor", 0, "Donald Trump, Xi Jinping"},
+		{"pair", 0, "? – USA+CHN"}, // no recipient; countries in the actors' order
 		{"pair", 1, "CAN – European Union"},
-		{"pair", 2, "NZL – COK"},
+		{"pair", 2, "COK – NZL"}, // both directions share one lane
 		{"type", 2, "SANCTION"},
 	}
 	for _, tt := range tests {
