@@ -49,7 +49,7 @@ func loadEditorData(ctx context.Context, st *store.Store) (editorData, error) {
 // editEvent opens the event editor on ev (ID 0: a new event) and saves it
 // through the store's undoable API.
 func (wb *workbench) editEvent(ev store.Event) {
-	load(wb, "Open event editor", loadEditorData, func(d editorData) { wb.showEventEditor(ev, d) })
+	load(wb, nil, "Open event editor", loadEditorData, func(d editorData) { wb.showEventEditor(ev, d) })
 }
 
 func (wb *workbench) showEventEditor(ev store.Event, d editorData) {
@@ -78,7 +78,7 @@ func (wb *workbench) showEventEditor(ev store.Event, d editorData) {
 			}
 			// "Create" in the picker: make the tag now, so the event can carry it.
 			colour := newTagColour(len(d.tags))
-			load(wb, "Create tag", func(ctx context.Context, st *store.Store) (int64, error) {
+			job(wb, "Create tag", func(ctx context.Context, st *store.Store) (int64, error) {
 				return st.CreateTag(ctx, store.Tag{Name: newName, Colour: colour})
 			}, func(id int64) {
 				t := store.Tag{ID: id, Name: newName, Colour: colour}

@@ -102,7 +102,7 @@ func (wb *workbench) exportFile(path string, o export.Options) {
 		err error
 	}
 	wb.status.busy("Exporting…")
-	load(wb, "Export", func(ctx context.Context, st *store.Store) (outcome, error) {
+	job(wb, "Export", func(ctx context.Context, st *store.Store) (outcome, error) {
 		n, err := export.ToFile(ctx, st, path, o)
 		return outcome{n, err}, nil
 	}, func(o outcome) {

@@ -170,7 +170,7 @@ func (i *inspector) entityDetails(d entityData) fyne.CanvasObject {
 // confirmed, merges e into it; the inspector then shows the merged entity.
 func (i *inspector) mergeEntity(e store.Entity) {
 	wb := i.wb
-	load(wb, "List entities", func(ctx context.Context, st *store.Store) ([]store.Entity, error) {
+	load(wb, nil, "List entities", func(ctx context.Context, st *store.Store) ([]store.Entity, error) {
 		return st.Entities(ctx, store.EntityFilter{})
 	}, func(all []store.Entity) {
 		others := make([]store.Entity, 0, len(all))

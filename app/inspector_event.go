@@ -18,7 +18,7 @@ import (
 // the source or delete it.
 func (i *inspector) showEvent(id int64) {
 	wb := i.wb
-	load(wb, "Show event", func(ctx context.Context, st *store.Store) (eventData, error) {
+	load(wb, i.loads.next(wb), "Show event", func(ctx context.Context, st *store.Store) (eventData, error) {
 		ev, err := st.Event(ctx, id)
 		if err != nil {
 			return eventData{}, err

@@ -81,7 +81,7 @@ func (i *inspector) mentionView(d mentionData) (string, fyne.CanvasObject) {
 		}, nil)
 	})
 	repoint := widget.NewButtonWithIcon("Point at another entity…", theme.SearchIcon(), func() {
-		load(wb, "List entities", func(ctx context.Context, st *store.Store) ([]store.Entity, error) {
+		load(wb, nil, "List entities", func(ctx context.Context, st *store.Store) ([]store.Entity, error) {
 			return st.Entities(ctx, store.EntityFilter{})
 		}, func(all []store.Entity) {
 			wb.pickEntity("Point “"+shorten(m.Text, 40)+"” at", all, false, func(to store.Entity, ok bool) {

@@ -38,13 +38,13 @@ func newUIBench(t *testing.T) *uiBench {
 		t.Fatal(err)
 	}
 	wb := newWorkbench(a)
-	wb.st = st
+	wb.st, wb.work = st, openWorkOn(wb.ctx, st) // open without loading the views
 	wb.win.Resize(fyne.NewSize(1320, 820))
 	b := &uiBench{t: t, wb: wb, st: st, drv: a.loop}
 	t.Cleanup(func() {
 		wb.cancel()
+		wb.closeProject()
 		b.settle()
-		st.Close()
 	})
 	return b
 }
@@ -55,8 +55,11 @@ func (b *uiBench) pump(what string, cond func() bool) {
 	b.drv.runUntil(b.t, 10*time.Second, what, cond)
 }
 
-// settle runs UI callbacks until none has arrived for a short while.
-func (b *uiBench) settle() { b.drv.settle(150 * time.Millisecond) }
+// settle runs UI callbacks until the window has no background work in flight.
+func (b *uiBench) settle() {
+	b.t.Helper()
+	b.drv.settle(b.t, b.wb)
+}
 
 // importSeed imports the sample bundle (the seed the project was built
 // from) and returns the article whose body contains marker.
