@@ -1,8 +1,8 @@
 package app
 
 import (
+	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -70,11 +70,7 @@ func (b *uiBench) importSeed(marker string) store.Article {
 	if err != nil || len(files) == 0 {
 		b.t.Fatalf("no sample corpus: %v", err)
 	}
-	path := filepath.Join(b.t.TempDir(), files[0].Name)
-	if err := os.WriteFile(path, files[0].Data, 0o644); err != nil {
-		b.t.Fatal(err)
-	}
-	arts, err := ingest.ReadFile(ctx, path, ingest.Options{Publication: files[0].Publication})
+	arts, err := ingest.Read(ctx, files[0].Name, bytes.NewReader(files[0].Data), ingest.Options{Publication: files[0].Publication})
 	if err != nil {
 		b.t.Fatal(err)
 	}
