@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -52,7 +51,7 @@ func newUIBench(t *testing.T) *uiBench {
 // pump runs UI callbacks until cond holds, failing the test after a while.
 func (b *uiBench) pump(what string, cond func() bool) {
 	b.t.Helper()
-	b.drv.runUntil(b.t, 10*time.Second, what, cond)
+	b.drv.runUntil(b.t, waitLimit, what, cond)
 }
 
 // settle runs UI callbacks until the window has no background work in flight.
