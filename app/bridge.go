@@ -165,7 +165,9 @@ func openWorkOn(parent context.Context, st *store.Store) *openWork {
 // of work on it has finished, off the UI goroutine.
 func (w *openWork) close(wb *workbench) {
 	w.cancel()
+	wb.closing.Add(1)
 	wb.offUI(func() func() {
+		defer wb.closing.Done()
 		w.wg.Wait()
 		if err := w.st.Close(); err != nil {
 			log.Printf("attache: close project: %v", err)

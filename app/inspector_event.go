@@ -18,6 +18,7 @@ import (
 // the source or delete it.
 func (i *inspector) showEvent(id int64) {
 	wb := i.wb
+	i.target, i.shown = inspected{}, nil // a reload must not bring back what was shown before
 	load(wb, i.loads.next(wb), "Show event", func(ctx context.Context, st *store.Store) (eventData, error) {
 		ev, err := st.Event(ctx, id)
 		if err != nil {

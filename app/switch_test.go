@@ -163,3 +163,41 @@ func TestSwitchingProjectsFinishesImport(t *testing.T) {
 		t.Errorf("the first project holds %+v (%v), want the five imported articles with their events", c, err)
 	}
 }
+
+// TestInspectorShowsTheLastChoice asks the inspector for one object after
+// another, faster than they load, with a refresh of the project in between:
+// it ends up showing the last one asked for, whichever load finishes last.
+func TestInspectorShowsTheLastChoice(t *testing.T) {
+	d := newDesk(t)
+	f := addEvents(t, d.st)
+	ctx := context.Background()
+	tag, err := d.st.CreateTag(ctx, store.Tag{Name: "Summits", Colour: "#3cb44b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	passage, err := d.st.CreatePassage(ctx, store.Passage{ArticleID: f.pactArticle.ID, Start: f.pactStart, End: f.pactEnd, TagIDs: []int64{tag}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := d.wb.inspector
+	for _, tc := range []struct {
+		name  string
+		steps func()
+		want  string
+	}{
+		{"passage, then event, then a refresh", func() { i.showPassage(passage); i.showEvent(f.call); d.wb.refresh() }, "Event"},
+		{"event, then entity", func() { i.showEvent(f.call); i.showEntity(f.can) }, "Canada"},
+		{"entity, then event", func() { i.showEntity(f.can); i.showEvent(f.pact) }, "Event"},
+		{"event, then cleared", func() { i.showEvent(f.call); i.clear() }, ""},
+	} {
+		tc.steps()
+		d.settle()
+		shown := ""
+		if !anyContains(labelTexts(i.box), "Select a passage") {
+			shown = i.title.Text
+		}
+		if shown != tc.want {
+			t.Errorf("%s: the inspector shows %q, want %q", tc.name, shown, tc.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -29,6 +30,7 @@ type workbench struct {
 	// inFlight counts background work whose outcome has not reached the UI
 	// goroutine yet (see offUI).
 	inFlight atomic.Int64
+	closing  sync.WaitGroup // projects being closed
 
 	articles  *articlesPane
 	entities  *entitiesPane
