@@ -30,23 +30,23 @@ func (wb *workbench) updateRecentMenu() {
 	wb.recentGen++
 	gen := wb.recentGen
 	paths := wb.app.Preferences().StringList(recentKey)
-	go func() {
+	wb.offUI(func() func() {
 		var existing []string
 		for _, p := range paths {
 			if _, err := os.Stat(p); err == nil {
 				existing = append(existing, p)
 			}
 		}
-		fyne.Do(func() {
-			if gen != wb.recentGen || wb.ctx.Err() != nil {
+		return func() {
+			if gen != wb.recentGen {
 				return
 			}
 			wb.recentItem.ChildMenu = wb.recentMenu(existing)
 			if m := wb.win.MainMenu(); m != nil {
 				m.Refresh()
 			}
-		})
-	}()
+		}
+	})
 }
 
 // recentMenu lists the given recent projects.

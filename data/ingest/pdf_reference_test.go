@@ -3,13 +3,13 @@ package ingest_test
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"os/exec"
 	"strings"
 	"testing"
 
 	"github.com/attache-app/attache/data/ingest"
 	"github.com/attache-app/attache/data/ingest/internal/shingle"
+	"github.com/attache-app/attache/data/internal/testdeps"
 )
 
 // pdftotext returns poppler's reading of a PDF's text layer, the reference
@@ -17,13 +17,8 @@ import (
 // skipped, except in CI, which installs it (scripts/install-deps.sh test).
 func pdftotext(t *testing.T, path string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext not found: scripts/install-deps.sh test installs poppler-utils")
-		}
-		t.Skip("pdftotext not found (apt-get install poppler-utils)")
-	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	bin := testdeps.LookPath(t, "pdftotext", "Debian package poppler-utils")
+	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", path, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -125,7 +126,7 @@ func testEntitiesFilterAndMerge(t *testing.T, open Opener) {
 	if len(es) != 1 || es[0].ID != f.xi {
 		t.Errorf("alias search = %+v", es)
 	}
-	es, _ = s.Entities(ctx, store.EntityFilter{Kind: "country"})
+	es, _ = s.Entities(ctx, store.EntityFilter{Kind: model.KindCountry})
 	if len(es) != 0 {
 		t.Errorf("countries = %+v", es)
 	}
