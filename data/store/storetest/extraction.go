@@ -47,15 +47,15 @@ func testSaveExtractionRespectsAnalystWork(t *testing.T, open Opener) {
 	if c.Entities != 3 || c.Mentions != 4 || c.Events != 2 {
 		t.Fatalf("after first run counts = %+v", c)
 	}
-	if ms, _ := s.Mentions(ctx, store.MentionFilter{EntityID: xi}); len(ms) != 2 || ms[0].Status != store.StatusSuggested || ms[0].Text != "Xi Jinping" {
+	if ms, _ := s.Mentions(ctx, store.MentionFilter{EntityID: xi}); len(ms) != 2 || ms[0].Status != model.StatusSuggested || ms[0].Text != "Xi Jinping" {
 		t.Errorf("Xi not matched by alias: %+v", ms)
 	}
 
 	// The analyst works on the suggestions.
 	ms, _ := s.Mentions(ctx, store.MentionFilter{ArticleID: id})
-	must(t, s.SetMentionStatus(ctx, ms[0].ID, store.StatusRejected))
+	must(t, s.SetMentionStatus(ctx, ms[0].ID, model.StatusRejected))
 	evs, _ := s.Events(ctx, store.EventFilter{ArticleID: id})
-	must(t, s.SetEventStatus(ctx, evs[0].ID, store.StatusRejected))
+	must(t, s.SetEventStatus(ctx, evs[0].ID, model.StatusRejected))
 	edited := evs[1]
 	edited.Type, edited.Note = "CONSULT", "not an accusation"
 	must(t, s.UpdateEvent(ctx, edited))
@@ -126,7 +126,7 @@ func testSaveExtractionAfterSplitAddsNothing(t *testing.T, open Opener) {
 	ms, _ := s.Mentions(ctx, store.MentionFilter{ArticleID: id})
 	for _, m := range ms {
 		if m.Start == rubioAt {
-			must(t, s.SetMentionStatus(ctx, m.ID, store.StatusRejected))
+			must(t, s.SetMentionStatus(ctx, m.ID, model.StatusRejected))
 		}
 	}
 	evs, _ := s.Events(ctx, store.EventFilter{Type: "COERCE"})
@@ -149,7 +149,7 @@ func testSaveExtractionAfterSplitAddsNothing(t *testing.T, open Opener) {
 	if after := snapshot(t, s); after != before {
 		t.Errorf("re-running extraction after merging back changed the project")
 	}
-	if ms, _ := s.Mentions(ctx, store.MentionFilter{ArticleID: id, Status: store.StatusRejected}); len(ms) != 1 || ms[0].Start != rubioAt {
+	if ms, _ := s.Mentions(ctx, store.MentionFilter{ArticleID: id, Status: model.StatusRejected}); len(ms) != 1 || ms[0].Start != rubioAt {
 		t.Errorf("rejected mention after split and merge = %+v", ms)
 	}
 }

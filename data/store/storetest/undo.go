@@ -48,10 +48,10 @@ func newFixture(t *testing.T, open Opener) *fixture {
 	must(t, err)
 	f.dup, err = s.CreateEntity(ctx, store.Entity{Name: "President Xi", Kind: model.KindPerson, Country: "CHN"})
 	must(t, err)
-	f.mention, err = s.CreateMention(ctx, store.Mention{EntityID: f.dup, ArticleID: f.art, Start: 0, End: 10, Status: store.StatusSuggested})
+	f.mention, err = s.CreateMention(ctx, store.Mention{EntityID: f.dup, ArticleID: f.art, Start: 0, End: 10, Status: model.StatusSuggested})
 	must(t, err)
 	f.event, err = s.CreateEvent(ctx, store.Event{ArticleID: f.art, Start: 0, End: 57, Type: "CONSULT", Mode: "phone", CAMEO: "040",
-		Actors: []int64{f.dup}, Recipients: []int64{f.trump}, Date: "2025-01-17", Precision: model.PrecisionDay, Status: store.StatusSuggested})
+		Actors: []int64{f.dup}, Recipients: []int64{f.trump}, Date: "2025-01-17", Precision: model.PrecisionDay, Status: model.StatusSuggested})
 	must(t, err)
 	return f
 }
@@ -134,7 +134,7 @@ func testUndoRedoEveryChange(t *testing.T, open Opener) {
 			return err
 		}},
 		{"Reject mention", func(ctx context.Context, f *fixture) error {
-			return f.s.SetMentionStatus(ctx, f.mention, store.StatusRejected)
+			return f.s.SetMentionStatus(ctx, f.mention, model.StatusRejected)
 		}},
 		{"Change mention entity", func(ctx context.Context, f *fixture) error { return f.s.SetMentionEntity(ctx, f.mention, f.xi) }},
 		{"Create event", func(ctx context.Context, f *fixture) error {
@@ -151,7 +151,7 @@ func testUndoRedoEveryChange(t *testing.T, open Opener) {
 			return f.s.UpdateEvent(ctx, e)
 		}},
 		{"Confirm event", func(ctx context.Context, f *fixture) error {
-			return f.s.SetEventStatus(ctx, f.event, store.StatusConfirmed)
+			return f.s.SetEventStatus(ctx, f.event, model.StatusConfirmed)
 		}},
 		{"Delete event", func(ctx context.Context, f *fixture) error { return f.s.DeleteEvent(ctx, f.event) }},
 		{"Edit article", func(ctx context.Context, f *fixture) error {
