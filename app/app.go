@@ -25,5 +25,6 @@ func Run(opts Options) error {
 	wb := newWorkbench(a)
 	wb.openProject(opts.ProjectPath)
 	wb.win.ShowAndRun()
+	wb.closing.Wait() // the project is closed cleanly before the process ends
 	return nil
 }

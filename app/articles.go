@@ -26,8 +26,10 @@ type articlesPane struct {
 	box    fyne.CanvasObject
 
 	shown     store.ArticleFilter // the filter and order of the list shown
+	loads     loadScope           // the list's loads
+	pageLoads loadScope           // the loads of the shown list's pages
 	selected  int64
-	debounce  *time.Timer
+	debounce  debouncer
 	openFirst bool // the next reload opens the first article listed, if none is open
 }
 
@@ -109,10 +111,8 @@ func articleMeta(a store.ArticleSummary) string {
 }
 
 func (p *articlesPane) reloadSoon() {
-	if p.debounce != nil {
-		p.debounce.Stop()
-	}
-	p.debounce = time.AfterFunc(200*time.Millisecond, func() { fyne.Do(p.reload) })
+	p.loads.stop() // a list read for the old filter is no longer wanted
+	p.debounce.call(p.wb, 200*time.Millisecond, p.reload)
 }
 
 func (p *articlesPane) currentFilter() store.ArticleFilter {
@@ -139,12 +139,10 @@ func (p *articlesPane) reload() {
 		// Sorting a million articles takes seconds: say the list is coming.
 		p.count.SetText(plural(p.rows.len(), "article") + " · updating…")
 	}
-	load(p.wb, "List articles", func(ctx context.Context, st store.Store) (articleList, error) {
+	load(p.wb, p.loads.next(p.wb), "List articles", func(ctx context.Context, st store.Store) (articleList, error) {
 		return readArticleList(ctx, st, f)
 	}, func(l articleList) {
-		if f != p.currentFilter() {
-			return // the filter changed while this list was read: its own reload follows
-		}
+		p.pageLoads.next(p.wb) // pages of the old list are no longer wanted
 		p.rows.reset(l.ids, l.first)
 		p.shown = f
 		p.count.SetText(plural(len(l.ids), "article"))
@@ -166,13 +164,10 @@ func (p *articlesPane) fetch(n int) {
 		return
 	}
 	p.rows.pending[n] = true
-	gen, ids := p.rows.gen, p.rows.pageIDs(n)
-	load(p.wb, "List articles", func(ctx context.Context, st store.Store) ([]store.ArticleSummary, error) {
+	ids := p.rows.pageIDs(n)
+	load(p.wb, p.pageLoads.current(), "List articles", func(ctx context.Context, st store.Store) ([]store.ArticleSummary, error) {
 		return st.ArticleSummaries(ctx, ids)
 	}, func(rows []store.ArticleSummary) {
-		if gen != p.rows.gen {
-			return
-		}
 		p.rows.keep(n, rows)
 		p.list.Refresh()
 	})

@@ -19,7 +19,6 @@ const (
 // articlePages is the listed articles: every id, and the summaries of the
 // pages read so far. It is touched on the UI goroutine only.
 type articlePages struct {
-	gen     int // bumped by each new list, so that late pages of an older one are dropped
 	ids     []int64
 	pages   map[int][]store.ArticleSummary
 	pending map[int]bool
@@ -32,7 +31,6 @@ func newArticlePages() *articlePages {
 
 // reset replaces the list with ids and the summaries of its first page.
 func (p *articlePages) reset(ids []int64, first []store.ArticleSummary) {
-	p.gen++
 	p.ids = ids
 	clear(p.pages)
 	clear(p.pending)

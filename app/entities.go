@@ -25,6 +25,7 @@ const allKinds = "All kinds"
 // An empty query lists every entity, most mentioned first.
 type entitiesPane struct {
 	wb     *workbench
+	loads  loadScope
 	query  *searchEntry
 	kind   *widget.Select
 	count  *widget.Label
@@ -136,7 +137,7 @@ func sameIndexed(a, b []model.Entity) bool {
 // brings the inspector up to date.
 func (p *entitiesPane) reload() {
 	prev := entityList{all: p.all, ix: p.ix}
-	load(p.wb, "List entities", func(ctx context.Context, st store.Store) (entityList, error) {
+	load(p.wb, p.loads.next(p.wb), "List entities", func(ctx context.Context, st store.Store) (entityList, error) {
 		all, err := st.Entities(ctx, store.EntityFilter{})
 		if err != nil {
 			return entityList{}, err

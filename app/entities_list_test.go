@@ -11,10 +11,10 @@ import (
 // counts keeps the fuzzy index, one that renames an entity rebuilds it.
 func TestEntityListRanksByMentionsAndKeepsItsIndex(t *testing.T) {
 	all := []model.Entity{
-		{ID: 1, Name: "Angola", Kind: "country", Mentions: 2},
-		{ID: 2, Name: "Brazil", Kind: "country", Mentions: 9},
-		{ID: 3, Name: "Carla Hills", Kind: "person", Mentions: 5, Aliases: []model.Alias{{Name: "Hills"}}},
-		{ID: 4, Name: "Dilson Funaro", Kind: "person", Mentions: 7},
+		{ID: 1, Name: "Angola", Kind: model.KindCountry, Mentions: 2},
+		{ID: 2, Name: "Brazil", Kind: model.KindCountry, Mentions: 9},
+		{ID: 3, Name: "Carla Hills", Kind: model.KindPerson, Mentions: 5, Aliases: []model.Alias{{Name: "Hills"}}},
+		{ID: 4, Name: "Dilson Funaro", Kind: model.KindPerson, Mentions: 7},
 	}
 	l := newEntityList(all, entityList{})
 	names := func(rows []entityRow) []string {

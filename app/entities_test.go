@@ -17,11 +17,11 @@ import (
 func TestEntitySearchFindsNamesAndAliasesInAnyScript(t *testing.T) {
 	b := newUIBench(t)
 	a := b.importSeed("習近平")
-	b.entity(model.Entity{Name: "Xi Jinping", Kind: "person", Country: "CHN", Aliases: []model.Alias{{Name: "習近平", Lang: "zh-Hant"}}},
+	b.entity(model.Entity{Name: "Xi Jinping", Kind: model.KindPerson, Country: "CHN", Aliases: []model.Alias{{Name: "習近平", Lang: "zh-Hant"}}},
 		a, model.StatusConfirmed, "Xi Jinping", "習近平")
-	b.entity(model.Entity{Name: "China", Kind: "country", Country: "CHN", Aliases: []model.Alias{{Name: "Beijing"}}},
+	b.entity(model.Entity{Name: "China", Kind: model.KindCountry, Country: "CHN", Aliases: []model.Alias{{Name: "Beijing"}}},
 		a, model.StatusSuggested, "Beijing", "China")
-	b.entity(model.Entity{Name: "Marco Rubio", Kind: "person", Country: "USA", Aliases: []model.Alias{{Name: "Rubio"}}},
+	b.entity(model.Entity{Name: "Marco Rubio", Kind: model.KindPerson, Country: "USA", Aliases: []model.Alias{{Name: "Rubio"}}},
 		a, model.StatusSuggested, "Rubio")
 	p := b.wb.entities
 	p.reload()

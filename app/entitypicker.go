@@ -25,13 +25,10 @@ func (wb *workbench) pickEntity(title string, all []model.Entity, allowAny bool,
 		wb.showEntityPicker(title, all, p.ix, allowAny, chosen) // the pane's own list: reuse its index
 		return
 	}
-	go func() {
+	wb.offUI(func() func() {
 		ix := search.IndexEntities(all)
-		if wb.ctx.Err() != nil {
-			return // the window is closing
-		}
-		fyne.Do(func() { wb.showEntityPicker(title, all, ix, allowAny, chosen) })
-	}()
+		return func() { wb.showEntityPicker(title, all, ix, allowAny, chosen) }
+	})
 }
 
 // showEntityPicker shows pickEntity's dialog over a ready index.

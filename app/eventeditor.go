@@ -48,7 +48,7 @@ func loadEditorData(ctx context.Context, st store.Store) (editorData, error) {
 // editEvent opens the event editor on ev (ID 0: a new event) and saves it
 // through the store's undoable API.
 func (wb *workbench) editEvent(ev model.Event) {
-	load(wb, "Open event editor", loadEditorData, func(d editorData) { wb.showEventEditor(ev, d) })
+	load(wb, nil, "Open event editor", loadEditorData, func(d editorData) { wb.showEventEditor(ev, d) })
 }
 
 // showEventEditor shows the event form on ev and saves the edited event as

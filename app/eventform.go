@@ -77,7 +77,7 @@ func (f *eventForm) tagField() {
 			}
 			// "Create" in the picker: make the tag now, so the event can carry it.
 			colour := newTagColour(len(f.d.tags))
-			load(wb, "Create tag", func(ctx context.Context, st store.Store) (int64, error) {
+			job(wb, "Create tag", func(ctx context.Context, st store.Store) (int64, error) {
 				return st.CreateTag(ctx, model.Tag{Name: newName, Colour: colour})
 			}, func(id int64) {
 				t := model.Tag{ID: id, Name: newName, Colour: colour}

@@ -27,7 +27,8 @@ type eventsView struct {
 	data   eventData      // the events the filter lets through, in the chosen order
 	picked map[int64]bool // events ticked for bulk actions
 	cursor int64          // the event last selected
-	gen    int            // loads of all so far
+	gen    int            // loads of all so far, which the timeline caches its marks by
+	loads  loadScope
 
 	status, kind, tag  *widget.Select
 	sortBy             *widget.Select
@@ -154,7 +155,7 @@ func (v *eventsView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // reload reads every event of the project, labelled, in the background and
 // then shows those the filter lets through.
 func (v *eventsView) reload() {
-	load(v.wb, "List events", func(ctx context.Context, st store.Store) (eventData, error) {
+	load(v.wb, v.loads.next(v.wb), "List events", func(ctx context.Context, st store.Store) (eventData, error) {
 		return loadEvents(ctx, st, eventFilter{})
 	}, func(d eventData) {
 		v.gen++

@@ -76,7 +76,7 @@ func (r *reader) newEventFromSelection() {
 		ev   model.Event
 		data editorData
 	}
-	load(wb, "New event", func(ctx context.Context, st store.Store) (prefill, error) {
+	load(wb, nil, "New event", func(ctx context.Context, st store.Store) (prefill, error) {
 		d, err := loadEditorData(ctx, st)
 		if err != nil {
 			return prefill{}, err

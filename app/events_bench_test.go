@@ -38,12 +38,12 @@ func benchEventData(b *testing.B) map[string]eventData {
 func generatedEventData() eventData {
 	d := eventData{entities: map[int64]model.Entity{}, articles: map[int64]string{}}
 	for i := range 400 {
-		d.entities[int64(i+1)] = model.Entity{ID: int64(i + 1), Name: fmt.Sprintf("Entity %d", i), Kind: "country"}
+		d.entities[int64(i+1)] = model.Entity{ID: int64(i + 1), Name: fmt.Sprintf("Entity %d", i), Kind: model.KindCountry}
 	}
 	for i := range 10000 {
 		ev := model.Event{ID: int64(i + 1), Actors: []int64{int64(1 + i%400)}, Recipients: []int64{int64(1 + (i*7)%400)},
 			Type: model.EventTypes()[i%len(model.EventTypes())], Goldstein: float64(i%21 - 10), Date: fmt.Sprintf("%d-%02d-%02d", 2000+i%25, 1+i%12, 1+i%28),
-			Precision: "day", Text: "A generated sentence.", Status: benchStatus(i)}
+			Precision: model.PrecisionDay, Text: "A generated sentence.", Status: benchStatus(i)}
 		d.events = append(d.events, ev)
 	}
 	return d
@@ -174,7 +174,7 @@ func benchRefilter(b *testing.B, v *eventsView, source string, d eventData) {
 	}{
 		{"all/oldest", eventFilter{}, sortEventsOldest},
 		{"suggested/newest", eventFilter{Status: model.StatusSuggested}, sortEventsNewest},
-		{"type/conflict", eventFilter{Type: "CONSULT"}, sortEventsConflict},
+		{"type/conflict", eventFilter{Type: model.EventConsult}, sortEventsConflict},
 		{"actor/by-actor", eventFilter{ActorID: actor}, sortEventsActor},
 		{"dates/type", eventFilter{From: first, To: last}, sortEventsType},
 	} {

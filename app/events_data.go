@@ -93,11 +93,7 @@ func (d eventData) parties(ids []int64) []export.Party {
 }
 
 // names joins the names of entity ids.
-func (d eventData) names(ids []int64) string { return partyNames(d.parties(ids)) }
-
-// countries joins the distinct country codes of entity ids (their names when
-// they have none).
-func (d eventData) countries(ids []int64) string { return partyCountries(d.parties(ids)) }
+func (d eventData) names(ids []int64) string { return export.PartyNames(d.parties(ids)) }
 
 // headline is "Actor — TYPE — Recipient", or "Actor — TYPE" without a recipient.
 func (d eventData) headline(ev model.Event) string {

@@ -19,11 +19,11 @@ func TestEventsFilterInMemoryMatchesTheStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.st.CreateEvent(ctx, model.Event{Actors: []int64{f.chn}, Recipients: []int64{f.eu, f.can}, Type: "AGREE", CAMEO: "057",
-		Date: "2025-02-01", EndDate: "2025-02-20", Precision: "day", Text: "China and the EU agreed.", Status: model.StatusSuggested, TagIDs: []int64{tag}}); err != nil {
+	if _, err := d.st.CreateEvent(ctx, model.Event{Actors: []int64{f.chn}, Recipients: []int64{f.eu, f.can}, Type: model.EventAgree, CAMEO: "057",
+		Date: "2025-02-01", EndDate: "2025-02-20", Precision: model.PrecisionDay, Text: "China and the EU agreed.", Status: model.StatusSuggested, TagIDs: []int64{tag}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.st.CreateEvent(ctx, model.Event{Actors: []int64{f.usa}, Type: "REQUEST", CAMEO: "020", Text: "Undated.", Status: model.StatusSuggested}); err != nil {
+	if _, err := d.st.CreateEvent(ctx, model.Event{Actors: []int64{f.usa}, Type: model.EventRequest, CAMEO: "020", Text: "Undated.", Status: model.StatusSuggested}); err != nil {
 		t.Fatal(err)
 	}
 	d.wb.events.reload()

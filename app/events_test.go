@@ -78,16 +78,16 @@ func addEvents(t *testing.T, st store.Store) eventFixture {
 		}
 		return id
 	}
-	f.call = event(model.Event{Actors: []int64{f.usa}, Recipients: []int64{f.chn}, Type: "CONSULT", Mode: "phone", CAMEO: "040", Goldstein: 1,
-		Date: "2025-01-17", Precision: "day", DateBasis: "relative", DateText: "on Friday", ArticleID: f.callArticle.ID,
+	f.call = event(model.Event{Actors: []int64{f.usa}, Recipients: []int64{f.chn}, Type: model.EventConsult, Mode: "phone", CAMEO: "040", Goldstein: 1,
+		Date: "2025-01-17", Precision: model.PrecisionDay, DateBasis: model.BasisRelative, DateText: "on Friday", ArticleID: f.callArticle.ID,
 		Start: f.callStart, End: f.callEnd, Text: f.callQuote, Status: model.StatusSuggested})
-	f.pact = event(model.Event{Actors: []int64{f.can}, Recipients: []int64{f.eu}, Type: "SUPPORT", CAMEO: "057", Goldstein: 8,
-		Date: "2025-06-23", Precision: "day", ArticleID: f.pactArticle.ID, Start: f.pactStart, End: f.pactEnd, Text: f.pactQuote,
+	f.pact = event(model.Event{Actors: []int64{f.can}, Recipients: []int64{f.eu}, Type: model.EventSupport, CAMEO: "057", Goldstein: 8,
+		Date: "2025-06-23", Precision: model.PrecisionDay, ArticleID: f.pactArticle.ID, Start: f.pactStart, End: f.pactEnd, Text: f.pactQuote,
 		Status: model.StatusConfirmed})
-	f.accusal = event(model.Event{Actors: []int64{f.chn}, Recipients: []int64{f.usa}, Type: "ACCUSE", CAMEO: "112", Goldstein: -2,
-		Date: "2025-03-01", Precision: "month", Text: "China accused the US of meddling.", Status: model.StatusSuggested})
-	f.sanctions = event(model.Event{Actors: []int64{f.usa}, Recipients: []int64{f.can}, Type: "SANCTION", CAMEO: "163", Goldstein: -8,
-		Date: "2025-02-10", Precision: "day", Text: "Washington imposed tariffs on Canada.", Status: model.StatusRejected})
+	f.accusal = event(model.Event{Actors: []int64{f.chn}, Recipients: []int64{f.usa}, Type: model.EventAccuse, CAMEO: "112", Goldstein: -2,
+		Date: "2025-03-01", Precision: model.PrecisionMonth, Text: "China accused the US of meddling.", Status: model.StatusSuggested})
+	f.sanctions = event(model.Event{Actors: []int64{f.usa}, Recipients: []int64{f.can}, Type: model.EventSanction, CAMEO: "163", Goldstein: -8,
+		Date: "2025-02-10", Precision: model.PrecisionDay, Text: "Washington imposed tariffs on Canada.", Status: model.StatusRejected})
 	f.statuses = map[int64]model.Status{f.call: model.StatusSuggested, f.pact: model.StatusConfirmed, f.accusal: model.StatusSuggested, f.sanctions: model.StatusRejected}
 	f.allEvents = []int64{f.call, f.pact, f.accusal, f.sanctions}
 	f.notRejected = []int64{f.call, f.pact, f.accusal}

@@ -91,6 +91,12 @@ func tempStore(t *testing.T) store.Store {
 	return st
 }
 
+// exportTo exports as the app does: what and lanes as the app names them,
+// format as the command line does.
+func exportTo(ctx context.Context, st store.Store, path, what, format string, filter store.EventFilter, lanes string) (int, error) {
+	return export.ToFile(ctx, st, path, exportOptions(what, formatLabel(format), filter, lanes, projectName(st.Location())))
+}
+
 // TestExportFormats exports the coded fixture in every format File ▸ Export…
 // offers and checks each file as its reader (a JSON parser and the schema, a
 // spreadsheet, TimelineJS) would see it.
@@ -121,7 +127,7 @@ func TestExportFormats(t *testing.T) {
 	}
 
 	t.Run("JSON", func(t *testing.T) {
-		path := exportFile("events.json", whatEvents, fmtJSON, store.EventFilter{}, lanesByActor, 4)
+		path := exportFile("events.json", whatEvents, "json", store.EventFilter{}, lanesByActor, 4)
 		raw, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -153,7 +159,7 @@ func TestExportFormats(t *testing.T) {
 	})
 
 	t.Run("filtered JSON Lines", func(t *testing.T) {
-		path := exportFile("confirmed.jsonl", whatEvents, fmtJSONL, store.EventFilter{Status: model.StatusConfirmed}, lanesByActor, 1)
+		path := exportFile("confirmed.jsonl", whatEvents, "jsonl", store.EventFilter{Status: model.StatusConfirmed}, lanesByActor, 1)
 		raw, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -175,7 +181,7 @@ func TestExportFormats(t *testing.T) {
 	})
 
 	t.Run("CSV", func(t *testing.T) {
-		rows := readCSV(t, exportFile("events.csv", whatEvents, fmtCSV, store.EventFilter{}, lanesByActor, 4))
+		rows := readCSV(t, exportFile("events.csv", whatEvents, "csv", store.EventFilter{}, lanesByActor, 4))
 		if len(rows) != 5 || rows[0][0] != "id" || rows[0][1] != "date" {
 			t.Fatalf("the events CSV has %d rows, header %q; want a header and 4 events", len(rows), rows[0])
 		}
@@ -192,11 +198,11 @@ func TestExportFormats(t *testing.T) {
 		if !found {
 			t.Errorf("no CSV row for the pact with its CAMEO code, date and quote: %q", rows[1:])
 		}
-		passages := readCSV(t, exportFile("passages.csv", whatPassages, fmtCSV, store.EventFilter{}, lanesByActor, 1))
+		passages := readCSV(t, exportFile("passages.csv", whatPassages, "csv", store.EventFilter{}, lanesByActor, 1))
 		if len(passages) != 2 || passages[0][0] != "article_id" || !strings.HasPrefix(passages[1][6], "'") {
 			t.Errorf("the passages CSV is %q, want a header and one row with its formula-like note made inert", passages)
 		}
-		entities := readCSV(t, exportFile("entities.csv", whatEntities, fmtCSV, store.EventFilter{}, lanesByActor, 4))
+		entities := readCSV(t, exportFile("entities.csv", whatEntities, "csv", store.EventFilter{}, lanesByActor, 4))
 		if len(entities) != 5 || !slices.Contains(entities[0], "name") || !slices.Contains(entities[0], "aliases") {
 			t.Errorf("the entities CSV is %q, want a header and four entities", entities)
 		}
@@ -211,7 +217,7 @@ func TestExportFormats(t *testing.T) {
 			{lanesByPair, map[string]string{"event-1": "CHN – USA", "event-2": "CAN – European Union", "event-4": "CAN – USA"}},
 			{lanesByType, map[string]string{"event-1": "CONSULT", "event-3": "ACCUSE"}},
 		} {
-			path := exportFile("events.timeline.json", whatEvents, fmtTimelineJS, store.EventFilter{}, tc.lanes, 4)
+			path := exportFile("events.timeline.json", whatEvents, "timelinejs", store.EventFilter{}, tc.lanes, 4)
 			raw, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
@@ -263,9 +269,9 @@ func TestFailedExportLeavesNoFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ name, path, format string }{
-		{"folder is a file", filepath.Join(notADir, "events.json"), fmtJSON},
-		{"missing folder", filepath.Join(dir, "no", "such", "events.csv"), fmtCSV},
-		{"target is a folder", busy, fmtJSON},
+		{"folder is a file", filepath.Join(notADir, "events.json"), "json"},
+		{"missing folder", filepath.Join(dir, "no", "such", "events.csv"), "csv"},
+		{"target is a folder", busy, "json"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := exportTo(ctx, st, tc.path, whatEvents, tc.format, store.EventFilter{}, lanesByActor)
@@ -297,7 +303,7 @@ func TestFailedExportSaysSo(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(notADir, "events.json")
-	d.wb.exportFile(path, whatEvents, fmtJSON, store.EventFilter{}, lanesByActor)
+	d.wb.exportFile(path, exportOptions(whatEvents, "JSON", store.EventFilter{}, lanesByActor, "desk"))
 	if !d.wb.status.activity.Visible() {
 		t.Error("no activity indicator while exporting")
 	}
@@ -311,7 +317,7 @@ func TestFailedExportSaysSo(t *testing.T) {
 
 	d.wb.win.Canvas().Overlays().Remove(d.overlay())
 	good := filepath.Join(t.TempDir(), "events.json")
-	d.wb.exportFile(good, whatEvents, fmtJSON, store.EventFilter{Status: model.StatusSuggested}, lanesByActor)
+	d.wb.exportFile(good, exportOptions(whatEvents, "JSON", store.EventFilter{Status: model.StatusSuggested}, lanesByActor, "desk"))
 	d.waitFor("the export to finish", func() bool { return !d.wb.status.activity.Visible() })
 	if got := d.wb.status.message.Text; got != "Exported 2 records to "+good {
 		t.Errorf("the status bar says %q after exporting", got)

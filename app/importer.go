@@ -13,6 +13,7 @@ import (
 
 	"github.com/attache-app/attache/data/ingest"
 	"github.com/attache-app/attache/data/model"
+	"github.com/attache-app/attache/data/store"
 )
 
 const (
@@ -121,8 +122,7 @@ type importOutcome struct {
 // status bar, extraction on the new articles, then a summary.
 func (im *importer) start(paths []string, opts ingest.Options) {
 	wb := im.wb
-	st := wb.st
-	if st == nil {
+	if wb.st == nil {
 		return
 	}
 	if im.running {
@@ -132,7 +132,9 @@ func (im *importer) start(paths []string, opts ingest.Options) {
 	im.running = true
 	ctx, cancel := context.WithCancel(wb.ctx)
 	wb.status.startProgress("Importing…", cancel)
-	go func() {
+	// The import is not cancelled when another project is opened: closing
+	// this one waits for it.
+	background(wb, ctx, func(ctx context.Context, st store.Store) (importOutcome, error) {
 		defer cancel()
 		// Entities and events are extracted while each file is read and
 		// saved with its articles, in the file's one transaction.
@@ -149,14 +151,13 @@ func (im *importer) start(paths []string, opts ingest.Options) {
 				fyne.Do(func() { wb.status.setProgress(frac, msg) })
 			})
 		}
-		out := importOutcome{results: results, cancelled: ctx.Err() != nil && wb.ctx.Err() == nil, err: err}
-		fyne.Do(func() {
-			im.running = false
-			wb.status.idle()
-			wb.refresh()
-			im.summarise(out)
-		})
-	}()
+		return importOutcome{results: results, cancelled: ctx.Err() != nil && wb.ctx.Err() == nil, err: err}, nil
+	}, func(out importOutcome, _ error) {
+		im.running = false
+		wb.status.idle()
+		wb.refresh()
+		im.summarise(out)
+	})
 }
 
 // summarise reports what the import did: counts, and each refused file with

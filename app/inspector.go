@@ -24,7 +24,7 @@ type inspector struct {
 	box   *fyne.Container
 
 	target inspected // what the built-in views show, for reload
-	gen    int       // bumped by every show, so late loads are dropped
+	loads  loadScope // stopped by every clear and show, so late loads are dropped
 	shown  any       // the data last rendered, to skip identical reloads
 
 	entityTab int // the entity view's selected tab, kept across reloads
@@ -62,7 +62,7 @@ func (i *inspector) object() fyne.CanvasObject { return i.box }
 
 // clear empties the inspector.
 func (i *inspector) clear() {
-	i.gen++
+	i.loads.stop()
 	i.target, i.shown = inspected{}, nil
 	i.box.Objects = []fyne.CanvasObject{container.NewVBox(newHint("Select a passage, mention,\nentity or event to see it here."))}
 	i.box.Refresh()
@@ -72,7 +72,7 @@ func (i *inspector) clear() {
 // it is taller than the pane. It is how views other than the built-in ones
 // (the event inspector) fill it; they are not reloaded on changes.
 func (i *inspector) show(title string, content fyne.CanvasObject) {
-	i.gen++
+	i.loads.stop()
 	i.target, i.shown = inspected{}, nil
 	i.render(title, container.NewVScroll(content))
 }
@@ -138,22 +138,17 @@ type loaded[T any] struct {
 // finish after a newer show are dropped.
 func inspect[T any](i *inspector, t inspected, fresh bool, what string,
 	work func(ctx context.Context, st store.Store) (T, error), build func(T) (string, fyne.CanvasObject)) {
-	i.gen++
-	gen := i.gen
 	i.target = t
 	if fresh {
 		i.shown = nil
 	}
-	load(i.wb, what, func(ctx context.Context, st store.Store) (loaded[T], error) {
+	load(i.wb, i.loads.next(i.wb), what, func(ctx context.Context, st store.Store) (loaded[T], error) {
 		v, err := work(ctx, st)
 		if errors.Is(err, store.ErrNotFound) && !fresh {
 			return loaded[T]{gone: true}, nil
 		}
 		return loaded[T]{v: v}, err
 	}, func(r loaded[T]) {
-		if gen != i.gen {
-			return
-		}
 		if r.gone {
 			i.clear()
 			return

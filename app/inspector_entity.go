@@ -171,7 +171,7 @@ func (i *inspector) entityDetails(d entityData) fyne.CanvasObject {
 // confirmed, merges e into it; the inspector then shows the merged entity.
 func (i *inspector) mergeEntity(e model.Entity) {
 	wb := i.wb
-	load(wb, "List entities", func(ctx context.Context, st store.Store) ([]model.Entity, error) {
+	load(wb, nil, "List entities", func(ctx context.Context, st store.Store) ([]model.Entity, error) {
 		return st.Entities(ctx, store.EntityFilter{})
 	}, func(all []model.Entity) {
 		others := make([]model.Entity, 0, len(all))

@@ -19,7 +19,8 @@ import (
 // the source or delete it.
 func (i *inspector) showEvent(id int64) {
 	wb := i.wb
-	load(wb, "Show event", func(ctx context.Context, st store.Store) (eventData, error) {
+	i.target, i.shown = inspected{}, nil // a reload must not bring back what was shown before
+	load(wb, i.loads.next(wb), "Show event", func(ctx context.Context, st store.Store) (eventData, error) {
 		ev, err := st.Event(ctx, id)
 		if err != nil {
 			return eventData{}, err

@@ -82,7 +82,7 @@ func (i *inspector) mentionView(d mentionData) (string, fyne.CanvasObject) {
 		}, nil)
 	})
 	repoint := widget.NewButtonWithIcon("Point at another entity…", theme.SearchIcon(), func() {
-		load(wb, "List entities", func(ctx context.Context, st store.Store) ([]model.Entity, error) {
+		load(wb, nil, "List entities", func(ctx context.Context, st store.Store) ([]model.Entity, error) {
 			return st.Entities(ctx, store.EntityFilter{})
 		}, func(all []model.Entity) {
 			wb.pickEntity("Point “"+shorten(m.Text, 40)+"” at", all, false, func(to model.Entity, ok bool) {

@@ -1,13 +1,12 @@
 package app
 
 import (
+	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/attache-app/attache/data/store/sqlite"
 
@@ -41,13 +40,13 @@ func newUIBench(t *testing.T) *uiBench {
 		t.Fatal(err)
 	}
 	wb := newWorkbench(a)
-	wb.st = st
+	wb.st, wb.work = st, openWorkOn(wb.ctx, st) // open without loading the views
 	wb.win.Resize(fyne.NewSize(1320, 820))
 	b := &uiBench{t: t, wb: wb, st: st, drv: a.loop}
 	t.Cleanup(func() {
 		wb.cancel()
+		wb.closeProject()
 		b.settle()
-		st.Close()
 	})
 	return b
 }
@@ -55,11 +54,14 @@ func newUIBench(t *testing.T) *uiBench {
 // pump runs UI callbacks until cond holds, failing the test after a while.
 func (b *uiBench) pump(what string, cond func() bool) {
 	b.t.Helper()
-	b.drv.runUntil(b.t, 10*time.Second, what, cond)
+	b.drv.runUntil(b.t, waitLimit, what, cond)
 }
 
-// settle runs UI callbacks until none has arrived for a short while.
-func (b *uiBench) settle() { b.drv.settle(150 * time.Millisecond) }
+// settle runs UI callbacks until the window has no background work in flight.
+func (b *uiBench) settle() {
+	b.t.Helper()
+	b.drv.settle(b.t, b.wb)
+}
 
 // importSeed imports the sample bundle (the seed the project was built
 // from) and returns the article whose body contains marker.
@@ -70,11 +72,7 @@ func (b *uiBench) importSeed(marker string) model.Article {
 	if err != nil || len(files) == 0 {
 		b.t.Fatalf("no sample corpus: %v", err)
 	}
-	path := filepath.Join(b.t.TempDir(), files[0].Name)
-	if err := os.WriteFile(path, files[0].Data, 0o644); err != nil {
-		b.t.Fatal(err)
-	}
-	arts, err := ingest.ReadFile(ctx, path, ingest.Options{Publication: files[0].Publication})
+	arts, err := ingest.Read(ctx, files[0].Name, bytes.NewReader(files[0].Data), ingest.Options{Publication: files[0].Publication})
 	if err != nil {
 		b.t.Fatal(err)
 	}
@@ -138,7 +136,7 @@ func TestConfirmMentionFromInspectorThenUndo(t *testing.T) {
 	b := newUIBench(t)
 	ctx := context.Background()
 	a := b.importSeed("習近平")
-	xi := b.entity(model.Entity{Name: "Xi Jinping", Kind: "person", Country: "CHN"}, a, model.StatusSuggested, "Xi Jinping")
+	xi := b.entity(model.Entity{Name: "Xi Jinping", Kind: model.KindPerson, Country: "CHN"}, a, model.StatusSuggested, "Xi Jinping")
 	ms, err := b.st.Mentions(ctx, store.MentionFilter{EntityID: xi})
 	if err != nil || len(ms) == 0 {
 		t.Fatalf("no mention of Xi Jinping in the seed article: %v", err)
@@ -185,8 +183,8 @@ func TestMergeEntityFromInspectorMovesMentions(t *testing.T) {
 	b := newUIBench(t)
 	ctx := context.Background()
 	a := b.importSeed("習近平")
-	keep := b.entity(model.Entity{Name: "Xi Jinping", Kind: "person", Country: "CHN"}, a, model.StatusConfirmed, "Xi Jinping")
-	drop := b.entity(model.Entity{Name: "習近平", Kind: "person"}, a, model.StatusSuggested, "習近平")
+	keep := b.entity(model.Entity{Name: "Xi Jinping", Kind: model.KindPerson, Country: "CHN"}, a, model.StatusConfirmed, "Xi Jinping")
+	drop := b.entity(model.Entity{Name: "習近平", Kind: model.KindPerson}, a, model.StatusSuggested, "習近平")
 	before, _ := b.st.Mentions(ctx, store.MentionFilter{EntityID: keep})
 	dropped, _ := b.st.Mentions(ctx, store.MentionFilter{EntityID: drop})
 	if len(dropped) == 0 {

@@ -97,7 +97,7 @@ func (wb *workbench) undo() { wb.undoRedo("Undo", (store.Store).Undo) }
 func (wb *workbench) redo() { wb.undoRedo("Redo", (store.Store).Redo) }
 
 func (wb *workbench) undoRedo(what string, step func(store.Store, context.Context) (string, error)) {
-	load(wb, what, func(ctx context.Context, st store.Store) (string, error) {
+	job(wb, what, func(ctx context.Context, st store.Store) (string, error) {
 		label, err := step(st, ctx)
 		if errors.Is(err, store.ErrNothingToUndo) || errors.Is(err, store.ErrNothingToRedo) {
 			return "", nil // an empty history is not an error; say so in the status bar
@@ -116,7 +116,7 @@ func (wb *workbench) undoRedo(what string, step func(store.Store, context.Contex
 // updateUndoMenu names the change that Undo and Redo would act on.
 func (wb *workbench) updateUndoMenu() {
 	type labels struct{ undo, redo string }
-	load(wb, "Undo history", func(ctx context.Context, st store.Store) (labels, error) {
+	load(wb, wb.undoLoads.next(wb), "Undo history", func(ctx context.Context, st store.Store) (labels, error) {
 		u, err := st.UndoLabel(ctx)
 		if err != nil {
 			return labels{}, err

@@ -40,11 +40,11 @@ func (wb *workbench) saveFileDialog(name string, chosen func(path string)) {
 			return
 		}
 		path := w.URI().Path()
-		go func() {
+		wb.offUI(func() func() {
 			w.Close()
 			os.Remove(path)
-			fyne.Do(func() { chosen(path) })
-		}()
+			return func() { chosen(path) }
+		})
 	}, wb.win)
 	d.SetFileName(name)
 	d.Show()
@@ -75,7 +75,7 @@ func (wb *workbench) saveCopyDialog() {
 	wb.saveFileDialog(projectName(wb.path)+" copy"+projectExt, func(path string) {
 		dest := withExt(path)
 		wb.status.busy("Saving a copy…")
-		load(wb, "Save a copy", func(ctx context.Context, st store.Store) (struct{}, error) {
+		job(wb, "Save a copy", func(ctx context.Context, st store.Store) (struct{}, error) {
 			c, ok := st.(store.Copier)
 			if !ok {
 				return struct{}{}, fmt.Errorf("the project at %s is not a file: it cannot be saved as a copy", st.Location())

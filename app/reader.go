@@ -20,7 +20,8 @@ import (
 // reader is the centre's article: its title, outlet and date, and the body in
 // the article view with tagged passages highlighted and mentions underlined.
 type reader struct {
-	wb *workbench
+	wb    *workbench
+	loads loadScope // the current article's loads
 
 	articleID int64
 	article   model.Article
@@ -66,6 +67,7 @@ func newReader(wb *workbench) *reader {
 func (r *reader) object() fyne.CanvasObject { return r.box }
 
 func (r *reader) clear() {
+	r.loads.stop()
 	r.articleID = 0
 	r.box.Objects = []fyne.CanvasObject{r.empty}
 	r.box.Refresh()
@@ -122,14 +124,9 @@ func (r *reader) reload() {
 	if id == 0 {
 		return
 	}
-	load(r.wb, "Open article", func(ctx context.Context, st store.Store) (articleData, error) {
+	load(r.wb, r.loads.next(r.wb), "Open article", func(ctx context.Context, st store.Store) (articleData, error) {
 		return loadArticle(ctx, st, id)
-	}, func(d articleData) {
-		if r.articleID != id {
-			return
-		}
-		r.show(d)
-	})
+	}, r.show)
 }
 
 func (r *reader) show(d articleData) {

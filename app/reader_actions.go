@@ -22,7 +22,7 @@ func (r *reader) tagSelection() {
 	if !ok {
 		return
 	}
-	load(r.wb, "List tags", func(ctx context.Context, st store.Store) ([]model.Tag, error) {
+	load(r.wb, nil, "List tags", func(ctx context.Context, st store.Store) ([]model.Tag, error) {
 		return st.Tags(ctx)
 	}, func(tags []model.Tag) {
 		r.wb.pickTag("Tag selection", tags, func(tagID int64, newName string) {
@@ -192,7 +192,7 @@ func (r *reader) reextract() {
 	wb.status.busy("Extracting entities and events…")
 	// The outcome carries the error so that the indicator stops on failure too.
 	type outcome struct{ err error }
-	load(wb, "Extract", func(ctx context.Context, st store.Store) (outcome, error) {
+	job(wb, "Extract", func(ctx context.Context, st store.Store) (outcome, error) {
 		return outcome{runExtraction(ctx, st, []int64{id})}, nil
 	}, func(o outcome) {
 		wb.status.idle()

@@ -32,7 +32,7 @@ func (wb *workbench) updateRecentMenu() {
 	wb.recentGen++
 	gen := wb.recentGen
 	paths := wb.app.Preferences().StringList(recentKey)
-	go func() {
+	wb.offUI(func() func() {
 		var existing []string
 		for _, p := range paths {
 			// A shared project is kept without its password; whether its
@@ -41,16 +41,16 @@ func (wb *workbench) updateRecentMenu() {
 				existing = append(existing, p)
 			}
 		}
-		fyne.Do(func() {
-			if gen != wb.recentGen || wb.ctx.Err() != nil {
+		return func() {
+			if gen != wb.recentGen {
 				return
 			}
 			wb.recentItem.ChildMenu = wb.recentMenu(existing)
 			if m := wb.win.MainMenu(); m != nil {
 				m.Refresh()
 			}
-		})
-	}()
+		}
+	})
 }
 
 // recentMenu lists the given recent projects.

@@ -50,15 +50,13 @@ func (wb *workbench) showSearch() {
 			wb.openArticle(h.ArticleID, -1, -1)
 		}
 	}
-	var timer *time.Timer
+	var typing debouncer
+	var loads loadScope
 	run := func() {
 		q := query.Text
-		load(wb, "Search", func(ctx context.Context, st store.Store) ([]store.SearchHit, error) {
+		load(wb, loads.next(wb), "Search", func(ctx context.Context, st store.Store) ([]store.SearchHit, error) {
 			return st.Search(ctx, q, 200)
 		}, func(hs []store.SearchHit) {
-			if query.Text != q {
-				return
-			}
 			hits = hs
 			count.SetText(plural(len(hs), "article"))
 			list.UnselectAll()
@@ -66,10 +64,8 @@ func (wb *workbench) showSearch() {
 		})
 	}
 	query.OnChanged = func(string) {
-		if timer != nil {
-			timer.Stop()
-		}
-		timer = time.AfterFunc(150*time.Millisecond, func() { fyne.Do(run) })
+		loads.stop() // hits for the old query are no longer wanted
+		typing.call(wb, 150*time.Millisecond, run)
 	}
 	query.OnSubmitted = func(string) { run() }
 	d = dialog.NewCustom("Search project", "Close", container.NewBorder(container.NewVBox(query, count), nil, nil, nil, list), wb.win)

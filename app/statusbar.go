@@ -16,13 +16,14 @@ import (
 // statusBar shows the project, its counts, transient messages and the progress
 // of background work with a Cancel button.
 type statusBar struct {
-	project  *widget.Label
-	counts   *widget.Label
-	message  *widget.Label
-	progress *widget.ProgressBar
-	activity *widget.ProgressBarInfinite
-	cancel   *widget.Button
-	box      *fyne.Container
+	project    *widget.Label
+	counts     *widget.Label
+	countLoads loadScope
+	message    *widget.Label
+	progress   *widget.ProgressBar
+	activity   *widget.ProgressBarInfinite
+	cancel     *widget.Button
+	box        *fyne.Container
 
 	onCancel func()
 	flashID  int
@@ -106,7 +107,7 @@ func (s *statusBar) flash(msg string) {
 
 // reloadCounts refreshes the project's counts in the background.
 func (s *statusBar) reloadCounts(wb *workbench) {
-	load(wb, "Count project items", func(ctx context.Context, st store.Store) (store.Counts, error) {
+	load(wb, s.countLoads.next(wb), "Count project items", func(ctx context.Context, st store.Store) (store.Counts, error) {
 		return st.Counts(ctx)
 	}, func(c store.Counts) {
 		s.counts.SetText(strings.Join([]string{plural(c.Articles, "article"), plural(c.Entities, "entity"), plural(c.Events, "event"), plural(c.Passages, "passage")}, " · "))

@@ -19,6 +19,7 @@ import (
 // of the selected tag.
 type tagsPane struct {
 	wb       *workbench
+	loads    loadScope
 	tree     *widget.Tree
 	count    *widget.Label
 	empty    *widget.Label
@@ -100,7 +101,7 @@ func (p *tagsPane) isBranch(uid widget.TreeNodeID) bool {
 // reload fetches the tags again, keeping open branches and the selection,
 // and the selected tag's passages.
 func (p *tagsPane) reload() {
-	load(p.wb, "List tags", func(ctx context.Context, st store.Store) ([]model.Tag, error) {
+	load(p.wb, p.loads.next(p.wb), "List tags", func(ctx context.Context, st store.Store) ([]model.Tag, error) {
 		return st.Tags(ctx)
 	}, p.setTags)
 	if p.selected != 0 {

@@ -17,6 +17,7 @@ import (
 // choosing one opens its article at it and shows it in the inspector.
 type tagPassages struct {
 	wb     *workbench
+	loads  loadScope
 	header *widget.Label
 	list   *widget.List
 	hint   *widget.Label
@@ -71,10 +72,11 @@ func (v *tagPassages) object() fyne.CanvasObject { return v.box }
 func (v *tagPassages) reload(id int64) {
 	v.tagID = id
 	if id == 0 {
+		v.loads.stop()
 		v.show(0, nil)
 		return
 	}
-	load(v.wb, "List tagged passages", func(ctx context.Context, st store.Store) ([]taggedPassage, error) {
+	load(v.wb, v.loads.next(v.wb), "List tagged passages", func(ctx context.Context, st store.Store) ([]taggedPassage, error) {
 		ps, err := st.Passages(ctx, store.PassageFilter{TagID: id})
 		if err != nil || len(ps) == 0 {
 			return nil, err
@@ -92,11 +94,7 @@ func (v *tagPassages) reload(id int64) {
 			out[i] = taggedPassage{passage: p, title: titles[p.ArticleID]}
 		}
 		return out, nil
-	}, func(items []taggedPassage) {
-		if v.tagID == id {
-			v.show(id, items)
-		}
-	})
+	}, func(items []taggedPassage) { v.show(id, items) })
 }
 
 func (v *tagPassages) show(id int64, items []taggedPassage) {

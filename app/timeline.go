@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache-app/attache/data/export"
 	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/widgets"
 )
@@ -60,11 +61,7 @@ func (v *timelineView) mark(ev model.Event) tlMark {
 	var m tlMark
 	m.start, m.end, m.ok = eventSpan(ev)
 	if m.ok {
-		a, b := v.data.countries(ev.Actors), v.data.countries(ev.Recipients)
-		if a > b {
-			a, b = b, a
-		}
-		m.pair = a + " – " + b
+		m.pair = export.CountryPair(v.data.parties(ev.Actors), v.data.parties(ev.Recipients))
 		m.actors = v.data.names(ev.Actors)
 		m.headline = v.data.headline(ev)
 		m.detail = strings.TrimSpace(fmt.Sprintf("%s · %s %s\n%s", eventDate(ev), ev.CAMEO, ev.Status, shorten(ev.Text, 120)))

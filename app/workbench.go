@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,10 +22,15 @@ type workbench struct {
 	app fyne.App
 	win fyne.Window
 
-	ctx    context.Context
+	ctx    context.Context // cancelled when the window closes
 	cancel context.CancelFunc
 	st     store.Store
 	path   string
+	work   *openWork // the open project's background work (nil: none open)
+	// inFlight counts background work whose outcome has not reached the UI
+	// goroutine yet (see offUI).
+	inFlight atomic.Int64
+	closing  sync.WaitGroup // projects being closed
 
 	articles  *articlesPane
 	entities  *entitiesPane
@@ -42,6 +49,7 @@ type workbench struct {
 	undoItem, redoItem *fyne.MenuItem
 	recentItem         *fyne.MenuItem
 	recentGen          int // bumped by every updateRecentMenu
+	undoLoads          loadScope
 }
 
 func newWorkbench(a fyne.App) *workbench {
@@ -108,9 +116,9 @@ func (wb *workbench) rememberSplit(s *container.Split, key string, def float64) 
 // and shows it when it is ready.
 func (wb *workbench) openProject(path string) {
 	wb.status.busy("Opening project…")
-	go func() {
+	wb.offUI(func() func() {
 		st, resolved, err := project.OpenWith(wb.ctx, path, project.Options{Password: wb.askPassword})
-		fyne.Do(func() {
+		return func() {
 			wb.status.idle()
 			if err != nil {
 				wb.updateRecentMenu() // to offer another project
@@ -118,14 +126,16 @@ func (wb *workbench) openProject(path string) {
 				return
 			}
 			wb.setProject(st, resolved)
-		})
-	}()
+		}
+	})
 }
 
-// setProject replaces the open project with st.
+// setProject replaces the open project with st. The loads still running on
+// the old project are dropped, and its store is closed once they are done.
 func (wb *workbench) setProject(st store.Store, path string) {
 	wb.closeProject()
 	wb.st, wb.path = st, path
+	wb.work = openWorkOn(wb.ctx, st)
 	name := projectName(path)
 	wb.win.SetTitle(appTitle + " — " + name)
 	wb.status.setProject(name)
@@ -137,13 +147,15 @@ func (wb *workbench) setProject(st store.Store, path string) {
 	wb.refresh()
 }
 
+// closeProject cancels the open project's loads and closes it once every
+// piece of work on it has finished.
 func (wb *workbench) closeProject() {
-	if wb.st == nil {
+	if wb.work == nil {
 		return
 	}
-	st := wb.st
-	wb.st = nil
-	go st.Close()
+	w := wb.work
+	wb.st, wb.work = nil, nil
+	w.close(wb)
 }
 
 // refresh reloads every view from the project after a change.

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Measures the extractor on a labelled wire corpus (default
 # ../shared/corpora/reuters-21578) the way its README defines: countries
-# recall and precision against the place labels, person mentions cut short,
+# recall and precision against the place labels (the extracted countries
+# not labelled counted by how the story named them), person mentions cut short,
 # events per 100 stories that are only company results or mergers, events
 # dated more than two years after their story; then the PLOVER-style event
 # figures (coverage, event type, source and recipient country) on the

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 build=(libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev pkg-config)
-test=(xvfb xdotool libgl1-mesa-dri poppler-utils libxml2-utils postgresql)
+test=(xvfb xdotool libgl1-mesa-dri poppler-utils libxml2-utils nodejs postgresql)
 windows=(gcc-mingw-w64-x86-64)
 
 want=("${build[@]}")
@@ -21,6 +21,8 @@ missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# TimelineJS is checked under node with npm; NodeSource's nodejs brings its own npm.
+if [[ ${1:-build} == test ]] && ! command -v npm >/dev/null; then missing+=(npm); fi
 ((${#missing[@]} == 0)) && exit 0
 
 if ! command -v apt-get >/dev/null; then

@@ -24,10 +24,14 @@ func init() {
 }
 
 // exportFormats lists the formats each kind of record can be exported in.
-var exportFormats = map[string][]string{
-	"events":   {"csv", "json", "jsonl", "timelinejs"},
-	"passages": {"csv"},
-	"entities": {"csv"},
+func exportFormats(what string) []string {
+	var out []string
+	for _, f := range export.Formats {
+		if f.Holds(what) {
+			out = append(out, f.Name)
+		}
+	}
+	return out
 }
 
 func runExport(e *env) int {
@@ -64,16 +68,24 @@ func runExport(e *env) int {
 	}
 	ctx := context.Background()
 	return e.withProject(ctx, func(st store.Store) error {
-		group, _ := export.Lane(*lane)
-		write, err := exporter(ctx, st, *format, *what, f, *title, group)
-		if err != nil {
-			return err
-		}
-		if *out == "" {
-			return write(e.stdout)
-		}
-		return export.WriteFileAtomic(*out, write)
+		o := export.Options{Format: *format, What: *what, Filter: f, Lanes: *lane, Title: *title}
+		return writeExport(ctx, st, o, *out, e.stdout)
 	})
+}
+
+// writeExport exports what o asks for to the file out, replaced only when
+// the export succeeds, or to stdout when out is "".
+func writeExport(ctx context.Context, st store.Store, o export.Options, out string, stdout io.Writer) error {
+	if out != "" {
+		_, err := export.ToFile(ctx, st, out, o)
+		return err
+	}
+	write, err := export.Prepare(ctx, st, o)
+	if err != nil {
+		return err
+	}
+	_, err = write(stdout)
+	return err
 }
 
 // checkExportFlags reports bad usage: a format the records cannot be written
@@ -82,8 +94,8 @@ func checkExportFlags(args int, format, what, lane string, f store.EventFilter) 
 	if args > 0 {
 		return errors.New("unexpected arguments")
 	}
-	formats, ok := exportFormats[what]
-	if !ok {
+	formats := exportFormats(what)
+	if what != export.WhatEvents && what != export.WhatPassages && what != export.WhatEntities {
 		return fmt.Errorf("--what %q: want events, passages or entities", what)
 	}
 	if format == "" {
@@ -112,36 +124,4 @@ func checkExportFlags(args int, format, what, lane string, f store.EventFilter) 
 		return fmt.Errorf("--to: %w", err)
 	}
 	return nil
-}
-
-// exporter reads the records to export and returns the function that writes
-// them, so nothing is written when reading fails.
-func exporter(ctx context.Context, st store.Store, format, what string, f store.EventFilter, title string, lane func(export.EventRecord) string) (func(io.Writer) error, error) {
-	switch what {
-	case "passages":
-		ps, err := export.PassagesFromStore(ctx, st, store.PassageFilter{})
-		if err != nil {
-			return nil, err
-		}
-		return func(w io.Writer) error { return export.WritePassagesCSV(w, ps) }, nil
-	case "entities":
-		es, err := export.EntitiesFromStore(ctx, st, store.EntityFilter{})
-		if err != nil {
-			return nil, err
-		}
-		return func(w io.Writer) error { return export.WriteEntitiesCSV(w, es) }, nil
-	}
-	evs, err := export.EventsFromStore(ctx, st, f)
-	if err != nil {
-		return nil, err
-	}
-	switch format {
-	case "json":
-		return func(w io.Writer) error { return export.WriteEventsJSON(w, evs) }, nil
-	case "jsonl":
-		return func(w io.Writer) error { return export.WriteEventsJSONL(w, evs) }, nil
-	case "timelinejs":
-		return func(w io.Writer) error { return export.WriteTimelineJS(w, title, evs, lane) }, nil
-	}
-	return func(w io.Writer) error { return export.WriteEventsCSV(w, evs) }, nil
 }

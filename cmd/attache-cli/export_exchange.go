@@ -5,11 +5,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
-	"github.com/attache-app/attache/data/exchange"
 	"github.com/attache-app/attache/data/export"
 	"github.com/attache-app/attache/data/project"
 	"github.com/attache-app/attache/data/store"
@@ -45,19 +43,7 @@ func runExportExchange(e *env, fs *flag.FlagSet, format, out string, events bool
 	}
 	ctx := context.Background()
 	return e.withProject(ctx, func(st store.Store) error {
-		write := func(w io.Writer) error {
-			if format == "qdc" {
-				_, err := exchange.ExportCodebook(ctx, st, w)
-				return err
-			}
-			_, err := exchange.ExportProject(ctx, st, w, exchange.ExportOptions{
-				Name: exchange.ProjectName(st.Location()), User: exchange.AnalystName(), Events: events})
-			return err
-		}
-		if out == "" {
-			return write(e.stdout)
-		}
-		return export.WriteFileAtomic(out, write)
+		return writeExport(ctx, st, export.Options{Format: format, Events: events}, out, e.stdout)
 	})
 }
 

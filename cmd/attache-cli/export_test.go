@@ -37,20 +37,20 @@ func exportProject(t *testing.T) string {
 		t.Fatal(err)
 	}
 	if err := st.SaveExtraction(ctx, res.IDs[0], store.Extraction{
-		Entities: []store.SuggestedEntity{{Name: "Donald Trump", Kind: "person", Country: "USA"}, {Name: "Xi Jinping", Kind: "person", Country: "CHN"}},
-		Events: []store.SuggestedEvent{{Actors: []int{0}, Recipients: []int{1}, Type: "CONSULT", Mode: "phone", CAMEO: "041", Goldstein: 1,
-			Date: "2025-01-17", Precision: "day", DateText: "on Friday", DateBasis: "relative", Text: call, Start: 0, End: len([]rune(call))}},
+		Entities: []store.SuggestedEntity{{Name: "Donald Trump", Kind: model.KindPerson, Country: "USA"}, {Name: "Xi Jinping", Kind: model.KindPerson, Country: "CHN"}},
+		Events: []store.SuggestedEvent{{Actors: []int{0}, Recipients: []int{1}, Type: model.EventConsult, Mode: "phone", CAMEO: "041", Goldstein: 1,
+			Date: "2025-01-17", Precision: model.PrecisionDay, DateText: "on Friday", DateBasis: model.BasisRelative, Text: call, Start: 0, End: len([]rune(call))}},
 	}); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.SaveExtraction(ctx, res.IDs[1], store.Extraction{
-		Entities: []store.SuggestedEntity{{Name: "Canada", Kind: "country", Country: "CAN"}, {Name: "European Union", Kind: "organisation"}},
-		Events: []store.SuggestedEvent{{Actors: []int{0}, Recipients: []int{1}, Type: "SUPPORT", CAMEO: "057", Goldstein: -4,
-			Date: "2025-06-23", Precision: "day", Text: pact, Start: 0, End: len([]rune(pact))}},
+		Entities: []store.SuggestedEntity{{Name: "Canada", Kind: model.KindCountry, Country: "CAN"}, {Name: "European Union", Kind: model.KindOrganisation}},
+		Events: []store.SuggestedEvent{{Actors: []int{0}, Recipients: []int{1}, Type: model.EventSupport, CAMEO: "057", Goldstein: -4,
+			Date: "2025-06-23", Precision: model.PrecisionDay, Text: pact, Start: 0, End: len([]rune(pact))}},
 	}); err != nil {
 		t.Fatal(err)
 	}
-	evs, err := st.Events(ctx, store.EventFilter{Type: "CONSULT"})
+	evs, err := st.Events(ctx, store.EventFilter{Type: model.EventConsult})
 	if err != nil || len(evs) != 1 {
 		t.Fatalf("events %v %v", evs, err)
 	}
@@ -88,7 +88,7 @@ func TestExportCommand(t *testing.T) {
 		{[]string{"--format", "jsonl", "--status", "confirmed"}, []string{`"event":"CONSULT"`}, []string{"SUPPORT"}},
 		{[]string{"--format", "csv", "--type", "support"}, []string{"\ufeffid,date,", "Canada", ",-4,", "057"}, []string{"CONSULT"}},
 		{[]string{"--format", "csv", "--from", "2025-01-01", "--to", "2025-01-31"}, []string{"'=Trump, Xi discuss Taiwan", "Donald Trump"}, []string{"Canada"}},
-		{[]string{"--format", "timelinejs", "--lanes", "pair", "--title", "Seed"}, []string{`"headline": "Donald Trump — CONSULT — Xi Jinping"`, `"group": "USA – CHN"`, `"group": "CAN – European Union"`, `"headline": "Seed"`}, nil},
+		{[]string{"--format", "timelinejs", "--lanes", "pair", "--title", "Seed"}, []string{`"headline": "Donald Trump — CONSULT — Xi Jinping"`, `"group": "CHN – USA"`, `"group": "CAN – European Union"`, `"headline": "Seed"`}, nil},
 		{[]string{"--format", "csv", "--what", "passages"}, []string{"article_id,article,publication", "Canada and the EU", "pact"}, nil},
 		{[]string{"--format", "csv", "--what", "entities"}, []string{"id,name,kind", "Xi Jinping,person,CHN", "European Union,organisation"}, nil},
 	}

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -44,9 +45,17 @@ func Read(path string) (*Document, error) {
 	return nil, refuse(path, "not a REFI-QDA file (.qdpx, .qde or .qdc)")
 }
 
-// ReadBytes reads a project.qde or .qdc document held in memory (no archive:
-// sources must carry their text as PlainTextContent).
+// ReadBytes reads a REFI-QDA file named name held in memory: a .qdpx
+// archive (by name or content, as DetectBytes tells), or a project.qde or
+// .qdc document (whose sources must carry their text as PlainTextContent).
 func ReadBytes(name string, data []byte) (*Document, error) {
+	if DetectBytes(name, data) == ProjectArchive {
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil && zr == nil {
+			return nil, refuse(name, "not a readable zip archive: %v", err)
+		}
+		return readZip(name, zr)
+	}
 	if len(data) > maxQDEBytes {
 		return nil, refuse(name, "XML file is %s (limit %s)", size(int64(len(data))), size(maxQDEBytes))
 	}
@@ -78,7 +87,12 @@ func readArchive(path string) (*Document, error) {
 		return nil, refuse(path, "not a readable zip archive: %v", err)
 	}
 	defer zr.Close()
-	a, err := openArchive(path, &zr.Reader)
+	return readZip(path, &zr.Reader)
+}
+
+// readZip reads a .qdpx archive named path.
+func readZip(path string, zr *zip.Reader) (*Document, error) {
+	a, err := openArchive(path, zr)
 	if err != nil {
 		return nil, err
 	}

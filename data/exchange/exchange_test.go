@@ -235,10 +235,10 @@ func TestExportEvents(t *testing.T) {
 		t.Fatal(err)
 	}
 	id := res.IDs[0]
-	if _, err := st.CreateEvent(ctx, model.Event{Type: "CONSULT", ArticleID: id, Start: 115, End: 126, Summary: "Talks ended early", Status: model.StatusConfirmed}); err != nil {
+	if _, err := st.CreateEvent(ctx, model.Event{Type: model.EventConsult, ArticleID: id, Start: 115, End: 126, Summary: "Talks ended early", Status: model.StatusConfirmed}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.CreateEvent(ctx, model.Event{Type: "AGREE", ArticleID: id, Start: 12, End: 22, Status: model.StatusRejected}); err != nil {
+	if _, err := st.CreateEvent(ctx, model.Event{Type: model.EventAgree, ArticleID: id, Start: 12, End: 22, Status: model.StatusRejected}); err != nil {
 		t.Fatal(err)
 	}
 	out := exportFile(t, st, exchange.ExportOptions{Events: true})

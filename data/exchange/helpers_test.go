@@ -17,6 +17,7 @@ import (
 
 	"github.com/attache-app/attache/data/exchange"
 	"github.com/attache-app/attache/data/exchange/exchangetest"
+	"github.com/attache-app/attache/data/internal/testdeps"
 	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
@@ -118,13 +119,7 @@ func unzip(t testing.TB, path string) map[string][]byte {
 // dependencies must be installed.
 func xmllint(t *testing.T, doc []byte, schema string) {
 	t.Helper()
-	bin, err := exec.LookPath("xmllint")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("xmllint is not installed (Debian package libxml2-utils; scripts/install-deps.sh test installs it)")
-		}
-		t.Skip("xmllint not installed (Debian package libxml2-utils)")
-	}
+	bin := testdeps.LookPath(t, "xmllint", "Debian package libxml2-utils")
 	f := filepath.Join(t.TempDir(), "doc.xml")
 	if err := os.WriteFile(f, doc, 0o644); err != nil {
 		t.Fatal(err)

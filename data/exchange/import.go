@@ -32,6 +32,20 @@ func Import(ctx context.Context, st store.Store, path string) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	return importDocument(ctx, st, path, doc)
+}
+
+// ImportBytes is Import for a REFI-QDA file named name held in memory (see
+// ReadBytes).
+func ImportBytes(ctx context.Context, st store.Store, name string, data []byte) (Result, error) {
+	doc, err := ReadBytes(name, data)
+	if err != nil {
+		return Result{}, err
+	}
+	return importDocument(ctx, st, name, doc)
+}
+
+func importDocument(ctx context.Context, st store.Store, path string, doc *Document) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}

@@ -32,7 +32,32 @@ const (
 // (.qdpx, .qde, .qdc) or, for a zip archive under another name, by a
 // project.qde at its top.
 func Detect(path string) Kind {
-	switch strings.ToLower(pathExt(path)) {
+	if k := kindOfName(path); k != NotExchange {
+		return k
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return NotExchange
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return NotExchange
+	}
+	return detectZip(f, fi.Size())
+}
+
+// DetectBytes is Detect for a file named name whose content is data.
+func DetectBytes(name string, data []byte) Kind {
+	if k := kindOfName(name); k != NotExchange {
+		return k
+	}
+	return detectZip(bytes.NewReader(data), int64(len(data)))
+}
+
+// kindOfName tells a REFI-QDA file by its extension.
+func kindOfName(name string) Kind {
+	switch strings.ToLower(pathExt(name)) {
 	case ".qdpx":
 		return ProjectArchive
 	case ".qde":
@@ -40,20 +65,16 @@ func Detect(path string) Kind {
 	case ".qdc":
 		return Codebook
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return NotExchange
-	}
-	defer f.Close()
+	return NotExchange
+}
+
+// detectZip tells a zip archive with a project.qde at its top.
+func detectZip(r io.ReaderAt, size int64) Kind {
 	head := make([]byte, 4)
-	if _, err := io.ReadFull(f, head); err != nil || string(head) != "PK\x03\x04" {
+	if _, err := r.ReadAt(head, 0); err != nil || string(head) != "PK\x03\x04" {
 		return NotExchange
 	}
-	fi, err := f.Stat()
-	if err != nil {
-		return NotExchange
-	}
-	zr, err := zip.NewReader(f, fi.Size())
+	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return NotExchange
 	}

@@ -70,22 +70,22 @@ func seedProject(t *testing.T) string {
 	s0, e0 := runeSpan(call, sentence)
 	if err := st.SaveExtraction(ctx, res.IDs[0], store.Extraction{
 		Entities: []store.SuggestedEntity{
-			{Name: "Donald Trump", Kind: "person", Country: "USA", Role: "GOV", Mentions: []model.Span{{Start: 19, End: 31}}},
-			{Name: "Xi Jinping", Kind: "person", Country: "CHN", Role: "GOV", Aliases: []model.Alias{{Name: "習近平", Lang: "zh-Hant"}}},
+			{Name: "Donald Trump", Kind: model.KindPerson, Country: "USA", Role: "GOV", Mentions: []model.Span{{Start: 19, End: 31}}},
+			{Name: "Xi Jinping", Kind: model.KindPerson, Country: "CHN", Role: "GOV", Aliases: []model.Alias{{Name: "習近平", Lang: "zh-Hant"}}},
 		},
-		Events: []store.SuggestedEvent{{Actors: []int{0, 1}, Type: "CONSULT", Mode: "phone", CAMEO: "041", Goldstein: 1,
-			Date: "2025-01-17", Precision: "day", DateText: "on Friday", DateBasis: "relative", Text: sentence, Start: s0, End: e0}},
+		Events: []store.SuggestedEvent{{Actors: []int{0, 1}, Type: model.EventConsult, Mode: "phone", CAMEO: "041", Goldstein: 1,
+			Date: "2025-01-17", Precision: model.PrecisionDay, DateText: "on Friday", DateBasis: model.BasisRelative, Text: sentence, Start: s0, End: e0}},
 	}); err != nil {
 		t.Fatal(err)
 	}
 	s1, e1 := runeSpan(pact, "Canada and the EU on Monday signed a defense and security pact")
 	if err := st.SaveExtraction(ctx, res.IDs[1], store.Extraction{
 		Entities: []store.SuggestedEntity{
-			{Name: "Canada", Kind: "country", Country: "CAN"},
-			{Name: "European Union", Kind: "organisation", Aliases: []model.Alias{{Name: "EU"}}},
+			{Name: "Canada", Kind: model.KindCountry, Country: "CAN"},
+			{Name: "European Union", Kind: model.KindOrganisation, Aliases: []model.Alias{{Name: "EU"}}},
 		},
-		Events: []store.SuggestedEvent{{Actors: []int{0}, Recipients: []int{1}, Type: "SUPPORT", CAMEO: "057", Goldstein: 8,
-			Date: "2025-06-23", Precision: "day", DateText: "on Monday", DateBasis: "relative",
+		Events: []store.SuggestedEvent{{Actors: []int{0}, Recipients: []int{1}, Type: model.EventSupport, CAMEO: "057", Goldstein: 8,
+			Date: "2025-06-23", Precision: model.PrecisionDay, DateText: "on Monday", DateBasis: model.BasisRelative,
 			Text: pact[:strings.Index(pact, " pact")+len(" pact")], Start: s1, End: e1}},
 	}); err != nil {
 		t.Fatal(err)
@@ -94,7 +94,7 @@ func seedProject(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	evs, err := st.Events(ctx, store.EventFilter{Type: "CONSULT"})
+	evs, err := st.Events(ctx, store.EventFilter{Type: model.EventConsult})
 	if err != nil || len(evs) != 1 {
 		t.Fatalf("events %v, %v", evs, err)
 	}
@@ -170,7 +170,7 @@ func TestFromStore(t *testing.T) {
 		t.Errorf("%d CSV rows", len(rows))
 	}
 
-	confirmed, err := export.EventsFromStore(ctx, st, store.EventFilter{Status: "confirmed"})
+	confirmed, err := export.EventsFromStore(ctx, st, store.EventFilter{Status: model.StatusConfirmed})
 	if err != nil || len(confirmed) != 1 || confirmed[0].Event != "CONSULT" {
 		t.Errorf("confirmed events = %+v, %v", confirmed, err)
 	}

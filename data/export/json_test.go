@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/attache-app/attache/data/export"
+	"github.com/attache-app/attache/data/model"
 )
 
 func TestWriteEventsJSONValidAgainstSchema(t *testing.T) {
@@ -17,7 +18,7 @@ func TestWriteEventsJSONValidAgainstSchema(t *testing.T) {
 	}{
 		{"seed", seedEvents()},
 		{"empty", nil},
-		{"minimal", []export.EventRecord{{ID: 9, Event: "AID", Status: "suggested"}}},
+		{"minimal", []export.EventRecord{{ID: 9, Event: "AID", Status: model.StatusSuggested}}},
 	}
 	sch := compileSchema(t, "")
 	for _, tt := range tests {

@@ -1,8 +1,12 @@
 package export
 
-// Lanes names the ways WriteTimelineJS can group events, in the order a
-// picker shows them: "actor" (the first actor), "pair" (the first actor's and
-// first recipient's countries, "USA – CHN") and "type" (the PLOVER type).
+import "strings"
+
+// Lanes names the ways events are grouped into lanes, by the timeline and by
+// WriteTimelineJS, in the order a picker shows them: "actor" (all actors,
+// "United States, China"), "pair" (the actors' and the recipients' countries
+// in a fixed order, so that both directions share a lane: "CHN – USA") and
+// "type" (the PLOVER type).
 var Lanes = []string{"actor", "pair", "type"}
 
 // Lane returns the grouping function named name (see Lanes) for
@@ -10,27 +14,56 @@ var Lanes = []string{"actor", "pair", "type"}
 func Lane(name string) (func(EventRecord) string, bool) {
 	switch name {
 	case "actor":
-		return func(ev EventRecord) string { return firstName(ev.Actor) }, true
+		return func(ev EventRecord) string { return PartyNames(ev.Actor) }, true
 	case "pair":
-		return func(ev EventRecord) string { return firstCountry(ev.Actor) + " – " + firstCountry(ev.Recipient) }, true
+		return func(ev EventRecord) string { return CountryPair(ev.Actor, ev.Recipient) }, true
 	case "type":
 		return func(ev EventRecord) string { return ev.Event.Label() }, true
 	}
 	return nil, false
 }
 
-func firstName(ps []Party) string {
+// PartyNames joins parties' names, as actor lanes and headlines show them;
+// "—" when there are none.
+func PartyNames(ps []Party) string {
 	if len(ps) == 0 {
-		return "(none)"
+		return "—"
 	}
-	return ps[0].Name
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Name
+	}
+	return strings.Join(out, ", ")
 }
 
-// firstCountry is the country code of the first party, or its name when it
-// has none.
-func firstCountry(ps []Party) string {
-	if len(ps) > 0 && ps[0].Country != "" {
-		return ps[0].Country
+// PartyCountries joins parties' distinct country codes (their names when they
+// have none) with "+"; "?" when there are no parties.
+func PartyCountries(ps []Party) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range ps {
+		c := p.Country
+		if c == "" {
+			c = p.Name
+		}
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
 	}
-	return firstName(ps)
+	if len(out) == 0 {
+		return "?"
+	}
+	return strings.Join(out, "+")
+}
+
+// CountryPair is the country-pair lane of an event between actors and
+// recipients: both sides' countries, the smaller first, so that "USA – CHN"
+// and "CHN – USA" are one lane.
+func CountryPair(actors, recipients []Party) string {
+	a, b := PartyCountries(actors), PartyCountries(recipients)
+	if a > b {
+		a, b = b, a
+	}
+	return a + " – " + b
 }

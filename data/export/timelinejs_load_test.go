@@ -10,32 +10,26 @@ import (
 	"testing"
 
 	"github.com/attache-app/attache/data/export"
+	"github.com/attache-app/attache/data/internal/testdeps"
 )
 
 // TestTimelineJSLoadsInKnightLabTimelineJS loads our TimelineJS export with
 // Knight Lab's TimelineJS 3 itself (scripts/check-timelinejs.sh: the npm
 // package under jsdom). A deliberately broken file is checked alongside to
 // show the check catches what TimelineJS rejects. Needs node and npm (and
-// the npm registry, or $TIMELINEJS_CACHE holding the packages); skipped
-// without them and in -short mode.
+// the npm registry, or $TIMELINEJS_CACHE holding the packages); without
+// them it fails on CI and is skipped elsewhere. Skipped in -short mode.
 func TestTimelineJSLoadsInKnightLabTimelineJS(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipped in -short mode: installs TimelineJS with npm (~30 s)")
 	}
-	for _, tool := range []string{"node", "npm"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("skipped: %s is not installed, so TimelineJS cannot be run", tool)
-		}
-	}
+	testdeps.LookPath(t, "node", "Debian package nodejs")
+	testdeps.LookPath(t, "npm", "Debian package npm, or nodejs from NodeSource")
 	dir := t.TempDir()
 	good := filepath.Join(dir, "seed.timeline.json")
 	if err := export.WriteFileAtomic(good, func(w io.Writer) error {
-		return export.WriteTimelineJS(w, "Seed events <2025>", seedEvents(), func(ev export.EventRecord) string {
-			if len(ev.Actor) == 0 {
-				return ""
-			}
-			return ev.Actor[0].Name
-		})
+		group, _ := export.Lane("actor")
+		return export.WriteTimelineJS(w, "Seed events <2025>", seedEvents(), group)
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +41,7 @@ func TestTimelineJSLoadsInKnightLabTimelineJS(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	var ee *exec.ExitError
 	if errors.As(err, &ee) && ee.ExitCode() == 3 {
-		t.Skipf("skipped: %s", strings.TrimSpace(string(out)))
+		testdeps.Missing(t, "TimelineJS cannot be run: %s", strings.TrimSpace(string(out)))
 	}
 	t.Logf("%s", out)
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/attache-app/attache/data/export"
+	"github.com/attache-app/attache/data/model"
 )
 
 type tlDate struct{ Year, Month, Day string }
@@ -28,9 +29,9 @@ type tlFile struct {
 func TestWriteTimelineJS(t *testing.T) {
 	evs := seedEvents()
 	evs = append(evs, export.EventRecord{ID: 5, Date: "2025-01-13", DatePrecision: "week", DateText: "this week",
-		Actor: []export.Party{{Name: "Marco Rubio"}}, Recipient: []export.Party{{Name: "China"}}, Event: "ACCUSE", Status: "confirmed"},
+		Actor: []export.Party{{Name: "Marco Rubio"}}, Recipient: []export.Party{{Name: "China"}}, Event: "ACCUSE", Status: model.StatusConfirmed},
 		export.EventRecord{ID: 6, Date: "2024-01-01", EndDate: "2024-12-31", DatePrecision: "year", Event: "SANCTION",
-			Actor: []export.Party{{Name: "Joe Biden"}}, Status: "confirmed"})
+			Actor: []export.Party{{Name: "Joe Biden"}}, Status: model.StatusConfirmed})
 	var b bytes.Buffer
 	lane := func(ev export.EventRecord) string { return ev.Event.Label() }
 	if err := export.WriteTimelineJS(&b, "Seed <timeline>", evs, lane); err != nil {
@@ -131,10 +132,10 @@ func TestLane(t *testing.T) {
 		ev   int
 		want string
 	}{
-		{"actor", 0, "Donald Trump"},
-		{"pair", 0, "USA – (none)"},
+		{"actor", 0, "Donald Trump, Xi Jinping"},
+		{"pair", 0, "? – USA+CHN"}, // no recipient; countries in the actors' order
 		{"pair", 1, "CAN – European Union"},
-		{"pair", 2, "NZL – COK"},
+		{"pair", 2, "COK – NZL"}, // both directions share one lane
 		{"type", 2, "SANCTION"},
 	}
 	for _, tt := range tests {

@@ -88,7 +88,7 @@ func (x *entityBuilder) readDateline(s0, s1 int) {
 		want = trieCountry
 	}
 	var cands []*gazEntry
-	for _, c := range x.g.cities[foldKey(d.written)] {
+	for _, c := range x.g.datelineCities(foldKey(d.written)) {
 		if want == "" || c.country == want {
 			cands = append(cands, c)
 		}

@@ -47,6 +47,7 @@ type entityBuilder struct {
 	// where the story was filed, whatever the rest of the text names
 	datelineRead bool
 	towns        map[string]*gazEntry // towns the text placed in a region ("San Jose, Calif."), by name
+	hyphenFirms  map[string]bool      // hyphenated words a company word follows somewhere in the text
 }
 
 // deferredShort is a surname the gazetteer knows, kept until the text's own
@@ -137,6 +138,9 @@ func (x *entityBuilder) accept(ref nameRef, i, n int, sentStart bool) bool {
 	t := x.toks[i]
 	if t.currency || x.toks[i+n-1].currency {
 		return false
+	}
+	if ref.e.founded != "" && x.havePub && x.pubDay() < ref.e.founded {
+		return false // "ICC" in 1987: not the court founded in 2002
 	}
 	if ref.acronym {
 		for _, r := range t.text {
@@ -293,6 +297,10 @@ func (x *entityBuilder) run(i, end int, sentStart bool) (int, bool) {
 					inName = false
 				}
 			}
+			if gn == 1 && ref.form == formDemonym && x.demonymSurname(i, j) {
+				j++ // "Ron English said", "Glenn English, a Democrat": a surname
+				continue
+			}
 			if !inName && (gn >= 2 || (gn == 1 && ref.e.kind == model.KindCountry && !orgHeads[x.toks[j+gn-1].key] && !(j+1 < end && orgHeads[x.toks[j+1].key]))) {
 				// "Two Japanese", "Foreign Affairs Winston Peters": a known name
 				// starts here; but "Air Canada" mid-sentence is one name
@@ -409,7 +417,7 @@ func (x *entityBuilder) recognise(sents [][2]int) {
 				i += gn // "told Reuters", "Reuters reported": the channel of the story, not a party
 				continue
 			}
-			if gn > 0 && placeLike(ref) && insideOtherName(x.toks, i, i+gn, ref.form == formDemonym, foldKey(joinTokens(x.toks, i, i+gn)) != foldKey(ref.e.name)) {
+			if gn > 0 && placeLike(ref) && insideOtherName(x.toks, i, i+gn, ref.form == formDemonym, foldKey(joinTokens(x.toks, i, i+gn)) != foldKey(ref.e.name), ref.form >= formCapital) {
 				i += gn // "Gulf of Mexico", "Uruguay Round", "listed in Luxembourg": not a place of the story
 				continue
 			}
@@ -775,6 +783,9 @@ func (x *entityBuilder) hyphenParts(i int) bool {
 	found := false
 	off := t.start
 	parts := strings.Split(t.text, "-")
+	if x.hyphenFirm(t.key, parts) {
+		return false
+	}
 	for k, part := range parts {
 		n := len([]rune(part))
 		if (k+1 < len(parts) && languageWords[foldKey(parts[k+1])]) || (k == 0 && i > 0 && x.toks[i-1].text == "New") {
@@ -800,6 +811,51 @@ func (x *entityBuilder) hyphenParts(i int) bool {
 		off += n + 1
 	}
 	return found
+}
+
+// demonymSurname reports whether the nationality adjective at token j ends
+// a person's name begun by the single given name at token i: a speaker
+// ("Ron English said") or a name set off by a comma ("Glenn English, a
+// Democrat"), where a nationality adjective on its own would need a noun.
+func (x *entityBuilder) demonymSurname(i, j int) bool {
+	if _, title := titles[x.toks[i].key]; title || j != i+1 || x.toks[i].upper || x.toks[j].upper || !x.toks[i].cap || orgHeads[x.toks[i].key] {
+		return false
+	}
+	if gn, ref := x.lookup(i, j, false); gn > 0 && placeLike(ref) {
+		return false // "Quebec French, …": a place before it
+	}
+	return j+1 < len(x.toks) && (reportingVerbs[x.toks[j+1].key] || x.toks[j+1].text == ",")
+}
+
+// hyphenFirm reports whether the hyphenated word key is a company's name
+// ("Georgia-Pacific Corp", and "Georgia-Pacific" again later): somewhere in
+// the text a company word follows it, and one of its parts names no country
+// or body ("Pacific"), unlike "US-China Business Council".
+func (x *entityBuilder) hyphenFirm(key string, parts []string) bool {
+	if x.hyphenFirms == nil {
+		x.hyphenFirms = map[string]bool{}
+		for j := 0; j+1 < len(x.toks); j++ {
+			t, next := x.toks[j], x.toks[j+1]
+			if t.cap && strings.Contains(t.text, "-") && next.cap && (companySuffixes[next.key] || companyHeads[next.key]) {
+				x.hyphenFirms[t.key] = true
+			}
+		}
+	}
+	if !x.hyphenFirms[key] {
+		return false
+	}
+	for _, part := range parts {
+		named := false
+		if nd := x.g.root.next[foldKey(part)]; nd != nil {
+			for _, ref := range nd.refs {
+				named = named || ref.e.kind == model.KindCountry || ref.e.kind == model.KindOrganisation
+			}
+		}
+		if !named {
+			return true
+		}
+	}
+	return false
 }
 
 // partOfLongerName reports whether the organisation name at toks[i:i+n] is

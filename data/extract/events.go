@@ -533,6 +533,9 @@ func (c *sentenceCtx) recipientsAfter(k int, exclude map[int]bool) []int {
 			j = m.b - 1
 			continue
 		}
+		if e := c.eb.ents[m.ent]; possessive >= 0 && e.Kind == model.KindOther && e.Country == "" {
+			break // "welcomed North Korea's decision to send athletes to the Winter Olympics": the possessor, not a thing
+		}
 		return c.groupForward(mi, exclude)
 	}
 	if possessive >= 0 {
@@ -656,8 +659,71 @@ func (c *sentenceCtx) characterised(i int) (actors, recips []int) {
 	return actors, recips
 }
 
+// Distances within which one trigger word governs another or an event
+// stays in mind, in tokens unless named otherwise.
+const (
+	// eventMemorySentences: the last event is what a later sentence can
+	// refer back to for this many sentences.
+	eventMemorySentences = 2
+	// sufferedByTokens: "by" this close before a trigger makes the subject
+	// its target ("hit by new sanctions").
+	sufferedByTokens = 4
+	// objectNounTokens: a noun trigger this close after the last trigger is
+	// its object ("dismissed the allegations").
+	objectNounTokens = 6
+	// objectVerbTokens: a trigger this close after the last one, with no
+	// clause break between them, is its object ("suspended trade talks").
+	objectVerbTokens = 5
+	// purposeTokens: "to" and a trigger this close after the last trigger
+	// give its purpose ("met … to discuss").
+	purposeTokens = 12
+	// matrixScopeTokens: a matrix verb ("agreed to", "refused to") or its
+	// negation governs the triggers this far after it.
+	matrixScopeTokens = 10
+	// noTrigger stands for "no trigger yet in the sentence": far enough
+	// before any token that none of the distances above reaches it.
+	noTrigger = -100
+)
+
+// sentenceState is what event coding remembers while reading one sentence.
+type sentenceState struct {
+	si        int        // index of the sentence
+	dates     []dateExpr // the sentence's dates, read at its first event
+	datesDone bool
+	suppress  int // triggers before this token are governed by an earlier word
+	lastTrig  int // token of the last trigger coded, noTrigger if none
+	lastEvent int // index in the output of the sentence's last event, -1 if none
+	reportEv  int // an event read from a bare reporting verb, given way to a real trigger after it
+}
+
 // events codes the events of every sentence, then merges retellings.
 func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Event {
+	c := newSentenceCtx(eb)
+	var out []Event
+	for si, s := range sents {
+		c.s0, c.s1 = s[0], s[1]
+		if c.lastSent < si-eventMemorySentences {
+			c.lastEvt = nil
+		}
+		st := &sentenceState{si: si, suppress: -1, lastTrig: noTrigger, lastEvent: -1, reportEv: -1}
+		for i := s[0]; i < s[1]; i++ {
+			r, after := x.trigger(c, st, i)
+			if r == nil {
+				continue
+			}
+			actors, recips, ok := c.parties(r, i, after, st, out)
+			if !ok {
+				continue
+			}
+			out = c.record(out, st, r, actors, recips, text, i)
+		}
+	}
+	return merge(out, eb)
+}
+
+// newSentenceCtx indexes the mentions of eb by the tokens they start and
+// end at.
+func newSentenceCtx(eb *entityBuilder) *sentenceCtx {
 	c := &sentenceCtx{eb: eb, lastSent: -1}
 	c.startAt = make([]int, len(eb.toks))
 	c.endAt = make([]int, len(eb.toks))
@@ -670,128 +736,224 @@ func (x *Extractor) events(eb *entityBuilder, text string, sents [][2]int) []Eve
 		}
 		c.endAt[m.b-1] = mi
 	}
-	var out []Event
-	for si, s := range sents {
-		c.s0, c.s1 = s[0], s[1]
-		if c.lastSent < si-2 {
-			c.lastEvt = nil
+	return c
+}
+
+// trigger returns the rule of the event word at token i and the token after
+// the words it matched, or nil when token i triggers no event of its own
+// here: not an event word, governed by an earlier trigger, negation or
+// condition, or a noun rather than an act.
+func (x *Extractor) trigger(c *sentenceCtx, st *sentenceState, i int) (*rule, int) {
+	eb := c.eb
+	t := eb.toks[i]
+	if (t.key == "if" || t.key == "unless") && st.lastTrig >= 0 {
+		st.suppress = c.s1 // "threatened action if it did not halt its offensive": hypothetical
+	}
+	if !t.word || t.script || (t.cap && i != c.s0) || eb.covered[i] || i < st.suppress {
+		return nil, 0
+	}
+	var r *rule
+	after := i + 1
+	if rules := x.lx[t.key]; rules != nil {
+		r, after = c.chooseRule(rules, i)
+	}
+	if r == nil && refusedWhenNegated[t.key] && c.negated(i) {
+		r = refusal
+	}
+	if r == nil || c.notOwnEvent(r, i, st) {
+		return nil, 0
+	}
+	if c.negated(i) {
+		if r.matrix {
+			st.suppress = i + matrixScopeTokens
 		}
-		var dates []dateExpr
-		datesDone := false
-		suppress, lastTrig, lastEvent := -1, -100, -1
-		reportEv := -1 // an event read from a bare reporting verb, given way to a real trigger after it
-		for i := s[0]; i < s[1]; i++ {
-			t := eb.toks[i]
-			if (t.key == "if" || t.key == "unless") && lastTrig >= 0 {
-				suppress = s[1] // "threatened action if it did not halt its offensive": hypothetical
-			}
-			if !t.word || t.script || (t.cap && i != s[0]) || eb.covered[i] || i < suppress {
-				continue
-			}
-			var r *rule
-			after := i + 1
-			if rules := x.lx[t.key]; rules != nil {
-				r, after = c.chooseRule(rules, i)
-			}
-			if r == nil && refusedWhenNegated[t.key] && c.negated(i) {
-				r = refusal
-			}
-			if r == nil {
-				continue
-			}
-			if !r.noun && i > s[0] && determiners[eb.toks[i-1].key] {
-				continue
-			}
-			if mi := c.endAt[max(i-1, 0)]; i > s[0] && mi >= 0 && eb.ments[mi].demonym && strings.HasSuffix(t.key, "s") {
-				continue // "Israeli forces", "Chinese goods": a noun
-			}
-			if !strings.HasSuffix(t.key, "ing") && c.between(i-4, i, "by") {
-				continue // "hit by new sanctions": what the subject suffered
-			}
-			if (r.noun && i-lastTrig <= 6) || (i-lastTrig <= 5 && !c.between(lastTrig, i, ",", "and", "it", "they", "he", "she", "who", "which")) {
-				continue // "dismissed the allegations", "suspended trade talks": the verb's object
-			}
-			if i > s[0] && eb.toks[i-1].key == "to" && i-lastTrig <= 12 {
-				continue // "met … to discuss": the purpose of the event already coded
-			}
-			if c.negated(i) {
-				if r.matrix {
-					suppress = i + 10
-				}
-				if !refusedWhenNegated[t.key] {
-					continue
-				}
-				r = refusal
-			}
-			if r.matrix {
-				suppress = after + 10
-			}
-			var actors, recips []int
-			if r.charac {
-				actors, recips = c.characterised(i)
-			} else if i > s[0] && lastEvent >= 0 && out[lastEvent].Start == eb.toks[s[0]].start && (eb.toks[i-1].key == "and" || (eb.toks[i-1].key == "," && strings.HasSuffix(t.key, "ing"))) {
-				// "visited Beijing and met Xi", "struck Kyiv, killing 12": same actors
-				actors = out[lastEvent].Actors
-			} else if c.passive(i) {
-				// "Kyiv was struck by Russian missiles": the agent after "by" acts
-				patients := c.actorsBefore(i, false)
-				actors = c.agentAfter(after)
-				if len(actors) == 0 && strings.HasPrefix(r.code, "15") {
-					actors = patients // "Indian troops were deployed": a state moves its own forces
-				}
-				if len(actors) == 0 {
-					lastTrig = i
-					continue // no agent named: better no event than a reversed one
-				}
-				recips = patients
-			} else {
-				actors = c.actorsBefore(i, false)
-				if len(actors) == 0 && cameoByCode[r.code].Type == "PROTEST" {
-					actors = c.placeCountry() // "people marched through Paris"
-				}
-				if len(actors) == 0 && !r.reverse {
-					continue // a reversed rule's actor comes after ("drew criticism from Hungary")
-				}
-				if !(r.joint && len(actors) >= 2) {
-					recips = c.recipientsAfter(after, setOf(actors))
-				}
-			}
-			if len(recips) == 0 && !r.charac && i > s[0] && lastEvent >= 0 && eb.toks[i-1].key == "and" {
-				recips = c.recipientsAfter(after, setOf(actors))
-			}
-			if r.reverse {
-				if len(recips) == 0 {
-					continue
-				}
-				actors, recips = recips, actors
-			}
-			if len(actors) == 0 || !(c.political(actors) || (cameoByCode[r.code].Type == "PROTEST" && c.political(recips))) {
-				// companies dealing among themselves, or with a market or a
-				// country they trade in, are not diplomatic events
-				continue
-			}
-			if !datesDone {
-				dates = findDates(eb.toks, s[0], s[1], eb.pub, eb.havePub)
-				datesDone = true
-			}
-			ev := makeEvent(r.code, actors, recips, c, text, i, dates)
-			if reportEv >= 0 && reportEv == len(out)-1 {
-				// "said it would impose export controls in retaliation": the
-				// generated "said … retaliation" reading gives way to "impose"
-				out = out[:reportEv]
-			}
-			reportEv = -1
-			if reportingVerbs[t.key] && !r.curated {
-				reportEv = len(out)
-			} else {
-				lastTrig = i
-			}
-			out = append(out, ev)
-			lastEvent = len(out) - 1
-			c.lastEvt, c.lastSent = &out[len(out)-1], si
+		if !refusedWhenNegated[t.key] {
+			return nil, 0
+		}
+		r = refusal
+	}
+	if r.matrix {
+		st.suppress = after + matrixScopeTokens
+	}
+	return r, after
+}
+
+// notOwnEvent reports whether the trigger word at i is part of something
+// else than an event of its own: a noun after a determiner or a demonym,
+// what the subject suffered, the object or the purpose of the last trigger.
+func (c *sentenceCtx) notOwnEvent(r *rule, i int, st *sentenceState) bool {
+	eb := c.eb
+	t := eb.toks[i]
+	if !r.noun && i > c.s0 && determiners[eb.toks[i-1].key] {
+		return true
+	}
+	if mi := c.endAt[max(i-1, 0)]; i > c.s0 && mi >= 0 && eb.ments[mi].demonym && strings.HasSuffix(t.key, "s") {
+		return true // "Israeli forces", "Chinese goods": a noun
+	}
+	if !strings.HasSuffix(t.key, "ing") && c.between(i-sufferedByTokens, i, "by") {
+		return true // "hit by new sanctions": what the subject suffered
+	}
+	if (r.noun && i-st.lastTrig <= objectNounTokens) || (i-st.lastTrig <= objectVerbTokens && !c.between(st.lastTrig, i, ",", "and", "it", "they", "he", "she", "who", "which")) {
+		return true // "dismissed the allegations", "suspended trade talks": the verb's object
+	}
+	if i > c.s0 && eb.toks[i-1].key == "to" && i-st.lastTrig <= purposeTokens {
+		return true // "met … to discuss": the purpose of the event already coded
+	}
+	return false
+}
+
+// parties finds who acts and who is acted on for the trigger at token i
+// (rule r, its words ending before after); ok is false when the sentence
+// names no political actor for it.
+func (c *sentenceCtx) parties(r *rule, i, after int, st *sentenceState, out []Event) (actors, recips []int, ok bool) {
+	eb := c.eb
+	t := eb.toks[i]
+	switch {
+	case r.charac:
+		actors, recips = c.characterised(i)
+	case i > c.s0 && st.lastEvent >= 0 && out[st.lastEvent].Start == eb.toks[c.s0].start && (eb.toks[i-1].key == "and" || (eb.toks[i-1].key == "," && strings.HasSuffix(t.key, "ing"))):
+		// "visited Beijing and met Xi", "struck Kyiv, killing 12": same actors
+		actors = out[st.lastEvent].Actors
+	case c.passive(i):
+		// "Kyiv was struck by Russian missiles": the agent after "by" acts
+		patients := c.actorsBefore(i, false)
+		actors = c.agentAfter(after)
+		if len(actors) == 0 && strings.HasPrefix(r.code, "15") {
+			actors = patients // "Indian troops were deployed": a state moves its own forces
+		}
+		if len(actors) == 0 {
+			st.lastTrig = i
+			return nil, nil, false // no agent named: better no event than a reversed one
+		}
+		recips = patients
+	default:
+		actors = c.actorsBefore(i, false)
+		if len(actors) == 0 && cameoByCode[r.code].Type == "PROTEST" {
+			actors = c.placeCountry() // "people marched through Paris"
+		}
+		if len(actors) == 0 && !r.reverse {
+			return nil, nil, false // a reversed rule's actor comes after ("drew criticism from Hungary")
+		}
+		if !(r.joint && len(actors) >= 2) {
+			recips = c.recipientsAfter(after, setOf(actors))
 		}
 	}
-	return merge(out, eb)
+	if len(recips) == 0 && !r.charac && i > c.s0 && st.lastEvent >= 0 && eb.toks[i-1].key == "and" {
+		recips = c.recipientsAfter(after, setOf(actors))
+	}
+	if len(recips) == 0 && !r.reverse && domesticTypes[cameoByCode[r.code].Type] {
+		recips = c.ownGround(after, actors)
+	}
+	if len(recips) == 0 && !r.reverse {
+		recips = c.ownGovernment(i, actors)
+	}
+	if r.reverse {
+		if len(recips) == 0 {
+			return nil, nil, false
+		}
+		actors, recips = recips, actors
+	}
+	if len(actors) == 0 || !(c.political(actors) || (cameoByCode[r.code].Type == "PROTEST" && c.political(recips))) {
+		// companies dealing among themselves, or with a market or a
+		// country they trade in, are not diplomatic events
+		return nil, nil, false
+	}
+	return actors, recips, true
+}
+
+// domesticTypes are the events a state's forces commit against people of
+// their own country as often as against another's.
+var domesticTypes = map[model.EventType]bool{model.EventCoerce: true, model.EventAssault: true}
+
+// ownGround returns the actor country whose own territory the sentence
+// places the event in after token k ("Turkish police detained protesters in
+// Istanbul"): with no other target named, the state acted against its own
+// people, which PLOVER codes as the country acting on itself.
+func (c *sentenceCtx) ownGround(k int, actors []int) []int {
+	toks := c.eb.toks
+	for j := k; j < c.s1; j++ {
+		if clauseBreaks[toks[j].key] {
+			return nil
+		}
+		mi := c.startAt[j]
+		if mi < 0 {
+			continue
+		}
+		m := c.eb.ments[mi]
+		if m.place && m.a > c.s0 && (toks[m.a-1].key == "in" || toks[m.a-1].key == "at") && c.eb.ents[m.ent].Kind == model.KindCountry && slices.Contains(actors, m.ent) {
+			return []int{m.ent}
+		}
+		j = m.b - 1
+	}
+	return nil
+}
+
+// governmentNouns name a state's government without naming the state.
+var governmentNouns = set(`government authorities regime administration`)
+
+// ownGovernment returns the country of the actors when the target after
+// the trigger at token k is "the government" (or "the authorities", "the regime") of no
+// country named: a person or group of a country acting on their own
+// government ("Venezuela's opposition leader called for protests against
+// the government"). A state acting on "the government" is left alone: whose
+// it is, the sentence does not say.
+func (c *sentenceCtx) ownGovernment(k int, actors []int) []int {
+	eb := c.eb
+	code, nonState := "", false
+	for _, a := range actors {
+		e := eb.ents[a]
+		if code != "" && e.Country != code {
+			return nil
+		}
+		code = e.Country
+		nonState = nonState || e.Kind != model.KindCountry
+	}
+	if code == "" || !nonState {
+		return nil
+	}
+	for j := k + 1; j < c.s1; j++ {
+		t := eb.toks[j]
+		if clauseBreaks[t.key] || c.startAt[j] >= 0 {
+			return nil // a clause ends, or a party is named before any government
+		}
+		if !governmentNouns[t.key] || eb.toks[j-1].key != "the" || (j+2 < c.s1 && eb.toks[j+1].key == "of" && c.startAt[j+2] >= 0) {
+			continue // "the government of Uganda" is Uganda's
+		}
+		for i, e := range eb.ents {
+			if e.Kind == model.KindCountry && e.Country == code {
+				return []int{i}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// record appends the event of the trigger at token i to out, dated from
+// the sentence's dates; a bare reporting verb's event read just before
+// gives way to it.
+func (c *sentenceCtx) record(out []Event, st *sentenceState, r *rule, actors, recips []int, text string, i int) []Event {
+	eb := c.eb
+	if !st.datesDone {
+		st.dates = findDates(eb.toks, c.s0, c.s1, eb.pub, eb.havePub)
+		st.datesDone = true
+	}
+	ev := makeEvent(r.code, actors, recips, c, text, i, st.dates)
+	if st.reportEv >= 0 && st.reportEv == len(out)-1 {
+		// "said it would impose export controls in retaliation": the
+		// generated "said … retaliation" reading gives way to "impose"
+		out = out[:st.reportEv]
+	}
+	st.reportEv = -1
+	if reportingVerbs[eb.toks[i].key] && !r.curated {
+		st.reportEv = len(out)
+	} else {
+		st.lastTrig = i
+	}
+	out = append(out, ev)
+	st.lastEvent = len(out) - 1
+	c.lastEvt, c.lastSent = &out[len(out)-1], st.si
+	return out
 }
 
 func makeEvent(code string, actors, recips []int, c *sentenceCtx, text string, trig int, dates []dateExpr) Event {

@@ -45,7 +45,9 @@ type Event struct {
 	Summary            string // one line: who did what to whom, and what the date stands for
 }
 
-// Result is what Extract finds in one text.
+// Result is what Extract finds in one text. Countries and places named only
+// once in passing, outside the dateline and the lead and in no event, are
+// asides and left out (see salientCountries).
 type Result struct {
 	Entities []Entity
 	Events   []Event
@@ -100,11 +102,12 @@ func (x *Extractor) Extract(text string, published string) Result {
 	eb := &entityBuilder{g: x.g, toks: toks, pub: pub, havePub: havePub}
 	eb.recognise(sents)
 	evs := x.events(eb, text, sents)
-	return finish(eb, evs)
+	return finish(eb, evs, eb.salientCountries(sents, evs, x.lx))
 }
 
-// finish orders entities by first mention and fills in their spans.
-func finish(eb *entityBuilder, evs []Event) Result {
+// finish orders entities by first mention and fills in their spans; the
+// countries and places named only in passing (not in salient) are left out.
+func finish(eb *entityBuilder, evs []Event, salient map[string]bool) Result {
 	first := make([]int, len(eb.ents))
 	for i := range first {
 		first[i] = -1
@@ -116,7 +119,7 @@ func finish(eb *entityBuilder, evs []Event) Result {
 	}
 	order := make([]int, 0, len(eb.ents))
 	for i := range eb.ents {
-		if first[i] >= 0 {
+		if first[i] >= 0 && !eb.aside(i, salient) {
 			order = append(order, i)
 		}
 	}
@@ -128,6 +131,9 @@ func finish(eb *entityBuilder, evs []Event) Result {
 		res.Entities = append(res.Entities, eb.ents[old])
 	}
 	for _, m := range eb.ments {
+		if eb.aside(m.ent, salient) {
+			continue
+		}
 		e := &res.Entities[newIdx[m.ent]]
 		if m.re > m.rs {
 			e.Mentions = append(e.Mentions, Span{m.rs, m.re})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/resources"
@@ -23,7 +24,8 @@ type gazEntry struct {
 	aliases             []string // aliases worth showing (other names, other scripts)
 	ranges              []roleRange
 	curated             bool
-	pop                 int // a city's population
+	pop                 int    // a city's population
+	founded             string // day a body was founded ("2002-07-01"), "" if long before any news read
 }
 
 // Forms under which a gazetteer entry can be named.
@@ -54,6 +56,9 @@ type gazetteer struct {
 	countries  map[string]*gazEntry   // by ISO3
 	regionAbbr map[string]*gazEntry   // states and provinces by folded name or abbreviation
 	cities     map[string][]*gazEntry // cities by folded name, most populous first
+	// otherCities are the large cities by the other names GeoNames lists
+	// ("frankfurt", "geneva"), for datelines only
+	otherCities map[string][]*gazEntry
 }
 
 func (g *gazetteer) add(name string, ref nameRef) {
@@ -167,7 +172,10 @@ func loadGazetteer(lx lexicon) (*gazetteer, error) {
 		if len(f) < 2 {
 			return fmt.Errorf("want at least 2 fields, have %d", len(f))
 		}
-		e := &gazEntry{name: field(f, 0), kind: model.EntityKind(field(f, 1)), country: field(f, 2), role: field(f, 3), curated: true}
+		e := &gazEntry{name: field(f, 0), kind: model.EntityKind(field(f, 1)), country: field(f, 2), role: field(f, 3), curated: true, founded: field(f, 5)}
+		if _, err := time.Parse(day, e.founded); e.founded != "" && err != nil {
+			return fmt.Errorf("founded %q: want YYYY-MM-DD", e.founded)
+		}
 		e.aliases = splitList(field(f, 4))
 		g.add(e.name, nameRef{e: e})
 		for _, a := range e.aliases {
@@ -298,7 +306,9 @@ func stripThe(s string) string {
 }
 
 // usableName rejects dictionary entries that would fire on ordinary prose:
-// names starting with a digit and single short words.
+// names starting with a digit, single short words, and two words one of
+// which is a lone letter ("Triple A" is a credit rating far more often than
+// a death squad).
 func usableName(s string) bool {
 	if s == "" || (s[0] >= '0' && s[0] <= '9') {
 		return false
@@ -306,6 +316,9 @@ func usableName(s string) bool {
 	f := strings.Fields(s)
 	if len(f) == 1 {
 		return len(s) >= 5 && !stopwords[foldKey(s)]
+	}
+	if len(f) == 2 && (len(f[0]) == 1 || len(f[1]) == 1) {
+		return false
 	}
 	return !stopwords[foldKey(f[0])] || len(f) > 2
 }

@@ -15,7 +15,7 @@ var regionPrefixes = set(`latin north south central northern southern pan`)
 
 // namedAfterPlace are the words of agreements and creditor groups named
 // after the place where they were made ("Athens Convention", "London Club").
-var namedAfterPlace = set(`convention accord accords club protocol declaration treaty pact`)
+var namedAfterPlace = set(`convention accord accords agreement agreements club protocol declaration treaty pact`)
 
 // listingWords before "in" or "on" make the place after them where
 // securities are listed or quoted ("will be listed in Luxembourg").
@@ -28,8 +28,9 @@ var listingWords = set(`listed listing quoted`)
 // of negotiations named after where it began ("Uruguay Round"), a company
 // name its adjective is joined to by a slash ("Royal Dutch/Shell"), a foreign-language name it
 // ends ("Banque Nationale de Paris"), or the market where bonds are listed
-// ("listed in Luxembourg").
-func insideOtherName(toks []token, a, b int, demonym, alias bool) bool {
+// ("listed in Luxembourg"). city says that the name is a city's: an
+// agreement named after a city is one whatever its case ("the Paris accord").
+func insideOtherName(toks []token, a, b int, demonym, alias, city bool) bool {
 	if a >= 1 && toks[a-1].text == "New" {
 		return true // "New England", "New Orleans": a place named after another
 	}
@@ -39,10 +40,10 @@ func insideOtherName(toks []token, a, b int, demonym, alias bool) bool {
 	if a >= 2 && toks[a-1].key == "of" && featureWords[toks[a-2].key] && toks[a-2].cap {
 		return true
 	}
-	if b < len(toks) && toks[b].key == "round" && (toks[b].cap || (a > 0 && toks[a-1].key == "the")) {
-		return true
+	if b < len(toks) && toks[b].key == "round" {
+		return true // "the Uruguay round", "the latest Uruguay round", "the \"Uruguay round\" talks"
 	}
-	if b < len(toks) && toks[b].cap && namedAfterPlace[toks[b].key] {
+	if b < len(toks) && (toks[b].cap || city) && namedAfterPlace[toks[b].key] {
 		return true // "Athens Convention", "London Club": an agreement or a group named after where it began
 	}
 	if demonym && b+1 < len(toks) && toks[b].text == "/" && toks[b].start == toks[b-1].end && toks[b+1].start == toks[b].end && toks[b+1].cap {

@@ -29,6 +29,11 @@ func TestNewsStyle(t *testing.T) {
 		{"title after a possessive country", "Ghana's new president John Mahama arrived in Abuja for talks.", "2025-09-05", "CONSULT", "GHA", "NGA", ""},
 		{"criticism drawn from someone is theirs", "The vote drew sharp criticism from Hungary.", "2025-09-05", "ACCUSE", "HUN", "", ""},
 		{"denial takes its complement", "Egypt denied that it had sent weapons to Sudan.", "2025-09-05", "REJECT", "EGY", "", ""},
+		{"repression at home targets the state's own people", "Egyptian police arrested scores of students in Cairo on Sunday.", "2025-09-05", "COERCE", "EGY", "EGY", ""},
+		{"a strike abroad targets the place's country", "Russian troops shelled villages in Ukraine on Sunday.", "2025-09-05", "ASSAULT", "RUS", "UKR", ""},
+		{"a possessor is the target, not a thing named after it", "Chile praised Peru's offer to host the Pacific Games.", "2025-09-05", "SUPPORT", "CHL", "PER", ""},
+		{"an opposition leader's own government is the target", "Zambia's opposition leader Hakainde Hichilema accused the government of fraud.", "2025-09-05", "ACCUSE", "ZMB", "ZMB", ""},
+		{"a government named by its country is that country's", "Zambian opposition leader Hakainde Hichilema accused the government of Malawi of fraud.", "2025-09-05", "ACCUSE", "ZMB", "MWI", ""},
 		{"negated signing is no event", "Indonesia did not sign the declaration.", "2025-09-05", "", "", "", ""},
 	}
 	for _, tc := range cases {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,9 +42,12 @@ func (g *gazetteer) loadRegions() error {
 }
 
 // loadCities adds the GeoNames cities: every one to the dateline index, the
-// larger ones whose names are not common words to the text index.
+// larger ones whose names are not common words to the text index. The other
+// names of a large city ("Frankfurt" for Frankfurt am Main, "Geneva" for
+// Genève) go to the dateline index only.
 func (g *gazetteer) loadCities(lx lexicon) error {
 	g.cities = map[string][]*gazEntry{}
+	g.otherCities = map[string][]*gazEntry{}
 	return eachLine(resources.GazetteerCities, func(f []string) error {
 		if len(f) < 4 {
 			return fmt.Errorf("want 4 fields, have %d", len(f))
@@ -65,8 +69,26 @@ func (g *gazetteer) loadCities(lx lexicon) error {
 				g.add(n, nameRef{e: e, form: formCity})
 			}
 		}
+		for _, n := range splitList(field(f, 4)) {
+			k := foldKey(n)
+			if !slices.Contains(g.otherCities[k], e) {
+				g.otherCities[k] = append(g.otherCities[k], e)
+			}
+		}
 		return nil
 	})
+}
+
+// datelineCities returns the cities a dateline may name by key: those of
+// that name, then those that GeoNames lists under it as another name.
+func (g *gazetteer) datelineCities(key string) []*gazEntry {
+	out := g.cities[key]
+	for _, c := range g.otherCities[key] {
+		if !slices.Contains(out, c) {
+			out = append(out[:len(out):len(out)], c)
+		}
+	}
+	return out
 }
 
 // hasOther reports whether name already names something other than a city

@@ -33,7 +33,7 @@ func TestRunSavesSuggestions(t *testing.T) {
 	if err := extract.Run(ctx, st, x, res.IDs); err != nil {
 		t.Fatal(err)
 	}
-	evs, err := st.Events(ctx, store.EventFilter{ArticleID: res.IDs[0], Type: "CONSULT"})
+	evs, err := st.Events(ctx, store.EventFilter{ArticleID: res.IDs[0], Type: model.EventConsult})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func TestRunSavesSuggestions(t *testing.T) {
 	if !slices.Equal(names, []string{"Donald Trump", "Xi Jinping"}) {
 		t.Errorf("call participants = %v", names)
 	}
-	nz, err := st.Events(ctx, store.EventFilter{ArticleID: res.IDs[1], Type: "SANCTION"})
+	nz, err := st.Events(ctx, store.EventFilter{ArticleID: res.IDs[1], Type: model.EventSanction})
 	if err != nil || len(nz) != 1 || nz[0].CAMEO != "1621" {
 		t.Fatalf("NZ teaser SANCTION events = %+v, %v", nz, err)
 	}

@@ -15,13 +15,20 @@ func isExchange(path string) bool {
 	return exchange.Detect(path) != exchange.NotExchange
 }
 
-// importExchange imports a REFI-QDA file in one transaction.
-func importExchange(ctx context.Context, st store.Store, f source) FileResult {
-	r := FileResult{Path: f.path, Exchange: true}
-	res, err := exchange.Import(ctx, st, f.path)
+// importExchange imports a REFI-QDA file in one transaction: the file at
+// path, or data, its content, when not nil.
+func importExchange(ctx context.Context, st store.Store, path string, data []byte) FileResult {
+	r := FileResult{Path: path, Exchange: true}
+	var res exchange.Result
+	var err error
+	if data != nil {
+		res, err = exchange.ImportBytes(ctx, st, path, data)
+	} else {
+		res, err = exchange.Import(ctx, st, path)
+	}
 	if err != nil {
 		if errors.Is(err, exchange.ErrRefused) {
-			err = refuse(f.path, "%s", exchange.Reason(err))
+			err = refuse(path, "%s", exchange.Reason(err))
 		}
 		r.Err = err
 		return r

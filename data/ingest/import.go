@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/attache-app/attache/data/exchange"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -107,11 +108,29 @@ func Import(ctx context.Context, st store.Store, paths []string, opts Options, p
 	return results, nil
 }
 
-// source is one file to import, or a path that cannot be read.
+// source is one file to import, or a path that cannot be read. The file is
+// read from r when it is set (its size then unknown, -1), else from path.
 type source struct {
 	path string
 	size int64
+	r    io.Reader
 	err  error
+}
+
+// ImportReader imports one file, read from r and named name, into st as
+// Import does for a file on disk: name (a file name or path) stands for the
+// file's path in format detection, in SourcePath and in the result, and the
+// same limits apply. A JSON Lines file streams; a format that needs random
+// access (a zip archive, a REFI-QDA project) is read whole, up to
+// opts.MaxFileSize. A refused or failing file adds nothing and says why in
+// FileResult.Err; cancelling ctx rolls the file back and returns ctx's
+// error.
+func ImportReader(ctx context.Context, st store.Store, name string, r io.Reader, opts Options) (FileResult, error) {
+	res := importFile(ctx, st, source{path: name, size: -1, r: r}, opts, func(int64) {})
+	if err := ctx.Err(); err != nil && errors.Is(res.Err, err) {
+		return res, err
+	}
+	return res, nil
 }
 
 // expand lists the files under paths in order; paths that cannot be read
@@ -180,16 +199,44 @@ func statReason(err error) string {
 // importFile reads and imports one file.
 func importFile(ctx context.Context, st store.Store, f source, opts Options, bytesDone func(int64)) FileResult {
 	r := FileResult{Path: f.path}
-	if isExchange(f.path) {
-		return importExchange(ctx, st, f)
+	if f.r == nil && isExchange(f.path) {
+		return importExchange(ctx, st, f.path, nil)
 	}
-	if stream, err := isJSONLines(f.path); err != nil {
-		r.Err = err
-		return r
-	} else if stream {
-		return streamJSONL(ctx, st, f, opts, bytesDone)
+	in := f.r
+	if in == nil {
+		file, err := os.Open(f.path)
+		if err != nil {
+			r.Err = refuse(f.path, "%s", statReason(err))
+			return r
+		}
+		defer file.Close()
+		in = file
 	}
-	arts, err := ReadFile(ctx, f.path, opts)
+	br := bufio.NewReaderSize(in, bufferSize(f.size))
+	head, _ := br.Peek(jsonlSniff)
+	if f.r != nil && (bytes.HasPrefix(head, []byte("PK\x03\x04")) || exchange.DetectBytes(f.path, nil) != exchange.NotExchange) {
+		// A zip archive (perhaps a REFI-QDA project) needs random access.
+		data, err := readContent(f.path, br, f.size, opts)
+		if err != nil {
+			r.Err = err
+			return r
+		}
+		if exchange.DetectBytes(f.path, data) != exchange.NotExchange {
+			return importExchange(ctx, st, f.path, data)
+		}
+		return importArticles(ctx, st, f.path, bytes.NewReader(data), -1, opts)
+	}
+	if isJSONLines(f.path, head) {
+		return streamJSONL(ctx, st, f, br, opts, bytesDone)
+	}
+	return importArticles(ctx, st, f.path, br, f.size, opts)
+}
+
+// importArticles reads the articles of the file named path from in (size
+// bytes, or -1 when unknown) and imports them in one transaction.
+func importArticles(ctx context.Context, st store.Store, path string, in io.Reader, size int64, opts Options) FileResult {
+	r := FileResult{Path: path}
+	arts, err := read(ctx, path, in, size, opts)
 	if err != nil {
 		r.Err = err
 		return r
@@ -231,53 +278,50 @@ func (r *FileResult) add(res store.ImportResult, err error) {
 	}
 }
 
-// isJSONLines reports a JSON Lines file by extension, or by content when the
-// extension does not say JSON.
-func isJSONLines(path string) (bool, error) {
-	e := ext(path)
-	if e == ".jsonl" || e == ".ndjson" {
-		return true, nil
+// jsonlSniff is how much of a file's head tells JSON Lines by content.
+const jsonlSniff = 64 << 10
+
+// bufferSize is the read buffer for a file of size bytes (-1: unknown).
+func bufferSize(size int64) int {
+	if size < 0 || size > 1<<20 {
+		return 1 << 20
 	}
-	if e == ".json" || e == ".csv" || e == ".html" || e == ".htm" {
-		return false, nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return false, refuse(path, "%s", statReason(err))
-	}
-	defer f.Close()
-	head := make([]byte, 64<<10)
-	n, _ := io.ReadFull(f, head)
-	head = bytes.TrimPrefix(head[:n], bomUTF8)
-	return looksJSONL(strings.TrimSpace(string(head))), nil
+	return max(int(size), jsonlSniff)
 }
 
-// streamJSONL imports a JSON Lines file line by line in one transaction: a
-// goroutine parses the file while the store inserts what has been parsed so
-// far.
-func streamJSONL(ctx context.Context, st store.Store, f source, opts Options, bytesDone func(int64)) FileResult {
+// isJSONLines reports a JSON Lines file by extension, or by its head (its
+// first jsonlSniff bytes) when the extension does not say JSON.
+func isJSONLines(path string, head []byte) bool {
+	e := ext(path)
+	if e == ".jsonl" || e == ".ndjson" {
+		return true
+	}
+	if e == ".json" || e == ".csv" || e == ".html" || e == ".htm" {
+		return false
+	}
+	return looksJSONL(strings.TrimSpace(string(bytes.TrimPrefix(head, bomUTF8))))
+}
+
+// streamJSONL imports a JSON Lines file, read from in, line by line in one
+// transaction: a goroutine parses the file while the store inserts what has
+// been parsed so far.
+func streamJSONL(ctx context.Context, st store.Store, f source, in *bufio.Reader, opts Options, bytesDone func(int64)) FileResult {
 	r := FileResult{Path: f.path}
-	file, err := os.Open(f.path)
-	if err != nil {
-		r.Err = refuse(f.path, "%s", statReason(err))
-		return r
-	}
-	defer file.Close()
-	if f.size == 0 {
-		r.Err = refuse(f.path, "empty file")
-		return r
-	}
-	head, err := peek(file)
-	if err != nil {
-		r.Err = fmt.Errorf("ingest: reading %s: %w", f.path, err)
+	head, err := in.Peek(8192)
+	if len(head) == 0 {
+		if err == nil || errors.Is(err, io.EOF) {
+			r.Err = refuse(f.path, "empty file")
+		} else {
+			r.Err = fmt.Errorf("ingest: reading %s: %w", f.path, err)
+		}
 		return r
 	}
 	if looksBinary(head) {
 		r.Err = refuse(f.path, "binary data in a JSON Lines file")
 		return r
 	}
-	cr := &countingReader{r: file}
-	br := bufio.NewReaderSize(cr, int(min(f.size, 1<<20)))
+	cr := &countingReader{r: in}
+	br := bufio.NewReaderSize(cr, 64<<10)
 	pctx, stop := context.WithCancel(ctx)
 	defer stop()
 	items := make(chan *streamItem, 256)
@@ -354,14 +398,6 @@ func (it *streamItem) wait() store.ImportItem {
 		<-it.done
 	}
 	return it.item
-}
-
-// peek returns the first bytes of a file and rewinds it.
-func peek(f *os.File) ([]byte, error) {
-	head := make([]byte, 8192)
-	n, _ := io.ReadFull(f, head)
-	_, err := f.Seek(0, io.SeekStart)
-	return head[:n], err
 }
 
 // countingReader counts the bytes read through it.

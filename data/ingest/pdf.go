@@ -14,8 +14,9 @@ const maxPDFPages = 2000
 
 // readPDF reads the text layer of a PDF as one article: a PDF is one
 // document, whatever the split mode. Glyphs are placed on the page, joined
-// into words and lines, read column by column, and lines joined into
-// paragraphs; running headers, footers and page numbers are left out. The
+// into words, the words grouped into blocks of text read in layout order
+// (columns, then tables row by row), and lines joined into paragraphs;
+// running headers, footers and page numbers are left out. The
 // title is the document's own, or its first heading. A PDF without a text
 // layer (a scan) is refused.
 func readPDF(p string, data []byte, opts Options) (arts []draft, err error) {

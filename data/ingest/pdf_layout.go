@@ -165,71 +165,15 @@ func isPlainASCII(s string) bool {
 }
 
 // pageLines orders the words of a page for reading and groups them into
-// lines. The order comes from cutting the page recursively along the widest
-// band of white space, across or down the page: columns and table columns
-// are read one after the other, top to bottom.
+// lines: the page is cut into blocks of text (paragraphs, headings, table
+// cells), the blocks are put in reading order, and each block is read line
+// by line.
 func pageLines(words []pdfWord) []pdfLine {
 	var lines []pdfLine
-	var cut func(ws []pdfWord, depth int)
-	cut = func(ws []pdfWord, depth int) {
-		if len(ws) == 0 {
-			return
-		}
-		if len(ws) > 1 && depth < 200 {
-			if a, b, ok := xyCut(ws); ok {
-				cut(a, depth+1)
-				cut(b, depth+1)
-				return
-			}
-		}
-		lines = append(lines, blockLines(ws)...)
+	for _, b := range readingOrder(pageBlocks(words)) {
+		lines = append(lines, blockLines(b.words)...)
 	}
-	cut(words, 0)
 	return lines
-}
-
-// xyCut splits words along the widest gap between them, across the page
-// (between lines) or down it (between columns, at least about a character
-// wide).
-func xyCut(ws []pdfWord) (a, b []pdfWord, ok bool) {
-	sizes := make([]float64, len(ws))
-	for i, w := range ws {
-		sizes[i] = w.size
-	}
-	size := median(sizes)
-	colGap := 0.9 * size
-
-	slices.SortFunc(ws, func(p, q pdfWord) int { return cmpFloat(p.top(), q.top()) })
-	bestH, atH := 0.0, -1
-	reach := ws[0].bottom()
-	for i := 1; i < len(ws); i++ {
-		if g := ws[i].top() - reach; g > bestH {
-			bestH, atH = g, i
-		}
-		reach = math.Max(reach, ws[i].bottom())
-	}
-	if atH >= 0 && bestH >= 0.54*size {
-		// A gap wider than between lines of a paragraph: what is above
-		// is read first, even beside a wider column gutter.
-		return ws[:atH], ws[atH:], true
-	}
-	byX := slices.Clone(ws)
-	slices.SortFunc(byX, func(p, q pdfWord) int { return cmpFloat(p.x0, q.x0) })
-	bestV, atV := 0.0, -1
-	reach = byX[0].x1
-	for i := 1; i < len(byX); i++ {
-		if g := byX[i].x0 - reach; g >= colGap && g > bestV {
-			bestV, atV = g, i
-		}
-		reach = math.Max(reach, byX[i].x1)
-	}
-	switch {
-	case atV >= 0 && bestV > bestH:
-		return byX[:atV], byX[atV:], true
-	case atH >= 0:
-		return ws[:atH], ws[atH:], true
-	}
-	return nil, nil, false
 }
 
 func cmpFloat(a, b float64) int {
@@ -242,14 +186,17 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-// blockLines groups words that no white space separates into lines, top to
-// bottom, each left to right.
+// blockLines groups the words of a block into lines, top to bottom, each
+// left to right.
 func blockLines(ws []pdfWord) []pdfLine {
 	slices.SortStableFunc(ws, func(p, q pdfWord) int { return cmpFloat(p.y, q.y) })
 	var out []pdfLine
 	for i := 0; i < len(ws); {
-		j := i + 1
-		for j < len(ws) && ws[j].y-ws[i].y < 0.5*ws[i].size {
+		// A raised mark in small type (a footnote number) stays on the
+		// line it is set on: the tolerance is that of the line's largest type.
+		j, size := i+1, ws[i].size
+		for j < len(ws) && ws[j].y-ws[i].y < 0.5*math.Max(size, ws[j].size) {
+			size = math.Max(size, ws[j].size)
 			j++
 		}
 		row := ws[i:j]
@@ -257,7 +204,9 @@ func blockLines(ws []pdfWord) []pdfLine {
 		l := pdfLine{x0: row[0].x0, x1: row[0].x1, y: row[0].y, size: row[0].size}
 		var b strings.Builder
 		for k, w := range row {
-			if k > 0 {
+			// Words that touch (a mark set right after a word, "H₂O")
+			// read as one.
+			if k > 0 && w.x0-row[k-1].x1 >= 0.03*math.Min(w.size, row[k-1].size) {
 				b.WriteByte(' ')
 			}
 			b.WriteString(w.text)

@@ -115,15 +115,16 @@ func joinsHyphenated(before, next string) bool {
 	return unicode.IsLetter(r) && (unicode.IsLower(n) || (unicode.IsUpper(r) && unicode.IsUpper(n)))
 }
 
-// compoundBreak reports a line that ends inside a hyphenated compound
-// ("Franco-" then "German"): the hyphen stays, with no space after it.
+// compoundBreak reports a line that ends inside a hyphenated compound or
+// code ("Franco-" then "German", "2019-" then "2024"): the hyphen stays,
+// with no space after it.
 func compoundBreak(before, next string) bool {
 	if !strings.HasSuffix(before, "-") || len(before) < 2 {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(before[:len(before)-1])
 	n, _ := utf8.DecodeRuneInString(next)
-	return unicode.IsLetter(r) && (unicode.IsLetter(n) || unicode.IsDigit(n))
+	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && (unicode.IsLetter(n) || unicode.IsDigit(n))
 }
 
 // pdfFirstHeading returns the first paragraph of the first page set larger

@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -65,7 +66,8 @@ BT /F1 12 Tf 72 660 Td (G) Tj ET BT /F1 12 Tf 78 660 Td (o) Tj ET BT /F1 12 Tf 7
 }
 
 // Lines wrapped in a paragraph are joined, a word hyphenated at a line end
-// is made whole again, and a paragraph gap is kept.
+// is made whole again, a compound or a range of years broken at its hyphen
+// keeps the hyphen, and a paragraph gap is kept.
 func TestPDFParagraphsAndHyphens(t *testing.T) {
 	content := textLines(72, 720, 11, 14,
 		"The ministers agreed on a framework for the inter-",
@@ -75,10 +77,14 @@ func TestPDFParagraphsAndHyphens(t *testing.T) {
 		"A second round is planned for the spring, when the SANC-",
 		"TIONS REVIEW and the Franco-",
 		"German proposal are due.",
+	) + textLines(72, 600, 11, 14,
+		"The 2019-",
+		"2024 plan stands.",
 	)
 	arts := read(t, writeFile(t, "wrapped.pdf", pdfDoc{pages: []string{content}}.bytes()), ingest.Options{})
 	want := "The ministers agreed on a framework for the international monitoring mission, officials said late on Friday after talks in Geneva.\n\n" +
-		"A second round is planned for the spring, when the SANCTIONS REVIEW and the Franco-German proposal are due."
+		"A second round is planned for the spring, when the SANCTIONS REVIEW and the Franco-German proposal are due.\n\n" +
+		"The 2019-2024 plan stands."
 	if arts[0].Body != want {
 		t.Errorf("body\n%q\nwant\n%q", arts[0].Body, want)
 	}
@@ -215,4 +221,20 @@ func benchReadPDF(b *testing.B, pages []string) {
 			b.Fatal(len(arts), err)
 		}
 	}
+}
+
+// BenchmarkReadPDFScatter reads 50 pages of 950 short labels each,
+// strewn over the page (as on a map or a chart): nearly a block each, the
+// worst case for putting blocks in reading order.
+func BenchmarkReadPDFScatter(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 5))
+	var pages []string
+	for range 50 {
+		var s strings.Builder
+		for range 950 {
+			fmt.Fprintf(&s, "BT /F1 4 Tf %d %d Td (%c%d) Tj ET\n", 20+r.IntN(560), 20+r.IntN(740), 'A'+r.IntN(26), r.IntN(100))
+		}
+		pages = append(pages, s.String())
+	}
+	benchReadPDF(b, pages)
 }

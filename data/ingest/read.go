@@ -55,20 +55,46 @@ func ReadFile(ctx context.Context, path string, opts Options) ([]model.Article, 
 	if fi.IsDir() {
 		return nil, refuse(path, "is a folder")
 	}
-	if fi.Size() > opts.maxSize() {
-		return nil, refuse(path, "file is too large (%s, limit %s)", humanBytes(fi.Size()), humanBytes(opts.maxSize()))
-	}
-	data, err := io.ReadAll(io.LimitReader(f, opts.maxSize()+1))
+	return read(ctx, path, f, fi.Size(), opts)
+}
+
+// Read parses the content of one file, read from r, into articles as
+// ReadFile does for a file on disk: name (a file name or path) stands for
+// the file's path, in format detection (by extension and content), in
+// SourcePath, and in the text of a refusal. The same limits apply: r is read
+// up to opts.MaxFileSize. A refused file returns an error wrapping
+// ErrRefused whose text names name and gives the reason.
+func Read(ctx context.Context, name string, r io.Reader, opts Options) ([]model.Article, error) {
+	return read(ctx, name, r, -1, opts)
+}
+
+// read reads and parses the content of the file named name from r; size is
+// its size when known, else -1.
+func read(ctx context.Context, name string, r io.Reader, size int64, opts Options) ([]model.Article, error) {
+	data, err := readContent(name, r, size, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ingest: reading %s: %w", path, err)
-	}
-	if int64(len(data)) > opts.maxSize() {
-		return nil, refuse(path, "file is too large (over %s)", humanBytes(opts.maxSize()))
+		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return readBytes(path, data, opts)
+	return readBytes(name, data, opts)
+}
+
+// readContent reads the whole content of the file named name from r, up to
+// opts.MaxFileSize; size is its size when known, else -1.
+func readContent(name string, r io.Reader, size int64, opts Options) ([]byte, error) {
+	if size > opts.maxSize() {
+		return nil, refuse(name, "file is too large (%s, limit %s)", humanBytes(size), humanBytes(opts.maxSize()))
+	}
+	data, err := io.ReadAll(io.LimitReader(r, opts.maxSize()+1))
+	if err != nil {
+		return nil, fmt.Errorf("ingest: reading %s: %w", name, err)
+	}
+	if int64(len(data)) > opts.maxSize() {
+		return nil, refuse(name, "file is too large (over %s)", humanBytes(opts.maxSize()))
+	}
+	return data, nil
 }
 
 // readBytes parses the content of one file named path.

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -64,26 +65,18 @@ func Seed(ctx context.Context, st store.Store) error {
 	if err != nil {
 		return err
 	}
-	dir, err := os.MkdirTemp("", "attache-sample-")
-	if err != nil {
-		return fmt.Errorf("project: sample: %w", err)
-	}
-	defer os.RemoveAll(dir)
 	x, err := extract.New()
 	if err != nil {
 		return err
 	}
 	for _, f := range files {
-		p := filepath.Join(dir, f.Name)
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return fmt.Errorf("project: sample: %w", err)
-		}
-		arts, err := ingest.ReadFile(ctx, p, ingest.Options{Publication: f.Publication})
+		// Read from the embedded file itself; "sample/NAME" is where its
+		// articles say they come from.
+		arts, err := ingest.Read(ctx, "sample/"+f.Name, bytes.NewReader(f.Data), ingest.Options{Publication: f.Publication})
 		if err != nil {
 			return err
 		}
 		for i := range arts {
-			arts[i].SourcePath = "sample/" + f.Name
 			if i < len(f.Published) && arts[i].Published == "" {
 				arts[i].Published = f.Published[i]
 			}

@@ -5,32 +5,33 @@ import (
 	"math/rand/v2"
 	"strings"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/search"
 )
 
 // seedEntities are the entities of the seed article, with their
 // aliases as extraction records them.
 var seedEntities = []search.Entry{
-	{ID: 1, Name: "Xi Jinping", Aliases: []string{"習近平", "Xi"}, Kind: "person"},
-	{ID: 2, Name: "Donald Trump", Aliases: []string{"Trump"}, Kind: "person"},
-	{ID: 3, Name: "Marco Rubio", Aliases: []string{"Rubio"}, Kind: "person"},
-	{ID: 4, Name: "Cook Islands", Kind: "country"},
-	{ID: 5, Name: "Han Kuo-yu", Aliases: []string{"韓國瑜"}, Kind: "person"},
-	{ID: 6, Name: "Joe Biden", Aliases: []string{"Biden"}, Kind: "person"},
-	{ID: 7, Name: "Hal Brands", Aliases: []string{"Brands"}, Kind: "person"},
-	{ID: 8, Name: "China", Aliases: []string{"People's Republic of China", "Beijing", "中國"}, Kind: "country"},
-	{ID: 9, Name: "United States", Aliases: []string{"US", "U.S.", "USA", "Washington"}, Kind: "country"},
-	{ID: 10, Name: "Taiwan", Aliases: []string{"Republic of China", "Taipei", "臺灣"}, Kind: "country"},
-	{ID: 11, Name: "TikTok", Kind: "organisation"},
-	{ID: 12, Name: "US Supreme Court", Kind: "organisation"},
-	{ID: 13, Name: "American Enterprise Institute", Aliases: []string{"AEI"}, Kind: "organisation"},
-	{ID: 14, Name: "New Zealand", Aliases: []string{"Wellington"}, Kind: "country"},
-	{ID: 15, Name: "Canada", Aliases: []string{"Ottawa"}, Kind: "country"},
-	{ID: 16, Name: "European Union", Aliases: []string{"EU", "Brussels"}, Kind: "organisation"},
-	{ID: 17, Name: "Mark Carney", Kind: "person"},
-	{ID: 18, Name: "NATO", Aliases: []string{"North Atlantic Treaty Organization"}, Kind: "organisation"},
-	{ID: 19, Name: "Vera Rubin Observatory", Kind: "organisation"},
-	{ID: 20, Name: "Chinese Ministry of Foreign Affairs", Kind: "organisation"},
+	{ID: 1, Name: "Xi Jinping", Aliases: []string{"習近平", "Xi"}, Kind: model.KindPerson},
+	{ID: 2, Name: "Donald Trump", Aliases: []string{"Trump"}, Kind: model.KindPerson},
+	{ID: 3, Name: "Marco Rubio", Aliases: []string{"Rubio"}, Kind: model.KindPerson},
+	{ID: 4, Name: "Cook Islands", Kind: model.KindCountry},
+	{ID: 5, Name: "Han Kuo-yu", Aliases: []string{"韓國瑜"}, Kind: model.KindPerson},
+	{ID: 6, Name: "Joe Biden", Aliases: []string{"Biden"}, Kind: model.KindPerson},
+	{ID: 7, Name: "Hal Brands", Aliases: []string{"Brands"}, Kind: model.KindPerson},
+	{ID: 8, Name: "China", Aliases: []string{"People's Republic of China", "Beijing", "中國"}, Kind: model.KindCountry},
+	{ID: 9, Name: "United States", Aliases: []string{"US", "U.S.", "USA", "Washington"}, Kind: model.KindCountry},
+	{ID: 10, Name: "Taiwan", Aliases: []string{"Republic of China", "Taipei", "臺灣"}, Kind: model.KindCountry},
+	{ID: 11, Name: "TikTok", Kind: model.KindOrganisation},
+	{ID: 12, Name: "US Supreme Court", Kind: model.KindOrganisation},
+	{ID: 13, Name: "American Enterprise Institute", Aliases: []string{"AEI"}, Kind: model.KindOrganisation},
+	{ID: 14, Name: "New Zealand", Aliases: []string{"Wellington"}, Kind: model.KindCountry},
+	{ID: 15, Name: "Canada", Aliases: []string{"Ottawa"}, Kind: model.KindCountry},
+	{ID: 16, Name: "European Union", Aliases: []string{"EU", "Brussels"}, Kind: model.KindOrganisation},
+	{ID: 17, Name: "Mark Carney", Kind: model.KindPerson},
+	{ID: 18, Name: "NATO", Aliases: []string{"North Atlantic Treaty Organization"}, Kind: model.KindOrganisation},
+	{ID: 19, Name: "Vera Rubin Observatory", Kind: model.KindOrganisation},
+	{ID: 20, Name: "Chinese Ministry of Foreign Affairs", Kind: model.KindOrganisation},
 }
 
 // distractors are real names an analyst's project is likely to hold next to

@@ -16,20 +16,3 @@ type (
 	Event       = model.Event
 	Span        = model.Span
 )
-
-// Deprecated names of the model's enumerations; use data/model.
-const (
-	StatusSuggested  = model.StatusSuggested
-	StatusConfirmed  = model.StatusConfirmed
-	StatusRejected   = model.StatusRejected
-	DefaultTagColour = model.DefaultTagColour
-)
-
-// Deprecated lists of the model's enumerations as strings; use data/model.
-var (
-	Statuses    = model.Strings(model.Statuses())
-	EntityKinds = model.Strings(model.EntityKinds())
-	EventTypes  = model.Strings(model.EventTypes())
-	Precisions  = model.Strings(model.Precisions())
-	DateBases   = model.Strings(model.DateBases())
-)

@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store/sqlite"
 
 	"github.com/attache-app/attache/data/internal/devcorpus"
@@ -106,11 +107,11 @@ func buildBenchProject(path string) error {
 		}
 		var x store.Extraction
 		for e := range 10 {
-			x.Entities = append(x.Entities, store.SuggestedEntity{Name: fmt.Sprint("Entity ", (i+e)%40), Kind: "person",
+			x.Entities = append(x.Entities, store.SuggestedEntity{Name: fmt.Sprint("Entity ", (i+e)%40), Kind: model.KindPerson,
 				Mentions: []store.Span{{Start: e * 50, End: e*50 + 12}}})
 		}
 		for e := range 3 {
-			x.Events = append(x.Events, store.SuggestedEvent{Actors: []int{e}, Recipients: []int{e + 1}, Type: "CONSULT",
+			x.Events = append(x.Events, store.SuggestedEvent{Actors: []int{e}, Recipients: []int{e + 1}, Type: model.EventConsult,
 				Date: "2025-01-17", Start: e * 200, End: e*200 + 150})
 		}
 		if err := s.SaveExtraction(ctx, id, x); err != nil {

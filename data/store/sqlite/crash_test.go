@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store/sqlite"
 
 	"github.com/attache-app/attache/data/store"
@@ -98,11 +99,11 @@ func crashChild(path string) {
 			fail(err)
 		}
 		fmt.Println("note", p, note)
-		ent, err := s.CreateEntity(ctx, store.Entity{Name: fmt.Sprint("Entity ", i), Kind: "person"})
+		ent, err := s.CreateEntity(ctx, store.Entity{Name: fmt.Sprint("Entity ", i), Kind: model.KindPerson})
 		if err != nil {
 			fail(err)
 		}
-		ev, err := s.CreateEvent(ctx, store.Event{ArticleID: art, Start: 0, End: 10, Type: "CONSULT", Actors: []int64{ent}, TagIDs: []int64{tags[0]}})
+		ev, err := s.CreateEvent(ctx, store.Event{ArticleID: art, Start: 0, End: 10, Type: model.EventConsult, Actors: []int64{ent}, TagIDs: []int64{tags[0]}})
 		if err != nil {
 			fail(err)
 		}

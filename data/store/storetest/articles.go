@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -215,7 +216,7 @@ func testDeleteArticleCascades(t *testing.T, open Opener) {
 	ctx := context.Background()
 	s := open(t)
 	id := ImportOne(t, s, store.Article{Title: "Call", Body: "Trump and Xi spoke by phone."})
-	ent, _ := s.CreateEntity(ctx, store.Entity{Name: "Donald Trump", Kind: "person"})
+	ent, _ := s.CreateEntity(ctx, store.Entity{Name: "Donald Trump", Kind: model.KindPerson})
 	s.CreatePassage(ctx, store.Passage{ArticleID: id, Start: 0, End: 5})
 	s.CreateMention(ctx, store.Mention{EntityID: ent, ArticleID: id, Start: 0, End: 5})
 	s.CreateEvent(ctx, store.Event{ArticleID: id, Start: 0, End: 27, Type: "CONSULT", Actors: []int64{ent}})

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -125,7 +126,7 @@ func testEntitiesFilterAndMerge(t *testing.T, open Opener) {
 	if len(es) != 1 || es[0].ID != f.xi {
 		t.Errorf("alias search = %+v", es)
 	}
-	es, _ = s.Entities(ctx, store.EntityFilter{Kind: "country"})
+	es, _ = s.Entities(ctx, store.EntityFilter{Kind: model.KindCountry})
 	if len(es) != 0 {
 		t.Errorf("countries = %+v", es)
 	}
@@ -162,7 +163,7 @@ func testEventsFilter(t *testing.T, open Opener) {
 		want []int64
 	}{
 		{"all by date", store.EventFilter{}, []int64{f.event, second}},
-		{"status", store.EventFilter{Status: store.StatusConfirmed}, []int64{second}},
+		{"status", store.EventFilter{Status: model.StatusConfirmed}, []int64{second}},
 		{"type", store.EventFilter{Type: "consult"}, []int64{f.event}},
 		{"actor", store.EventFilter{ActorID: f.trump}, []int64{second}},
 		{"recipient", store.EventFilter{RecipientID: f.trump}, []int64{f.event}},
@@ -180,17 +181,17 @@ func testEventsFilter(t *testing.T, open Opener) {
 		})
 	}
 	e, _ := s.Event(ctx, second)
-	if e.CAMEO != "0211" || e.Status != store.StatusConfirmed {
+	if e.CAMEO != "0211" || e.Status != model.StatusConfirmed {
 		t.Errorf("event = %+v", e)
 	}
-	must(t, s.SetEventsStatus(ctx, []int64{f.event, second}, store.StatusRejected))
-	if got := ids(store.EventFilter{Status: store.StatusRejected}); len(got) != 2 {
+	must(t, s.SetEventsStatus(ctx, []int64{f.event, second}, model.StatusRejected))
+	if got := ids(store.EventFilter{Status: model.StatusRejected}); len(got) != 2 {
 		t.Errorf("bulk reject left %v", got)
 	}
 	if l, _ := s.Undo(ctx); l != "Reject events" {
 		t.Errorf("bulk undo label %q", l)
 	}
-	if got := ids(store.EventFilter{Status: store.StatusRejected}); len(got) != 0 {
+	if got := ids(store.EventFilter{Status: model.StatusRejected}); len(got) != 0 {
 		t.Errorf("bulk undo left %v rejected", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -17,14 +18,14 @@ func seedExtraction(t *testing.T, body string) store.Extraction {
 	call := span("US president-elect Donald Trump and Chinese President Xi Jinping (習近平) discussed Taiwan")
 	return store.Extraction{
 		Entities: []store.SuggestedEntity{
-			{Name: "Donald Trump", Kind: "person", Country: "USA", Role: "GOV", Mentions: []store.Span{span("Donald Trump")}},
-			{Name: "Xi Jinping", Kind: "person", Country: "CHN", Role: "GOV", Aliases: []store.Alias{{Name: "習近平", Lang: "zh-Hant"}},
+			{Name: "Donald Trump", Kind: model.KindPerson, Country: "USA", Role: "GOV", Mentions: []store.Span{span("Donald Trump")}},
+			{Name: "Xi Jinping", Kind: model.KindPerson, Country: "CHN", Role: "GOV", Aliases: []store.Alias{{Name: "習近平", Lang: "zh-Hant"}},
 				Mentions: []store.Span{span("Xi Jinping"), span("習近平")}},
-			{Name: "Marco Rubio", Kind: "person", Country: "USA", Role: "LEG", Mentions: []store.Span{span("Marco Rubio")}},
+			{Name: "Marco Rubio", Kind: model.KindPerson, Country: "USA", Role: "LEG", Mentions: []store.Span{span("Marco Rubio")}},
 		},
 		Events: []store.SuggestedEvent{
 			{Actors: []int{0}, Recipients: []int{1}, Type: "CONSULT", Mode: "phone", CAMEO: "040", Goldstein: 1,
-				Date: "2025-01-17", Precision: "day", DateText: "on Friday", DateBasis: "relative",
+				Date: "2025-01-17", Precision: model.PrecisionDay, DateText: "on Friday", DateBasis: model.BasisRelative,
 				Text: "US president-elect Donald Trump and Chinese President Xi Jinping (習近平) discussed Taiwan", Start: call.Start, End: call.End},
 			{Actors: []int{2}, Recipients: []int{1}, Type: "ACCUSE", CAMEO: "112", Start: span("Marco Rubio").Start, End: span("Marco Rubio").End},
 		},
@@ -39,22 +40,22 @@ func testSaveExtractionRespectsAnalystWork(t *testing.T, open Opener) {
 	x := seedExtraction(t, arts[0].Body)
 
 	// An analyst already knows Xi under his Chinese name.
-	xi, err := s.CreateEntity(ctx, store.Entity{Name: "習近平", Kind: "person"})
+	xi, err := s.CreateEntity(ctx, store.Entity{Name: "習近平", Kind: model.KindPerson})
 	must(t, err)
 	must(t, s.SaveExtraction(ctx, id, x))
 	c, _ := s.Counts(ctx)
 	if c.Entities != 3 || c.Mentions != 4 || c.Events != 2 {
 		t.Fatalf("after first run counts = %+v", c)
 	}
-	if ms, _ := s.Mentions(ctx, store.MentionFilter{EntityID: xi}); len(ms) != 2 || ms[0].Status != store.StatusSuggested || ms[0].Text != "Xi Jinping" {
+	if ms, _ := s.Mentions(ctx, store.MentionFilter{EntityID: xi}); len(ms) != 2 || ms[0].Status != model.StatusSuggested || ms[0].Text != "Xi Jinping" {
 		t.Errorf("Xi not matched by alias: %+v", ms)
 	}
 
 	// The analyst works on the suggestions.
 	ms, _ := s.Mentions(ctx, store.MentionFilter{ArticleID: id})
-	must(t, s.SetMentionStatus(ctx, ms[0].ID, store.StatusRejected))
+	must(t, s.SetMentionStatus(ctx, ms[0].ID, model.StatusRejected))
 	evs, _ := s.Events(ctx, store.EventFilter{ArticleID: id})
-	must(t, s.SetEventStatus(ctx, evs[0].ID, store.StatusRejected))
+	must(t, s.SetEventStatus(ctx, evs[0].ID, model.StatusRejected))
 	edited := evs[1]
 	edited.Type, edited.Note = "CONSULT", "not an accusation"
 	must(t, s.UpdateEvent(ctx, edited))
@@ -82,7 +83,7 @@ func testSaveExtractionValidates(t *testing.T, open Opener) {
 		name string
 		x    store.Extraction
 	}{
-		{"span past end", store.Extraction{Entities: []store.SuggestedEntity{{Name: "Xi", Kind: "person", Mentions: []store.Span{{Start: 0, End: 99}}}}}},
+		{"span past end", store.Extraction{Entities: []store.SuggestedEntity{{Name: "Xi", Kind: model.KindPerson, Mentions: []store.Span{{Start: 0, End: 99}}}}}},
 		{"bad kind", store.Extraction{Entities: []store.SuggestedEntity{{Name: "Xi", Kind: "robot", Mentions: []store.Span{{Start: 0, End: 2}}}}}},
 		{"bad actor index", store.Extraction{Events: []store.SuggestedEvent{{Actors: []int{3}, Type: "CONSULT", Start: 0, End: 9}}}},
 		{"bad type", store.Extraction{Events: []store.SuggestedEvent{{Type: "GOSSIP", Start: 0, End: 9}}}},
@@ -116,7 +117,7 @@ func testSaveExtractionAfterSplitAddsNothing(t *testing.T, open Opener) {
 	pacific := RuneIndex(t, body, "Pacific")
 	teaserIn := func(shift int) store.Extraction {
 		return store.Extraction{
-			Entities: []store.SuggestedEntity{{Name: "Pacific Islands", Kind: "place", Mentions: []store.Span{{Start: pacific - shift, End: pacific - shift + 7}}}},
+			Entities: []store.SuggestedEntity{{Name: "Pacific Islands", Kind: model.KindPlace, Mentions: []store.Span{{Start: pacific - shift, End: pacific - shift + 7}}}},
 			Events:   []store.SuggestedEvent{{Actors: []int{0}, Type: "COERCE", Start: aid - shift, End: aid - shift + 15}},
 		}
 	}
@@ -125,7 +126,7 @@ func testSaveExtractionAfterSplitAddsNothing(t *testing.T, open Opener) {
 	ms, _ := s.Mentions(ctx, store.MentionFilter{ArticleID: id})
 	for _, m := range ms {
 		if m.Start == rubioAt {
-			must(t, s.SetMentionStatus(ctx, m.ID, store.StatusRejected))
+			must(t, s.SetMentionStatus(ctx, m.ID, model.StatusRejected))
 		}
 	}
 	evs, _ := s.Events(ctx, store.EventFilter{Type: "COERCE"})
@@ -148,7 +149,7 @@ func testSaveExtractionAfterSplitAddsNothing(t *testing.T, open Opener) {
 	if after := snapshot(t, s); after != before {
 		t.Errorf("re-running extraction after merging back changed the project")
 	}
-	if ms, _ := s.Mentions(ctx, store.MentionFilter{ArticleID: id, Status: store.StatusRejected}); len(ms) != 1 || ms[0].Start != rubioAt {
+	if ms, _ := s.Mentions(ctx, store.MentionFilter{ArticleID: id, Status: model.StatusRejected}); len(ms) != 1 || ms[0].Start != rubioAt {
 		t.Errorf("rejected mention after split and merge = %+v", ms)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -108,7 +109,7 @@ func testEntitiesByID(t *testing.T, open Opener) {
 	s := open(t)
 	var ids []int64
 	for i := range 700 {
-		id, err := s.CreateEntity(ctx, store.Entity{Name: fmt.Sprintf("Envoy %d", i), Kind: "person", Country: "FRA"})
+		id, err := s.CreateEntity(ctx, store.Entity{Name: fmt.Sprintf("Envoy %d", i), Kind: model.KindPerson, Country: "FRA"})
 		if err != nil {
 			t.Fatal(err)
 		}

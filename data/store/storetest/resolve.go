@@ -19,9 +19,9 @@ func testSuggestedEntitiesMatchLikeNoCase(t *testing.T, open Opener) {
 		t.Run(fmt.Sprintf("after %d new names", padding), func(t *testing.T) {
 			ctx := context.Background()
 			s := open(t)
-			xi, err := s.CreateEntity(ctx, store.Entity{Name: "Xi Jinping", Kind: "person", Aliases: []store.Alias{{Name: "習近平"}}})
+			xi, err := s.CreateEntity(ctx, store.Entity{Name: "Xi Jinping", Kind: model.KindPerson, Aliases: []store.Alias{{Name: "習近平"}}})
 			must(t, err)
-			msf, err := s.CreateEntity(ctx, store.Entity{Name: "Ärzte ohne Grenzen", Kind: "organisation"})
+			msf, err := s.CreateEntity(ctx, store.Entity{Name: "Ärzte ohne Grenzen", Kind: model.KindOrganisation})
 			must(t, err)
 			id := ImportOne(t, s, store.Article{Title: "Names", Body: strings.Repeat("word ", 1000)})
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
 )
 
@@ -41,16 +42,16 @@ func newFixture(t *testing.T, open Opener) *fixture {
 	must(t, err)
 	f.passage, err = s.CreatePassage(ctx, store.Passage{ArticleID: f.art, Start: 0, End: 10, TagIDs: []int64{f.tagA}, Note: "key"})
 	must(t, err)
-	f.xi, err = s.CreateEntity(ctx, store.Entity{Name: "Xi Jinping", Kind: "person", Country: "CHN", Aliases: []store.Alias{{Name: "習近平", Lang: "zh-Hant"}}})
+	f.xi, err = s.CreateEntity(ctx, store.Entity{Name: "Xi Jinping", Kind: model.KindPerson, Country: "CHN", Aliases: []store.Alias{{Name: "習近平", Lang: "zh-Hant"}}})
 	must(t, err)
-	f.trump, err = s.CreateEntity(ctx, store.Entity{Name: "Donald Trump", Kind: "person", Country: "USA"})
+	f.trump, err = s.CreateEntity(ctx, store.Entity{Name: "Donald Trump", Kind: model.KindPerson, Country: "USA"})
 	must(t, err)
-	f.dup, err = s.CreateEntity(ctx, store.Entity{Name: "President Xi", Kind: "person", Country: "CHN"})
+	f.dup, err = s.CreateEntity(ctx, store.Entity{Name: "President Xi", Kind: model.KindPerson, Country: "CHN"})
 	must(t, err)
-	f.mention, err = s.CreateMention(ctx, store.Mention{EntityID: f.dup, ArticleID: f.art, Start: 0, End: 10, Status: store.StatusSuggested})
+	f.mention, err = s.CreateMention(ctx, store.Mention{EntityID: f.dup, ArticleID: f.art, Start: 0, End: 10, Status: model.StatusSuggested})
 	must(t, err)
 	f.event, err = s.CreateEvent(ctx, store.Event{ArticleID: f.art, Start: 0, End: 57, Type: "CONSULT", Mode: "phone", CAMEO: "040",
-		Actors: []int64{f.dup}, Recipients: []int64{f.trump}, Date: "2025-01-17", Precision: "day", Status: store.StatusSuggested})
+		Actors: []int64{f.dup}, Recipients: []int64{f.trump}, Date: "2025-01-17", Precision: model.PrecisionDay, Status: model.StatusSuggested})
 	must(t, err)
 	return f
 }
@@ -116,11 +117,11 @@ func testUndoRedoEveryChange(t *testing.T, open Opener) {
 		{"Edit note", func(ctx context.Context, f *fixture) error { return f.s.SetPassageNote(ctx, f.passage, "new memo") }},
 		{"Delete passage", func(ctx context.Context, f *fixture) error { return f.s.DeletePassage(ctx, f.passage) }},
 		{"Create entity", func(ctx context.Context, f *fixture) error {
-			_, err := f.s.CreateEntity(ctx, store.Entity{Name: "Taiwan", Kind: "country", Aliases: []store.Alias{{Name: "ROC"}}})
+			_, err := f.s.CreateEntity(ctx, store.Entity{Name: "Taiwan", Kind: model.KindCountry, Aliases: []store.Alias{{Name: "ROC"}}})
 			return err
 		}},
 		{"Edit entity", func(ctx context.Context, f *fixture) error {
-			return f.s.UpdateEntity(ctx, store.Entity{ID: f.trump, Name: "Trump", Kind: "person", Role: "GOV"})
+			return f.s.UpdateEntity(ctx, store.Entity{ID: f.trump, Name: "Trump", Kind: model.KindPerson, Role: "GOV"})
 		}},
 		{"Add alias", func(ctx context.Context, f *fixture) error {
 			return f.s.AddAlias(ctx, f.xi, store.Alias{Name: "Chairman Xi"})
@@ -133,7 +134,7 @@ func testUndoRedoEveryChange(t *testing.T, open Opener) {
 			return err
 		}},
 		{"Reject mention", func(ctx context.Context, f *fixture) error {
-			return f.s.SetMentionStatus(ctx, f.mention, store.StatusRejected)
+			return f.s.SetMentionStatus(ctx, f.mention, model.StatusRejected)
 		}},
 		{"Change mention entity", func(ctx context.Context, f *fixture) error { return f.s.SetMentionEntity(ctx, f.mention, f.xi) }},
 		{"Create event", func(ctx context.Context, f *fixture) error {
@@ -150,7 +151,7 @@ func testUndoRedoEveryChange(t *testing.T, open Opener) {
 			return f.s.UpdateEvent(ctx, e)
 		}},
 		{"Confirm event", func(ctx context.Context, f *fixture) error {
-			return f.s.SetEventStatus(ctx, f.event, store.StatusConfirmed)
+			return f.s.SetEventStatus(ctx, f.event, model.StatusConfirmed)
 		}},
 		{"Delete event", func(ctx context.Context, f *fixture) error { return f.s.DeleteEvent(ctx, f.event) }},
 		{"Edit article", func(ctx context.Context, f *fixture) error {

@@ -63,7 +63,11 @@ func run(corpus, extractedPath, plover, ploverOut string, verbose bool) error {
 	if err != nil {
 		return err
 	}
-	s := score(arts, labels, places, outs, verbose)
+	cf, err := loadCountryForms()
+	if err != nil {
+		return err
+	}
+	s := score(arts, labels, places, outs, cf, verbose)
 	s.print(os.Stdout)
 	if plover != "" {
 		p, err := scorePlover(plover, ploverOut, verbose)

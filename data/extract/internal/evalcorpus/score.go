@@ -110,6 +110,7 @@ type corpusScore struct {
 	earnAcq, earnAcqEvents     int
 	events, noPolitical        int
 	farFuture, farFutureUncued int
+	falseNaming                map[string]int // extracted countries not labelled, by how the story named them
 	examples                   map[string][]string
 }
 
@@ -122,8 +123,8 @@ func (s *corpusScore) example(kind, text string) {
 	}
 }
 
-func score(arts map[string]article, lab map[string]labels, places map[string][]string, outs []extracted, verbose bool) *corpusScore {
-	s := &corpusScore{examples: map[string][]string{}}
+func score(arts map[string]article, lab map[string]labels, places map[string][]string, outs []extracted, cf countryForms, verbose bool) *corpusScore {
+	s := &corpusScore{examples: map[string][]string{}, falseNaming: map[string]int{}}
 	for _, o := range outs {
 		a, ok := arts[o.ID]
 		if !ok {
@@ -169,11 +170,14 @@ func score(arts map[string]article, lab map[string]labels, places map[string][]s
 				s.extractedOK++
 			} else {
 				names := []string{}
+				var as []namedAs
 				for _, e := range o.Entities {
 					if e.Country == c {
 						names = append(names, e.Name+"/"+e.Kind.Label()+"@"+string(text[e.Start:e.End]))
+						as = append(as, namedAs{kind: e.Kind, text: string(text[e.Start:e.End]), start: e.Start})
 					}
 				}
+				s.falseNaming[cf.naming(as, len([]rune(a.Dateline)))]++
 				s.example("false", fmt.Sprintf("%s %s %v labels=%v", o.ID, c, names, l.Places))
 			}
 		}
@@ -331,6 +335,7 @@ func (s *corpusScore) print(w io.Writer) {
 	fmt.Fprintf(w, "stories                         %d\n", s.stories)
 	fmt.Fprintf(w, "countries recall                %.3f (%d/%d labelled places found)\n", frac(s.found, s.labelled), s.found, s.labelled)
 	fmt.Fprintf(w, "countries precision             %.3f (%d/%d extracted countries labelled)\n", frac(s.extractedOK, s.extractedN), s.extractedOK, s.extractedN)
+	fmt.Fprintf(w, "  not labelled, named by        %s\n", namingLine(s.falseNaming))
 	fmt.Fprintf(w, "person mentions cut short       %.2f%% (%d/%d person entities)\n", 100*frac(s.cutShort, s.persons), s.cutShort, s.persons)
 	fmt.Fprintf(w, "events per 100 earn/acq stories %.2f (%d events in %d stories)\n", 100*frac(s.earnAcqEvents, s.earnAcq), s.earnAcqEvents, s.earnAcq)
 	fmt.Fprintf(w, "events per 100 stories          %.2f (%d events)\n", 100*frac(s.events, s.stories), s.events)
