@@ -143,6 +143,10 @@ func (p *articlesPane) reload() {
 		return readArticleList(ctx, st, f)
 	}, func(l articleList) {
 		p.pageLoads.next(p.wb) // pages of the old list are no longer wanted
+		// The same list read again (after a change, the analyst's or
+		// another's) stays where the analyst scrolled it; a new filter or
+		// order brings the selected article into view.
+		again, offset := f == p.shown, p.list.GetScrollOffset()
 		p.rows.reset(l.ids, l.first)
 		p.shown = f
 		p.count.SetText(plural(len(l.ids), "article"))
@@ -150,6 +154,9 @@ func (p *articlesPane) reload() {
 		p.list.Refresh()
 		if i := p.rows.indexOf(p.selected); i >= 0 {
 			p.selectQuietly(i)
+		}
+		if again {
+			p.list.ScrollToOffset(offset)
 		}
 		if openFirst && len(l.ids) > 0 && p.wb.reader.articleID == 0 {
 			// Behind the view the analyst may have chosen while the list was read.

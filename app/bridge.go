@@ -180,6 +180,9 @@ func (w *openWork) close(wb *workbench) {
 // that show the project and calls after (if any) on the UI goroutine, unless
 // another project was opened in the meantime.
 func (wb *workbench) apply(what string, change func(ctx context.Context, st store.Store) error, after func()) {
+	if wb.refuseReadOnly() {
+		return
+	}
 	w := wb.work
 	job(wb, what, func(ctx context.Context, st store.Store) (struct{}, error) {
 		return struct{}{}, change(ctx, st)

@@ -145,7 +145,9 @@ func (p *entitiesPane) reload() {
 		return newEntityList(all, prev), nil
 	}, func(l entityList) {
 		p.all, p.byID, p.ix, p.ranked, p.byKind, p.loaded = l.all, l.byID, l.ix, l.ranked, l.byKind, true
+		offset := p.list.GetScrollOffset() // a refresh leaves the list where the analyst scrolled it
 		p.refilter()
+		p.list.ScrollToOffset(offset)
 		// The inspector reloads here, once per refresh, so that it follows
 		// every change (undo and redo included).
 		p.wb.inspector.reload()

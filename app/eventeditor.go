@@ -48,6 +48,9 @@ func loadEditorData(ctx context.Context, st store.Store) (editorData, error) {
 // editEvent opens the event editor on ev (ID 0: a new event) and saves it
 // through the store's undoable API.
 func (wb *workbench) editEvent(ev model.Event) {
+	if wb.refuseReadOnly() {
+		return
+	}
 	load(wb, nil, "Open event editor", loadEditorData, func(d editorData) { wb.showEventEditor(ev, d) })
 }
 

@@ -76,15 +76,18 @@ func newEventsView(wb *workbench) *eventsView {
 	parties := container.NewBorder(nil, nil,
 		container.NewHBox(v.actorBtn, v.recipBtn, container.NewGridWrap(dateSize, v.from), container.NewGridWrap(dateSize, v.to)),
 		container.NewHBox(v.sortBy, widget.NewButtonWithIcon("Clear filter", theme.ContentClearIcon(), v.clearFilter)))
+	accept := widget.NewButtonWithIcon("Accept ticked", theme.ConfirmIcon(), func() { v.setTicked(model.StatusConfirmed) })
+	reject := widget.NewButtonWithIcon("Reject ticked", theme.CancelIcon(), func() { v.setTicked(model.StatusRejected) })
+	newEvent := widget.NewButtonWithIcon("New…", theme.ContentAddIcon(), func() {
+		wb.editEvent(model.Event{Status: model.StatusConfirmed, Precision: model.PrecisionDay})
+	})
+	editEvent := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { v.edit(v.cursor) })
+	wb.editable(accept, reject, newEvent, editEvent)
 	actions := container.NewHBox(
 		widget.NewButtonWithIcon("Tick all", theme.CheckButtonCheckedIcon(), v.tickAll),
-		widget.NewButtonWithIcon("Accept ticked", theme.ConfirmIcon(), func() { v.setTicked(model.StatusConfirmed) }),
-		widget.NewButtonWithIcon("Reject ticked", theme.CancelIcon(), func() { v.setTicked(model.StatusRejected) }),
+		accept, reject,
 		widget.NewSeparator(),
-		widget.NewButtonWithIcon("New…", theme.ContentAddIcon(), func() {
-			wb.editEvent(model.Event{Status: model.StatusConfirmed, Precision: model.PrecisionDay})
-		}),
-		widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { v.edit(v.cursor) }),
+		newEvent, editEvent,
 		widget.NewButtonWithIcon("Open source", theme.VisibilityIcon(), func() { v.openSource(v.cursor) }),
 	)
 	top := container.NewVBox(filters, parties,
@@ -162,7 +165,9 @@ func (v *eventsView) reload() {
 		d.gen = v.gen
 		v.all = d
 		v.updateTagChoices(d.tags)
+		offset := v.list.GetScrollOffset() // a refresh leaves the list where the analyst scrolled it
 		v.refilter()
+		v.list.ScrollToOffset(offset)
 	})
 }
 
@@ -177,6 +182,12 @@ func (v *eventsView) refilter() {
 	v.count.SetText(plural(len(v.data.events), "event"))
 	v.list.UnselectAll()
 	v.list.Refresh()
+	for i, ev := range v.data.events {
+		if ev.ID == v.cursor {
+			selectSilently(v.list, i) // the event last selected stays selected while listed
+			break
+		}
+	}
 	v.wb.timeline.show(v.data)
 }
 

@@ -33,6 +33,9 @@ func newImporter(wb *workbench) *importer { return &importer{wb: wb} }
 // dropped imports files and folders dropped anywhere on the window, with the
 // publication date and outlet last given in the import dialog.
 func (im *importer) dropped(_ fyne.Position, uris []fyne.URI) {
+	if im.wb.refuseReadOnly() {
+		return
+	}
 	var paths []string
 	for _, u := range uris {
 		if u.Scheme() == "file" {

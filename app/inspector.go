@@ -79,6 +79,9 @@ func (i *inspector) show(title string, content fyne.CanvasObject) {
 
 // render replaces the inspector's content; content fills the pane as given.
 func (i *inspector) render(title string, content fyne.CanvasObject) {
+	if i.wb.readOnly {
+		lockEdits(content)
+	}
 	i.title.SetText(title)
 	i.body.Objects = []fyne.CanvasObject{content}
 	i.body.Refresh()

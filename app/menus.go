@@ -20,7 +20,7 @@ type action struct {
 
 func (wb *workbench) actions() map[string]*action {
 	ctrl, shift := fyne.KeyModifierShortcutDefault, fyne.KeyModifierShift
-	return map[string]*action{
+	acts := map[string]*action{
 		"import":     {label: "Import…", key: fyne.KeyO, mod: ctrl, run: wb.importer.chooseFiles},
 		"export":     {label: "Export…", key: fyne.KeyE, mod: ctrl | shift, run: wb.showExport},
 		"new":        {label: "New Project…", key: fyne.KeyN, mod: ctrl, run: wb.newProjectDialog},
@@ -44,6 +44,10 @@ func (wb *workbench) actions() map[string]*action {
 		"eventsview": {label: "Events", key: fyne.Key5, mod: ctrl, run: func() { wb.centre.SelectIndex(1) }},
 		"timeline":   {label: "Timeline", key: fyne.Key6, mod: ctrl, run: func() { wb.centre.SelectIndex(2) }},
 	}
+	for name := range editActions {
+		acts[name].run = wb.unlessReadOnly(acts[name].run)
+	}
+	return acts
 }
 
 func (a *action) item() *fyne.MenuItem {
@@ -71,7 +75,9 @@ func (wb *workbench) mainMenu() *fyne.MainMenu {
 	view := fyne.NewMenu("View", a["articles"].item(), a["entities"].item(), a["tags"].item(),
 		fyne.NewMenuItemSeparator(), a["article"].item(), a["eventsview"].item(), a["timeline"].item())
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Attaché", wb.showAbout))
-	return fyne.NewMainMenu(file, edit, article, view, help)
+	m := fyne.NewMainMenu(file, edit, article, view, help)
+	wb.noteEditItems(m, a)
+	return m
 }
 
 // addShortcuts registers every action's shortcut on the window canvas, so they
@@ -97,6 +103,9 @@ func (wb *workbench) undo() { wb.undoRedo("Undo", (store.Store).Undo) }
 func (wb *workbench) redo() { wb.undoRedo("Redo", (store.Store).Redo) }
 
 func (wb *workbench) undoRedo(what string, step func(store.Store, context.Context) (string, error)) {
+	if wb.refuseReadOnly() {
+		return
+	}
 	job(wb, what, func(ctx context.Context, st store.Store) (string, error) {
 		label, err := step(st, ctx)
 		if errors.Is(err, store.ErrNothingToUndo) || errors.Is(err, store.ErrNothingToRedo) {
@@ -125,7 +134,7 @@ func (wb *workbench) updateUndoMenu() {
 		return labels{u, r}, err
 	}, func(l labels) {
 		set := func(it *fyne.MenuItem, verb, label string) {
-			it.Label, it.Disabled = verb, label == ""
+			it.Label, it.Disabled = verb, label == "" || wb.readOnly
 			if label != "" {
 				it.Label = verb + " " + label
 			}

@@ -57,6 +57,7 @@ func newReader(wb *workbench) *reader {
 	r.find = newFindBar(r)
 	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), r.editMeta)
 	edit.Importance = widget.LowImportance
+	wb.editable(edit)
 	header := container.NewBorder(nil, nil, nil, edit, container.NewVBox(r.title, r.meta))
 	r.content = container.NewBorder(container.NewVBox(header, r.find.object(), widget.NewSeparator()), nil, nil, nil, r.view)
 	r.empty = container.NewVBox(newHint("Choose an article on the left, or drop files anywhere on the window to import them (File ▸ Import…, Ctrl+O)."))
@@ -131,6 +132,7 @@ func (r *reader) reload() {
 
 func (r *reader) show(d articleData) {
 	fresh := r.article.ID != d.article.ID
+	cut := !fresh && r.article.Body != d.article.Body // split or merged, perhaps by another analyst
 	r.article, r.passages, r.mentions = d.article, d.passages, d.mentions
 	r.tags = map[int64]model.Tag{}
 	for _, t := range d.tags {
@@ -138,7 +140,7 @@ func (r *reader) show(d articleData) {
 	}
 	r.title.SetText(titleOrUntitled(d.article.Title))
 	r.meta.SetText(articleByline(d.article))
-	if fresh {
+	if fresh || cut {
 		r.view.SetText(d.article.Body)
 	}
 	r.decorate()

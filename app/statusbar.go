@@ -17,6 +17,7 @@ import (
 // of background work with a Cancel button.
 type statusBar struct {
 	project    *widget.Label
+	access     *widget.Label // what the member may do, when not everything
 	counts     *widget.Label
 	countLoads loadScope
 	message    *widget.Label
@@ -33,6 +34,7 @@ func newStatusBar() *statusBar {
 	s := &statusBar{
 		project:  widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		counts:   widget.NewLabel(""),
+		access:   widget.NewLabel(""),
 		message:  widget.NewLabel(""),
 		progress: widget.NewProgressBar(),
 		activity: widget.NewProgressBarInfinite(),
@@ -43,18 +45,31 @@ func newStatusBar() *statusBar {
 			s.onCancel()
 		}
 	})
+	s.access.Hide()
 	s.progress.Hide()
 	s.activity.Hide()
 	s.activity.Stop()
 	s.cancel.Hide()
 	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(220, s.progress.MinSize().Height), container.NewStack(s.progress, s.activity)), s.cancel)
-	s.box = container.NewBorder(nil, nil, container.NewHBox(s.project, widget.NewSeparator(), s.counts, widget.NewSeparator()), right, s.message)
+	s.box = container.NewBorder(nil, nil, container.NewHBox(s.project, s.access, widget.NewSeparator(), s.counts, widget.NewSeparator()), right, s.message)
 	return s
 }
 
 func (s *statusBar) object() fyne.CanvasObject { return s.box }
 
 func (s *statusBar) setProject(name string) { s.project.SetText(name) }
+
+// setAccess says what the member may do in the open project ("" for
+// everything, which shows nothing).
+func (s *statusBar) setAccess(note string) {
+	s.access.Importance = widget.WarningImportance
+	s.access.SetText(note)
+	if note == "" {
+		s.access.Hide()
+	} else {
+		s.access.Show()
+	}
+}
 
 // busy shows an activity indicator with a message, for work of unknown length.
 func (s *statusBar) busy(msg string) {

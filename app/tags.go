@@ -43,7 +43,7 @@ func newTagsPane(wb *workbench) *tagsPane {
 		func(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) { o.(*tagRow).set(p.byID[tagID(uid)]) })
 	p.tree.OnSelected = func(uid widget.TreeNodeID) {
 		p.selected = tagID(uid)
-		p.menuBtn.Enable()
+		p.enableMenu()
 		p.passages.reload(p.selected)
 	}
 	p.count = widget.NewLabel("")
@@ -56,6 +56,7 @@ func newTagsPane(wb *workbench) *tagsPane {
 		p.showMenuAt(p.selected, pos.AddXY(0, p.menuBtn.Size().Height))
 	})
 	p.menuBtn.Disable()
+	wb.editable(add)
 	top := container.NewBorder(nil, nil, add, p.menuBtn, p.count)
 	p.passages = newTagPassages(wb)
 	treeBox := container.NewStack(p.tree, container.NewPadded(container.NewVBox(p.empty)))
@@ -66,6 +67,16 @@ func newTagsPane(wb *workbench) *tagsPane {
 }
 
 func (p *tagsPane) object() fyne.CanvasObject { return p.box }
+
+// enableMenu offers the selected tag's menu (whose entries all change the
+// project) unless the project is read-only.
+func (p *tagsPane) enableMenu() {
+	if p.wb.readOnly {
+		p.menuBtn.Disable()
+		return
+	}
+	p.menuBtn.Enable()
+}
 
 // selectTag selects tag id in the tree (which lists its passages).
 func (p *tagsPane) selectTag(id int64) {
@@ -144,7 +155,7 @@ func (p *tagsPane) setTags(tags []model.Tag) {
 		p.tree.OnSelected = nil
 		p.tree.Select(tagUID(p.selected))
 		p.tree.OnSelected = h
-		p.menuBtn.Enable()
+		p.enableMenu()
 		if p.passages.tagID != p.selected {
 			p.passages.reload(p.selected)
 		}

@@ -22,7 +22,7 @@ const topLevel = "(top level)"
 
 // showMenuAt opens the tag menu for tag id (selecting it) at an absolute position.
 func (p *tagsPane) showMenuAt(id int64, at fyne.Position) {
-	if _, ok := p.byID[id]; !ok {
+	if _, ok := p.byID[id]; !ok || p.wb.readOnly {
 		return
 	}
 	if p.selected != id {

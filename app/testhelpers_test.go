@@ -111,6 +111,12 @@ func newDesk(t *testing.T) *desk {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return openDesk(t, a, st, path)
+}
+
+// openDesk opens the workbench on st (at path) in app a.
+func openDesk(t *testing.T, a *loopApp, st store.Store, path string) *desk {
+	t.Helper()
 	wb := newWorkbench(a)
 	d := &desk{t: t, wb: wb, st: st, loop: a.loop}
 	wb.setProject(st, path)

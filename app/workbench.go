@@ -46,6 +46,12 @@ type workbench struct {
 	centre  *container.AppTabs
 	onClose []func() // save UI state when the window closes
 
+	// readOnly: the open project only lets this member read (the server
+	// says so); editing is greyed out.
+	readOnly  bool
+	editItems []*fyne.MenuItem   // menu entries that change the project
+	editables []fyne.Disableable // buttons that change the project
+
 	undoItem, redoItem *fyne.MenuItem
 	recentItem         *fyne.MenuItem
 	recentGen          int // bumped by every updateRecentMenu
@@ -139,12 +145,14 @@ func (wb *workbench) setProject(st store.Store, path string) {
 	name := projectName(path)
 	wb.win.SetTitle(appTitle + " — " + name)
 	wb.status.setProject(name)
+	wb.setAccess(st)
 	addRecent(wb.app.Preferences(), path)
 	wb.updateRecentMenu()
 	wb.reader.clear()
 	wb.inspector.clear()
 	wb.articles.openFirst = true
 	wb.refresh()
+	wb.watchProject(wb.work)
 }
 
 // closeProject cancels the open project's loads and closes it once every

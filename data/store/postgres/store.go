@@ -142,3 +142,16 @@ SELECT
 
 // The engine implements the whole store API.
 var _ store.Store = (*Store)(nil)
+
+// ReadOnly reports whether the connected member's role, as the server
+// grants it, only reads the project.
+func (s *Store) ReadOnly() bool { return !s.role.CanWrite() }
+
+// Member names the connected member and their role.
+func (s *Store) Member() (name, role string) { return s.user, string(s.role) }
+
+// The engine reports others' changes and the member's rights.
+var (
+	_ store.Watcher = (*Store)(nil)
+	_ store.Access  = (*Store)(nil)
+)
