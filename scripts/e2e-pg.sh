@@ -11,45 +11,11 @@ cli=$(realpath "${1:?usage: e2e-pg.sh path/to/attache-cli}")
 root=$(cd "$(dirname "$0")/.." && pwd)
 sample=$root/resources/sample/taipei-times-bundle.txt
 
-bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-[[ -x $bin/initdb ]] || bin=$(dirname "$(command -v initdb 2>/dev/null || echo /nonexistent/initdb)")
-if [[ ! -x $bin/initdb ]]; then
-  echo "pg: PostgreSQL (initdb, pg_ctl) not found: install the Debian package postgresql (scripts/install-deps.sh test)" >&2
-  [[ ${CI:-} == true ]] && exit 1
-  echo "pg: skipped" >&2
-  exit 0
-fi
-
-tmp=$(mktemp -d /tmp/attache-e2e-pg.XXXXXX)
-chmod 755 "$tmp"
-as=()
-if [[ $(id -u) == 0 ]]; then
-  user=postgres
-  id "$user" >/dev/null 2>&1 || user=nobody
-  chown "$user" "$tmp"
-  as=(runuser -u "$user" --)
-fi
-# A free port: one nothing answers on.
-port=0
-for _ in $(seq 50); do
-  p=$((20000 + RANDOM % 40000))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
-done
-((port > 0)) || { echo "pg: no free port found" >&2; exit 1; }
-stop() {
-  "${as[@]}" "$bin/pg_ctl" stop -m immediate -D "$tmp/data" >/dev/null 2>&1 || true
-  rm -rf "$tmp"
-}
-trap stop EXIT
-echo "admin-pw" >"$tmp/pw"
-[[ ${#as[@]} -gt 0 ]] && chown "$user" "$tmp/pw"
-"${as[@]}" "$bin/initdb" -D "$tmp/data" -U admin --pwfile "$tmp/pw" --auth scram-sha-256 -E UTF8 --locale C.UTF-8 --no-sync >/dev/null
-"${as[@]}" "$bin/pg_ctl" start -w -D "$tmp/data" -l "$tmp/server.log" \
-  -o "-p $port -k $tmp -c listen_addresses=127.0.0.1 -c fsync=off" >/dev/null
-export PGPASSWORD=admin-pw
-"$bin/psql" -q -h 127.0.0.1 -p "$port" -U admin -d postgres \
-  -c "CREATE ROLE desk LOGIN CREATEROLE PASSWORD 'desk-pw'" -c "CREATE DATABASE team OWNER desk" >/dev/null
-unset PGPASSWORD
+source "$(dirname "$0")/pg-server.sh"
+trap stop_pg EXIT
+start_pg e2e-pg
+tmp=$PG_DIR port=$PG_PORT bin=$PG_BIN
+pg_admin "CREATE ROLE desk LOGIN CREATEROLE PASSWORD 'desk-pw'" "CREATE DATABASE team OWNER desk"
 export HOME=$tmp XDG_CONFIG_HOME=$tmp/config
 url() { echo "postgres://$1:$2@127.0.0.1:$port/${3:-team}?sslmode=disable"; }
 owner=$(url desk desk-pw)
