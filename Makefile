@@ -41,6 +41,7 @@ e2e: build
 	scripts/e2e-pg.sh $(CLI)
 	scripts/e2e-smoke.sh $(APP)
 	scripts/e2e-dnd.sh $(APP) $(CLI)
+	scripts/e2e-live.sh $(APP) $(CLI)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 20x ./...

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 build=(libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev pkg-config)
-test=(xvfb xdotool libgl1-mesa-dri poppler-utils libxml2-utils nodejs postgresql)
+test=(xvfb xdotool imagemagick libgl1-mesa-dri poppler-utils libxml2-utils nodejs postgresql)
 windows=(gcc-mingw-w64-x86-64)
 
 want=("${build[@]}")
