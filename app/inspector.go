@@ -26,6 +26,10 @@ type inspector struct {
 	target inspected // what the built-in views show, for reload
 	loads  loadScope // stopped by every clear and show, so late loads are dropped
 	shown  any       // the data last rendered, to skip identical reloads
+	// unsaved reports whether the analyst has typed into the view what is
+	// not saved yet (set by the view's builder; nil: nothing to lose). A
+	// reload after someone else's change leaves such a view alone.
+	unsaved func() bool
 
 	entityTab int // the entity view's selected tab, kept across reloads
 }
@@ -63,7 +67,7 @@ func (i *inspector) object() fyne.CanvasObject { return i.box }
 // clear empties the inspector.
 func (i *inspector) clear() {
 	i.loads.stop()
-	i.target, i.shown = inspected{}, nil
+	i.target, i.shown, i.unsaved = inspected{}, nil, nil
 	i.box.Objects = []fyne.CanvasObject{container.NewVBox(newHint("Select a passage, mention,\nentity or event to see it here."))}
 	i.box.Refresh()
 }
@@ -73,7 +77,7 @@ func (i *inspector) clear() {
 // (the event inspector) fill it; they are not reloaded on changes.
 func (i *inspector) show(title string, content fyne.CanvasObject) {
 	i.loads.stop()
-	i.target, i.shown = inspected{}, nil
+	i.target, i.shown, i.unsaved = inspected{}, nil, nil
 	i.render(title, container.NewVScroll(content))
 }
 
@@ -159,7 +163,11 @@ func inspect[T any](i *inspector, t inspected, fresh bool, what string,
 		if i.shown != nil && reflect.DeepEqual(i.shown, r.v) {
 			return
 		}
+		if !fresh && i.unsaved != nil && i.unsaved() {
+			return // rebuilt at the next reload once the typing is saved
+		}
 		i.shown = r.v
+		i.unsaved = nil
 		title, content := build(r.v)
 		i.render(title, content)
 	})

@@ -114,9 +114,15 @@ func (i *inspector) entityDetails(d entityData) fyne.CanvasObject {
 			Role: strings.TrimSpace(role.Text), Description: desc.Text}
 		wb.apply("Edit entity", func(ctx context.Context, st store.Store) error {
 			return st.UpdateEntity(ctx, edited)
-		}, nil)
+		}, func() {
+			e.Name, e.Kind, e.Country, e.Role, e.Description = edited.Name, edited.Kind, edited.Country, edited.Role, edited.Description
+		})
 	})
 	save.Importance = widget.HighImportance
+	i.unsaved = func() bool {
+		return name.Text != e.Name || kind.Selected != string(e.Kind) || strings.ToUpper(strings.TrimSpace(country.Text)) != e.Country ||
+			strings.TrimSpace(role.Text) != e.Role || desc.Text != e.Description
+	}
 
 	aliases := container.NewVBox()
 	for _, a := range e.Aliases {

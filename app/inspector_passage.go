@@ -112,6 +112,7 @@ func (i *inspector) passageView(d passageData) (string, fyne.CanvasObject) {
 		}
 	}
 	note.onBlur = saveNote
+	i.unsaved = func() bool { return note.Text != saved }
 
 	del := widget.NewButtonWithIcon("Delete passage", theme.DeleteIcon(), func() {
 		dialog.ShowConfirm("Delete passage", "Delete this passage with its tags and note? (Undo brings it back.)", func(ok bool) {

@@ -62,3 +62,70 @@ func TestOthersChangesShowInTheWindowKeepingSelectionAndScroll(t *testing.T) {
 		t.Errorf("the article list scrolled from %v to %v", offset, got)
 	}
 }
+
+func TestOthersChangesUpdateTheInspectorButLeaveANoteBeingTypedAlone(t *testing.T) {
+	tm := newTeam(t)
+	ctx := context.Background()
+	res, err := tm.bea.ImportArticles(ctx, wire(3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	passage, err := tm.bea.CreatePassage(ctx, store.Passage{ArticleID: res.IDs[1], Start: 0, End: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := openDesk(t, newLoopApp(t), tm.ana, tm.ana.Path())
+	d.waitFor("three articles listed", func() bool { return d.wb.articles.rows.len() == 3 })
+	d.wb.inspector.showPassage(passage)
+	d.settle()
+	inspectorSays := func(s string) bool { return anyContains(labelTexts(d.wb.inspector.object()), s) }
+
+	// Bea tags the passage Ana is looking at: Ana's inspector shows it.
+	trade, err := tm.bea.CreateTag(ctx, store.Tag{Name: "Trade", Colour: "#aa6600"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tm.bea.TagPassage(ctx, passage, trade); err != nil {
+		t.Fatal(err)
+	}
+	d.waitWithin(liveLimit, "bea's tag in ana's inspector", func() bool { return inspectorSays("Trade") })
+
+	// Ana types a note; Bea adds another tag meanwhile. Ana's typing stays.
+	notes := objectsOf[*noteEntry](d.wb.inspector.object())
+	if len(notes) != 1 {
+		t.Fatalf("%d note entries in the inspector", len(notes))
+	}
+	notes[0].SetText("Ministers met in Seoul")
+	if err := tm.bea.TagPassage(ctx, passage, mustTag(t, tm.bea, "Security")); err != nil {
+		t.Fatal(err)
+	}
+	d.waitWithin(liveLimit, "bea's new tag in ana's tag list", func() bool {
+		for _, tg := range d.wb.tags.list {
+			if tg.Name == "Security" {
+				return true
+			}
+		}
+		return false
+	})
+	d.settle()
+	if got := objectsOf[*noteEntry](d.wb.inspector.object()); len(got) != 1 || got[0] != notes[0] || got[0].Text != "Ministers met in Seoul" {
+		t.Fatal("another analyst's change threw away the note being typed")
+	}
+
+	// Once saved, the inspector catches up with Bea's tag.
+	notes[0].FocusLost()
+	d.waitFor("the note saved and bea's second tag shown", func() bool { return inspectorSays("Security") })
+	if p, err := tm.bea.Passage(ctx, passage); err != nil || p.Note != "Ministers met in Seoul" {
+		t.Fatalf("saved note %q, %v", p.Note, err)
+	}
+}
+
+// mustTag creates a tag through st and returns its id.
+func mustTag(t *testing.T, st store.Store, name string) int64 {
+	t.Helper()
+	id, err := st.CreateTag(context.Background(), store.Tag{Name: name, Colour: "#2266aa"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
