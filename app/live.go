@@ -1,6 +1,7 @@
 package app
 
 import (
+	"log"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,32 +18,59 @@ const liveSettle = 150 * time.Millisecond
 // off: others' changes show within about a second.
 const liveMaxWait = time.Second
 
+// watchRetry is how long the window waits before watching again when the
+// watch was lost (the server restarted, the network dropped).
+const watchRetry = 2 * time.Second
+
 // watchProject follows the changes others commit to the open project when
 // its engine reports them (a shared project), and refreshes the views that
-// show what changed. It stops when the project is closed.
+// show what changed. A lost watch is taken up again, and everything is read
+// again then, since changes may have passed unseen. It stops when the
+// project is closed.
 func (wb *workbench) watchProject(w *openWork) {
 	watcher, ok := w.st.(store.Watcher)
 	if !ok {
 		return
 	}
-	changes, err := watcher.Watch(w.ctx)
-	if err != nil {
-		wb.status.flash("Others' changes will not show until the project is reopened: " + err.Error())
-		return
-	}
 	w.wg.Add(1) // the store stays open until the watch has let go of it
 	go func() {
 		defer w.wg.Done()
-		for batch := range coalesce(changes, liveSettle, liveMaxWait) {
-			wb.inFlight.Add(1)
-			fyne.Do(func() {
-				defer wb.inFlight.Add(-1)
-				if wb.work == w && wb.ctx.Err() == nil {
-					wb.refreshTables(batch)
+		for lost := false; w.ctx.Err() == nil; lost = true {
+			changes, err := watcher.Watch(w.ctx)
+			if err != nil && w.ctx.Err() == nil {
+				log.Printf("attache: watch for others' changes: %v", err)
+			}
+			if err == nil {
+				if lost {
+					wb.showChanges(w, nil)
 				}
-			})
+				for batch := range coalesce(changes, liveSettle, liveMaxWait) {
+					wb.showChanges(w, batch)
+				}
+			}
+			select {
+			case <-w.ctx.Done():
+			case <-time.After(watchRetry):
+			}
 		}
 	}()
+}
+
+// showChanges refreshes, on the UI goroutine, the views showing the tables
+// changed (nil: every view), if the project is still the one open.
+func (wb *workbench) showChanges(w *openWork, tables map[string]bool) {
+	wb.inFlight.Add(1)
+	fyne.Do(func() {
+		defer wb.inFlight.Add(-1)
+		if wb.work != w || wb.ctx.Err() != nil {
+			return
+		}
+		if tables == nil {
+			wb.refresh()
+			return
+		}
+		wb.refreshTables(tables)
+	})
 }
 
 // coalesce gathers the table names arriving on in into sets: a set is sent

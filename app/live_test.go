@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -128,4 +129,33 @@ func mustTag(t *testing.T, st store.Store, name string) int64 {
 		t.Fatal(err)
 	}
 	return id
+}
+
+func TestALostWatchIsTakenUpAgainAndCatchesUp(t *testing.T) {
+	tm := newTeam(t)
+	ctx := context.Background()
+	if _, err := tm.bea.ImportArticles(ctx, wire(2)); err != nil {
+		t.Fatal(err)
+	}
+	d := openDesk(t, newLoopApp(t), tm.ana, tm.ana.Path())
+	d.waitFor("two articles listed", func() bool { return d.wb.articles.rows.len() == 2 })
+
+	// The server drops the window's listening connection; Bea imports while
+	// nobody listens.
+	var dropped int
+	q := fmt.Sprintf(`SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '%s' AND usename = '%s' AND query LIKE 'LISTEN%%'`,
+		tm.project.DB, tm.project.DB+"_ana")
+	if err := tm.project.Cluster.QueryRow(ctx, "postgres", q, &dropped); err != nil || dropped != 1 {
+		t.Fatalf("dropped %d listening connections: %v", dropped, err)
+	}
+	if _, err := tm.bea.ImportArticles(ctx, []store.Article{{Title: "Late wire", Body: "A late dispatch while the watch was down."}}); err != nil {
+		t.Fatal(err)
+	}
+	d.waitWithin(watchRetry+liveLimit, "the article imported while the watch was down", func() bool { return d.wb.articles.rows.len() == 3 })
+
+	// And the watch is back: the next change shows as fast as ever.
+	if _, err := tm.bea.ImportArticles(ctx, []store.Article{{Title: "Later wire", Body: "Another dispatch once the watch is back."}}); err != nil {
+		t.Fatal(err)
+	}
+	d.waitWithin(liveLimit, "the article imported once the watch is back", func() bool { return d.wb.articles.rows.len() == 4 })
 }
