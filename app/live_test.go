@@ -3,10 +3,20 @@ package app
 import (
 	"context"
 	"fmt"
+	"image/color"
+	"slices"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/widgets"
 )
 
 // liveLimit is how soon another analyst's change must show in a window.
@@ -158,4 +168,91 @@ func TestALostWatchIsTakenUpAgainAndCatchesUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.waitWithin(liveLimit, "the article imported once the watch is back", func() bool { return d.wb.articles.rows.len() == 4 })
+}
+
+// selectedRows returns the texts of the rows list draws as selected.
+func selectedRows(list *widget.List) [][]string {
+	sel := color.NRGBAModel.Convert(theme.Color(theme.ColorNameSelection)).(color.NRGBA)
+	var out [][]string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		var kids []fyne.CanvasObject
+		switch c := o.(type) {
+		case *fyne.Container:
+			kids = c.Objects
+		case fyne.Widget:
+			kids = test.WidgetRenderer(c).Objects()
+		}
+		// A list row is drawn as its background and its content.
+		if len(kids) == 2 {
+			if bg, ok := kids[0].(*canvas.Rectangle); ok && bg.Visible() && color.NRGBAModel.Convert(bg.FillColor) == sel {
+				texts := labelTexts(kids[1])
+				for _, h := range objectsOf[*widgets.HighlightLabel](kids[1]) {
+					texts = append(texts, h.Text())
+				}
+				out = append(out, texts)
+				return
+			}
+		}
+		for _, k := range kids {
+			walk(k)
+		}
+	}
+	walk(list)
+	return out
+}
+
+func TestOthersChangesKeepTheSelectedEventAndEntity(t *testing.T) {
+	tm := newTeam(t)
+	ctx := context.Background()
+	var entities []int64
+	for _, name := range []string{"Japan", "South Korea", "Philippines"} {
+		id, err := tm.bea.CreateEntity(ctx, store.Entity{Name: name, Kind: model.KindCountry})
+		if err != nil {
+			t.Fatal(err)
+		}
+		entities = append(entities, id)
+	}
+	for i, text := range []string{"Japan and South Korea agreed to talk.", "South Korea asked Japan for data.", "Japan met the Philippines."} {
+		if _, err := tm.bea.CreateEvent(ctx, model.Event{Actors: []int64{entities[i%3]}, Recipients: []int64{entities[(i+1)%3]}, Type: model.EventConsult,
+			CAMEO: "040", Date: fmt.Sprintf("2025-03-%02d", i+1), Precision: model.PrecisionDay, Text: text, Status: model.StatusConfirmed}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := openDesk(t, newLoopApp(t), tm.ana, tm.ana.Path())
+	d.wb.centre.SelectIndex(1)
+	d.wb.sidebar.SelectIndex(1)
+	d.waitFor("three events listed", func() bool { return len(d.wb.events.data.events) == 3 })
+	d.waitFor("three entities listed", func() bool { return len(d.wb.entities.rows) == 3 })
+	d.wb.events.list.Select(1)
+	picked := d.wb.events.data.events[1]
+	d.wb.entities.list.Select(2)
+	entity := d.wb.entities.rows[2].entity
+	d.settle()
+	before := selectedRows(d.wb.events.list)
+	if len(before) != 1 || len(selectedRows(d.wb.entities.list)) != 1 {
+		t.Fatalf("selected rows: events %v, entities %v", before, selectedRows(d.wb.entities.list))
+	}
+
+	// Bea adds an event and an entity.
+	if _, err := tm.bea.CreateEvent(ctx, model.Event{Actors: []int64{entities[2]}, Type: model.EventConsult, CAMEO: "040",
+		Date: "2025-03-09", Precision: model.PrecisionDay, Text: "The Philippines called Japan.", Status: model.StatusConfirmed}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tm.bea.CreateEntity(ctx, store.Entity{Name: "Vietnam", Kind: model.KindCountry}); err != nil {
+		t.Fatal(err)
+	}
+	d.waitWithin(liveLimit, "bea's event and entity in ana's window", func() bool {
+		return len(d.wb.events.data.events) == 4 && len(d.wb.entities.rows) == 4
+	})
+	d.settle()
+	if d.wb.events.cursor != picked.ID || !slices.Equal(selectedRows(d.wb.events.list)[0], before[0]) {
+		t.Errorf("the selected event changed: %v, was %v", selectedRows(d.wb.events.list), before)
+	}
+	if rows := selectedRows(d.wb.entities.list); len(rows) != 1 || !anyContains(rows[0], entity.Name) {
+		t.Errorf("the selected entity changed: %v, was %s", rows, entity.Name)
+	}
 }
