@@ -40,6 +40,7 @@ func TestOthersChangesShowInTheWindowKeepingSelectionAndScroll(t *testing.T) {
 	if offset == 0 {
 		t.Fatal("the article list does not scroll")
 	}
+	d.wb.reader.view.SetSelection(10, 25) // Ana is selecting text to tag
 
 	// Bea, in her own window, imports, tags a passage of that article and
 	// adds an event.
@@ -68,6 +69,9 @@ func TestOthersChangesShowInTheWindowKeepingSelectionAndScroll(t *testing.T) {
 	}
 	if d.wb.articles.selected != opened.ID || d.wb.articles.rows.indexOf(opened.ID) != 30 {
 		t.Errorf("the list's selection moved: selected %d, at %d", d.wb.articles.selected, d.wb.articles.rows.indexOf(opened.ID))
+	}
+	if start, end := d.wb.reader.view.Selection(); start != 10 || end != 25 {
+		t.Errorf("the reader's selection moved to %d–%d", start, end)
 	}
 	if got := list.GetScrollOffset(); got != offset {
 		t.Errorf("the article list scrolled from %v to %v", offset, got)
