@@ -152,14 +152,16 @@ func scanJSONL(path string, br *bufio.Reader, each func(draft) error) error {
 			trimmed = bytes.TrimPrefix(trimmed, bomUTF8)
 		}
 		if len(trimmed) > 0 {
-			if jsonDepth(trimmed) > maxJSONDepth {
-				return refuse(path, "line %d: JSON nested deeper than %d levels", lineNo, maxJSONDepth)
-			}
-			var m map[string]any
-			dec := json.NewDecoder(bytes.NewReader(trimmed))
-			dec.UseNumber()
-			if derr := dec.Decode(&m); derr != nil {
-				return refuse(path, "line %d is not a JSON object: %v", lineNo, jsonErr(derr))
+			m, flat := decodeFlatObject(trimmed)
+			if !flat {
+				if jsonDepth(trimmed) > maxJSONDepth {
+					return refuse(path, "line %d: JSON nested deeper than %d levels", lineNo, maxJSONDepth)
+				}
+				dec := json.NewDecoder(bytes.NewReader(trimmed))
+				dec.UseNumber()
+				if derr := dec.Decode(&m); derr != nil {
+					return refuse(path, "line %d is not a JSON object: %v", lineNo, jsonErr(derr))
+				}
 			}
 			if d, ok := recordDraft(m); ok {
 				if cerr := each(d); cerr != nil {

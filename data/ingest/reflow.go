@@ -62,20 +62,21 @@ type rawPara struct {
 // a "--" signature delimiter drops the rest of its block.
 func reflow(text string, lay layout) []rawPara {
 	lines := splitLines(text)
+	inner := sortedInnerLengths(lines)
 	var width int
 	var wrapped bool
-	indents := lay != layoutBlocks && marksIndents(lines, maxInner(lines))
+	indents := lay != layoutBlocks && marksIndents(lines, maxInner(inner))
 	switch {
 	case lay == layoutWrapped:
-		width, wrapped = maxInner(lines), true
+		width, wrapped = maxInner(inner), true
 	case lay == layoutBlocks:
 		width, wrapped = 1<<30, true
 	case indents:
-		width, wrapped = maxInner(lines), true
+		width, wrapped = maxInner(inner), true
 	default:
-		width, wrapped = wrapWidth(lines)
+		width, wrapped = wrapWidth(inner)
 		if !wrapped && breaksMidSentence(lines) {
-			width, wrapped = maxInner(lines), true
+			width, wrapped = maxInner(inner), true
 		}
 	}
 	var paras []rawPara
@@ -151,7 +152,7 @@ func firstLineGoesOn(lay layout, paras []rawPara, cur []string, l line) bool {
 // a colon or another item: otherwise it is a dash or a number that the wrap
 // brought to the start of the line.
 func breaksBefore(prev, l line, first string, width int, lay layout, indents bool) bool {
-	if mdHeadingRe.MatchString(prev.text) || mdHeadingRe.MatchString(l.text) {
+	if isMarkdownHeading(prev.text) || isMarkdownHeading(l.text) {
 		return true
 	}
 	if isListItem(l.text) && (lay == layoutBlocks || endsSentence(prev.text) || strings.HasSuffix(prev.text, ":") || isListItem(first)) {
@@ -230,18 +231,20 @@ func splitLines(text string) []line {
 	return out
 }
 
+// isMarkdownHeading reports a line that is a Markdown heading ("## Text").
+func isMarkdownHeading(s string) bool {
+	return strings.HasPrefix(s, "#") && mdHeadingRe.MatchString(s)
+}
+
 // wrapWidth decides whether the lines are hard-wrapped and at what width:
 // at least four lines that are followed by another line in the same block,
 // nearly all of them no longer than 100 columns, and most within 15 columns
-// of the longest.
-func wrapWidth(lines []line) (int, bool) {
-	inner := innerLengths(lines)
+// of the longest. inner is sortedInnerLengths of the lines.
+func wrapWidth(inner []int) (int, bool) {
 	if len(inner) < 4 {
 		return 0, false
 	}
-	sorted := slices.Clone(inner)
-	slices.Sort(sorted)
-	width := sorted[len(sorted)*95/100]
+	width := inner[len(inner)*95/100]
 	if width > 100 || width < 30 {
 		return 0, false
 	}
@@ -283,25 +286,24 @@ func breaksMidSentence(lines []line) bool {
 }
 
 // maxInner is the longest line followed by another line of its block,
-// within the 95th percentile.
-func maxInner(lines []line) int {
-	inner := innerLengths(lines)
+// within the 95th percentile; inner is sortedInnerLengths of the lines.
+func maxInner(inner []int) int {
 	if len(inner) == 0 {
 		return 0
 	}
-	slices.Sort(inner)
 	return inner[len(inner)*95/100]
 }
 
-// innerLengths returns the lengths in runes of the lines followed by a
-// non-blank line, which are the ones a hard wrap broke.
-func innerLengths(lines []line) []int {
+// sortedInnerLengths returns the lengths in runes of the lines followed by
+// a non-blank line, which are the ones a hard wrap broke, shortest first.
+func sortedInnerLengths(lines []line) []int {
 	var inner []int
 	for i := 0; i+1 < len(lines); i++ {
 		if lines[i].text != "" && lines[i+1].text != "" {
 			inner = append(inner, runeLen(lines[i].text))
 		}
 	}
+	slices.Sort(inner)
 	return inner
 }
 
@@ -367,8 +369,8 @@ func firstWord(s string) string {
 // collapseSpace trims s and turns every run of white space into one space.
 // It also drops control characters and zero-width spaces.
 func collapseSpace(s string) string {
-	if isCollapsed(s) {
-		return s // the common case: printable ASCII with single inner spaces
+	if t := strings.Trim(s, " \t"); isCollapsed(t) {
+		return t // the common case: printable ASCII with single inner spaces
 	}
 	var b strings.Builder
 	space := false

@@ -42,7 +42,8 @@ func lastWord(s string) string { return lower(s[strings.LastIndexAny(s, " -—�
 // sign-off name, an ellipsis allowed after it.
 func endsWithSignOffName(s string) bool {
 	s = strings.TrimRight(s, ".… ")
-	return len(s)-strings.LastIndexAny(s, " -—–") <= 16 && signOffLastWords[lastWord(s)]
+	w := s[strings.LastIndexAny(s, " -—–")+1:]
+	return len(w) < 16 && signOffLastWords[lower(w)]
 }
 
 // isSignOff reports a line or paragraph that is only a sign-off.
