@@ -139,6 +139,7 @@ func readJSONL(path, text string) ([]draft, error) {
 // holding one line in memory at a time.
 func scanJSONL(path string, br *bufio.Reader, each func(draft) error) error {
 	var buf []byte
+	var flat flatDecoder
 	for lineNo := 1; ; lineNo++ {
 		line, err := readLine(br, &buf)
 		if err != nil && !errors.Is(err, io.EOF) {
@@ -152,8 +153,8 @@ func scanJSONL(path string, br *bufio.Reader, each func(draft) error) error {
 			trimmed = bytes.TrimPrefix(trimmed, bomUTF8)
 		}
 		if len(trimmed) > 0 {
-			m, flat := decodeFlatObject(trimmed)
-			if !flat {
+			m, ok := flat.decode(trimmed)
+			if !ok {
 				if jsonDepth(trimmed) > maxJSONDepth {
 					return refuse(path, "line %d: JSON nested deeper than %d levels", lineNo, maxJSONDepth)
 				}

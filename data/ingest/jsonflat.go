@@ -7,7 +7,13 @@ import (
 	"unicode/utf8"
 )
 
-// decodeFlatObject decodes a JSON object whose values are all strings,
+// flatDecoder decodes flat JSON objects (decode), reusing its buffer for
+// the unescaping of strings from one object to the next.
+type flatDecoder struct {
+	buf []byte
+}
+
+// decode decodes a JSON object whose values are all strings,
 // numbers, true, false or null (a JSON Lines record as most tools write
 // one) into the map that encoding/json would decode it to: numbers as
 // json.Number, strings unescaped with invalid UTF-8 and lone surrogates
@@ -15,8 +21,9 @@ import (
 // text once and builds no reflection; ok is false for anything else (a
 // nested value, invalid JSON, text after the object), which the caller
 // then decodes with encoding/json.
-func decodeFlatObject(data []byte) (m map[string]any, ok bool) {
-	p := flatParser{data: data}
+func (dec *flatDecoder) decode(data []byte) (m map[string]any, ok bool) {
+	p := flatParser{data: data, buf: dec.buf}
+	defer func() { dec.buf = p.buf }()
 	if !p.byte('{') {
 		return nil, false
 	}
@@ -44,10 +51,12 @@ func decodeFlatObject(data []byte) (m map[string]any, ok bool) {
 	}
 }
 
-// flatParser reads JSON text from data[i:].
+// flatParser reads JSON text from data[i:]; buf holds a string being
+// unescaped.
 type flatParser struct {
 	data []byte
 	i    int
+	buf  []byte
 }
 
 // skip passes JSON white space.
@@ -176,8 +185,8 @@ func (p *flatParser) str() (string, bool) {
 		}
 		p.i++
 	}
-	b := make([]byte, 0, len(d)-start)
-	b = append(b, d[start:p.i]...)
+	b := append(p.buf[:0], d[start:p.i]...)
+	defer func() { p.buf = b }()
 	for p.i < len(d) {
 		switch c := d[p.i]; {
 		case c == '"':

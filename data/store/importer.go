@@ -96,8 +96,25 @@ func (c *preparedChunk) push(it ImportItem) error {
 	c.items = append(c.items, it)
 	c.hashes = append(c.hashes, BodyHash(a.Body))
 	c.runes = append(c.runes, utf8.RuneCountInString(a.Body))
-	c.grams = append(c.grams, cjkGrams(a.Title, a.Body))
+	grams := ""
+	if mayHoldCJK(a.Title) || mayHoldCJK(a.Body) {
+		grams = cjkGrams(a.Title, a.Body)
+	}
+	c.grams = append(c.grams, grams)
 	return nil
+}
+
+// mayHoldCJK reports whether s has a character from U+1000 up, where the
+// scripts of cjkGrams start: such characters take three bytes or more in
+// UTF-8, the first of them 0xE1 or above. Most texts are all below and are
+// passed over a byte at a time instead of a character at a time.
+func mayHoldCJK(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xE1 {
+			return true
+		}
+	}
+	return false
 }
 
 // importer inserts chunks of articles within one import transaction.
@@ -119,7 +136,17 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 		seen.Close()
 		return nil, err
 	}
-	return &importer{tx: tx, seen: seen, cjk: cjk, ins: chunkInserter{tx: tx}}, nil
+	// AUTOINCREMENT gives a new row the id after the largest the table
+	// ever had; the import numbers its rows the same way itself, so that
+	// the INSERT need not return them.
+	var last int64
+	if err := tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0),
+		coalesce((SELECT max(id) FROM articles), 0))`).Scan(&last); err != nil {
+		seen.Close()
+		cjk.Close()
+		return nil, err
+	}
+	return &importer{tx: tx, seen: seen, cjk: cjk, ins: chunkInserter{tx: tx, last: last}}, nil
 }
 
 func (m *importer) close() {
@@ -226,10 +253,11 @@ const importChunk = 1000
 type chunkInserter struct {
 	tx   *sql.Tx
 	full *sql.Stmt
+	last int64 // the id of the last article inserted, or the table's last before
 }
 
 const insertHead = `INSERT INTO articles
-	(title, publication, author, url, published, dateline, language, body, runes, hash, source_path, source_pos) VALUES `
+	(id, title, publication, author, url, published, dateline, language, body, runes, hash, source_path, source_pos) VALUES `
 
 // insert adds c.items[i] for each i in fresh and records their ids in ids[i].
 func (ci *chunkInserter) insert(ctx context.Context, c preparedChunk, fresh []int, ids []int64) error {
@@ -240,37 +268,19 @@ func (ci *chunkInserter) insert(ctx context.Context, c preparedChunk, fresh []in
 	if len(fresh) < importChunk {
 		defer stmt.Close()
 	}
-	args := make([]any, 0, 12*len(fresh))
-	index := make(map[string]int, len(fresh))
+	args := make([]any, 0, 13*len(fresh))
+	id := ci.last
 	for _, i := range fresh {
 		a := &c.items[i].Article
-		args = append(args, a.Title, a.Publication, a.Author, a.URL, a.Published, a.Dateline,
+		id++
+		ids[i] = id
+		args = append(args, id, a.Title, a.Publication, a.Author, a.URL, a.Published, a.Dateline,
 			a.Language, a.Body, c.runes[i], c.hashes[i], a.SourcePath, a.SourcePos)
-		index[c.hashes[i]] = i
 	}
-	// RETURNING gives no order guarantee; the hash (unique) says which
-	// article each id belongs to.
-	rows, err := stmt.QueryContext(ctx, args...)
-	if err != nil {
+	if _, err := stmt.ExecContext(ctx, args...); err != nil {
 		return err
 	}
-	defer rows.Close()
-	got := 0
-	for rows.Next() {
-		var id int64
-		var h string
-		if err := rows.Scan(&id, &h); err != nil {
-			return err
-		}
-		ids[index[h]] = id
-		got++
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if got != len(fresh) {
-		return fmt.Errorf("%d rows inserted, want %d", got, len(fresh))
-	}
+	ci.last = id
 	return nil
 }
 
@@ -285,9 +295,8 @@ func (ci *chunkInserter) stmt(ctx context.Context, n int) (*sql.Stmt, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString("(?,?,?,?,?,?,?,?,?,?,?,?)")
+		b.WriteString("(?,?,?,?,?,?,?,?,?,?,?,?,?)")
 	}
-	b.WriteString(" RETURNING id, hash")
 	st, err := ci.tx.PrepareContext(ctx, b.String())
 	if err != nil {
 		return nil, err
