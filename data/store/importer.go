@@ -46,9 +46,9 @@ func prepareChunks(next func() (ImportItem, bool, error)) (<-chan preparedChunk,
 			}
 		}
 		pos := 0
-		for more := true; more; {
+		for size, more := firstChunk, true; more; size = min(2*size, importChunk) {
 			c := preparedChunk{first: pos}
-			for len(c.items) < importChunk {
+			for len(c.items) < size {
 				select {
 				case <-quit:
 					return
@@ -136,17 +136,7 @@ func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
 		seen.Close()
 		return nil, err
 	}
-	// AUTOINCREMENT gives a new row the id after the largest the table
-	// ever had; the import numbers its rows the same way itself, so that
-	// the INSERT need not return them.
-	var last int64
-	if err := tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0),
-		coalesce((SELECT max(id) FROM articles), 0))`).Scan(&last); err != nil {
-		seen.Close()
-		cjk.Close()
-		return nil, err
-	}
-	return &importer{tx: tx, seen: seen, cjk: cjk, ins: chunkInserter{tx: tx, last: last}}, nil
+	return &importer{tx: tx, seen: seen, cjk: cjk, ins: chunkInserter{tx: tx}}, nil
 }
 
 func (m *importer) close() {
@@ -238,22 +228,18 @@ func (m *importer) add(ctx context.Context, c preparedChunk, res *ImportResult) 
 	return last, bytes, nil
 }
 
-// importChunk is how many articles one INSERT statement adds. Inside a
-// transaction FTS5 writes its pending terms to disk at the start of every
-// statement that fires the indexing trigger (a statement savepoint), so
-// inserting row by row writes one tiny index segment per article and then
-// spends most of the import merging them. A thousand news-length rows per
-// statement (about 1–5 MB of text) stay within the pending-term buffer the
-// schema gives FTS5 (migrateImportHash), so each statement writes one
-// segment.
-const importChunk = 1000
+// importChunk is how many articles one INSERT statement adds at most: a
+// statement per row costs more than its row, and a thousand news-length
+// rows bind a few megabytes. The first chunks of an import are smaller
+// (firstChunk, then twice as many each time), so that the writer starts
+// on the first articles while the reader parses the next.
+const importChunk, firstChunk = 1000, 125
 
 // chunkInserter adds articles with multi-row INSERT statements, reusing the
-// prepared statement of a full chunk.
+// prepared statements of full chunks.
 type chunkInserter struct {
-	tx   *sql.Tx
-	full *sql.Stmt
-	last int64 // the id of the last article inserted, or the table's last before
+	tx    *sql.Tx
+	stmts map[int]*sql.Stmt // by number of rows
 }
 
 const insertHead = `INSERT INTO articles
@@ -261,15 +247,19 @@ const insertHead = `INSERT INTO articles
 
 // insert adds c.items[i] for each i in fresh and records their ids in ids[i].
 func (ci *chunkInserter) insert(ctx context.Context, c preparedChunk, fresh []int, ids []int64) error {
-	stmt, err := ci.stmt(ctx, len(fresh))
+	// AUTOINCREMENT would give each row the id after the largest the table
+	// ever had; numbering the rows the same way here spares the INSERT
+	// returning them.
+	var id int64
+	if err := ci.tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0),
+		coalesce((SELECT max(id) FROM articles), 0))`).Scan(&id); err != nil {
+		return err
+	}
+	stmt, err := ci.stmt(ctx, len(fresh), len(fresh) == len(c.items))
 	if err != nil {
 		return err
 	}
-	if len(fresh) < importChunk {
-		defer stmt.Close()
-	}
 	args := make([]any, 0, 13*len(fresh))
-	id := ci.last
 	for _, i := range fresh {
 		a := &c.items[i].Article
 		id++
@@ -277,17 +267,18 @@ func (ci *chunkInserter) insert(ctx context.Context, c preparedChunk, fresh []in
 		args = append(args, id, a.Title, a.Publication, a.Author, a.URL, a.Published, a.Dateline,
 			a.Language, a.Body, c.runes[i], c.hashes[i], a.SourcePath, a.SourcePos)
 	}
-	if _, err := stmt.ExecContext(ctx, args...); err != nil {
-		return err
+	_, err = stmt.ExecContext(ctx, args...)
+	if _, kept := ci.stmts[len(fresh)]; !kept {
+		stmt.Close()
 	}
-	ci.last = id
-	return nil
+	return err
 }
 
-// stmt returns the INSERT statement for n rows.
-func (ci *chunkInserter) stmt(ctx context.Context, n int) (*sql.Stmt, error) {
-	if n == importChunk && ci.full != nil {
-		return ci.full, nil
+// stmt returns the INSERT statement for n rows, kept for the next chunks
+// when keep is set (a chunk without duplicates, whose size comes again).
+func (ci *chunkInserter) stmt(ctx context.Context, n int, keep bool) (*sql.Stmt, error) {
+	if st, ok := ci.stmts[n]; ok {
+		return st, nil
 	}
 	var b strings.Builder
 	b.WriteString(insertHead)
@@ -301,14 +292,17 @@ func (ci *chunkInserter) stmt(ctx context.Context, n int) (*sql.Stmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n == importChunk {
-		ci.full = st
+	if keep {
+		if ci.stmts == nil {
+			ci.stmts = map[int]*sql.Stmt{}
+		}
+		ci.stmts[n] = st
 	}
 	return st, nil
 }
 
 func (ci *chunkInserter) close() {
-	if ci.full != nil {
-		ci.full.Close()
+	for _, st := range ci.stmts {
+		st.Close()
 	}
 }
