@@ -308,7 +308,15 @@ func sortedInnerLengths(lines []line) []int {
 }
 
 func joinWrapped(lines []string) string {
+	if len(lines) == 1 {
+		return lines[0]
+	}
 	var b strings.Builder
+	size := len(lines) - 1
+	for _, l := range lines {
+		size += len(l)
+	}
+	b.Grow(size)
 	for i, l := range lines {
 		if i > 0 {
 			prev := lines[i-1]
