@@ -235,6 +235,12 @@ func (m *importer) add(ctx context.Context, c preparedChunk, res *ImportResult) 
 // on the first articles while the reader parses the next.
 const importChunk, firstChunk = 1000, 125
 
+// insertRows is how many rows one INSERT statement adds: enough that the
+// cost of a statement is small beside its rows', few enough that the
+// statement is quick to prepare (a statement of a thousand rows takes
+// milliseconds).
+const insertRows = 100
+
 // chunkInserter adds articles with multi-row INSERT statements, reusing the
 // prepared statements of full chunks.
 type chunkInserter struct {
@@ -255,28 +261,31 @@ func (ci *chunkInserter) insert(ctx context.Context, c preparedChunk, fresh []in
 		coalesce((SELECT max(id) FROM articles), 0))`).Scan(&id); err != nil {
 		return err
 	}
-	stmt, err := ci.stmt(ctx, len(fresh), len(fresh) == len(c.items))
-	if err != nil {
-		return err
+	args := make([]any, 0, 13*min(len(fresh), insertRows))
+	for len(fresh) > 0 {
+		part := fresh[:min(len(fresh), insertRows)]
+		fresh = fresh[len(part):]
+		stmt, err := ci.stmt(ctx, len(part))
+		if err != nil {
+			return err
+		}
+		args = args[:0]
+		for _, i := range part {
+			a := &c.items[i].Article
+			id++
+			ids[i] = id
+			args = append(args, id, a.Title, a.Publication, a.Author, a.URL, a.Published, a.Dateline,
+				a.Language, a.Body, c.runes[i], c.hashes[i], a.SourcePath, a.SourcePos)
+		}
+		if _, err := stmt.ExecContext(ctx, args...); err != nil {
+			return err
+		}
 	}
-	args := make([]any, 0, 13*len(fresh))
-	for _, i := range fresh {
-		a := &c.items[i].Article
-		id++
-		ids[i] = id
-		args = append(args, id, a.Title, a.Publication, a.Author, a.URL, a.Published, a.Dateline,
-			a.Language, a.Body, c.runes[i], c.hashes[i], a.SourcePath, a.SourcePos)
-	}
-	_, err = stmt.ExecContext(ctx, args...)
-	if _, kept := ci.stmts[len(fresh)]; !kept {
-		stmt.Close()
-	}
-	return err
+	return nil
 }
 
-// stmt returns the INSERT statement for n rows, kept for the next chunks
-// when keep is set (a chunk without duplicates, whose size comes again).
-func (ci *chunkInserter) stmt(ctx context.Context, n int, keep bool) (*sql.Stmt, error) {
+// stmt returns the INSERT statement for n rows, prepared on first use.
+func (ci *chunkInserter) stmt(ctx context.Context, n int) (*sql.Stmt, error) {
 	if st, ok := ci.stmts[n]; ok {
 		return st, nil
 	}
@@ -292,12 +301,10 @@ func (ci *chunkInserter) stmt(ctx context.Context, n int, keep bool) (*sql.Stmt,
 	if err != nil {
 		return nil, err
 	}
-	if keep {
-		if ci.stmts == nil {
-			ci.stmts = map[int]*sql.Stmt{}
-		}
-		ci.stmts[n] = st
+	if ci.stmts == nil {
+		ci.stmts = map[int]*sql.Stmt{}
 	}
+	ci.stmts[n] = st
 	return st, nil
 }
 
