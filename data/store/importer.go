@@ -228,11 +228,10 @@ func (m *importer) add(ctx context.Context, c preparedChunk, res *ImportResult) 
 	return last, bytes, nil
 }
 
-// importChunk is how many articles one INSERT statement adds at most: a
-// statement per row costs more than its row, and a thousand news-length
-// rows bind a few megabytes. The first chunks of an import are smaller
-// (firstChunk, then twice as many each time), so that the writer starts
-// on the first articles while the reader parses the next.
+// importChunk is how many articles the reader's goroutine hands the writer
+// at a time, checked for duplicates with one query. The first chunks of an
+// import are smaller (firstChunk, then twice as many each time), so that
+// the writer starts on the first articles while the reader parses the next.
 const importChunk, firstChunk = 1000, 125
 
 // insertRows is how many rows one INSERT statement adds: enough that the
