@@ -11,6 +11,7 @@ import (
 type line struct {
 	text     string // trimmed, inner whitespace collapsed
 	indented bool   // started with two or more spaces or a tab
+	signOff  bool   // text is a sign-off (isSignOff)
 }
 
 // layout says how the lines of a text relate to its paragraphs.
@@ -104,7 +105,7 @@ func reflow(text string, lay layout) []rawPara {
 		if skipBlock {
 			continue
 		}
-		if isSignOff(l.text) {
+		if l.signOff {
 			flush()
 			paras = append(paras, rawPara{l.text, opensBlock(lines, i)})
 			skipBlock = l.text == "--"
@@ -178,7 +179,7 @@ func marksIndents(lines []line, width int) bool {
 	indented, short := 0, 0
 	for i := 0; i+1 < len(lines); i++ {
 		l, next := lines[i], lines[i+1]
-		if next.text == "" || isSignOff(next.text) {
+		if next.text == "" || next.signOff {
 			continue
 		}
 		switch {
@@ -214,7 +215,7 @@ func opensWithDateline(s string) bool {
 // opensBlock reports a line at the start of the text, after a blank line or
 // after a sign-off.
 func opensBlock(lines []line, i int) bool {
-	return i == 0 || lines[i-1].text == "" || isSignOff(lines[i-1].text)
+	return i == 0 || lines[i-1].text == "" || lines[i-1].signOff
 }
 
 func splitLines(text string) []line {
@@ -223,9 +224,11 @@ func splitLines(text string) []line {
 	raw := strings.Split(text, "\n")
 	out := make([]line, len(raw))
 	for i, r := range raw {
+		t := collapseSpace(r)
 		out[i] = line{
-			text:     collapseSpace(r),
+			text:     t,
 			indented: strings.HasPrefix(r, "  ") || strings.HasPrefix(r, "\t"),
+			signOff:  t != "" && isSignOff(t),
 		}
 	}
 	return out
