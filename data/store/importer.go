@@ -240,8 +240,9 @@ const importChunk, firstChunk = 1000, 125
 // milliseconds).
 const insertRows = 100
 
-// chunkInserter adds articles with multi-row INSERT statements, reusing the
-// prepared statements of full chunks.
+// chunkInserter adds articles with multi-row INSERT statements, keeping
+// each statement it prepares for the rest of the import (one per number of
+// rows, so at most insertRows of them).
 type chunkInserter struct {
 	tx    *sql.Tx
 	stmts map[int]*sql.Stmt // by number of rows
