@@ -29,7 +29,7 @@ func (dec *flatDecoder) decode(data []byte) (m map[string]any, ok bool) {
 	}
 	m = make(map[string]any, 8)
 	if p.byte('}') {
-		return m, p.end()
+		return p.done(m)
 	}
 	for {
 		key, ok := p.str()
@@ -45,7 +45,7 @@ func (dec *flatDecoder) decode(data []byte) (m map[string]any, ok bool) {
 			continue
 		}
 		if p.byte('}') {
-			return m, p.end()
+			return p.done(m)
 		}
 		return nil, false
 	}
@@ -81,10 +81,13 @@ func (p *flatParser) byte(c byte) bool {
 	return false
 }
 
-// end reports whether only white space is left.
-func (p *flatParser) end() bool {
+// done returns m when only white space is left after the object.
+func (p *flatParser) done(m map[string]any) (map[string]any, bool) {
 	p.skip()
-	return p.i == len(p.data)
+	if p.i != len(p.data) {
+		return nil, false
+	}
+	return m, true
 }
 
 // scalar reads a string, number, true, false or null.
