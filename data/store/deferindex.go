@@ -32,8 +32,11 @@ type deferredIndex struct {
 }
 
 // indexBatch is how much article text is indexed by one statement; it stays
-// well within FTS5's pending-term buffer (migrateImportHash).
-const indexBatch = 4 << 20
+// well within FTS5's pending-term buffer (migrateImportHash). When the
+// writer would wait for the reader, it indexes the text waiting once there
+// is indexIdle of it: the index takes time the writer would lose, and less
+// is left to index after the last article.
+const indexBatch, indexIdle = 4 << 20, 2 << 20
 
 // deferIndexing drops the full-text insert trigger for the transaction,
 // and the secondary indexes of the articles table when it is empty.
@@ -66,6 +69,23 @@ func (d *deferredIndex) added(ctx context.Context, tx *sql.Tx, last int64, bytes
 		return nil
 	}
 	return d.index(ctx, tx)
+}
+
+// nextChunk receives the next chunk of articles. While none is ready, it
+// first indexes the text waiting if there is indexIdle of it.
+func (d *deferredIndex) nextChunk(ctx context.Context, tx *sql.Tx, chunks <-chan preparedChunk) (preparedChunk, bool, error) {
+	select {
+	case c, ok := <-chunks:
+		return c, ok, nil
+	default:
+	}
+	if d.pending >= indexIdle {
+		if err := d.index(ctx, tx); err != nil {
+			return preparedChunk{}, false, err
+		}
+	}
+	c, ok := <-chunks
+	return c, ok, nil
 }
 
 // index adds the articles imported since the last call to the index, as the
