@@ -75,7 +75,7 @@ func cutSignOff(s string) (string, bool) {
 // headlines: at least three letters, at most one in four of them lower case
 // ("4th QTR NET"), not a sentence-long line.
 func isCapsHeadline(s string) bool {
-	if runeLen(s) > 160 || len(strings.Fields(s)) > 25 || strings.HasSuffix(s, ":") || isSignOff(s) {
+	if runeLen(s) > 160 || moreWordsThan(s, 25) || strings.HasSuffix(s, ":") || isSignOff(s) {
 		return false
 	}
 	upper, low := 0, 0
