@@ -36,18 +36,7 @@ func TestImportIndexesEveryArticle(t *testing.T) {
 	}
 
 	// A failing import is rolled back whole.
-	failing := errors.New("disk unplugged")
-	n := 0
-	_, err = s.ImportArticlesFrom(ctx, func() (store.Article, bool, error) {
-		n++
-		if n > 1500 {
-			return store.Article{}, false, failing
-		}
-		return store.Article{Title: "Doomed", Body: fmt.Sprintf("Doomedword appears in doomed article %d.", n)}, true, nil
-	})
-	if !errors.Is(err, failing) {
-		t.Fatalf("failing import: %v", err)
-	}
+	failingImport(t, s, 1500)
 	if hits, _ := s.Search(ctx, "Doomedword", 5); len(hits) != 0 {
 		t.Errorf("a rolled-back import left %d hits", len(hits))
 	}
@@ -75,18 +64,7 @@ func TestImportIntoEmptyProject(t *testing.T) {
 	s, path := openTemp(t)
 	before := schemaSQL(t, path)
 
-	failing := errors.New("disk unplugged")
-	n := 0
-	_, err := s.ImportArticlesFrom(ctx, func() (store.Article, bool, error) {
-		n++
-		if n > 30 {
-			return store.Article{}, false, failing
-		}
-		return store.Article{Title: "Doomed", Body: fmt.Sprintf("Doomed article %d.", n)}, true, nil
-	})
-	if !errors.Is(err, failing) {
-		t.Fatalf("failing import: %v", err)
-	}
+	failingImport(t, s, 30)
 	if got := schemaSQL(t, path); got != before {
 		t.Fatalf("a failed import changed the schema:\n%s\nwas:\n%s", got, before)
 	}
@@ -114,6 +92,25 @@ func TestImportIntoEmptyProject(t *testing.T) {
 	must(t, s.DeleteArticle(ctx, last))
 	if id := importOne(t, s, store.Article{Title: "After", Body: "Imported after the last article was deleted."}); id != last+1 {
 		t.Errorf("new article has id %d, want %d (ids are not reused)", id, last+1)
+	}
+}
+
+// failingImport runs an import whose reader fails after n articles, each
+// holding the word Doomedword, and checks that the import reports the
+// reader's error.
+func failingImport(t *testing.T, s *store.Store, n int) {
+	t.Helper()
+	failing := errors.New("disk unplugged")
+	read := 0
+	_, err := s.ImportArticlesFrom(context.Background(), func() (store.Article, bool, error) {
+		read++
+		if read > n {
+			return store.Article{}, false, failing
+		}
+		return store.Article{Title: "Doomed", Body: fmt.Sprintf("Doomedword appears in doomed article %d.", read)}, true, nil
+	})
+	if !errors.Is(err, failing) {
+		t.Fatalf("failing import: %v", err)
 	}
 }
 
