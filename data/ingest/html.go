@@ -206,7 +206,11 @@ func htmlToText(s string) string {
 
 // looksHTML reports text that carries HTML markup.
 func looksHTML(s string) bool {
-	l := lower(s[:min(len(s), 2048)])
+	l := s[:min(len(s), 2048)]
+	if !strings.ContainsAny(l, "<&") { // every sign below starts so
+		return false
+	}
+	l = lower(l)
 	for _, t := range []string{"<p>", "<p ", "<br", "</", "<div", "&lt;p&gt;"} {
 		if strings.Contains(l, t) {
 			return true

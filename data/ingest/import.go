@@ -321,63 +321,125 @@ func streamJSONL(ctx context.Context, st store.Store, f source, in *bufio.Reader
 		return r
 	}
 	cr := &countingReader{r: in}
-	br := bufio.NewReaderSize(cr, 64<<10)
-	pctx, stop := context.WithCancel(ctx)
-	defer stop()
-	items := make(chan *streamItem, 256)
-	var scanErr error // set before items is closed
-	pos := 0          // articles read; final once items is closed
-	ex := startExtractors(pctx, opts.Extract)
-	go func() {
-		defer close(items)
-		defer ex.close()
-		scanErr = scanJSONL(f.path, br, func(d draft) error {
-			complete(&d, f.path, pos, opts)
-			pos++
-			it := &streamItem{item: store.ImportItem{Article: d}, bytes: cr.n}
-			if err := ex.submit(pctx, it); err != nil {
-				return err
-			}
-			select {
-			case items <- it:
-				return nil
-			case <-pctx.Done():
-				return pctx.Err()
-			}
-		})
-	}()
-	var reported int64
-	next := func() (store.ImportItem, bool, error) {
-		it, ok := <-items
-		if !ok {
-			if scanErr != nil {
-				return store.ImportItem{}, false, errScan
-			}
-			return store.ImportItem{}, false, nil
-		}
-		if it.bytes-reported >= streamProgressStep {
-			reported = it.bytes
-			bytesDone(reported)
-		}
-		return it.wait(), true, nil
+	s := lineStream{
+		ctx: ctx, st: st, opts: opts, bytesDone: bytesDone, read: cr,
+		sc: &jsonlScanner{path: f.path, br: bufio.NewReaderSize(cr, streamBufSize(f.size))},
 	}
-	res, err := st.ImportFrom(ctx, next)
-	stop()
-	for range items { // let the reader finish
+	var res store.ImportResult
+	if opts.Extract == nil {
+		res, err = s.importParsing()
+	} else {
+		res, err = s.importExtracting()
 	}
-	ex.wait()
 	switch {
 	case errors.Is(err, errScan):
-		r.Err = scanErr // the reader's own message, not the store's wrapping
+		r.Err = s.scanErr // the reader's own message, not the store's wrapping
 	case err != nil:
 		r.Err = err
-	case pos == 0:
+	case s.pos == 0:
 		r.Err = refuse(f.path, "no article text found (read as JSON Lines)")
 	default:
 		r.add(res, nil)
 		bytesDone(cr.n)
 	}
 	return r
+}
+
+// lineStream is a JSON Lines file being imported.
+type lineStream struct {
+	ctx       context.Context
+	st        store.Store
+	opts      Options
+	bytesDone func(int64)
+	read      *countingReader
+	sc        *jsonlScanner
+	scanErr   error // why reading stopped, when it did
+	pos       int   // articles read
+	reported  int64 // bytes read at the last progress report
+}
+
+// article reads the next article and completes it; false at the end.
+func (s *lineStream) article() (draft, bool, error) {
+	d, ok, err := s.sc.next()
+	if err != nil || !ok {
+		return draft{}, false, err
+	}
+	complete(&d, s.sc.path, s.pos, s.opts)
+	s.pos++
+	return d, true, nil
+}
+
+// progress reports the bytes read once another streamProgressStep of them
+// has been.
+func (s *lineStream) progress(read int64) {
+	if read-s.reported >= streamProgressStep {
+		s.reported = read
+		s.bytesDone(read)
+	}
+}
+
+// importParsing imports the articles without extraction: the store's
+// reading goroutine parses each line as it asks for the next article, so
+// that one goroutine reads while the writer inserts, and no third one
+// competes with them for the processor.
+func (s *lineStream) importParsing() (store.ImportResult, error) {
+	return s.st.ImportFrom(s.ctx, func() (store.ImportItem, bool, error) {
+		d, ok, err := s.article()
+		if err != nil {
+			s.scanErr = err
+			return store.ImportItem{}, false, errScan
+		}
+		s.progress(s.read.n)
+		return store.ImportItem{Article: d}, ok, nil
+	})
+}
+
+// importExtracting imports the articles with their extraction: a goroutine
+// parses the file and hands each article to the extractors, and the store
+// takes the articles in order as their extraction is ready.
+func (s *lineStream) importExtracting() (store.ImportResult, error) {
+	pctx, stop := context.WithCancel(s.ctx)
+	defer stop()
+	items := make(chan *streamItem, 256)
+	ex := startExtractors(pctx, s.opts.Extract)
+	go func() {
+		defer close(items)
+		defer ex.close()
+		for {
+			d, ok, err := s.article()
+			if err != nil || !ok {
+				s.scanErr = err // set before items is closed
+				return
+			}
+			it := &streamItem{item: store.ImportItem{Article: d}, bytes: s.read.n}
+			if err := ex.submit(pctx, it); err != nil {
+				s.scanErr = err
+				return
+			}
+			select {
+			case items <- it:
+			case <-pctx.Done():
+				s.scanErr = pctx.Err()
+				return
+			}
+		}
+	}()
+	res, err := s.st.ImportFrom(s.ctx, func() (store.ImportItem, bool, error) {
+		it, ok := <-items
+		if !ok {
+			if s.scanErr != nil {
+				return store.ImportItem{}, false, errScan
+			}
+			return store.ImportItem{}, false, nil
+		}
+		s.progress(it.bytes)
+		return it.wait(), true, nil
+	})
+	stop()
+	for range items { // let the reader finish
+	}
+	ex.wait()
+	return res, err
 }
 
 // errScan stops an import because reading the file failed.
@@ -410,4 +472,13 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
 	return n, err
+}
+
+// streamBufSize is the read buffer for a JSON Lines file of size bytes (0 when
+// unknown, as for a reader): the whole file up to 1 MB.
+func streamBufSize(size int64) int {
+	if size <= 0 {
+		return 1 << 20
+	}
+	return int(min(size, 1<<20))
 }

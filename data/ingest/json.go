@@ -138,39 +138,65 @@ func readJSONL(path, text string) ([]draft, error) {
 // scanJSONL calls each for every article in the JSON Lines stream br,
 // holding one line in memory at a time.
 func scanJSONL(path string, br *bufio.Reader, each func(draft) error) error {
-	var buf []byte
-	for lineNo := 1; ; lineNo++ {
-		line, err := readLine(br, &buf)
+	sc := jsonlScanner{path: path, br: br}
+	for {
+		d, ok, err := sc.next()
+		if err != nil || !ok {
+			return err
+		}
+		if err := each(d); err != nil {
+			return err
+		}
+	}
+}
+
+// jsonlScanner reads the articles of a JSON Lines stream one at a time,
+// holding one line in memory: lines without text are skipped, a line that
+// is not a JSON object refuses the file.
+type jsonlScanner struct {
+	path   string
+	br     *bufio.Reader
+	buf    []byte // the line being read
+	flat   flatDecoder
+	lineNo int
+	eof    bool
+}
+
+// next returns the next article; false at the end of the stream.
+func (sc *jsonlScanner) next() (draft, bool, error) {
+	for !sc.eof {
+		sc.lineNo++
+		line, err := readLine(sc.br, &sc.buf)
 		if err != nil && !errors.Is(err, io.EOF) {
 			if errors.Is(err, errLongLine) {
-				return refuse(path, "line %d is longer than %s", lineNo, humanBytes(maxLine))
+				return draft{}, false, refuse(sc.path, "line %d is longer than %s", sc.lineNo, humanBytes(maxLine))
 			}
-			return fmt.Errorf("ingest: reading %s: %w", path, err)
+			return draft{}, false, fmt.Errorf("ingest: reading %s: %w", sc.path, err)
 		}
+		sc.eof = err != nil
 		trimmed := bytes.TrimSpace(line)
-		if lineNo == 1 {
+		if sc.lineNo == 1 {
 			trimmed = bytes.TrimPrefix(trimmed, bomUTF8)
 		}
-		if len(trimmed) > 0 {
+		if len(trimmed) == 0 {
+			continue
+		}
+		m, ok := sc.flat.decode(trimmed)
+		if !ok {
 			if jsonDepth(trimmed) > maxJSONDepth {
-				return refuse(path, "line %d: JSON nested deeper than %d levels", lineNo, maxJSONDepth)
+				return draft{}, false, refuse(sc.path, "line %d: JSON nested deeper than %d levels", sc.lineNo, maxJSONDepth)
 			}
-			var m map[string]any
 			dec := json.NewDecoder(bytes.NewReader(trimmed))
 			dec.UseNumber()
 			if derr := dec.Decode(&m); derr != nil {
-				return refuse(path, "line %d is not a JSON object: %v", lineNo, jsonErr(derr))
-			}
-			if d, ok := recordDraft(m); ok {
-				if cerr := each(d); cerr != nil {
-					return cerr
-				}
+				return draft{}, false, refuse(sc.path, "line %d is not a JSON object: %v", sc.lineNo, jsonErr(derr))
 			}
 		}
-		if errors.Is(err, io.EOF) {
-			return nil
+		if d, ok := recordDraft(m); ok {
+			return d, true, nil
 		}
 	}
+	return draft{}, false, nil
 }
 
 var errLongLine = errors.New("line too long")

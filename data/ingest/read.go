@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/attache-app/attache/data/model"
 )
@@ -120,11 +121,19 @@ func complete(a *draft, path string, pos int, opts Options) {
 	a.SourcePos = pos
 	a.Published = firstNonEmpty(a.Published, opts.Published)
 	a.Publication = firstNonEmpty(a.Publication, opts.Publication)
-	a.Body = strings.ToValidUTF8(a.Body, "\uFFFD")
-	a.Title = strings.ToValidUTF8(collapseSpace(a.Title), "\uFFFD")
+	a.Body = validUTF8(a.Body)
+	a.Title = validUTF8(collapseSpace(a.Title))
 	if a.Title == "" {
 		a.Title = titleFrom(firstParagraph(a.Body))
 	}
+}
+
+// validUTF8 returns s with each run of invalid bytes replaced by U+FFFD.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) { // the common case, checked a word at a time
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
 // parse detects the format of data and runs its reader. depth counts zip

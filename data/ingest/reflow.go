@@ -11,6 +11,7 @@ import (
 type line struct {
 	text     string // trimmed, inner whitespace collapsed
 	indented bool   // started with two or more spaces or a tab
+	signOff  bool   // text is a sign-off (isSignOff)
 }
 
 // layout says how the lines of a text relate to its paragraphs.
@@ -62,20 +63,21 @@ type rawPara struct {
 // a "--" signature delimiter drops the rest of its block.
 func reflow(text string, lay layout) []rawPara {
 	lines := splitLines(text)
+	inner := sortedInnerLengths(lines)
 	var width int
 	var wrapped bool
-	indents := lay != layoutBlocks && marksIndents(lines, maxInner(lines))
+	indents := lay != layoutBlocks && marksIndents(lines, maxInner(inner))
 	switch {
 	case lay == layoutWrapped:
-		width, wrapped = maxInner(lines), true
+		width, wrapped = maxInner(inner), true
 	case lay == layoutBlocks:
 		width, wrapped = 1<<30, true
 	case indents:
-		width, wrapped = maxInner(lines), true
+		width, wrapped = maxInner(inner), true
 	default:
-		width, wrapped = wrapWidth(lines)
+		width, wrapped = wrapWidth(inner)
 		if !wrapped && breaksMidSentence(lines) {
-			width, wrapped = maxInner(lines), true
+			width, wrapped = maxInner(inner), true
 		}
 	}
 	var paras []rawPara
@@ -103,7 +105,7 @@ func reflow(text string, lay layout) []rawPara {
 		if skipBlock {
 			continue
 		}
-		if isSignOff(l.text) {
+		if l.signOff {
 			flush()
 			paras = append(paras, rawPara{l.text, opensBlock(lines, i)})
 			skipBlock = l.text == "--"
@@ -151,7 +153,7 @@ func firstLineGoesOn(lay layout, paras []rawPara, cur []string, l line) bool {
 // a colon or another item: otherwise it is a dash or a number that the wrap
 // brought to the start of the line.
 func breaksBefore(prev, l line, first string, width int, lay layout, indents bool) bool {
-	if mdHeadingRe.MatchString(prev.text) || mdHeadingRe.MatchString(l.text) {
+	if isMarkdownHeading(prev.text) || isMarkdownHeading(l.text) {
 		return true
 	}
 	if isListItem(l.text) && (lay == layoutBlocks || endsSentence(prev.text) || strings.HasSuffix(prev.text, ":") || isListItem(first)) {
@@ -177,7 +179,7 @@ func marksIndents(lines []line, width int) bool {
 	indented, short := 0, 0
 	for i := 0; i+1 < len(lines); i++ {
 		l, next := lines[i], lines[i+1]
-		if next.text == "" || isSignOff(next.text) {
+		if next.text == "" || next.signOff {
 			continue
 		}
 		switch {
@@ -213,7 +215,7 @@ func opensWithDateline(s string) bool {
 // opensBlock reports a line at the start of the text, after a blank line or
 // after a sign-off.
 func opensBlock(lines []line, i int) bool {
-	return i == 0 || lines[i-1].text == "" || isSignOff(lines[i-1].text)
+	return i == 0 || lines[i-1].text == "" || lines[i-1].signOff
 }
 
 func splitLines(text string) []line {
@@ -222,26 +224,30 @@ func splitLines(text string) []line {
 	raw := strings.Split(text, "\n")
 	out := make([]line, len(raw))
 	for i, r := range raw {
+		t := collapseSpace(r)
 		out[i] = line{
-			text:     collapseSpace(r),
+			text:     t,
 			indented: strings.HasPrefix(r, "  ") || strings.HasPrefix(r, "\t"),
+			signOff:  t != "" && isSignOff(t),
 		}
 	}
 	return out
 }
 
+// isMarkdownHeading reports a line that is a Markdown heading ("## Text").
+func isMarkdownHeading(s string) bool {
+	return strings.HasPrefix(s, "#") && mdHeadingRe.MatchString(s)
+}
+
 // wrapWidth decides whether the lines are hard-wrapped and at what width:
 // at least four lines that are followed by another line in the same block,
 // nearly all of them no longer than 100 columns, and most within 15 columns
-// of the longest.
-func wrapWidth(lines []line) (int, bool) {
-	inner := innerLengths(lines)
+// of the longest. inner is sortedInnerLengths of the lines.
+func wrapWidth(inner []int) (int, bool) {
 	if len(inner) < 4 {
 		return 0, false
 	}
-	sorted := slices.Clone(inner)
-	slices.Sort(sorted)
-	width := sorted[len(sorted)*95/100]
+	width := inner[len(inner)*95/100]
 	if width > 100 || width < 30 {
 		return 0, false
 	}
@@ -283,30 +289,37 @@ func breaksMidSentence(lines []line) bool {
 }
 
 // maxInner is the longest line followed by another line of its block,
-// within the 95th percentile.
-func maxInner(lines []line) int {
-	inner := innerLengths(lines)
+// within the 95th percentile; inner is sortedInnerLengths of the lines.
+func maxInner(inner []int) int {
 	if len(inner) == 0 {
 		return 0
 	}
-	slices.Sort(inner)
 	return inner[len(inner)*95/100]
 }
 
-// innerLengths returns the lengths in runes of the lines followed by a
-// non-blank line, which are the ones a hard wrap broke.
-func innerLengths(lines []line) []int {
+// sortedInnerLengths returns the lengths in runes of the lines followed by
+// a non-blank line, which are the ones a hard wrap broke, shortest first.
+func sortedInnerLengths(lines []line) []int {
 	var inner []int
 	for i := 0; i+1 < len(lines); i++ {
 		if lines[i].text != "" && lines[i+1].text != "" {
 			inner = append(inner, runeLen(lines[i].text))
 		}
 	}
+	slices.Sort(inner)
 	return inner
 }
 
 func joinWrapped(lines []string) string {
+	if len(lines) == 1 {
+		return lines[0]
+	}
 	var b strings.Builder
+	size := len(lines) - 1
+	for _, l := range lines {
+		size += len(l)
+	}
+	b.Grow(size)
 	for i, l := range lines {
 		if i > 0 {
 			prev := lines[i-1]
@@ -367,8 +380,8 @@ func firstWord(s string) string {
 // collapseSpace trims s and turns every run of white space into one space.
 // It also drops control characters and zero-width spaces.
 func collapseSpace(s string) string {
-	if isCollapsed(s) {
-		return s // the common case: printable ASCII with single inner spaces
+	if t := strings.Trim(s, " \t"); isCollapsed(t) {
+		return t // the common case: printable ASCII with single inner spaces
 	}
 	var b strings.Builder
 	space := false

@@ -42,7 +42,8 @@ func lastWord(s string) string { return lower(s[strings.LastIndexAny(s, " -—�
 // sign-off name, an ellipsis allowed after it.
 func endsWithSignOffName(s string) bool {
 	s = strings.TrimRight(s, ".… ")
-	return len(s)-strings.LastIndexAny(s, " -—–") <= 16 && signOffLastWords[lastWord(s)]
+	w := s[strings.LastIndexAny(s, " -—–")+1:]
+	return len(w) < 16 && signOffLastWords[lower(w)]
 }
 
 // isSignOff reports a line or paragraph that is only a sign-off.
@@ -74,7 +75,7 @@ func cutSignOff(s string) (string, bool) {
 // headlines: at least three letters, at most one in four of them lower case
 // ("4th QTR NET"), not a sentence-long line.
 func isCapsHeadline(s string) bool {
-	if runeLen(s) > 160 || len(strings.Fields(s)) > 25 || strings.HasSuffix(s, ":") || isSignOff(s) {
+	if runeLen(s) > 160 || moreWordsThan(s, 25) || strings.HasSuffix(s, ":") || isSignOff(s) {
 		return false
 	}
 	upper, low := 0, 0

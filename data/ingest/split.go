@@ -317,7 +317,7 @@ func endsSentence(s string) bool {
 // isHeadline reports a short line without final punctuation that reads like
 // a headline or subhead.
 func isHeadline(s string) bool {
-	if s == "" || runeLen(s) > 120 || len(strings.Fields(s)) > 14 {
+	if s == "" || runeLen(s) > 120 || moreWordsThan(s, 14) {
 		return false
 	}
 	if mdHeadingRe.MatchString(s) {
@@ -330,6 +330,25 @@ func isHeadline(s string) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("‘'\"“", r)
 }
 
+// moreWordsThan reports whether s has more than n words, as strings.Fields
+// splits them, without building the list.
+func moreWordsThan(s string, n int) bool {
+	words, in := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			in = false
+		case !in:
+			in = true
+			words++
+			if words > n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isCutOff reports a paragraph that stops mid-sentence: no final
 // punctuation, not a colon introducing what follows, not a list item, and too
 // long to be a headline.
@@ -337,7 +356,7 @@ func isCutOff(s string) bool {
 	if endsSentence(s) || strings.HasSuffix(s, ":") || isListItem(s) || isHeadline(s) {
 		return false
 	}
-	return len(strings.Fields(s)) > 14 || runeLen(s) > 120
+	return moreWordsThan(s, 14) || runeLen(s) > 120
 }
 
 func allHeadlines(paras []string) bool {

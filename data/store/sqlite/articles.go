@@ -75,7 +75,14 @@ func (s *Store) ImportFrom(ctx context.Context, next func() (ImportItem, bool, e
 		defer imp.close()
 		chunks, stop := prepareChunks(next)
 		defer stop()
-		for c := range chunks {
+		for {
+			c, ok, err := index.nextChunk(ctx, tx, chunks)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				break
+			}
 			if c.err != nil {
 				return c.err
 			}

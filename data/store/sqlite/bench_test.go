@@ -195,6 +195,35 @@ func benchReal() bool {
 	return ok
 }
 
+// BenchmarkImportFileIntoNewProject imports 10,000 articles (the
+// development corpus, else generated ones) into a new project in one call,
+// as one file is imported: the store's side of `attache-cli import
+// --no-extract`, opening and closing included. It reports CPU milliseconds
+// per import, the steadier figure on a shared machine.
+func BenchmarkImportFileIntoNewProject(b *testing.B) {
+	ctx := context.Background()
+	arts, err := benchArticlesOf(10000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cpu := cpuTime()
+	n := 0
+	for b.Loop() {
+		s, err := sqlite.Open(filepath.Join(b.TempDir(), "new.attache"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.ImportArticles(ctx, arts); err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(n), "cpu-ms/op")
+}
+
 // BenchmarkImportArticles imports batches of 100 articles (real wire
 // stories when the development corpus is here, else generated ~800-word
 // articles) into a fresh project.

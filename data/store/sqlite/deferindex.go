@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"strings"
 )
 
 // deferredIndex indexes the articles of an import a few megabytes at a time
@@ -16,20 +17,34 @@ import (
 //
 // The trigger is dropped for the transaction and created again from its own
 // SQL before the commit; a rolled-back import leaves it as it was.
+//
+// An import into a project without articles also drops the secondary
+// indexes of the articles table (the list orders, the source) and builds
+// them at the end from the sorted rows: that costs less than inserting
+// every row into each of them in the file's order, and the pages come out
+// full. The unique index on the hash stays: duplicates are found with it.
 type deferredIndex struct {
-	trigger string // the trigger's CREATE statement; "" when there is none
-	after   int64  // articles up to this id are indexed
-	last    int64  // the largest id imported so far
-	pending int    // bytes of text imported and not yet indexed
+	trigger string   // the trigger's CREATE statement; "" when there is none
+	indexes []string // CREATE statements of the indexes dropped for the transaction
+	after   int64    // articles up to this id are indexed
+	last    int64    // the largest id imported so far
+	pending int      // bytes of text imported and not yet indexed
 }
 
 // indexBatch is how much article text is indexed by one statement; it stays
-// well within FTS5's pending-term buffer (migrateImportHash).
-const indexBatch = 4 << 20
+// well within FTS5's pending-term buffer (migrateImportHash). When the
+// writer would wait for the reader, it indexes the text waiting once there
+// is indexIdle of it: the index takes time the writer would lose, and less
+// is left to index after the last article.
+const indexBatch, indexIdle = 4 << 20, 2 << 20
 
-// deferIndexing drops the full-text insert trigger for the transaction.
+// deferIndexing drops the full-text insert trigger for the transaction,
+// and the secondary indexes of the articles table when it is empty.
 func deferIndexing(ctx context.Context, tx *sql.Tx) (*deferredIndex, error) {
 	d := &deferredIndex{}
+	if err := d.dropIndexesIfEmpty(ctx, tx); err != nil {
+		return nil, err
+	}
 	err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'articles_fts_ai'`).Scan(&d.trigger)
 	if err == sql.ErrNoRows {
 		return d, nil
@@ -56,6 +71,23 @@ func (d *deferredIndex) added(ctx context.Context, tx *sql.Tx, last int64, bytes
 	return d.index(ctx, tx)
 }
 
+// nextChunk receives the next chunk of articles. While none is ready, it
+// first indexes the text waiting if there is indexIdle of it.
+func (d *deferredIndex) nextChunk(ctx context.Context, tx *sql.Tx, chunks <-chan preparedChunk) (preparedChunk, bool, error) {
+	select {
+	case c, ok := <-chunks:
+		return c, ok, nil
+	default:
+	}
+	if d.pending >= indexIdle {
+		if err := d.index(ctx, tx); err != nil {
+			return preparedChunk{}, false, err
+		}
+	}
+	c, ok := <-chunks
+	return c, ok, nil
+}
+
 // index adds the articles imported since the last call to the index, as the
 // trigger would have (title and body under the article's id).
 func (d *deferredIndex) index(ctx context.Context, tx *sql.Tx) error {
@@ -70,14 +102,55 @@ func (d *deferredIndex) index(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// finish indexes the rest and puts the trigger back.
+// finish indexes the rest and puts the trigger and the indexes back.
 func (d *deferredIndex) finish(ctx context.Context, tx *sql.Tx) error {
-	if d.trigger == "" {
-		return nil
+	if d.trigger != "" {
+		if err := d.index(ctx, tx); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, d.trigger); err != nil {
+			return err
+		}
 	}
-	if err := d.index(ctx, tx); err != nil {
+	for _, create := range d.indexes {
+		if _, err := tx.ExecContext(ctx, create); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dropIndexesIfEmpty drops the indexes of the articles table that SQL
+// created (not the one behind its UNIQUE hash) when the table has no rows,
+// keeping their CREATE statements for finish.
+func (d *deferredIndex) dropIndexesIfEmpty(ctx context.Context, tx *sql.Tx) error {
+	var empty bool
+	if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM articles)`).Scan(&empty); err != nil || !empty {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, d.trigger)
-	return err
+	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_schema
+		WHERE type = 'index' AND tbl_name = 'articles' AND sql IS NOT NULL ORDER BY name`)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for rows.Next() {
+		var name, create string
+		if err := rows.Scan(&name, &create); err != nil {
+			rows.Close()
+			return err
+		}
+		names = append(names, name)
+		d.indexes = append(d.indexes, create)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, name := range names {
+		if _, err := tx.ExecContext(ctx, `DROP INDEX "`+strings.ReplaceAll(name, `"`, `""`)+`"`); err != nil {
+			return err
+		}
+	}
+	return nil
 }

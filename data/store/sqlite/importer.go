@@ -52,9 +52,9 @@ func prepareChunks(next func() (ImportItem, bool, error)) (<-chan preparedChunk,
 			}
 		}
 		pos := 0
-		for more := true; more; {
+		for size, more := firstChunk, true; more; size = min(2*size, importChunk) {
 			c := preparedChunk{first: pos}
-			for len(c.items) < importChunk {
+			for len(c.items) < size {
 				select {
 				case <-quit:
 					return
@@ -109,8 +109,25 @@ func (c *preparedChunk) push(it ImportItem) error {
 	c.items = append(c.items, it)
 	c.hashes = append(c.hashes, store.BodyHash(a.Body))
 	c.runes = append(c.runes, utf8.RuneCountInString(a.Body))
-	c.grams = append(c.grams, textsearch.Grams(a.Title, a.Body))
+	grams := ""
+	if mayHoldCJK(a.Title) || mayHoldCJK(a.Body) {
+		grams = textsearch.Grams(a.Title, a.Body)
+	}
+	c.grams = append(c.grams, grams)
 	return nil
+}
+
+// mayHoldCJK reports whether s has a character from U+1000 up, where the
+// scripts of cjkGrams start: such characters take three bytes or more in
+// UTF-8, the first of them 0xE1 or above. Most texts are all below and are
+// passed over a byte at a time instead of a character at a time.
+func mayHoldCJK(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xE1 {
+			return true
+		}
+	}
+	return false
 }
 
 // importer inserts chunks of articles within one import transaction.
@@ -229,73 +246,66 @@ func (m *importer) add(ctx context.Context, c preparedChunk, res *ImportResult) 
 	return last, bytes, nil
 }
 
-// importChunk is how many articles one INSERT statement adds. Inside a
-// transaction FTS5 writes its pending terms to disk at the start of every
-// statement that fires the indexing trigger (a statement savepoint), so
-// inserting row by row writes one tiny index segment per article and then
-// spends most of the import merging them. A thousand news-length rows per
-// statement (about 1–5 MB of text) stay within the pending-term buffer the
-// schema gives FTS5 (migrateImportHash), so each statement writes one
-// segment.
-const importChunk = 1000
+// importChunk is how many articles the reader's goroutine hands the writer
+// at a time, checked for duplicates with one query. The first chunks of an
+// import are smaller (firstChunk, then twice as many each time), so that
+// the writer starts on the first articles while the reader parses the next.
+const importChunk, firstChunk = 1000, 125
 
-// chunkInserter adds articles with multi-row INSERT statements, reusing the
-// prepared statement of a full chunk.
+// insertRows is how many rows one INSERT statement adds: enough that the
+// cost of a statement is small beside its rows', few enough that the
+// statement is quick to prepare (a statement of a thousand rows takes
+// milliseconds).
+const insertRows = 100
+
+// chunkInserter adds articles with multi-row INSERT statements, keeping
+// each statement it prepares for the rest of the import (one per number of
+// rows, so at most insertRows of them).
 type chunkInserter struct {
-	tx   *sql.Tx
-	full *sql.Stmt
+	tx    *sql.Tx
+	stmts map[int]*sql.Stmt // by number of rows
 }
 
 const insertHead = `INSERT INTO articles
-	(title, publication, author, url, published, dateline, language, body, runes, hash, source_path, source_pos) VALUES `
+	(id, title, publication, author, url, published, dateline, language, body, runes, hash, source_path, source_pos) VALUES `
 
 // insert adds c.items[i] for each i in fresh and records their ids in ids[i].
 func (ci *chunkInserter) insert(ctx context.Context, c preparedChunk, fresh []int, ids []int64) error {
-	stmt, err := ci.stmt(ctx, len(fresh))
-	if err != nil {
+	// AUTOINCREMENT would give each row the id after the largest the table
+	// ever had; numbering the rows the same way here spares the INSERT
+	// returning them.
+	var id int64
+	if err := ci.tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0),
+		coalesce((SELECT max(id) FROM articles), 0))`).Scan(&id); err != nil {
 		return err
 	}
-	if len(fresh) < importChunk {
-		defer stmt.Close()
-	}
-	args := make([]any, 0, 12*len(fresh))
-	index := make(map[string]int, len(fresh))
-	for _, i := range fresh {
-		a := &c.items[i].Article
-		args = append(args, a.Title, a.Publication, a.Author, a.URL, a.Published, a.Dateline,
-			a.Language, a.Body, c.runes[i], c.hashes[i], a.SourcePath, a.SourcePos)
-		index[c.hashes[i]] = i
-	}
-	// RETURNING gives no order guarantee; the hash (unique) says which
-	// article each id belongs to.
-	rows, err := stmt.QueryContext(ctx, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	got := 0
-	for rows.Next() {
-		var id int64
-		var h string
-		if err := rows.Scan(&id, &h); err != nil {
+	args := make([]any, 0, 13*min(len(fresh), insertRows))
+	for len(fresh) > 0 {
+		part := fresh[:min(len(fresh), insertRows)]
+		fresh = fresh[len(part):]
+		stmt, err := ci.stmt(ctx, len(part))
+		if err != nil {
 			return err
 		}
-		ids[index[h]] = id
-		got++
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if got != len(fresh) {
-		return fmt.Errorf("%d rows inserted, want %d", got, len(fresh))
+		args = args[:0]
+		for _, i := range part {
+			a := &c.items[i].Article
+			id++
+			ids[i] = id
+			args = append(args, id, a.Title, a.Publication, a.Author, a.URL, a.Published, a.Dateline,
+				a.Language, a.Body, c.runes[i], c.hashes[i], a.SourcePath, a.SourcePos)
+		}
+		if _, err := stmt.ExecContext(ctx, args...); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// stmt returns the INSERT statement for n rows.
+// stmt returns the INSERT statement for n rows, prepared on first use.
 func (ci *chunkInserter) stmt(ctx context.Context, n int) (*sql.Stmt, error) {
-	if n == importChunk && ci.full != nil {
-		return ci.full, nil
+	if st, ok := ci.stmts[n]; ok {
+		return st, nil
 	}
 	var b strings.Builder
 	b.WriteString(insertHead)
@@ -303,21 +313,21 @@ func (ci *chunkInserter) stmt(ctx context.Context, n int) (*sql.Stmt, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString("(?,?,?,?,?,?,?,?,?,?,?,?)")
+		b.WriteString("(?,?,?,?,?,?,?,?,?,?,?,?,?)")
 	}
-	b.WriteString(" RETURNING id, hash")
 	st, err := ci.tx.PrepareContext(ctx, b.String())
 	if err != nil {
 		return nil, err
 	}
-	if n == importChunk {
-		ci.full = st
+	if ci.stmts == nil {
+		ci.stmts = map[int]*sql.Stmt{}
 	}
+	ci.stmts[n] = st
 	return st, nil
 }
 
 func (ci *chunkInserter) close() {
-	if ci.full != nil {
-		ci.full.Close()
+	for _, st := range ci.stmts {
+		st.Close()
 	}
 }
