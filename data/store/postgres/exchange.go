@@ -70,7 +70,7 @@ func readExchange(ctx context.Context, tx *sql.Tx, x *store.Exchange) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT id, article_id, start, "end", note,
+	rows, err = tx.QueryContext(ctx, `SELECT id, article_id, start, "end", note, created_by, updated_by,
 			coalesce((SELECT string_agg(tag_id::text, ',' ORDER BY tag_id) FROM passage_tags WHERE passage_id = passages.id), '')
 		FROM passages ORDER BY article_id, start, "end", id`)
 	if err != nil {
@@ -80,7 +80,7 @@ func readExchange(ctx context.Context, tx *sql.Tx, x *store.Exchange) error {
 		var p store.ExchangePassage
 		var article int64
 		var tags string
-		if err := rows.Scan(&p.ID, &article, &p.Start, &p.End, &p.Note, &tags); err != nil {
+		if err := rows.Scan(&p.ID, &article, &p.Start, &p.End, &p.Note, &p.CreatedBy, &p.ChangedBy, &tags); err != nil {
 			rows.Close()
 			return err
 		}
@@ -94,7 +94,7 @@ func readExchange(ctx context.Context, tx *sql.Tx, x *store.Exchange) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT id, type, article_id, start, "end", status, summary, note FROM events
+	rows, err = tx.QueryContext(ctx, `SELECT id, type, article_id, start, "end", status, summary, note, created_by, updated_by FROM events
 		WHERE article_id IS NOT NULL AND "end" > start AND status <> $1
 		ORDER BY article_id, start, id`, model.StatusRejected)
 	if err != nil {
@@ -103,7 +103,7 @@ func readExchange(ctx context.Context, tx *sql.Tx, x *store.Exchange) error {
 	defer rows.Close()
 	for rows.Next() {
 		var e model.Event
-		if err := rows.Scan(&e.ID, &e.Type, &e.ArticleID, &e.Start, &e.End, &e.Status, &e.Summary, &e.Note); err != nil {
+		if err := rows.Scan(&e.ID, &e.Type, &e.ArticleID, &e.Start, &e.End, &e.Status, &e.Summary, &e.Note, &e.CreatedBy, &e.ChangedBy); err != nil {
 			return err
 		}
 		x.Events = append(x.Events, e)
