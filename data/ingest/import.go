@@ -39,6 +39,12 @@ type FileResult struct {
 	Tags, TagsKnown, Passages int
 	Skipped                   []string
 
+	// Project marks an Attaché project file imported whole into a shared
+	// project, which also brings entities (EntitiesKnown were there
+	// already), aliases, mentions and events.
+	Project                                            bool
+	Entities, EntitiesKnown, Aliases, Mentions, Events int
+
 	// Unsaved lists articles imported without their suggestions because
 	// the store refused them (Options.Extract), each error naming the
 	// article.
@@ -201,6 +207,9 @@ func importFile(ctx context.Context, st store.Store, f source, opts Options, byt
 	r := FileResult{Path: f.path}
 	if f.r == nil && isExchange(f.path) {
 		return importExchange(ctx, st, f.path, nil)
+	}
+	if f.r == nil && isProjectFile(f.path) {
+		return importProjectFile(ctx, st, f.path)
 	}
 	in := f.r
 	if in == nil {

@@ -123,30 +123,37 @@ func (s *Store) ImportExchange(ctx context.Context, x store.Exchange) (store.Exc
 	var res store.ExchangeResult
 	err := s.suggestTx(ctx, func(tx *sql.Tx) error {
 		res = store.ExchangeResult{}
-		tagIDs, err := importExchangeTags(ctx, tx, x.Tags, &res)
-		if err != nil {
-			return err
-		}
-		if err := importExchangeArticles(ctx, tx, x.Articles, &res); err != nil {
-			return err
-		}
-		for i, a := range x.Articles {
-			id := res.ArticleIDs[i]
-			if id == 0 {
-				continue
-			}
-			for _, p := range a.Passages {
-				if err := importExchangePassage(ctx, tx, id, p, tagIDs, &res); err != nil {
-					return fmt.Errorf("article %q: %w", a.Article.Title, err)
-				}
-			}
-		}
-		return nil
+		_, err := importExchange(ctx, tx, x, &res)
+		return err
 	})
 	if err != nil {
 		return store.ExchangeResult{}, s.queryError("import exchange", err)
 	}
 	return res, nil
+}
+
+// importExchange imports x inside tx and returns the project's id of each
+// of x's tags.
+func importExchange(ctx context.Context, tx *sql.Tx, x store.Exchange, res *store.ExchangeResult) ([]int64, error) {
+	tagIDs, err := importExchangeTags(ctx, tx, x.Tags, res)
+	if err != nil {
+		return nil, err
+	}
+	if err := importExchangeArticles(ctx, tx, x.Articles, res); err != nil {
+		return nil, err
+	}
+	for i, a := range x.Articles {
+		id := res.ArticleIDs[i]
+		if id == 0 {
+			continue
+		}
+		for _, p := range a.Passages {
+			if err := importExchangePassage(ctx, tx, id, p, tagIDs, res); err != nil {
+				return nil, fmt.Errorf("article %q: %w", a.Article.Title, err)
+			}
+		}
+	}
+	return tagIDs, nil
 }
 
 // importExchangeTags finds or creates each tag and returns their ids.

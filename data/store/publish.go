@@ -1,0 +1,59 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// Project is the whole of a project's work as it moves to another project:
+// what an exchange carries (articles, the tag tree, passages with their
+// notes) and the entities with their aliases, the mentions and the events
+// (every field, status and tag). Ids are the source project's; the
+// receiving project gives its own.
+type Project struct {
+	Exchange
+	Entities []Entity
+	Mentions []Mention
+	Events   []Event
+}
+
+// ProjectResult reports what ImportProject added and what it found there
+// already.
+type ProjectResult struct {
+	ExchangeResult
+	EntitiesCreated, EntitiesReused int
+	Aliases                         int // aliases added to entities
+	Mentions, MentionsKnown         int
+	Events, EventsKnown             int
+}
+
+// ProjectImporter is a Store that takes in a whole project in one
+// transaction (the PostgreSQL engine: moving an analyst's file to a team's
+// shared project). Importing the same project twice adds nothing the
+// second time: articles are matched by their text (as ImportExchange
+// does), tags by name and parent, passages by span, entities by name and
+// kind (case folded), aliases by name (exactly), mentions by entity and span, and
+// events by source span, type, dates, parties and summary.
+type ProjectImporter interface {
+	ImportProject(ctx context.Context, p Project) (ProjectResult, error)
+}
+
+// ReadProject reads every part of st that ImportProject carries.
+func ReadProject(ctx context.Context, st Store) (Project, error) {
+	var p Project
+	var err error
+	if p.Exchange, err = st.ExchangeSnapshot(ctx); err != nil {
+		return Project{}, err
+	}
+	p.Exchange.Events = nil // the full events follow
+	if p.Entities, err = st.Entities(ctx, EntityFilter{}); err != nil {
+		return Project{}, fmt.Errorf("read entities: %w", err)
+	}
+	if p.Mentions, err = st.Mentions(ctx, MentionFilter{}); err != nil {
+		return Project{}, fmt.Errorf("read mentions: %w", err)
+	}
+	if p.Events, err = st.Events(ctx, EventFilter{}); err != nil {
+		return Project{}, fmt.Errorf("read events: %w", err)
+	}
+	return p, nil
+}
