@@ -59,14 +59,23 @@ func (wb *workbench) publish(location string) {
 
 // publishSummary says what a publication added and what was there already.
 func publishSummary(r store.ProjectResult) string {
-	s := fmt.Sprintf("added %d articles, %d tags, %d passages, %d entities, %d aliases, %d mentions and %d events",
-		len(r.NewArticles), r.TagsCreated, r.Passages, r.EntitiesCreated, r.Aliases, r.Mentions, r.Events)
+	s := fmt.Sprintf("added %s, %s, %s, %s, %s, %s and %s",
+		plural(len(r.NewArticles), "article"), plural(r.TagsCreated, "tag"), plural(r.Passages, "passage"),
+		plural(r.EntitiesCreated, "entity"), aliases(r.Aliases), plural(r.Mentions, "mention"), plural(r.Events, "event"))
 	already := len(r.ArticleIDs) - len(r.NewArticles) - len(r.Refused)
 	if already+r.TagsReused+r.EntitiesReused+r.EventsKnown > 0 {
-		s += fmt.Sprintf(";\nalready there: %d articles, %d tags, %d entities, %d events", already, r.TagsReused, r.EntitiesReused, r.EventsKnown)
+		s += fmt.Sprintf(";\nalready there: %s, %s, %s, %s", plural(already, "article"), plural(r.TagsReused, "tag"),
+			plural(r.EntitiesReused, "entity"), plural(r.EventsKnown, "event"))
 	}
 	if len(r.Refused) > 0 {
-		s += fmt.Sprintf(";\nnot copied: %d articles whose text is there with other spacing", len(r.Refused))
+		s += ";\nnot copied: " + plural(len(r.Refused), "article") + " whose text is there with other spacing"
 	}
 	return s + "."
+}
+
+func aliases(n int) string {
+	if n == 1 {
+		return "1 alias"
+	}
+	return fmt.Sprintf("%d aliases", n)
 }
