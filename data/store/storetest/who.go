@@ -20,7 +20,7 @@ func member(s store.Store) string {
 	return ""
 }
 
-// testEveryReadNamesWhoDidIt checks that tags, passages and events read back
+// testEveryReadNamesWhoDidIt checks that tags, passages, entities and events read back
 // with who created and last changed them, the same through every read.
 func testEveryReadNamesWhoDidIt(t *testing.T, open Opener) {
 	s := open(t)
@@ -73,6 +73,15 @@ func testEveryReadNamesWhoDidIt(t *testing.T, open Opener) {
 		t.Fatalf("Events: %v %v", evs, err)
 	}
 	check("Events", evs[0].Who)
+	eid2, err := s.CreateEntity(ctx, store.Entity{Name: "Xi Jinping", Kind: model.KindPerson})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ent, err := s.Entity(ctx, eid2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("Entity", ent.Who)
 	x, err := s.ExchangeSnapshot(ctx)
 	if err != nil || len(x.Articles) != 1 || len(x.Articles[0].Passages) != 1 || len(x.Events) != 1 {
 		t.Fatalf("ExchangeSnapshot: %+v %v", x, err)
