@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/attache-app/attache/data/extract"
 	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/project"
 	"github.com/attache-app/attache/data/store"
@@ -75,6 +76,23 @@ func TestPublishSeedProjectTwice(t *testing.T) {
 	}
 	if a, b := eventKeys(t, src), eventKeys(t, dst); !slices.Equal(a, b) {
 		t.Errorf("events differ:\nfile:   %v\nshared: %v", a, b)
+	}
+
+	// Extraction run again on the shared project knows the suggestions the
+	// file brought: it adds nothing.
+	x, err := extract.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, err := dst.ArticleIDs(ctx, store.ArticleFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := extract.Run(ctx, dst, x, ids); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := dst.Counts(ctx); got != want {
+		t.Errorf("extraction again on the shared project: %+v, the file %+v", got, want)
 	}
 }
 

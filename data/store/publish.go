@@ -15,6 +15,21 @@ type Project struct {
 	Entities []Entity
 	Mentions []Mention
 	Events   []Event
+	// Keys identify the mentions and events that extraction suggested, so
+	// that extraction run again on the receiving project recognises them.
+	Keys MachineKeys
+}
+
+// MachineKeys are the keys under which extraction knows its suggestions,
+// by mention and event id.
+type MachineKeys struct {
+	Mentions, Events map[int64]string
+}
+
+// MachineKeyReader is a Store that tells which of its mentions and events
+// extraction suggested (the SQLite engine).
+type MachineKeyReader interface {
+	MachineKeys(ctx context.Context) (MachineKeys, error)
 }
 
 // ProjectResult reports what ImportProject added and what it found there
@@ -54,6 +69,11 @@ func ReadProject(ctx context.Context, st Store) (Project, error) {
 	}
 	if p.Events, err = st.Events(ctx, EventFilter{}); err != nil {
 		return Project{}, fmt.Errorf("read events: %w", err)
+	}
+	if r, ok := st.(MachineKeyReader); ok {
+		if p.Keys, err = r.MachineKeys(ctx); err != nil {
+			return Project{}, fmt.Errorf("read suggestions' keys: %w", err)
+		}
 	}
 	return p, nil
 }

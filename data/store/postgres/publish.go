@@ -35,7 +35,7 @@ func (s *Store) ImportProject(ctx context.Context, p store.Project) (store.Proje
 		if err != nil {
 			return err
 		}
-		m := idMaps{articles: map[int64]int64{}, tags: map[int64]int64{}, entities: map[int64]int64{}}
+		m := idMaps{articles: map[int64]int64{}, tags: map[int64]int64{}, entities: map[int64]int64{}, keys: p.Keys}
 		for i, a := range p.Articles {
 			if id := res.ArticleIDs[i]; id != 0 {
 				m.articles[a.Article.ID] = id
@@ -70,6 +70,7 @@ func (s *Store) ImportProject(ctx context.Context, p store.Project) (store.Proje
 // idMaps map the copied project's ids to this project's.
 type idMaps struct {
 	articles, tags, entities map[int64]int64
+	keys                     store.MachineKeys // the copy's suggestions, kept so that extraction here knows them
 }
 
 // mapIDs maps a list of ids, in order and without repeats (two entities of
@@ -133,7 +134,7 @@ func importEntity(ctx context.Context, tx *sql.Tx, e model.Entity, m *idMaps, re
 }
 
 // importMention adds a mention unless its entity already has one with the
-// same span.
+// same span, or the suggestion it came from is here.
 func importMention(ctx context.Context, tx *sql.Tx, mn model.Mention, m *idMaps, res *store.ProjectResult) error {
 	article, ok := m.articles[mn.ArticleID]
 	entity, ok2 := m.entities[mn.EntityID]
@@ -143,9 +144,11 @@ func importMention(ctx context.Context, tx *sql.Tx, mn model.Mention, m *idMaps,
 	if err := mn.Status.Valid(); err != nil {
 		return err
 	}
+	key := m.keys.Mentions[mn.ID]
 	var known bool
-	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM mentions WHERE article_id = $1 AND entity_id = $2 AND start = $3 AND "end" = $4)`,
-		article, entity, mn.Start, mn.End).Scan(&known); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM mentions WHERE article_id = $1
+		AND (entity_id = $2 AND start = $3 AND "end" = $4 OR machine_key = $5))`,
+		article, entity, mn.Start, mn.End, key).Scan(&known); err != nil {
 		return err
 	}
 	if known {
@@ -155,8 +158,8 @@ func importMention(ctx context.Context, tx *sql.Tx, mn model.Mention, m *idMaps,
 	if err := checkSpan(ctx, tx, article, mn.Start, mn.End); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO mentions(entity_id, article_id, start, "end", status) VALUES ($1, $2, $3, $4, $5)`,
-		entity, article, mn.Start, mn.End, mn.Status); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO mentions(entity_id, article_id, start, "end", status, machine_key) VALUES ($1, $2, $3, $4, $5, $6)`,
+		entity, article, mn.Start, mn.End, mn.Status, sql.NullString{String: key, Valid: key != ""}); err != nil {
 		return err
 	}
 	res.Mentions++
@@ -164,7 +167,7 @@ func importMention(ctx context.Context, tx *sql.Tx, mn model.Mention, m *idMaps,
 }
 
 // importEvent adds an event unless one with the same source span, type,
-// dates, parties and summary is here.
+// dates, parties and summary is here, or the suggestion it came from.
 func importEvent(ctx context.Context, tx *sql.Tx, e model.Event, m *idMaps, res *store.ProjectResult) error {
 	if e.ArticleID != 0 {
 		id, ok := m.articles[e.ArticleID]
@@ -187,13 +190,14 @@ func importEvent(ctx context.Context, tx *sql.Tx, e model.Event, m *idMaps, res 
 	if err := e.Validate(); err != nil {
 		return err
 	}
+	key := m.keys.Events[e.ID]
 	var known bool
 	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM events e
-		WHERE coalesce(e.article_id, 0) = $1 AND e.start = $2 AND e."end" = $3 AND e.type = $4
+		WHERE coalesce(e.article_id, 0) = $1 AND (e.machine_key = $10 OR e.start = $2 AND e."end" = $3 AND e.type = $4
 		AND e.date = $5 AND e.end_date = $6 AND e.summary = $7
 		AND coalesce((SELECT string_agg(entity_id::text, ',' ORDER BY pos, id) FROM event_entities WHERE event_id = e.id AND role = 'actor'), '') = $8
-		AND coalesce((SELECT string_agg(entity_id::text, ',' ORDER BY pos, id) FROM event_entities WHERE event_id = e.id AND role = 'recipient'), '') = $9)`,
-		e.ArticleID, e.Start, e.End, e.Type, e.Date, e.EndDate, e.Summary, joinIDs(e.Actors), joinIDs(e.Recipients)).Scan(&known)
+		AND coalesce((SELECT string_agg(entity_id::text, ',' ORDER BY pos, id) FROM event_entities WHERE event_id = e.id AND role = 'recipient'), '') = $9))`,
+		e.ArticleID, e.Start, e.End, e.Type, e.Date, e.EndDate, e.Summary, joinIDs(e.Actors), joinIDs(e.Recipients), key).Scan(&known)
 	if err != nil {
 		return err
 	}
@@ -204,7 +208,7 @@ func importEvent(ctx context.Context, tx *sql.Tx, e model.Event, m *idMaps, res 
 	if err := checkEvent(ctx, tx, &e); err != nil {
 		return err
 	}
-	if _, err := insertEvent(ctx, tx, e, ""); err != nil {
+	if _, err := insertEvent(ctx, tx, e, key); err != nil {
 		return err
 	}
 	res.Events++
