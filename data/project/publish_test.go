@@ -21,7 +21,9 @@ func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 // TestPublishSeedProjectTwice publishes the seeded sample project to a
 // shared project twice: the first time brings every article, entity,
 // mention and event, the second adds nothing, and the shared project then
-// holds the same counts and the same events as the file.
+// holds the same counts and the same events as the file, and extraction run
+// there again neither repeats the file's suggestions nor brings back one the
+// analyst deleted.
 func TestPublishSeedProjectTwice(t *testing.T) {
 	ctx := context.Background()
 	src, err := sqlite.Open(filepath.Join(t.TempDir(), "mine.attache"))
@@ -42,6 +44,10 @@ func TestPublishSeedProjectTwice(t *testing.T) {
 	}
 	evs[0].TagIDs, evs[0].Note = []int64{tag}, "ask the desk"
 	if err := src.UpdateEvent(ctx, evs[0]); err != nil {
+		t.Fatal(err)
+	}
+	// A suggestion the analyst deleted stays deleted on the shared project.
+	if err := src.DeleteEvent(ctx, evs[len(evs)-1].ID); err != nil {
 		t.Fatal(err)
 	}
 

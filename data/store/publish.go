@@ -21,9 +21,11 @@ type Project struct {
 }
 
 // MachineKeys are the keys under which extraction knows its suggestions,
-// by mention and event id.
+// by mention and event id, and those of the suggestions the analyst
+// deleted (by article id), which extraction must not bring back.
 type MachineKeys struct {
 	Mentions, Events map[int64]string
+	Dismissed        map[int64][]string
 }
 
 // MachineKeyReader is a Store that tells which of its mentions and events

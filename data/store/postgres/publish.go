@@ -59,6 +59,17 @@ func (s *Store) ImportProject(ctx context.Context, p store.Project) (store.Proje
 				return fmt.Errorf("event %d: %w", e.ID, err)
 			}
 		}
+		for article, keys := range p.Keys.Dismissed {
+			id, ok := m.articles[article]
+			if !ok {
+				continue
+			}
+			for _, k := range keys {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO dismissed(article_id, machine_key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, id, k); err != nil {
+					return err
+				}
+			}
+		}
 		return nil
 	})
 	if err != nil {
