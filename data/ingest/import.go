@@ -208,9 +208,6 @@ func importFile(ctx context.Context, st store.Store, f source, opts Options, byt
 	if f.r == nil && isExchange(f.path) {
 		return importExchange(ctx, st, f.path, nil)
 	}
-	if f.r == nil && isProjectFile(f.path) {
-		return importProjectFile(ctx, st, f.path)
-	}
 	in := f.r
 	if in == nil {
 		file, err := os.Open(f.path)
@@ -223,6 +220,9 @@ func importFile(ctx context.Context, st store.Store, f source, opts Options, byt
 	}
 	br := bufio.NewReaderSize(in, bufferSize(f.size))
 	head, _ := br.Peek(jsonlSniff)
+	if f.r == nil && bytes.HasPrefix(head, sqliteHeader) {
+		return importProjectFile(ctx, st, f.path)
+	}
 	if f.r != nil && (bytes.HasPrefix(head, []byte("PK\x03\x04")) || exchange.DetectBytes(f.path, nil) != exchange.NotExchange) {
 		// A zip archive (perhaps a REFI-QDA project) needs random access.
 		data, err := readContent(f.path, br, f.size, opts)

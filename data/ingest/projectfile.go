@@ -1,33 +1,17 @@
 package ingest
 
 import (
-	"bytes"
 	"context"
-	"io"
-	"os"
 
 	"github.com/attache-app/attache/data/store"
 	"github.com/attache-app/attache/data/store/sqlite"
 )
 
-// sqliteHeader opens every SQLite database file, and so every project file.
+// sqliteHeader opens every SQLite database file, and so every Attaché
+// project file (.attache), which is imported whole into a shared project
+// rather than read as articles (the engine refuses a database that is no
+// project).
 var sqliteHeader = []byte("SQLite format 3\x00")
-
-// isProjectFile reports an Attaché project file (.attache, or any SQLite
-// database: the engine refuses one that is not a project), which is
-// imported whole into a shared project rather than read as articles.
-func isProjectFile(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, len(sqliteHeader))
-	if _, err := io.ReadFull(f, head); err != nil {
-		return false
-	}
-	return bytes.Equal(head, sqliteHeader)
-}
 
 // importProjectFile copies the project file at path — articles, tags,
 // passages with their notes, entities with their aliases, mentions and
