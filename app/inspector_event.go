@@ -81,7 +81,12 @@ func eventCard(wb *workbench, ev model.Event, d eventData) fyne.CanvasObject {
 		}, wb.win)
 	})
 	buttons := container.NewGridWithColumns(2, confirm, reject, edit, open)
-	return container.NewVBox(head, form, buttons, widget.NewSeparator(), quote, source, del)
+	box := container.NewVBox(head, form, buttons, widget.NewSeparator(), quote, source)
+	if who := whoLabel(ev.Who); who != nil {
+		box.Add(who)
+	}
+	box.Add(del)
+	return box
 }
 
 func modeSuffix(mode string) string {

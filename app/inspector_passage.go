@@ -62,6 +62,10 @@ func (i *inspector) passageView(d passageData) (string, fyne.CanvasObject) {
 	open := widget.NewButtonWithIcon("Open in article", theme.VisibilityIcon(), func() {
 		wb.openArticle(p.ArticleID, p.Start, p.End)
 	})
+	head := container.NewVBox(quote, source)
+	if who := whoLabel(p.Who); who != nil {
+		head.Add(who)
+	}
 
 	chips := container.NewVBox()
 	for _, t := range d.tags {
@@ -126,7 +130,7 @@ func (i *inspector) passageView(d passageData) (string, fyne.CanvasObject) {
 	del.Importance = widget.DangerImportance
 
 	return "Passage", container.NewVScroll(container.NewVBox(
-		quote, source, container.NewHBox(open),
+		head, container.NewHBox(open),
 		widget.NewSeparator(),
 		sectionLabel("Tags"), chips, container.NewHBox(addTag),
 		widget.NewSeparator(),
@@ -134,6 +138,33 @@ func (i *inspector) passageView(d passageData) (string, fyne.CanvasObject) {
 		widget.NewSeparator(),
 		container.NewHBox(del),
 	))
+}
+
+// whoText says which members created and last changed an item of a shared
+// project: "created by ana · changed by bea"; "" when the project records no
+// names (a project file).
+func whoText(w model.Who) string {
+	switch {
+	case w.CreatedBy == "" && w.ChangedBy == "":
+		return ""
+	case w.ChangedBy == "" || w.ChangedBy == w.CreatedBy:
+		return "created by " + w.CreatedBy
+	case w.CreatedBy == "":
+		return "changed by " + w.ChangedBy
+	}
+	return "created by " + w.CreatedBy + " · changed by " + w.ChangedBy
+}
+
+// whoLabel is whoText as a quiet label, or nil when there is nothing to say.
+func whoLabel(w model.Who) *widget.Label {
+	text := whoText(w)
+	if text == "" {
+		return nil
+	}
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	return l
 }
 
 // tagChip is a tag's colour, name and a button that removes it.

@@ -34,11 +34,17 @@ type uiBench struct {
 
 func newUIBench(t *testing.T) *uiBench {
 	t.Helper()
-	a := newLoopApp(t)
 	st, err := sqlite.Open(filepath.Join(t.TempDir(), "p.attache"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	return newUIBenchOn(t, st)
+}
+
+// newUIBenchOn is newUIBench on an open project, which it closes at the end.
+func newUIBenchOn(t *testing.T, st store.Store) *uiBench {
+	t.Helper()
+	a := newLoopApp(t)
 	wb := newWorkbench(a)
 	wb.st, wb.work = st, openWorkOn(wb.ctx, st) // open without loading the views
 	wb.win.Resize(fyne.NewSize(1320, 820))

@@ -26,6 +26,7 @@ func (wb *workbench) actions() map[string]*action {
 		"new":        {label: "New Project…", key: fyne.KeyN, mod: ctrl, run: wb.newProjectDialog},
 		"open":       {label: "Open Project…", key: fyne.KeyO, mod: ctrl | shift, run: wb.openProjectDialog},
 		"savecopy":   {label: "Save a Copy…", key: fyne.KeyS, mod: ctrl | shift, run: wb.saveCopyDialog},
+		"publish":    {label: "Publish to Shared Project…", run: wb.publishDialog},
 		"undo":       {label: "Undo", key: fyne.KeyZ, mod: ctrl, run: wb.undo},
 		"redo":       {label: "Redo", key: fyne.KeyZ, mod: ctrl | shift, run: wb.redo},
 		"find":       {label: "Find in Article…", key: fyne.KeyF, mod: ctrl, run: wb.reader.showFind},
@@ -67,7 +68,7 @@ func (wb *workbench) mainMenu() *fyne.MainMenu {
 	wb.recentItem.ChildMenu = wb.recentMenu(nil)
 	wb.undoItem, wb.redoItem = a["undo"].item(), a["redo"].item()
 	file := fyne.NewMenu("File", a["new"].item(), a["open"].item(), wb.recentItem, a["savecopy"].item(),
-		fyne.NewMenuItemSeparator(), a["import"].item(), a["export"].item())
+		a["publish"].item(), fyne.NewMenuItemSeparator(), a["import"].item(), a["export"].item())
 	edit := fyne.NewMenu("Edit", wb.undoItem, wb.redoItem, fyne.NewMenuItemSeparator(),
 		a["find"].item(), a["search"].item(), fyne.NewMenuItemSeparator(),
 		a["tag"].item(), a["annotate"].item(), a["event"].item())

@@ -18,7 +18,7 @@ func init() {
 	register(command{
 		name:    "import",
 		usage:   "import [--published YYYY-MM-DD] [--publication NAME] [--split auto|none] [--no-extract] PATH...",
-		summary: "import articles from files and folders, and REFI-QDA projects (.qdpx) and codebooks (.qdc)",
+		summary: "import articles from files and folders, REFI-QDA projects (.qdpx) and codebooks (.qdc), and into a shared project a project file (.attache)",
 		run:     runImport,
 	})
 }
@@ -96,12 +96,18 @@ func outcome(r ingest.FileResult) string {
 		return "refused: " + ingest.Reason(r.Err)
 	case r.Exchange:
 		s := fmt.Sprintf("imported %d articles, %d tags, %d passages", r.Imported, r.Tags, r.Passages)
+		if r.Project {
+			s += fmt.Sprintf(", %d entities, %d aliases, %d mentions, %d events", r.Entities, r.Aliases, r.Mentions, r.Events)
+		}
 		var already []string
 		if r.Duplicates > 0 {
 			already = append(already, plural(r.Duplicates, "article"))
 		}
 		if r.TagsKnown > 0 {
 			already = append(already, plural(r.TagsKnown, "tag"))
+		}
+		if r.EntitiesKnown > 0 {
+			already = append(already, strings.Replace(plural(r.EntitiesKnown, "entity"), "entitys", "entities", 1))
 		}
 		if len(already) > 0 {
 			s += " (" + strings.Join(already, ", ") + " already in the project)"

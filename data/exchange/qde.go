@@ -123,6 +123,7 @@ type qdeSelection struct {
 	StartPosition string      `xml:"startPosition,attr"`
 	EndPosition   string      `xml:"endPosition,attr"`
 	CreatingUser  string      `xml:"creatingUser,attr,omitempty"`
+	ModifyingUser string      `xml:"modifyingUser,attr,omitempty"`
 	Description   string      `xml:"Description,omitempty"`
 	Coding        []qdeCoding `xml:"Coding"`
 	NoteRef       []qdeRef    `xml:"NoteRef"`

@@ -146,13 +146,14 @@ func buildProject(x store.Exchange, opts ExportOptions) (qdeProject, []sourceTex
 	if user == "" {
 		user = Origin
 	}
-	userGUID := guid("user", user)
+	users := &coders{list: &qdeUsers{}}
+	userGUID := users.ref(user)
 	name := opts.Name
 	if name == "" {
 		name = "Attaché project"
 	}
 	p := qdeProject{Xmlns: projectNS, Name: name, Origin: Origin, CreatingUserGUID: userGUID,
-		Users: &qdeUsers{User: []qdeUser{{GUID: userGUID, Name: user}}}}
+		Users: users.list}
 	var events *eventCodes
 	if opts.Events && len(x.Events) > 0 {
 		events = newEventCodes(x.Events)
@@ -176,9 +177,9 @@ func buildProject(x store.Exchange, opts ExportOptions) (qdeProject, []sourceTex
 	for i := range x.Articles {
 		a := &x.Articles[i]
 		runes := []rune(a.Article.Body)
-		src := buildSource(a, runes, x.Tags)
+		src := buildSource(a, runes, x.Tags, users)
 		for _, e := range byArticle[a.Article.ID] {
-			src.Selection = append(src.Selection, events.selection(e, runes))
+			src.Selection = append(src.Selection, events.selection(e, runes, users))
 		}
 		for _, v := range metaVariables {
 			if val := strings.TrimSpace(*v.get(&a.Article)); val != "" {
@@ -200,7 +201,7 @@ func buildProject(x store.Exchange, opts ExportOptions) (qdeProject, []sourceTex
 }
 
 // buildSource writes an article and its passages.
-func buildSource(a *store.ExchangeArticle, runes []rune, tags []store.ExchangeTag) qdeTextSource {
+func buildSource(a *store.ExchangeArticle, runes []rune, tags []store.ExchangeTag, users *coders) qdeTextSource {
 	g := guid("article", a.Article.Hash)
 	title := strings.TrimSpace(a.Article.Title)
 	if title == "" {
@@ -210,10 +211,11 @@ func buildSource(a *store.ExchangeArticle, runes []rune, tags []store.ExchangeTa
 	for _, ps := range a.Passages {
 		pg := guidOf("passage", ps.ID)
 		sel := qdeSelection{GUID: pg, Name: snippet(runes, ps.Start, ps.End),
-			StartPosition: fmt.Sprint(ps.Start), EndPosition: fmt.Sprint(ps.End), Description: ps.Note}
+			StartPosition: fmt.Sprint(ps.Start), EndPosition: fmt.Sprint(ps.End), Description: ps.Note,
+			CreatingUser: users.ref(ps.CreatedBy), ModifyingUser: users.ref(ps.ChangedBy)}
 		for _, t := range ps.Tags {
 			tg := guidOf("tag", tags[t].ID)
-			sel.Coding = append(sel.Coding, qdeCoding{GUID: guid("coding", pg+"/"+tg), CodeRef: qdeRef{TargetGUID: tg}})
+			sel.Coding = append(sel.Coding, qdeCoding{GUID: guid("coding", pg+"/"+tg), CreatingUser: sel.CreatingUser, CodeRef: qdeRef{TargetGUID: tg}})
 		}
 		src.Selection = append(src.Selection, sel)
 	}
@@ -307,7 +309,7 @@ func eventType(e model.Event) string {
 }
 
 // selection is an event's source span coded with its type.
-func (ec *eventCodes) selection(e model.Event, runes []rune) qdeSelection {
+func (ec *eventCodes) selection(e model.Event, runes []rune, users *coders) qdeSelection {
 	g := guidOf("event", e.ID)
 	desc := e.Summary
 	if e.Status != "" {
@@ -317,9 +319,11 @@ func (ec *eventCodes) selection(e model.Event, runes []rune) qdeSelection {
 		desc += "\n\n" + e.Note
 	}
 	cg := ec.byType[eventType(e)]
+	creator := users.ref(e.CreatedBy)
 	return qdeSelection{GUID: g, Name: snippet(runes, e.Start, e.End),
 		StartPosition: fmt.Sprint(e.Start), EndPosition: fmt.Sprint(e.End), Description: desc,
-		Coding: []qdeCoding{{GUID: guid("coding", g+"/"+cg), CodeRef: qdeRef{TargetGUID: cg}}}}
+		CreatingUser: creator, ModifyingUser: users.ref(e.ChangedBy),
+		Coding: []qdeCoding{{GUID: guid("coding", g+"/"+cg), CreatingUser: creator, CodeRef: qdeRef{TargetGUID: cg}}}}
 }
 
 // ProjectName names a project in an export: its file name without folder

@@ -102,7 +102,7 @@ var eventsCSVHeader = []string{"id", "date", "enddate", "date_precision", "date_
 	"recipient", "recipient_entity_id", "recipient_kind", "recipient_country",
 	"event", "mode", "cameo", "goldstein", "quad_class", "location", "summary", "text",
 	"article_id", "title", "publication", "published", "url", "start", "end",
-	"status", "tags", "note"}
+	"status", "tags", "note", "coder"}
 
 // WriteEventsCSV writes evs as CSV, one row per event with the fields of the
 // JSON export flattened (see the header row). Text cells that a spreadsheet
@@ -122,17 +122,17 @@ func WriteEventsCSV(w io.Writer, evs []EventRecord) error {
 		row = append(row, itoa(ev.Source.ArticleID))
 		row = append(row, text(ev.Source.Title, ev.Source.Publication, ev.Source.Published, ev.Source.URL)...)
 		row = append(row, strconv.Itoa(ev.Source.Start), strconv.Itoa(ev.Source.End))
-		row = append(row, text(string(ev.Status), join(ev.Tags), ev.Note)...)
+		row = append(row, text(string(ev.Status), join(ev.Tags), ev.Note, ev.Coder)...)
 		c.row(row)
 	}
 	return c.close()
 }
 
 // passagesCSVHeader is the header row of WritePassagesCSV.
-var passagesCSVHeader = []string{"article_id", "article", "publication", "published", "quote", "tags", "note", "start", "end"}
+var passagesCSVHeader = []string{"article_id", "article", "publication", "published", "quote", "tags", "note", "start", "end", "coder"}
 
 // WritePassagesCSV writes tagged passages as CSV (article_id, article, publication,
-// published, quote, tags, note, start, end);
+// published, quote, tags, note, start, end, coder);
 // tags are joined with "; ".
 func WritePassagesCSV(w io.Writer, ps []PassageRecord) error {
 	c := newCSV(w, "passages", passagesCSVHeader)
@@ -140,6 +140,7 @@ func WritePassagesCSV(w io.Writer, ps []PassageRecord) error {
 		row := []string{itoa(p.ArticleID)}
 		row = append(row, text(p.Article, p.Publication, p.Published, p.Quote, join(p.Tags), p.Note)...)
 		row = append(row, strconv.Itoa(p.Start), strconv.Itoa(p.End))
+		row = append(row, text(p.Coder)...)
 		c.row(row)
 	}
 	return c.close()

@@ -70,6 +70,9 @@ func TestWriteEventsCSV(t *testing.T) {
 		{2, "publication", "'@Times, \"Pacific\"\nedition"},
 		{2, "note", "decision date, not the announcement\n=1+1"}, // the reader turns CRLF into LF
 		{2, "tags", "'-aid; +pacific"},
+		{2, "coder", "'=bea"},
+		{1, "coder", "ana"},
+		{0, "coder", ""},
 		{2, "summary", "<script>alert('x')</script> aid <b>cut</b>"},
 		// Numbers stay numbers, negative or not.
 		{2, "goldstein", "-5.6"},
@@ -124,7 +127,7 @@ func TestWritePassagesCSV(t *testing.T) {
 	ps := []export.PassageRecord{
 		{ArticleID: 1, Article: "Trump, Xi discuss Taiwan", Publication: "Taipei Times", Published: "2025-01-18",
 			Quote: "“We both attach great importance to interaction,” Xi said.\nNext line, with \"quotes\"", Tags: []string{"quote", "US–China"},
-			Note: "+ optimistic tone", Start: 550, End: 610},
+			Note: "+ optimistic tone", Start: 550, End: 610, Coder: "ana"},
 		{ArticleID: 2, Article: "@everyone", Quote: "=cmd|' /C calc'!A0", Start: 0, End: 18},
 	}
 	var b bytes.Buffer
@@ -132,14 +135,14 @@ func TestWritePassagesCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	header, rows := readCSV(t, b.Bytes())
-	if strings.Join(header, ",") != "article_id,article,publication,published,quote,tags,note,start,end" {
+	if strings.Join(header, ",") != "article_id,article,publication,published,quote,tags,note,start,end,coder" {
 		t.Errorf("header = %v", header)
 	}
 	want := []map[string]string{
 		{"article_id": "1", "article": ps[0].Article, "publication": "Taipei Times", "published": "2025-01-18",
-			"quote": ps[0].Quote, "tags": "quote; US–China", "note": "'+ optimistic tone", "start": "550", "end": "610"},
+			"quote": ps[0].Quote, "tags": "quote; US–China", "note": "'+ optimistic tone", "start": "550", "end": "610", "coder": "ana"},
 		{"article_id": "2", "article": "'@everyone", "publication": "", "published": "", "quote": "'=cmd|' /C calc'!A0",
-			"tags": "", "note": "", "start": "0", "end": "18"},
+			"tags": "", "note": "", "start": "0", "end": "18", "coder": ""},
 	}
 	for i := range want {
 		for k, v := range want[i] {

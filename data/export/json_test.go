@@ -58,7 +58,7 @@ func TestWriteEventsJSONFields(t *testing.T) {
 		`"cameo": "041"`, `"cameo": "057"`, `"date": "2025-01-17"`, `"date": "2025-06-23"`,
 		`"event": "CONSULT"`, `"event": "SUPPORT"`, `"enddate": ""`, `"date_precision": "day"`,
 		`"name": "Xi Jinping"`, `"entity_id": 1`, `"country": "CHN"`, `"quad_class": 1`,
-		`"article_id": 1`, `"published": "2025-01-18"`, `(習近平)`,
+		`"article_id": 1`, `"published": "2025-01-18"`, `(習近平)`, `"coder": ""`, `"coder": "ana"`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("JSON export lacks %s:\n%s", want, out)

@@ -31,6 +31,7 @@ type EventRecord struct {
 	Status        model.Status    `json:"status"`
 	Tags          []string        `json:"tags"`
 	Note          string          `json:"note"`
+	Coder         string          `json:"coder"` // the member who last changed it on a shared project; "" in a project file
 }
 
 // Party is an actor or recipient of an event.
@@ -62,7 +63,8 @@ type PassageRecord struct {
 	Quote       string // the passage's text
 	Tags        []string
 	Note        string
-	Start, End  int // rune span in the article body
+	Start, End  int    // rune span in the article body
+	Coder       string // the member who last changed it on a shared project; "" in a project file
 }
 
 // EntityRecord is one entity as exported.

@@ -39,6 +39,12 @@ type FileResult struct {
 	Tags, TagsKnown, Passages int
 	Skipped                   []string
 
+	// Project marks an Attaché project file imported whole into a shared
+	// project, which also brings entities (EntitiesKnown were there
+	// already), aliases, mentions and events.
+	Project                                            bool
+	Entities, EntitiesKnown, Aliases, Mentions, Events int
+
 	// Unsaved lists articles imported without their suggestions because
 	// the store refused them (Options.Extract), each error naming the
 	// article.
@@ -214,6 +220,9 @@ func importFile(ctx context.Context, st store.Store, f source, opts Options, byt
 	}
 	br := bufio.NewReaderSize(in, bufferSize(f.size))
 	head, _ := br.Peek(jsonlSniff)
+	if f.r == nil && bytes.HasPrefix(head, sqliteHeader) {
+		return importProjectFile(ctx, st, f.path)
+	}
 	if f.r != nil && (bytes.HasPrefix(head, []byte("PK\x03\x04")) || exchange.DetectBytes(f.path, nil) != exchange.NotExchange) {
 		// A zip archive (perhaps a REFI-QDA project) needs random access.
 		data, err := readContent(f.path, br, f.size, opts)

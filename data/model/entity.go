@@ -14,6 +14,7 @@ type Entity struct {
 	Description   string
 	Aliases       []Alias
 	Mentions      int // mentions not rejected (read-only)
+	Who
 }
 
 // Alias is another name of an entity.

@@ -20,6 +20,7 @@ type Event struct {
 	Status                  Status
 	TagIDs                  []int64
 	Note                    string
+	Who
 }
 
 // Normalize gives an event without a status the status confirmed (an event

@@ -9,4 +9,5 @@ type Passage struct {
 	TagIDs     []int64
 	Note       string
 	Text       string // the spanned text (filled by the store, ignored on create)
+	Who
 }

@@ -19,6 +19,7 @@ type Tag struct {
 	Description string
 	Passages    int // passages carrying the tag (read-only)
 	Events      int // events carrying the tag (read-only)
+	Who
 }
 
 // Normalize trims the name and gives a tag without a colour the default one.

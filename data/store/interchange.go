@@ -1,5 +1,7 @@
 package store
 
+import "github.com/attache-app/attache/data/model"
+
 // Exchange is a whole project as an exchange file (REFI-QDA) carries it:
 // the tag tree, articles, and their passages. ExchangeSnapshot reads one and
 // ImportExchange adds one to a project.
@@ -32,6 +34,7 @@ type ExchangePassage struct {
 	Start, End int // rune span in the article body
 	Tags       []int
 	Note       string
+	model.Who  // set by ExchangeSnapshot on a shared project, ignored on import
 }
 
 // ExchangeResult reports what ImportExchange did.

@@ -70,7 +70,7 @@ func readExchange(ctx context.Context, tx *sql.Tx, x *store.Exchange) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT id, article_id, start, "end", note,
+	rows, err = tx.QueryContext(ctx, `SELECT id, article_id, start, "end", note, created_by, updated_by,
 			coalesce((SELECT string_agg(tag_id::text, ',' ORDER BY tag_id) FROM passage_tags WHERE passage_id = passages.id), '')
 		FROM passages ORDER BY article_id, start, "end", id`)
 	if err != nil {
@@ -80,7 +80,7 @@ func readExchange(ctx context.Context, tx *sql.Tx, x *store.Exchange) error {
 		var p store.ExchangePassage
 		var article int64
 		var tags string
-		if err := rows.Scan(&p.ID, &article, &p.Start, &p.End, &p.Note, &tags); err != nil {
+		if err := rows.Scan(&p.ID, &article, &p.Start, &p.End, &p.Note, &p.CreatedBy, &p.ChangedBy, &tags); err != nil {
 			rows.Close()
 			return err
 		}
@@ -94,7 +94,7 @@ func readExchange(ctx context.Context, tx *sql.Tx, x *store.Exchange) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT id, type, article_id, start, "end", status, summary, note FROM events
+	rows, err = tx.QueryContext(ctx, `SELECT id, type, article_id, start, "end", status, summary, note, created_by, updated_by FROM events
 		WHERE article_id IS NOT NULL AND "end" > start AND status <> $1
 		ORDER BY article_id, start, id`, model.StatusRejected)
 	if err != nil {
@@ -103,7 +103,7 @@ func readExchange(ctx context.Context, tx *sql.Tx, x *store.Exchange) error {
 	defer rows.Close()
 	for rows.Next() {
 		var e model.Event
-		if err := rows.Scan(&e.ID, &e.Type, &e.ArticleID, &e.Start, &e.End, &e.Status, &e.Summary, &e.Note); err != nil {
+		if err := rows.Scan(&e.ID, &e.Type, &e.ArticleID, &e.Start, &e.End, &e.Status, &e.Summary, &e.Note, &e.CreatedBy, &e.ChangedBy); err != nil {
 			return err
 		}
 		x.Events = append(x.Events, e)
@@ -123,30 +123,37 @@ func (s *Store) ImportExchange(ctx context.Context, x store.Exchange) (store.Exc
 	var res store.ExchangeResult
 	err := s.suggestTx(ctx, func(tx *sql.Tx) error {
 		res = store.ExchangeResult{}
-		tagIDs, err := importExchangeTags(ctx, tx, x.Tags, &res)
-		if err != nil {
-			return err
-		}
-		if err := importExchangeArticles(ctx, tx, x.Articles, &res); err != nil {
-			return err
-		}
-		for i, a := range x.Articles {
-			id := res.ArticleIDs[i]
-			if id == 0 {
-				continue
-			}
-			for _, p := range a.Passages {
-				if err := importExchangePassage(ctx, tx, id, p, tagIDs, &res); err != nil {
-					return fmt.Errorf("article %q: %w", a.Article.Title, err)
-				}
-			}
-		}
-		return nil
+		_, err := importExchange(ctx, tx, x, &res)
+		return err
 	})
 	if err != nil {
 		return store.ExchangeResult{}, s.queryError("import exchange", err)
 	}
 	return res, nil
+}
+
+// importExchange imports x inside tx and returns the project's id of each
+// of x's tags.
+func importExchange(ctx context.Context, tx *sql.Tx, x store.Exchange, res *store.ExchangeResult) ([]int64, error) {
+	tagIDs, err := importExchangeTags(ctx, tx, x.Tags, res)
+	if err != nil {
+		return nil, err
+	}
+	if err := importExchangeArticles(ctx, tx, x.Articles, res); err != nil {
+		return nil, err
+	}
+	for i, a := range x.Articles {
+		id := res.ArticleIDs[i]
+		if id == 0 {
+			continue
+		}
+		for _, p := range a.Passages {
+			if err := importExchangePassage(ctx, tx, id, p, tagIDs, res); err != nil {
+				return nil, fmt.Errorf("article %q: %w", a.Article.Title, err)
+			}
+		}
+	}
+	return tagIDs, nil
 }
 
 // importExchangeTags finds or creates each tag and returns their ids.

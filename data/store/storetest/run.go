@@ -53,6 +53,7 @@ func Run(t *testing.T, open Opener) {
 		{"SearchSnippetOfLongArticle", testSearchSnippetOfLongArticle},
 		{"UndoRedoEveryChange", testUndoRedoEveryChange},
 		{"UndoIsBounded", testUndoIsBounded},
+		{"EveryReadNamesWhoDidIt", testEveryReadNamesWhoDidIt},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.test(t, open) })
 	}

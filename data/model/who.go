@@ -1,0 +1,18 @@
+package model
+
+// Who names the members of a shared project who created an item and who last
+// changed it (filled by the store on read, ignored on create and update). A
+// project file belongs to one analyst and records no names: both are empty.
+type Who struct {
+	CreatedBy string
+	ChangedBy string
+}
+
+// Coder is the member an export credits an item to: who last changed it,
+// else who created it ("" when the project records no names).
+func (w Who) Coder() string {
+	if w.ChangedBy != "" {
+		return w.ChangedBy
+	}
+	return w.CreatedBy
+}
