@@ -231,3 +231,40 @@ func onlyTag(t *testing.T, s *postgres.Store) store.Tag {
 	}
 	return tags[0]
 }
+
+// Two analysts saving copies read at the same version at the same moment:
+// one save wins, the other is refused, never both.
+func TestSimultaneousSavesOfOneVersionLetOneThrough(t *testing.T) {
+	_, _, ana, bea, art := team(t)
+	ctx := context.Background()
+	eid, err := ana.CreateEvent(ctx, store.Event{ArticleID: art, Start: 0, End: 40, Type: "CONSULT"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := range 10 {
+		read, err := ana.Event(ctx, eid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := make(chan error, 2)
+		for i, s := range []*postgres.Store{ana, bea} {
+			e := read
+			e.Note = strconv.Itoa(round) + "-" + strconv.Itoa(i)
+			go func() { errs <- s.UpdateEvent(ctx, e) }()
+		}
+		var saved, refused int
+		for range 2 {
+			switch err := <-errs; {
+			case err == nil:
+				saved++
+			case errors.Is(err, store.ErrStale):
+				refused++
+			default:
+				t.Fatal(err)
+			}
+		}
+		if saved != 1 || refused != 1 {
+			t.Fatalf("round %d: %d saved, %d refused", round, saved, refused)
+		}
+	}
+}
