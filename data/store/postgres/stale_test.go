@@ -177,7 +177,7 @@ func TestUndoRedoAndVersionsWorkTogether(t *testing.T) {
 	}
 	first.Note = "saved from the copy read before the undo"
 	err = ana.UpdateEvent(ctx, first)
-	if !errors.Is(err, store.ErrStale) || !strings.Contains(err.Error(), "(by you)") {
+	if !errors.Is(err, store.ErrStale) || !strings.Contains(err.Error(), "event "+strconv.FormatInt(eid, 10)+" was changed since you opened it: reopen it to see the change") {
 		t.Errorf("save of a copy read before the undo: %v, want a refusal naming no one else", err)
 	}
 	if _, err := ana.Redo(ctx); err != nil {

@@ -37,7 +37,9 @@ func checkVersion(ctx context.Context, tx *sql.Tx, table, what string, id int64,
 	case version == "" || version == cur:
 		return nil
 	case self:
-		return store.Stale(fmt.Sprintf("%s %d was changed elsewhere (by you) since you opened it: reopen it to see that change", what, id))
+		// The row names the member saving: they changed it in another
+		// window, or an undo wrote back their earlier change.
+		return store.Stale(fmt.Sprintf("%s %d was changed since you opened it: reopen it to see the change", what, id))
 	}
 	return store.Stale(fmt.Sprintf("%s %d was changed by %s since you opened it: reopen it to see their change", what, id, by))
 }
