@@ -16,6 +16,7 @@ import (
 
 // editorData is what the event editor needs besides the event itself.
 type editorData struct {
+	event    model.Event
 	entities []model.Entity
 	tags     []model.Tag
 	codes    []cameoChoice
@@ -51,7 +52,18 @@ func (wb *workbench) editEvent(ev model.Event) {
 	if wb.refuseReadOnly() {
 		return
 	}
-	load(wb, nil, "Open event editor", loadEditorData, func(d editorData) { wb.showEventEditor(ev, d) })
+	load(wb, nil, "Open event editor", func(ctx context.Context, st store.Store) (editorData, error) {
+		d, err := loadEditorData(ctx, st)
+		if err == nil && ev.ID != 0 {
+			// The editor opens the event as it is now (a view may show an
+			// older copy), and saving it is refused if another analyst
+			// changes it before the save.
+			d.event, err = st.Event(ctx, ev.ID)
+		} else {
+			d.event = ev
+		}
+		return d, err
+	}, func(d editorData) { wb.showEventEditor(d.event, d) })
 }
 
 // showEventEditor shows the event form on ev and saves the edited event as

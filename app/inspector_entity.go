@@ -110,7 +110,7 @@ func (i *inspector) entityDetails(d entityData) fyne.CanvasObject {
 			wb.status.flash("An entity needs a name, and a country code of three letters (or none)")
 			return
 		}
-		edited := model.Entity{ID: e.ID, Name: name.Text, Kind: model.EntityKind(kind.Selected), Country: strings.ToUpper(strings.TrimSpace(country.Text)),
+		edited := model.Entity{ID: e.ID, Who: e.Who, Name: name.Text, Kind: model.EntityKind(kind.Selected), Country: strings.ToUpper(strings.TrimSpace(country.Text)),
 			Role: strings.TrimSpace(role.Text), Description: desc.Text}
 		wb.apply("Edit entity", func(ctx context.Context, st store.Store) error {
 			return st.UpdateEntity(ctx, edited)

@@ -6,6 +6,11 @@ package model
 type Who struct {
 	CreatedBy string
 	ChangedBy string
+	// Version is the row version the item was read at (opaque, engine's
+	// own). An engine that fills it refuses to save a whole item over a
+	// newer change of the same item; empty (an item built by code, or an
+	// engine with one writer) saves without that check.
+	Version string
 }
 
 // Coder is the member an export credits an item to: who last changed it,

@@ -122,6 +122,8 @@ type Store interface {
 
 	// UpdateTag changes a tag's name, colour and description (not its parent:
 	// see MoveTag).
+	// An item read at a Version that is no longer current is refused
+	// (ErrStale, or ErrNotFound if it was deleted) and nothing changes.
 	UpdateTag(ctx context.Context, t Tag) error
 
 	// MoveTag puts a tag under a new parent (0 = top level). Moving a tag under
@@ -164,6 +166,8 @@ type Store interface {
 
 	// UpdateEntity changes an entity's name, kind, country, role and description
 	// (aliases are changed with AddAlias and RemoveAlias).
+	// An item read at a Version that is no longer current is refused
+	// (ErrStale, or ErrNotFound if it was deleted) and nothing changes.
 	UpdateEntity(ctx context.Context, e Entity) error
 
 	// AddAlias gives an entity another name (no change if it already has it).
@@ -199,6 +203,8 @@ type Store interface {
 
 	// UpdateEvent replaces every field of an event, including its actors,
 	// recipients, tags, note and status.
+	// An item read at a Version that is no longer current is refused
+	// (ErrStale, or ErrNotFound if it was deleted) and nothing changes.
 	UpdateEvent(ctx context.Context, e Event) error
 
 	// SetEventStatus confirms, rejects or resets one event.

@@ -73,7 +73,7 @@ func (s *Store) Entities(ctx context.Context, f store.EntityFilter) ([]model.Ent
 func (s *Store) entities(ctx context.Context, where string, args ...any) ([]model.Entity, error) {
 	var out []model.Entity
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT e.id, e.name, e.kind, e.country, e.role, e.description, e.created_by, e.updated_by,
+		rows, err := tx.QueryContext(ctx, `SELECT e.id, e.name, e.kind, e.country, e.role, e.description, e.created_by, e.updated_by, e.`+versionCol+`,
 			(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.status <> '`+string(model.StatusRejected)+`')
 			FROM entities e WHERE `+where+` ORDER BY nocase(e.name), e.id`, args...)
 		if err != nil {
@@ -83,7 +83,7 @@ func (s *Store) entities(ctx context.Context, where string, args ...any) ([]mode
 		index := map[int64]int{}
 		for rows.Next() {
 			var e model.Entity
-			if err := rows.Scan(&e.ID, &e.Name, &e.Kind, &e.Country, &e.Role, &e.Description, &e.CreatedBy, &e.ChangedBy, &e.Mentions); err != nil {
+			if err := rows.Scan(&e.ID, &e.Name, &e.Kind, &e.Country, &e.Role, &e.Description, &e.CreatedBy, &e.ChangedBy, &e.Version, &e.Mentions); err != nil {
 				return err
 			}
 			index[e.ID] = len(out)
@@ -146,7 +146,7 @@ func (s *Store) UpdateEntity(ctx context.Context, e model.Entity) error {
 		return fmt.Errorf("postgres: edit entity %d: %w", e.ID, err)
 	}
 	return s.change(ctx, undolabel.EditEntity, func(c *changeTx) error {
-		if err := exists(ctx, c.Tx, "entities", "entity", e.ID); err != nil {
+		if err := checkVersion(ctx, c.Tx, "entities", "entity", e.ID, e.Version); err != nil {
 			return err
 		}
 		if err := c.capture("entities", `id = $1`, e.ID); err != nil {

@@ -118,7 +118,7 @@ func writeEventLinks(ctx context.Context, tx *sql.Tx, id int64, e model.Event) e
 // recipients, tags, note and status.
 func (s *Store) UpdateEvent(ctx context.Context, e model.Event) error {
 	return s.change(ctx, undolabel.EditEvent, func(c *changeTx) error {
-		if err := exists(ctx, c.Tx, "events", "event", e.ID); err != nil {
+		if err := checkVersion(ctx, c.Tx, "events", "event", e.ID, e.Version); err != nil {
 			return err
 		}
 		if err := checkEvent(ctx, c.Tx, &e); err != nil {
@@ -257,7 +257,7 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]model.Event,
 func (s *Store) events(ctx context.Context, where string, args ...any) ([]model.Event, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.type, e.mode, e.cameo, e.goldstein, e.date, e.end_date,
 		e.precision, e.date_text, e.date_basis, e.location, e.summary, e.text, coalesce(e.article_id, 0),
-		e.start, e."end", e.status, e.note, e.created_by, e.updated_by,
+		e.start, e."end", e.status, e.note, e.created_by, e.updated_by, e.`+versionCol+`,
 		coalesce((SELECT string_agg(entity_id::text, ',' ORDER BY pos, id) FROM event_entities WHERE event_id = e.id AND role = 'actor'), ''),
 		coalesce((SELECT string_agg(entity_id::text, ',' ORDER BY pos, id) FROM event_entities WHERE event_id = e.id AND role = 'recipient'), ''),
 		coalesce((SELECT string_agg(tag_id::text, ',' ORDER BY tag_id) FROM event_tags WHERE event_id = e.id), '')
@@ -272,7 +272,7 @@ func (s *Store) events(ctx context.Context, where string, args ...any) ([]model.
 		var actors, recipients, tags string
 		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &e.CAMEO, &e.Goldstein, &e.Date, &e.EndDate, &e.Precision,
 			&e.DateText, &e.DateBasis, &e.Location, &e.Summary, &e.Text, &e.ArticleID, &e.Start, &e.End,
-			&e.Status, &e.Note, &e.CreatedBy, &e.ChangedBy, &actors, &recipients, &tags); err != nil {
+			&e.Status, &e.Note, &e.CreatedBy, &e.ChangedBy, &e.Version, &actors, &recipients, &tags); err != nil {
 			return nil, s.queryError("list events", err)
 		}
 		e.Actors, e.Recipients, e.TagIDs = splitIDs(actors), splitIDs(recipients), splitIDs(tags)

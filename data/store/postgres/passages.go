@@ -124,7 +124,7 @@ func (s *Store) Passages(ctx context.Context, f store.PassageFilter) ([]store.Pa
 }
 
 func (s *Store) passages(ctx context.Context, where string, args ...any) ([]store.Passage, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.article_id, p.start, p."end", p.note, p.created_by, p.updated_by,
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.article_id, p.start, p."end", p.note, p.created_by, p.updated_by, p.`+versionCol+`,
 		substr(a.body, p.start + 1, p."end" - p.start),
 		coalesce((SELECT string_agg(tag_id::text, ',' ORDER BY tag_id) FROM passage_tags WHERE passage_id = p.id), '')
 		FROM passages p JOIN articles a ON a.id = p.article_id
@@ -137,7 +137,7 @@ func (s *Store) passages(ctx context.Context, where string, args ...any) ([]stor
 	for rows.Next() {
 		var p store.Passage
 		var tags string
-		if err := rows.Scan(&p.ID, &p.ArticleID, &p.Start, &p.End, &p.Note, &p.CreatedBy, &p.ChangedBy, &p.Text, &tags); err != nil {
+		if err := rows.Scan(&p.ID, &p.ArticleID, &p.Start, &p.End, &p.Note, &p.CreatedBy, &p.ChangedBy, &p.Version, &p.Text, &tags); err != nil {
 			return nil, s.queryError("list passages", err)
 		}
 		p.TagIDs = splitIDs(tags)

@@ -41,7 +41,7 @@ WITH RECURSIVE tree(id, path) AS (
 	SELECT id, ARRAY[nocase(name) || chr(1) || id] FROM tags WHERE parent_id IS NULL
 	UNION ALL
 	SELECT t.id, tree.path || (nocase(t.name) || chr(1) || t.id) FROM tags t JOIN tree ON t.parent_id = tree.id)
-SELECT t.id, coalesce(t.parent_id, 0), t.name, t.colour, t.description, t.created_by, t.updated_by,
+SELECT t.id, coalesce(t.parent_id, 0), t.name, t.colour, t.description, t.created_by, t.updated_by, t.`+versionCol+`,
 	(SELECT count(*) FROM passage_tags WHERE tag_id = t.id),
 	(SELECT count(*) FROM event_tags WHERE tag_id = t.id)
 FROM tags t JOIN tree ON tree.id = t.id ORDER BY tree.path COLLATE "C"`)
@@ -52,7 +52,7 @@ FROM tags t JOIN tree ON tree.id = t.id ORDER BY tree.path COLLATE "C"`)
 	var out []store.Tag
 	for rows.Next() {
 		var t store.Tag
-		if err := rows.Scan(&t.ID, &t.ParentID, &t.Name, &t.Colour, &t.Description, &t.CreatedBy, &t.ChangedBy, &t.Passages, &t.Events); err != nil {
+		if err := rows.Scan(&t.ID, &t.ParentID, &t.Name, &t.Colour, &t.Description, &t.CreatedBy, &t.ChangedBy, &t.Version, &t.Passages, &t.Events); err != nil {
 			return nil, s.queryError("list tags", err)
 		}
 		out = append(out, t)
@@ -71,7 +71,7 @@ func (s *Store) UpdateTag(ctx context.Context, t store.Tag) error {
 		return fmt.Errorf("postgres: edit tag %d: %w", t.ID, err)
 	}
 	return s.change(ctx, undolabel.EditTag, func(c *changeTx) error {
-		if err := exists(ctx, c.Tx, "tags", "tag", t.ID); err != nil {
+		if err := checkVersion(ctx, c.Tx, "tags", "tag", t.ID, t.Version); err != nil {
 			return err
 		}
 		if err := c.capture("tags", `id = $1`, t.ID); err != nil {

@@ -41,14 +41,14 @@ func TestItemsNameTheMemberWhoCreatedAndWhoChangedThem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (model.Who{CreatedBy: beaName, ChangedBy: anaName}); ps.Who != want {
+	if want := (model.Who{CreatedBy: beaName, ChangedBy: anaName}); (model.Who{CreatedBy: ps.CreatedBy, ChangedBy: ps.ChangedBy}) != want {
 		t.Errorf("passage: %+v, want %+v", ps.Who, want)
 	}
 	ev, err := ana.Event(ctx, eid)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (model.Who{CreatedBy: anaName, ChangedBy: beaName}); ev.Who != want {
+	if want := (model.Who{CreatedBy: anaName, ChangedBy: beaName}); (model.Who{CreatedBy: ev.CreatedBy, ChangedBy: ev.ChangedBy}) != want {
 		t.Errorf("event: %+v, want %+v", ev.Who, want)
 	}
 

@@ -54,6 +54,7 @@ func Run(t *testing.T, open Opener) {
 		{"UndoRedoEveryChange", testUndoRedoEveryChange},
 		{"UndoIsBounded", testUndoIsBounded},
 		{"EveryReadNamesWhoDidIt", testEveryReadNamesWhoDidIt},
+		{"AReadItemSavesAfterEveryOtherChange", testAReadItemSavesAfterEveryOtherChange},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.test(t, open) })
 	}

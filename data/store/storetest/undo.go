@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -91,8 +92,12 @@ func snapshot(t *testing.T, s store.Store) string {
 		must(t, err)
 		fmt.Fprintf(&b, "search %s %+v\n", q, hits)
 	}
-	return b.String()
+	return versionField.ReplaceAllString(b.String(), "Version:")
 }
+
+// versionField matches the row version an item was read at: bookkeeping that
+// every write renews (an undo too), not part of what the project holds.
+var versionField = regexp.MustCompile(`Version:[^ }]*`)
 
 func testUndoRedoEveryChange(t *testing.T, open Opener) {
 	tests := []struct {
