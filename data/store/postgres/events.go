@@ -8,38 +8,13 @@ import (
 
 	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/store/internal/refcheck"
 	"github.com/attache-app/attache/data/store/internal/undolabel"
 )
 
-// checkEvent validates an event (normalising its status and type) and the
-// article, span, entities and tags it points at.
+// checkEvent validates e and what it points at (see refcheck.Event).
 func checkEvent(ctx context.Context, tx *sql.Tx, e *model.Event) error {
-	e.Normalize()
-	if err := e.Validate(); err != nil {
-		return err
-	}
-	if e.ArticleID != 0 && !(e.Start == 0 && e.End == 0) {
-		if err := checkSpan(ctx, tx, e.ArticleID, e.Start, e.End); err != nil {
-			return err
-		}
-	} else if e.ArticleID != 0 {
-		if err := exists(ctx, tx, "articles", "article", e.ArticleID); err != nil {
-			return err
-		}
-	}
-	for _, ids := range [][]int64{e.Actors, e.Recipients} {
-		for _, id := range ids {
-			if err := exists(ctx, tx, "entities", "entity", id); err != nil {
-				return err
-			}
-		}
-	}
-	for _, id := range e.TagIDs {
-		if err := exists(ctx, tx, "tags", "tag", id); err != nil {
-			return err
-		}
-	}
-	return nil
+	return refcheck.Event(ctx, lookup{tx}, e)
 }
 
 // CreateEvent adds an event made by the analyst (status defaults to

@@ -3,11 +3,13 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/store/internal/refcheck"
 	"github.com/attache-app/attache/data/store/internal/undolabel"
 )
 
@@ -151,16 +153,23 @@ func (s *Store) passages(ctx context.Context, where string, args ...any) ([]stor
 
 // checkSpan refuses a span that is not within the article's body.
 func checkSpan(ctx context.Context, tx *sql.Tx, articleID int64, start, end int) error {
+	return refcheck.Span(ctx, lookup{tx}, articleID, start, end)
+}
+
+// lookup reads, in tx, what refcheck's checks need.
+type lookup struct{ tx *sql.Tx }
+
+func (l lookup) Runes(ctx context.Context, articleID int64) (int, error) {
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT runes FROM articles WHERE id = $1`, articleID).Scan(&n); err == sql.ErrNoRows {
-		return fmt.Errorf("article %d: %w", articleID, store.ErrNotFound)
-	} else if err != nil {
-		return err
+	err := l.tx.QueryRowContext(ctx, `SELECT runes FROM articles WHERE id = $1`, articleID).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("article %d: %w", articleID, store.ErrNotFound)
 	}
-	if start < 0 || start >= end || end > n {
-		return fmt.Errorf("span %d–%d is not within article %d (0–%d, start before end)", start, end, articleID, n)
-	}
-	return nil
+	return n, err
+}
+
+func (l lookup) Exists(ctx context.Context, table, noun string, id int64) error {
+	return exists(ctx, l.tx, table, noun, id)
 }
 
 // splitIDs parses a comma-separated id list.

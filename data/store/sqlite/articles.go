@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"github.com/attache-app/attache/data/model"
+	"github.com/attache-app/attache/data/store/internal/refcheck"
 	"github.com/attache-app/attache/data/store/internal/undolabel"
 
 	"context"
@@ -211,12 +212,16 @@ func articleRunes(ctx context.Context, q txLike, id int64) (int, error) {
 
 // checkSpan validates a rune span against an article body.
 func checkSpan(ctx context.Context, q txLike, articleID int64, start, end int) error {
-	n, err := articleRunes(ctx, q, articleID)
-	if err != nil {
-		return err
-	}
-	if start < 0 || start >= end || end > n {
-		return fmt.Errorf("span %d–%d is not within article %d (0–%d, start before end)", start, end, articleID, n)
-	}
-	return nil
+	return refcheck.Span(ctx, lookup{q}, articleID, start, end)
+}
+
+// lookup reads, in q, what refcheck's checks need.
+type lookup struct{ q txLike }
+
+func (l lookup) Runes(ctx context.Context, articleID int64) (int, error) {
+	return articleRunes(ctx, l.q, articleID)
+}
+
+func (l lookup) Exists(ctx context.Context, table, noun string, id int64) error {
+	return exists(ctx, l.q, table, noun, id)
 }

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"github.com/attache-app/attache/data/model"
+	"github.com/attache-app/attache/data/store/internal/refcheck"
 	"github.com/attache-app/attache/data/store/internal/undolabel"
 
 	"context"
@@ -9,40 +10,9 @@ import (
 	"fmt"
 )
 
+// checkEvent validates e and what it points at (see refcheck.Event).
 func checkEvent(ctx context.Context, q txLike, e *Event) error {
-	if err := checkEventFields(e); err != nil {
-		return err
-	}
-	if e.ArticleID != 0 && !(e.Start == 0 && e.End == 0) {
-		if err := checkSpan(ctx, q, e.ArticleID, e.Start, e.End); err != nil {
-			return err
-		}
-	} else if e.ArticleID != 0 {
-		if err := exists(ctx, q, "articles", "article", e.ArticleID); err != nil {
-			return err
-		}
-	}
-	for _, ids := range [][]int64{e.Actors, e.Recipients} {
-		for _, id := range ids {
-			if err := exists(ctx, q, "entities", "entity", id); err != nil {
-				return err
-			}
-		}
-	}
-	for _, id := range e.TagIDs {
-		if err := exists(ctx, q, "tags", "tag", id); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// checkEventFields validates what an event says by itself (status, type,
-// precision, basis, dates), without looking at the project; it normalises
-// the status and type.
-func checkEventFields(e *Event) error {
-	e.Normalize()
-	return e.Validate()
+	return refcheck.Event(ctx, lookup{q}, e)
 }
 
 // CreateEvent adds an event made by the analyst (status defaults to
