@@ -221,25 +221,7 @@ func (sv *suggestionSaver) resolve(ctx context.Context, se store.SuggestedEntity
 
 // load reads every name and alias of the project's entities.
 func (sv *suggestionSaver) load(ctx context.Context) error {
-	rows, err := sv.tx.QueryContext(ctx, `SELECT kind, name, id FROM entities
-		UNION ALL SELECT e.kind, a.name, e.id FROM aliases a JOIN entities e ON e.id = a.entity_id`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var kind model.EntityKind
-		var name string
-		var id int64
-		if err := rows.Scan(&kind, &name, &id); err != nil {
-			return err
-		}
-		key := suggest.NameOf(kind, name)
-		if old, ok := sv.byName[key]; !ok || id < old {
-			sv.byName[key] = id
-		}
-	}
-	if err := rows.Err(); err != nil {
+	if err := suggest.LoadNames(ctx, sv.tx, sv.byName); err != nil {
 		return err
 	}
 	sv.loaded = true

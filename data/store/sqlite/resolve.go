@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 
-	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store/internal/suggest"
 )
 
@@ -84,25 +83,7 @@ func (r *entityResolver) lookup(ctx context.Context, key suggest.Name) (int64, e
 
 // load reads every name and alias of the project's entities.
 func (r *entityResolver) load(ctx context.Context) error {
-	rows, err := r.q.QueryContext(ctx, `SELECT kind, name, id FROM entities
-		UNION ALL SELECT e.kind, a.name, e.id FROM aliases a JOIN entities e ON e.id = a.entity_id`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var kind model.EntityKind
-		var name string
-		var id int64
-		if err := rows.Scan(&kind, &name, &id); err != nil {
-			return err
-		}
-		key := suggest.NameOf(kind, name)
-		if old, ok := r.byName[key]; !ok || id < old {
-			r.byName[key] = id
-		}
-	}
-	if err := rows.Err(); err != nil {
+	if err := suggest.LoadNames(ctx, r.q, r.byName); err != nil {
 		return err
 	}
 	r.loaded = true

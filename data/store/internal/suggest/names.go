@@ -5,6 +5,8 @@
 package suggest
 
 import (
+	"context"
+	"database/sql"
 	"strings"
 
 	"github.com/attache-app/attache/data/model"
@@ -61,4 +63,33 @@ func FoldNoCase(s string) string {
 		}
 	}
 	return s
+}
+
+// Querier runs a query in an engine's transaction or connection.
+type Querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// LoadNames adds every name and alias of the project's entities to byName,
+// each name keeping the oldest entity that bears it.
+func LoadNames(ctx context.Context, q Querier, byName map[Name]int64) error {
+	rows, err := q.QueryContext(ctx, `SELECT kind, name, id FROM entities
+		UNION ALL SELECT e.kind, a.name, e.id FROM aliases a JOIN entities e ON e.id = a.entity_id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var kind model.EntityKind
+		var name string
+		var id int64
+		if err := rows.Scan(&kind, &name, &id); err != nil {
+			return err
+		}
+		key := NameOf(kind, name)
+		if old, ok := byName[key]; !ok || id < old {
+			byName[key] = id
+		}
+	}
+	return rows.Err()
 }
