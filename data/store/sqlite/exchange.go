@@ -1,14 +1,13 @@
 package sqlite
 
 import (
-	"github.com/attache-app/attache/data/model"
 	"github.com/attache-app/attache/data/store"
+	"github.com/attache-app/attache/data/store/internal/exchangecheck"
 
 	"context"
 	"database/sql"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 )
 
 // ExchangeSnapshot reads every article with its body, the tag tree and every
@@ -104,34 +103,8 @@ func readExchange(ctx context.Context, tx *sql.Tx, x *Exchange) error {
 // Spans must lie within their article body and tag indexes must point to
 // earlier tags: anything else is an error and nothing is imported.
 func (s *Store) ImportExchange(ctx context.Context, x Exchange) (ExchangeResult, error) {
-	for i, a := range x.Articles {
-		if err := checkBody(a.Article); err != nil {
-			return ExchangeResult{}, fmt.Errorf("store: import exchange: article %d (%q): %w", i, a.Article.Title, err)
-		}
-		n := utf8.RuneCountInString(a.Article.Body)
-		for _, p := range a.Passages {
-			if p.Start < 0 || p.Start >= p.End || p.End > n {
-				return ExchangeResult{}, fmt.Errorf("store: import exchange: article %d (%q): span %d–%d is not within its text (0–%d)", i, a.Article.Title, p.Start, p.End, n)
-			}
-			for _, t := range p.Tags {
-				if t < 0 || t >= len(x.Tags) {
-					return ExchangeResult{}, fmt.Errorf("store: import exchange: article %d (%q): tag index %d out of range", i, a.Article.Title, t)
-				}
-			}
-		}
-	}
-	for i, t := range x.Tags {
-		if t.Parent >= i || t.Parent < -1 {
-			return ExchangeResult{}, fmt.Errorf("store: import exchange: tag %d (%q): parent %d does not come before it", i, t.Name, t.Parent)
-		}
-		if strings.TrimSpace(t.Name) == "" {
-			return ExchangeResult{}, fmt.Errorf("store: import exchange: tag %d: empty name", i)
-		}
-		if t.Colour != "" {
-			if err := model.ValidColour(t.Colour); err != nil {
-				return ExchangeResult{}, fmt.Errorf("store: import exchange: tag %d (%q): %w", i, t.Name, err)
-			}
-		}
+	if err := exchangecheck.Check(x); err != nil {
+		return ExchangeResult{}, fmt.Errorf("store: import exchange: %w", err)
 	}
 	var res ExchangeResult
 	err := s.write(ctx, "import exchange", func(tx *sql.Tx) error {
