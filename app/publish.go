@@ -24,7 +24,8 @@ func (wb *workbench) publishDialog() {
 	form := dialog.NewForm("Publish to shared project", "Publish", "Cancel",
 		[]*widget.FormItem{
 			widget.NewFormItem("Shared project", entry),
-			widget.NewFormItem("", newHint("Copies this project's articles, tags, passages, entities and events; what the shared project already holds is not copied twice.")),
+			widget.NewFormItem("", newHint("Copies articles, tags, passages, entities and events.")),
+			widget.NewFormItem("", newHint("What the shared project holds already is not copied again.")),
 		},
 		func(ok bool) {
 			if ok && strings.TrimSpace(entry.Text) != "" {
