@@ -245,14 +245,7 @@ func importExchangePassage(ctx context.Context, tx *sql.Tx, article int64, p sto
 	case err != nil:
 		return err
 	default:
-		merged := note
-		switch {
-		case p.Note == "" || p.Note == note || strings.Contains(note, p.Note):
-		case note == "":
-			merged = p.Note
-		default:
-			merged = note + "\n\n" + p.Note
-		}
+		merged := exchangecheck.MergeNote(note, p.Note)
 		if merged != note {
 			if _, err := tx.ExecContext(ctx, `UPDATE passages SET note = $1, `+touched+` WHERE id = $2`, merged, id); err != nil {
 				return err

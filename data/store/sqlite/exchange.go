@@ -267,14 +267,7 @@ func importExchangePassage(ctx context.Context, q txLike, article int64, p Excha
 	case err != nil:
 		return err
 	default:
-		merged := note
-		switch {
-		case p.Note == "" || p.Note == note || strings.Contains(note, p.Note):
-		case note == "":
-			merged = p.Note
-		default:
-			merged = note + "\n\n" + p.Note
-		}
+		merged := exchangecheck.MergeNote(note, p.Note)
 		if merged != note {
 			if _, err := q.ExecContext(ctx, `UPDATE passages SET note = ? WHERE id = ?`, merged, id); err != nil {
 				return err

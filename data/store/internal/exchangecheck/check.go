@@ -47,3 +47,17 @@ func Check(x store.Exchange) error {
 	}
 	return nil
 }
+
+// MergeNote is the note a passage keeps when an exchange brings a passage
+// with the same span: the incoming note is added after the one it has,
+// unless it is empty or already there.
+func MergeNote(have, incoming string) string {
+	switch {
+	case incoming == "" || strings.Contains(have, incoming):
+		return have
+	case have == "":
+		return incoming
+	default:
+		return have + "\n\n" + incoming
+	}
+}
