@@ -58,7 +58,11 @@ func (s *Store) ImportArticlesFrom(ctx context.Context, next func() (Article, bo
 // ImportResult.Unsaved.
 func (s *Store) ImportFrom(ctx context.Context, next func() (ImportItem, bool, error)) (ImportResult, error) {
 	var res ImportResult
-	err := s.write(ctx, "import articles", func(tx *sql.Tx) error {
+	direct, err := s.writeDirectIfEmpty(ctx)
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("store: import articles: %w", err)
+	}
+	err = s.write(ctx, "import articles", func(tx *sql.Tx) error {
 		// A large import touches more pages than the writer's 2 MB cache
 		// holds; with a larger cache for the transaction SQLite spills and
 		// rereads far fewer pages.
@@ -69,6 +73,7 @@ func (s *Store) ImportFrom(ctx context.Context, next func() (ImportItem, bool, e
 		if err != nil {
 			return err
 		}
+		defer index.close()
 		imp, err := newImporter(ctx, tx)
 		if err != nil {
 			return err
@@ -90,19 +95,17 @@ func (s *Store) ImportFrom(ctx context.Context, next func() (ImportItem, bool, e
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			last, bytes, err := imp.add(ctx, c, &res)
+			added, err := imp.add(ctx, c, &res)
 			if err != nil {
 				return err
 			}
-			if err := index.added(ctx, tx, last, bytes); err != nil {
+			if err := index.added(ctx, tx, added); err != nil {
 				return err
 			}
 		}
 		return index.finish(ctx, tx)
 	})
-	// Back to the usual cache (it frees the pages beyond it), on the single
-	// writer connection, now that the transaction has let it go.
-	if _, rerr := s.w.ExecContext(context.Background(), `PRAGMA cache_size = -`+writerCacheKiB); rerr != nil && err == nil {
+	if rerr := s.afterImport(direct); rerr != nil && err == nil {
 		err = fmt.Errorf("store: import articles: %w", rerr)
 	}
 	if err != nil {

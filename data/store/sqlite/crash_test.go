@@ -23,6 +23,8 @@ import (
 const (
 	crashChildEnv     = "ATTACHE_STORE_CRASH_CHILD"
 	crashChildSeedEnv = "ATTACHE_STORE_CRASH_CHILD_SEED"
+	bulkChildEnv      = "ATTACHE_STORE_BULK_CHILD"
+	journalChildEnv   = "ATTACHE_STORE_JOURNAL_CHILD"
 	// crashSeedEnv replays a crash test run: give it the seed the test logged.
 	crashSeedEnv = "ATTACHE_CRASH_SEED"
 )
@@ -30,6 +32,14 @@ const (
 func TestMain(m *testing.M) {
 	if path := os.Getenv(crashChildEnv); path != "" {
 		crashChild(path)
+		os.Exit(0)
+	}
+	if path := os.Getenv(bulkChildEnv); path != "" {
+		bulkChild(path)
+		os.Exit(0)
+	}
+	if path := os.Getenv(journalChildEnv); path != "" {
+		journalChild(path)
 		os.Exit(0)
 	}
 	code := m.Run()

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 )
 
@@ -18,6 +19,9 @@ import (
 // The trigger is dropped for the transaction and created again from its own
 // SQL before the commit; a rolled-back import leaves it as it was.
 //
+// An import into a project without articles builds its index in parallel
+// instead (ftsBuilder) and copies it in before the commit.
+//
 // An import into a project without articles also drops the secondary
 // indexes of the articles table (the list orders, the source) and builds
 // them at the end from the sorted rows: that costs less than inserting
@@ -29,6 +33,8 @@ type deferredIndex struct {
 	after   int64    // articles up to this id are indexed
 	last    int64    // the largest id imported so far
 	pending int      // bytes of text imported and not yet indexed
+
+	builder *ftsBuilder // builds the index on a second connection; nil when the project had articles
 }
 
 // indexBatch is how much article text is indexed by one statement; it stays
@@ -40,12 +46,15 @@ const indexBatch, indexIdle = 4 << 20, 2 << 20
 
 // deferIndexing drops the full-text insert trigger for the transaction,
 // and the secondary indexes of the articles table when it is empty.
+// When the table is empty it starts the parallel build of the full-text
+// index. close must be called once the transaction has ended.
 func deferIndexing(ctx context.Context, tx *sql.Tx) (*deferredIndex, error) {
 	d := &deferredIndex{}
-	if err := d.dropIndexesIfEmpty(ctx, tx); err != nil {
+	empty, err := d.dropIndexesIfEmpty(ctx, tx)
+	if err != nil {
 		return nil, err
 	}
-	err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'articles_fts_ai'`).Scan(&d.trigger)
+	err = tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'articles_fts_ai'`).Scan(&d.trigger)
 	if err == sql.ErrNoRows {
 		return d, nil
 	}
@@ -56,15 +65,30 @@ func deferIndexing(ctx context.Context, tx *sql.Tx) (*deferredIndex, error) {
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&d.after); err != nil {
 		return nil, err
 	}
-	_, err = tx.ExecContext(ctx, `DROP TRIGGER articles_fts_ai`)
-	return d, err
+	if _, err := tx.ExecContext(ctx, `DROP TRIGGER articles_fts_ai`); err != nil {
+		return nil, err
+	}
+	if empty {
+		if d.builder, err = startFTSBuilder(ctx, tx); err != nil {
+			return nil, fmt.Errorf("full-text index: %w", err)
+		}
+	}
+	return d, nil
 }
 
-// added records imported articles: their largest id and their text's size.
-// Once enough text waits, it is indexed.
-func (d *deferredIndex) added(ctx context.Context, tx *sql.Tx, last int64, bytes int) error {
-	d.last = max(d.last, last)
-	d.pending += bytes
+// added records imported articles. The builder gets them at once;
+// otherwise, once enough text waits, it is indexed.
+func (d *deferredIndex) added(ctx context.Context, tx *sql.Tx, rows []ftsRow) error {
+	if len(rows) == 0 || d.trigger == "" {
+		return nil
+	}
+	if d.builder != nil {
+		return d.builder.add(ctx, rows)
+	}
+	for _, r := range rows {
+		d.last = max(d.last, r.id)
+		d.pending += len(r.title) + len(r.body)
+	}
 	if d.pending < indexBatch {
 		return nil
 	}
@@ -79,7 +103,7 @@ func (d *deferredIndex) nextChunk(ctx context.Context, tx *sql.Tx, chunks <-chan
 		return c, ok, nil
 	default:
 	}
-	if d.pending >= indexIdle {
+	if d.builder == nil && d.pending >= indexIdle {
 		if err := d.index(ctx, tx); err != nil {
 			return preparedChunk{}, false, err
 		}
@@ -102,55 +126,68 @@ func (d *deferredIndex) index(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// finish indexes the rest and puts the trigger and the indexes back.
+// finish puts the indexes back, then indexes the rest of the text, or
+// copies the builder's index in once it is done (the indexes are built
+// while the builder finishes), and puts the trigger back.
 func (d *deferredIndex) finish(ctx context.Context, tx *sql.Tx) error {
-	if d.trigger != "" {
-		if err := d.index(ctx, tx); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, d.trigger); err != nil {
-			return err
-		}
-	}
 	for _, create := range d.indexes {
 		if _, err := tx.ExecContext(ctx, create); err != nil {
 			return err
 		}
 	}
-	return nil
+	if d.trigger == "" {
+		return nil
+	}
+	if d.builder != nil {
+		if err := d.builder.copyInto(ctx, tx); err != nil {
+			return err
+		}
+	} else if err := d.index(ctx, tx); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, d.trigger)
+	return err
+}
+
+// close stops the builder if there is one.
+func (d *deferredIndex) close() {
+	if d.builder != nil {
+		d.builder.close()
+	}
 }
 
 // dropIndexesIfEmpty drops the indexes of the articles table that SQL
 // created (not the one behind its UNIQUE hash) when the table has no rows,
-// keeping their CREATE statements for finish.
-func (d *deferredIndex) dropIndexesIfEmpty(ctx context.Context, tx *sql.Tx) error {
+// keeping their CREATE statements for finish, and reports whether it was
+// empty.
+func (d *deferredIndex) dropIndexesIfEmpty(ctx context.Context, tx *sql.Tx) (bool, error) {
 	var empty bool
 	if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM articles)`).Scan(&empty); err != nil || !empty {
-		return err
+		return false, err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_schema
 		WHERE type = 'index' AND tbl_name = 'articles' AND sql IS NOT NULL ORDER BY name`)
 	if err != nil {
-		return err
+		return false, err
 	}
 	var names []string
 	for rows.Next() {
 		var name, create string
 		if err := rows.Scan(&name, &create); err != nil {
 			rows.Close()
-			return err
+			return false, err
 		}
 		names = append(names, name)
 		d.indexes = append(d.indexes, create)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return err
+		return false, err
 	}
 	for _, name := range names {
 		if _, err := tx.ExecContext(ctx, `DROP INDEX "`+strings.ReplaceAll(name, `"`, `""`)+`"`); err != nil {
-			return err
+			return false, err
 		}
 	}
-	return nil
+	return true, nil
 }

@@ -221,7 +221,7 @@ func importExchangeArticles(ctx context.Context, tx *sql.Tx, arts []ExchangeArti
 				return fmt.Errorf("article %q: %w", a.Title, err)
 			}
 		}
-		if _, _, err := imp.add(ctx, c, &ir); err != nil {
+		if _, err := imp.add(ctx, c, &ir); err != nil {
 			return err
 		}
 	}

@@ -184,15 +184,15 @@ func (m *importer) known(ctx context.Context, hashes []string) (map[string]bool,
 }
 
 // add imports one chunk, appending to res.IDs (0 for a duplicate), then
-// saves the suggestions that came with its new articles. It returns the
-// largest new id and the bytes of title and body added.
-func (m *importer) add(ctx context.Context, c preparedChunk, res *ImportResult) (last int64, bytes int, err error) {
+// saves the suggestions that came with its new articles. It returns the new
+// articles for the full-text index.
+func (m *importer) add(ctx context.Context, c preparedChunk, res *ImportResult) (added []ftsRow, err error) {
 	// Articles of earlier chunks are in the table already (known finds
 	// them), so only the chunk's own hashes are kept: memory does not grow
 	// with the import.
 	known, err := m.known(ctx, c.hashes)
 	if err != nil {
-		return 0, 0, err
+		return nil, err
 	}
 	m.fresh = m.fresh[:0]
 	for i, h := range c.hashes {
@@ -205,19 +205,19 @@ func (m *importer) add(ctx context.Context, c preparedChunk, res *ImportResult) 
 	res.Duplicates += len(c.items) - len(m.fresh)
 	if len(m.fresh) > 0 {
 		if err := m.ins.insert(ctx, c, m.fresh, ids); err != nil {
-			return 0, 0, fmt.Errorf("articles %d–%d: %w", c.first, c.first+len(c.items)-1, err)
+			return nil, fmt.Errorf("articles %d–%d: %w", c.first, c.first+len(c.items)-1, err)
 		}
 	}
 	for _, i := range m.fresh {
 		if c.grams[i] != "" {
 			if _, err := m.cjk.ExecContext(ctx, ids[i], c.grams[i]); err != nil {
-				return 0, 0, fmt.Errorf("article %d (%q): %w", c.first+i, c.items[i].Article.Title, err)
+				return nil, fmt.Errorf("article %d (%q): %w", c.first+i, c.items[i].Article.Title, err)
 			}
 		}
 	}
+	added = make([]ftsRow, 0, len(m.fresh))
 	for _, i := range m.fresh {
-		last = max(last, ids[i])
-		bytes += len(c.items[i].Article.Title) + len(c.items[i].Article.Body)
+		added = append(added, ftsRow{id: ids[i], title: c.items[i].Article.Title, body: c.items[i].Article.Body})
 	}
 	for _, i := range m.fresh {
 		x := c.items[i].Extraction
@@ -232,7 +232,7 @@ func (m *importer) add(ctx context.Context, c preparedChunk, res *ImportResult) 
 		if err := m.sugg.save(ctx, ids[i], c.runes[i], *x); err != nil {
 			var bad refusedSuggestions
 			if !errors.As(err, &bad) {
-				return 0, 0, fmt.Errorf("article %d (%q): %w", c.first+i, c.items[i].Article.Title, err)
+				return nil, fmt.Errorf("article %d (%q): %w", c.first+i, c.items[i].Article.Title, err)
 			}
 			res.Unsaved = append(res.Unsaved, fmt.Errorf("article %d (%q): suggestions not saved: %w", c.first+i, c.items[i].Article.Title, bad.err))
 		}
@@ -243,7 +243,7 @@ func (m *importer) add(ctx context.Context, c preparedChunk, res *ImportResult) 
 		}
 	}
 	res.IDs = append(res.IDs, ids...)
-	return last, bytes, nil
+	return added, nil
 }
 
 // importChunk is how many articles the reader's goroutine hands the writer

@@ -96,6 +96,7 @@ func TestImportIntoEmptyProject(t *testing.T) {
 	if id := storetest.ImportOne(t, s, model.Article{Title: "After", Body: "Imported after the last article was deleted."}); id != last+1 {
 		t.Errorf("new article has id %d, want %d (ids are not reused)", id, last+1)
 	}
+	ftsIntegrity(t, path)
 }
 
 // failingImport runs an import whose reader fails after n articles, each

@@ -44,12 +44,18 @@ func inspect(path string) (int, error) {
 	if err != nil || string(header[:16]) != "SQLite format 3\x00" {
 		return 0, fmt.Errorf("store: open %s: not an Attaché project (not an SQLite database)", path)
 	}
-	// Without a write-ahead log beside it the main file is complete, and
-	// immutable=1 reads it without creating -wal or -shm files. With one, a
-	// read-only connection sees the logged changes too.
+	// Without a write-ahead log or a rollback journal beside it the main
+	// file is complete, and immutable=1 reads it without creating -wal or
+	// -shm files. With a log, a read-only connection sees the logged changes
+	// too. A journal is left by a transaction that was cut short (an import
+	// into an empty project writes under one, see bulkload.go): reading
+	// through a connection that may write lets SQLite roll it back first.
 	mode := "immutable=1"
 	if _, err := os.Stat(path + "-wal"); err == nil {
 		mode = "mode=ro"
+	}
+	if _, err := os.Stat(path + "-journal"); err == nil {
+		mode = "mode=rw"
 	}
 	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+mode+"&_pragma=busy_timeout(5000)")
 	if err != nil {

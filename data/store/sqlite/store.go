@@ -36,7 +36,8 @@ import (
 	"sync"
 
 	"github.com/attache-app/attache/data/store"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	sqlitedriver "modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 var (
@@ -109,7 +110,7 @@ func Open(path string) (*Store, error) {
 // system call per page.
 func dsn(path string, writer bool) string {
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "busy_timeout("+busyTimeoutMS+")")
 	q.Add("_pragma", "foreign_keys(1)")
 	if writer {
 		q.Add("_pragma", "journal_mode(WAL)")
@@ -121,6 +122,17 @@ func dsn(path string, writer bool) string {
 		q.Add("_pragma", "cache_size(-16000)")
 	}
 	return "file:" + escapePath(path) + "?" + q.Encode()
+}
+
+// busyTimeoutMS is how long a connection waits for another to release the
+// file before it gives up with SQLITE_BUSY.
+const busyTimeoutMS = "5000"
+
+// isBusy reports whether err is SQLite's "database is locked" (SQLITE_BUSY,
+// with any extended code).
+func isBusy(err error) bool {
+	var se *sqlitedriver.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // escapePath makes a file path safe to embed in a file: URI.
