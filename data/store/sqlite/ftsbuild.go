@@ -69,7 +69,7 @@ func startFTSBuilder(ctx context.Context, tx *sql.Tx) (*ftsBuilder, error) {
 		}
 	}
 	b := &ftsBuilder{db: db, rows: make(chan []ftsRow, ftsBuilderQueue), done: make(chan error, 1), quit: make(chan struct{})}
-	go func() { b.done <- b.build(ctx) }()
+	go func() { b.done <- b.build() }()
 	return b, nil
 }
 
@@ -98,8 +98,13 @@ func ftsSettings(ctx context.Context, tx *sql.Tx) ([][2]any, error) {
 // journal, so FTS5 gathers the terms of many articles in memory and writes
 // large segments. After an error it drains rows, so that the writer's
 // sends never block; the writer learns of the error at the end.
-func (b *ftsBuilder) build(ctx context.Context) error {
-	err := b.index(ctx)
+//
+// The builder runs without the import's context, and stops when quit is
+// closed: for every statement run under a context that can be cancelled,
+// the driver starts a goroutine to watch it and has SQLite call back into
+// Go as the statement runs, which costs more than indexing a short article.
+func (b *ftsBuilder) build() error {
+	err := b.index(context.Background())
 	for range b.rows {
 	}
 	return err
@@ -153,11 +158,16 @@ func (b *ftsBuilder) wait() error {
 }
 
 // copyInto waits for the builder and replaces the project's full-text
-// index, through tx, by the one it built.
+// index, through tx, by the one it built. Like the builder, it runs its
+// many small statements without the import's context (see build).
 func (b *ftsBuilder) copyInto(ctx context.Context, tx *sql.Tx) error {
 	if err := b.wait(); err != nil {
 		return fmt.Errorf("full-text index: %w", err)
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	ctx = context.Background()
 	if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts_data; DELETE FROM articles_fts_idx`); err != nil {
 		return err
 	}

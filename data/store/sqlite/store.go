@@ -5,8 +5,10 @@
 //
 // The file is opened in WAL mode with foreign keys on. All writes go through
 // one connection (so they queue instead of failing with SQLITE_BUSY) while
-// reads use a separate pool and are never blocked by a long write. A Store is
-// safe for concurrent use.
+// reads use a separate pool and are never blocked by a long write. An import
+// into a project without articles that nothing else has open writes straight
+// into the file instead (see bulkload.go). A Store is safe for concurrent
+// use.
 //
 // Offsets into article bodies are rune (Unicode code point) offsets, start
 // inclusive, end exclusive. Bodies never change after import, except that
