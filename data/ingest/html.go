@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 
@@ -210,9 +211,10 @@ func looksHTML(s string) bool {
 	if !strings.ContainsAny(l, "<&") { // every sign below starts so
 		return false
 	}
-	l = lower(l)
+	var buf [2048]byte
+	lb := lowerBytes(buf[:0], l)
 	for _, t := range []string{"<p>", "<p ", "<br", "</", "<div", "&lt;p&gt;"} {
-		if strings.Contains(l, t) {
+		if bytes.Contains(lb, []byte(t)) {
 			return true
 		}
 	}

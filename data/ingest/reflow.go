@@ -380,7 +380,7 @@ func firstWord(s string) string {
 // collapseSpace trims s and turns every run of white space into one space.
 // It also drops control characters and zero-width spaces.
 func collapseSpace(s string) string {
-	if t := strings.Trim(s, " \t"); isCollapsed(t) {
+	if t := trimBlanks(s); isCollapsed(t) {
 		return t // the common case: printable ASCII with single inner spaces
 	}
 	var b strings.Builder
@@ -413,7 +413,10 @@ func isCollapsed(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < ' ' || c > '~' || (c == ' ' && s[i+1] == ' ') {
+		if c > ' ' && c <= '~' {
+			continue
+		}
+		if c != ' ' || s[i+1] == ' ' { // s does not end with a space
 			return false
 		}
 	}

@@ -43,7 +43,11 @@ func lastWord(s string) string { return lower(s[strings.LastIndexAny(s, " -—�
 func endsWithSignOffName(s string) bool {
 	s = strings.TrimRight(s, ".… ")
 	w := s[strings.LastIndexAny(s, " -—–")+1:]
-	return len(w) < 16 && signOffLastWords[lower(w)]
+	if len(w) >= 16 {
+		return false
+	}
+	var buf [16]byte
+	return signOffLastWords[string(lowerBytes(buf[:0], w))]
 }
 
 // isSignOff reports a line or paragraph that is only a sign-off.

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -143,7 +144,7 @@ func cleanParagraphs(raw []rawPara) ([]para, bool) {
 				out[len(out)-1].ends = true
 			}
 			continue
-		case len(t) < 140 && readMoreRe.MatchString(t):
+		case len(t) < 140 && mayReadMore(t) && readMoreRe.MatchString(t):
 			if len(out) > 0 {
 				out[len(out)-1].ends = true
 			}
@@ -251,13 +252,16 @@ func textLen(paras []string) int {
 }
 
 func isCredit(s string) bool {
-	if len(s) > 400 || runeLen(s) > 100 {
+	if len(s) > 400 || runesOver(s, 100) {
 		return false
 	}
-	l := lower(s)
-	if !strings.ContainsAny(l, ":/©") && !strings.Contains(l, " by ") && !strings.Contains(l, "courtesy") &&
-		!strings.Contains(l, "(c)") && !strings.Contains(l, "copyright") {
-		return false
+	if strings.IndexByte(s, ':') < 0 && strings.IndexByte(s, '/') < 0 && !strings.Contains(s, "©") {
+		var buf [400]byte
+		l := lowerBytes(buf[:0], s)
+		if !bytes.Contains(l, []byte(" by ")) && !bytes.Contains(l, []byte("courtesy")) &&
+			!bytes.Contains(l, []byte("(c)")) && !bytes.Contains(l, []byte("copyright")) {
+			return false
+		}
 	}
 	return creditRe.MatchString(s)
 }
@@ -268,7 +272,7 @@ func isCredit(s string) bool {
 func dropFurniture(paras []string) []string {
 	out := paras[:0:0]
 	for _, p := range paras {
-		if isCredit(p) || isSignOff(p) || (len(p) < 140 && readMoreRe.MatchString(p)) {
+		if isCredit(p) || isSignOff(p) || (len(p) < 140 && mayReadMore(p) && readMoreRe.MatchString(p)) {
 			continue
 		}
 		out = append(out, p)
@@ -277,6 +281,12 @@ func dropFurniture(paras []string) []string {
 		out[n-1], _ = cutSignOff(out[n-1])
 	}
 	return out
+}
+
+// mayReadMore is a cheap test before readMoreRe runs: the first letter of
+// one of its phrases, which have no other case than ASCII's.
+func mayReadMore(s string) bool {
+	return s != "" && strings.IndexByte("cfmrCFMR", s[0]) >= 0
 }
 
 // isKicker reports an upper-case kicker followed by a colon: at least three

@@ -1,0 +1,48 @@
+package ingest
+
+import "unicode/utf8"
+
+// These helpers give the answers of lower and runeLen without building a
+// string or counting every character where the text makes it unnecessary:
+// the readers ask them of every line and paragraph.
+
+// lowerBytes appends lower(s) to buf: ASCII text is lowered in place of the
+// copy, anything else through lower.
+func lowerBytes(buf []byte, s string) []byte {
+	b := buf
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(buf, lower(s)...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// runesOver reports runeLen(s) > n, counting only when the length in bytes
+// leaves it open: a character takes one to utf8.UTFMax bytes.
+func runesOver(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > n*utf8.UTFMax:
+		return true
+	}
+	return runeLen(s) > n
+}
+
+// trimBlanks is strings.Trim(s, " \t").
+func trimBlanks(s string) string {
+	i, j := 0, len(s)
+	for i < j && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	for j > i && (s[j-1] == ' ' || s[j-1] == '\t') {
+		j--
+	}
+	return s[i:j]
+}
