@@ -10,6 +10,7 @@ import (
 // line is one physical line of a text file with its indentation noted.
 type line struct {
 	text     string // trimmed, inner whitespace collapsed
+	runes    int    // runeLen(text)
 	indented bool   // started with two or more spaces or a tab
 	signOff  bool   // text is a sign-off (isSignOff)
 }
@@ -168,7 +169,7 @@ func breaksBefore(prev, l line, first string, width int, lay layout, indents boo
 	if l.indented && !prev.indented {
 		return true
 	}
-	short := runeLen(prev.text)+1+runeLen(firstWord(l.text)) <= width-2
+	short := prev.runes+1+runeLen(firstWord(l.text)) <= width-2
 	return short && !endsMidWord(prev.text) && !endsWithDash(prev.text) && !startsLower(l.text)
 }
 
@@ -186,7 +187,7 @@ func marksIndents(lines []line, width int) bool {
 		case l.indented && !next.indented:
 			indented++
 		case l.text != "" && !next.indented && endsSentence(l.text) && !startsLower(next.text) &&
-			runeLen(l.text)+1+runeLen(firstWord(next.text)) <= width-2:
+			l.runes+1+runeLen(firstWord(next.text)) <= width-2:
 			short++
 		}
 	}
@@ -206,10 +207,21 @@ func headsBlock(l, next string) bool {
 // opensWithDateline reports a line that opens with a dateline, or is one
 // standing alone ("TURKU, Finland, March 3 -").
 func opensWithDateline(s string) bool {
+	if !mayOpenWithDateline(s) {
+		return false
+	}
 	if endsWithDash(s) {
 		s += " …"
 	}
 	return datelineCapsRe.MatchString(s) || datelineWireRe.MatchString(s)
+}
+
+// mayOpenWithDateline is a cheap test before the dateline expressions run:
+// both need a capital first and a dash after it.
+func mayOpenWithDateline(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Lu, r) &&
+		(strings.IndexByte(s, '-') >= 0 || strings.Contains(s, "—") || strings.Contains(s, "–"))
 }
 
 // opensBlock reports a line at the start of the text, after a blank line or
@@ -227,6 +239,7 @@ func splitLines(text string) []line {
 		t := collapseSpace(r)
 		out[i] = line{
 			text:     t,
+			runes:    runeLen(t),
 			indented: strings.HasPrefix(r, "  ") || strings.HasPrefix(r, "\t"),
 			signOff:  t != "" && isSignOff(t),
 		}
@@ -275,7 +288,7 @@ func breaksMidSentence(lines []line) bool {
 			continue
 		}
 		n++
-		switch l := runeLen(t); {
+		switch l := lines[i].runes; {
 		case l > 100:
 			return false
 		case l >= 40:
@@ -303,7 +316,7 @@ func sortedInnerLengths(lines []line) []int {
 	var inner []int
 	for i := 0; i+1 < len(lines); i++ {
 		if lines[i].text != "" && lines[i+1].text != "" {
-			inner = append(inner, runeLen(lines[i].text))
+			inner = append(inner, lines[i].runes)
 		}
 	}
 	slices.Sort(inner)

@@ -56,7 +56,7 @@ func isSignOff(s string) bool {
 	case s == "--":
 		return true
 	case strings.HasPrefix(s, "("):
-		return len(s) <= 260 && signOffLineRe.MatchString(s)
+		return len(s) <= 260 && strings.HasSuffix(s, ")") && signOffLineRe.MatchString(s)
 	}
 	return len(s) <= 40 && endsWithSignOffName(s) && signOffLineRe.MatchString(s)
 }
@@ -79,7 +79,7 @@ func cutSignOff(s string) (string, bool) {
 // headlines: at least three letters, at most one in four of them lower case
 // ("4th QTR NET"), not a sentence-long line.
 func isCapsHeadline(s string) bool {
-	if runeLen(s) > 160 || moreWordsThan(s, 25) || strings.HasSuffix(s, ":") || isSignOff(s) {
+	if runesOver(s, 160) || moreWordsThan(s, 25) || strings.HasSuffix(s, ":") || isSignOff(s) {
 		return false
 	}
 	upper, low := 0, 0

@@ -327,10 +327,10 @@ func endsSentence(s string) bool {
 // isHeadline reports a short line without final punctuation that reads like
 // a headline or subhead.
 func isHeadline(s string) bool {
-	if s == "" || runeLen(s) > 120 || moreWordsThan(s, 14) {
+	if s == "" || runesOver(s, 120) || moreWordsThan(s, 14) {
 		return false
 	}
-	if mdHeadingRe.MatchString(s) {
+	if strings.HasPrefix(s, "#") && mdHeadingRe.MatchString(s) {
 		return true
 	}
 	if endsSentence(s) || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
@@ -366,7 +366,7 @@ func isCutOff(s string) bool {
 	if endsSentence(s) || strings.HasSuffix(s, ":") || isListItem(s) || isHeadline(s) {
 		return false
 	}
-	return moreWordsThan(s, 14) || runeLen(s) > 120
+	return moreWordsThan(s, 14) || runesOver(s, 120)
 }
 
 func allHeadlines(paras []string) bool {
