@@ -41,9 +41,10 @@ const (
 // line is a paragraph of its own. See reflow for where a wrapped paragraph
 // ends.
 func paragraphsOf(text string) []string {
-	var out []string
-	for _, p := range reflow(text, layoutRecord) {
-		out = append(out, p.text)
+	raw := reflow(text, layoutRecord)
+	out := make([]string, len(raw))
+	for i, p := range raw {
+		out[i] = p.text
 	}
 	return out
 }
@@ -313,7 +314,7 @@ func maxInner(inner []int) int {
 // sortedInnerLengths returns the lengths in runes of the lines followed by
 // a non-blank line, which are the ones a hard wrap broke, shortest first.
 func sortedInnerLengths(lines []line) []int {
-	var inner []int
+	inner := make([]int, 0, len(lines))
 	for i := 0; i+1 < len(lines); i++ {
 		if lines[i].text != "" && lines[i+1].text != "" {
 			inner = append(inner, lines[i].runes)
@@ -436,7 +437,12 @@ func isCollapsed(s string) bool {
 	return true
 }
 
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
+func runeLen(s string) int {
+	if isASCII(s) {
+		return len(s)
+	}
+	return utf8.RuneCountInString(s)
+}
 
 func lower(s string) string { return strings.ToLower(s) }
 

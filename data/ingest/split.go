@@ -270,7 +270,7 @@ func isCredit(s string) bool {
 // paragraphs of one known article (a record, a web page), which need no
 // splitting, and cuts a sign-off from the end of its last paragraph.
 func dropFurniture(paras []string) []string {
-	out := paras[:0:0]
+	out := make([]string, 0, len(paras))
 	for _, p := range paras {
 		if isCredit(p) || isSignOff(p) || (len(p) < 140 && mayReadMore(p) && readMoreRe.MatchString(p)) {
 			continue
