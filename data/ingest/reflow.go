@@ -237,10 +237,15 @@ func splitLines(text string) []line {
 	raw := strings.Split(text, "\n")
 	out := make([]line, len(raw))
 	for i, r := range raw {
-		t := collapseSpace(r)
+		t := trimBlanks(r)
+		runes := len(t)
+		if !isCollapsed(t) {
+			t = collapseSpaceSlow(r)
+			runes = runeLen(t)
+		}
 		out[i] = line{
 			text:     t,
-			runes:    runeLen(t),
+			runes:    runes,
 			indented: strings.HasPrefix(r, "  ") || strings.HasPrefix(r, "\t"),
 			signOff:  t != "" && isSignOff(t),
 		}
@@ -397,6 +402,12 @@ func collapseSpace(s string) string {
 	if t := trimBlanks(s); isCollapsed(t) {
 		return t // the common case: printable ASCII with single inner spaces
 	}
+	return collapseSpaceSlow(s)
+}
+
+// collapseSpaceSlow is collapseSpace for text that is not isCollapsed once
+// trimmed.
+func collapseSpaceSlow(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {

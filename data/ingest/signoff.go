@@ -58,7 +58,22 @@ func isSignOff(s string) bool {
 	case strings.HasPrefix(s, "("):
 		return len(s) <= 260 && strings.HasSuffix(s, ")") && signOffLineRe.MatchString(s)
 	}
-	return len(s) <= 40 && endsWithSignOffName(s) && signOffLineRe.MatchString(s)
+	return len(s) <= 40 && endsWithSignOffName(s) && (isSignOffName(s) || signOffLineRe.MatchString(s))
+}
+
+// signOffNamesExact are the names signOffLineRe takes as they are written.
+var signOffNamesExact = func() map[string]bool {
+	m := map[string]bool{}
+	for _, name := range strings.Split(agencies, "|") {
+		m[name] = name != "Staff writer"
+	}
+	return m
+}()
+
+// isSignOffName reports a line that is a sign-off name alone ("Reuter",
+// "AP"), which signOffLineRe matches: a cheap test before it runs.
+func isSignOffName(s string) bool {
+	return signOffNamesExact[s] || strings.EqualFold(s, "reuter") || strings.EqualFold(s, "reuters")
 }
 
 // cutSignOff removes a sign-off that follows a paragraph's last sentence;
