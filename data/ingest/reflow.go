@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/attache-app/attache/data/internal/plainrun"
 )
 
 // line is one physical line of a text file with its indentation noted.
@@ -202,7 +204,7 @@ func headsBlock(l, next string) bool {
 	if next == "" {
 		return false
 	}
-	return isCapsHeadline(l) || (isHeadline(l) && opensWithDateline(next))
+	return isCapsHeadline(l) || (opensWithDateline(next) && isHeadline(l))
 }
 
 // opensWithDateline reports a line that opens with a dateline, or is one
@@ -430,22 +432,7 @@ func collapseSpaceSlow(s string) string {
 // isCollapsed reports whether s is printable ASCII without leading, trailing
 // or double spaces, which collapseSpace would return unchanged.
 func isCollapsed(s string) bool {
-	if s == "" {
-		return true
-	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c > ' ' && c <= '~' {
-			continue
-		}
-		if c != ' ' || s[i+1] == ' ' { // s does not end with a space
-			return false
-		}
-	}
-	return true
+	return plainrun.Len(s) == len(s)
 }
 
 func runeLen(s string) int {

@@ -94,16 +94,24 @@ func cutSignOff(s string) (string, bool) {
 // headlines: at least three letters, at most one in four of them lower case
 // ("4th QTR NET"), not a sentence-long line.
 func isCapsHeadline(s string) bool {
-	if runesOver(s, 160) || moreWordsThan(s, 25) || strings.HasSuffix(s, ":") || isSignOff(s) {
-		return false
-	}
+	// The letters first: they rule out most lines after a few words.
+	return inCapitals(s) && !runesOver(s, 160) && !moreWordsThan(s, 25) && !strings.HasSuffix(s, ":") && !isSignOff(s)
+}
+
+// inCapitals reports at least three letters in s, at most one in four of
+// them lower case.
+func inCapitals(s string) bool {
 	upper, low := 0, 0
-	for _, r := range s {
+	for i, r := range s {
 		switch {
 		case unicode.IsUpper(r):
 			upper++
 		case unicode.IsLower(r):
 			low++
+			// Even if every character left were a capital, too few.
+			if low*4 > upper+len(s)-i {
+				return false
+			}
 		}
 	}
 	return upper+low >= 3 && low*4 <= upper

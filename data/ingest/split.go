@@ -327,17 +327,19 @@ func endsSentence(s string) bool {
 // isHeadline reports a short line without final punctuation that reads like
 // a headline or subhead.
 func isHeadline(s string) bool {
-	if s == "" || runesOver(s, 120) || moreWordsThan(s, 14) {
+	if s == "" || runesOver(s, 120) {
 		return false
 	}
-	if strings.HasPrefix(s, "#") && mdHeadingRe.MatchString(s) {
-		return true
+	if !strings.HasPrefix(s, "#") || !mdHeadingRe.MatchString(s) { // not a Markdown heading
+		if endsSentence(s) || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(s)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune("‘'\"“", r) {
+			return false
+		}
 	}
-	if endsSentence(s) || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("‘'\"“", r)
+	return !moreWordsThan(s, 14) // counted last, as it costs most
 }
 
 // moreWordsThan reports whether s has more than n words, as strings.Fields

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/attache-app/attache/data/internal/plainrun"
 )
 
 // BodyHash returns the content hash the store uses to recognise duplicates:
@@ -41,8 +43,9 @@ var word = func() (t [256]bool) {
 func collapse(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		// Text that stays as it is: ASCII words and single spaces
-		// between them, in one piece.
-		j := i
+		// between them, in one piece, the printable part of it eight
+		// bytes at a time.
+		j := i + plainrun.Len(s[i:])
 		for j < len(s) {
 			if word[s[j]] {
 				j++
