@@ -13,6 +13,7 @@ import (
 var flatCases = []string{
 	`{"title":"Talks resume","body":"GENEVA, March 3 - Talks resumed.\n    Diplomats said so.","published":"1987-03-03T10:00:00Z"}`,
 	`{}`,
+	"{\"body\":\"A plain run longer than eight bytes, then \\\"quotes\\\" and a \\\\ backslash,\\ta tab, caf\xc3\xa9 and \x7f DEL.\"}",
 	` { "a" : "b" , "c" : 1 } `,
 	`{"a":"\"\\\/\b\f\n\r\t"}`,
 	`{"a":"\u00e9\u4e60\uD83D\uDE00 \ud83d\ude00"}`,
