@@ -236,9 +236,10 @@ func opensBlock(lines []line, i int) bool {
 func splitLines(text string) []line {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
-	raw := strings.Split(text, "\n")
-	out := make([]line, len(raw))
-	for i, r := range raw {
+	out := make([]line, strings.Count(text, "\n")+1)
+	for i := range out {
+		r, rest, _ := strings.Cut(text, "\n")
+		text = rest
 		t := trimBlanks(r)
 		runes := len(t)
 		if !isCollapsed(t) {
