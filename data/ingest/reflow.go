@@ -3,6 +3,7 @@ package ingest
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -66,8 +67,11 @@ type rawPara struct {
 // "--") and a headline opening a block are always paragraphs of their own;
 // a "--" signature delimiter drops the rest of its block.
 func reflow(text string, lay layout) []rawPara {
-	lines := splitLines(text)
-	inner := sortedInnerLengths(lines)
+	sc := reflowScratches.Get().(*reflowScratch)
+	defer sc.release()
+	lines := splitLines(sc.lines[:0], text)
+	inner := sortedInnerLengths(sc.inner[:0], lines)
+	sc.lines, sc.inner = lines, inner
 	var width int
 	var wrapped bool
 	indents := lay != layoutBlocks && marksIndents(lines, maxInner(inner))
@@ -85,13 +89,24 @@ func reflow(text string, lay layout) []rawPara {
 		}
 	}
 	var paras []rawPara
-	var cur []string
+	cur := sc.cur[:0]
 	opens := false // cur opens a block
+	// Paragraphs of several lines are joined one after the other in
+	// joined, and cut from it as one string at the end.
+	joined, spans := sc.joined[:0], sc.spans[:0]
 	flush := func() {
-		if len(cur) > 0 {
-			paras = append(paras, rawPara{joinWrapped(cur), opens})
-			cur = cur[:0]
+		switch len(cur) {
+		case 0:
+			return
+		case 1:
+			paras = append(paras, rawPara{cur[0], opens})
+		default:
+			start := len(joined)
+			joined = appendWrapped(joined, cur)
+			spans = append(spans, paraSpan{len(paras), start, len(joined)})
+			paras = append(paras, rawPara{"", opens})
 		}
+		cur = cur[:0]
 	}
 	add := func(i int, t string) {
 		if len(cur) == 0 {
@@ -135,7 +150,35 @@ func reflow(text string, lay layout) []rawPara {
 		add(i, l.text)
 	}
 	flush()
+	all := string(joined)
+	for _, s := range spans {
+		paras[s.para].text = all[s.from:s.to]
+	}
+	sc.cur, sc.joined, sc.spans = cur, joined, spans
 	return paras
+}
+
+// paraSpan places the text of paragraph para at joined[from:to].
+type paraSpan struct {
+	para, from, to int
+}
+
+// reflowScratch holds what reflow builds and forgets, for the next text.
+type reflowScratch struct {
+	lines  []line
+	inner  []int
+	cur    []string
+	joined []byte
+	spans  []paraSpan
+}
+
+var reflowScratches = sync.Pool{New: func() any { return new(reflowScratch) }}
+
+// release returns sc to reflowScratches without the text it points into.
+func (sc *reflowScratch) release() {
+	clear(sc.lines)
+	clear(sc.cur)
+	reflowScratches.Put(sc)
 }
 
 // goesOn reports a line that carries on the sentence of the line before:
@@ -233,10 +276,11 @@ func opensBlock(lines []line, i int) bool {
 	return i == 0 || lines[i-1].text == "" || lines[i-1].signOff
 }
 
-func splitLines(text string) []line {
+// splitLines appends the lines of text to out.
+func splitLines(out []line, text string) []line {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
-	out := make([]line, strings.Count(text, "\n")+1)
+	out = slices.Grow(out, strings.Count(text, "\n")+1)[:strings.Count(text, "\n")+1]
 	for i := range out {
 		r, rest, _ := strings.Cut(text, "\n")
 		text = rest
@@ -319,10 +363,10 @@ func maxInner(inner []int) int {
 	return inner[len(inner)*95/100]
 }
 
-// sortedInnerLengths returns the lengths in runes of the lines followed by
-// a non-blank line, which are the ones a hard wrap broke, shortest first.
-func sortedInnerLengths(lines []line) []int {
-	inner := make([]int, 0, len(lines))
+// sortedInnerLengths appends to inner the lengths in runes of the lines
+// followed by a non-blank line, which are the ones a hard wrap broke, and
+// sorts it shortest first.
+func sortedInnerLengths(inner []int, lines []line) []int {
 	for i := 0; i+1 < len(lines); i++ {
 		if lines[i].text != "" && lines[i+1].text != "" {
 			inner = append(inner, lines[i].runes)
@@ -332,28 +376,19 @@ func sortedInnerLengths(lines []line) []int {
 	return inner
 }
 
-func joinWrapped(lines []string) string {
-	if len(lines) == 1 {
-		return lines[0]
-	}
-	var b strings.Builder
-	size := len(lines) - 1
-	for _, l := range lines {
-		size += len(l)
-	}
-	b.Grow(size)
+// appendWrapped appends the lines of one paragraph to b, joined by a space
+// or, for a word hyphenated across the line break, by nothing.
+func appendWrapped(b []byte, lines []string) []byte {
 	for i, l := range lines {
 		if i > 0 {
 			prev := lines[i-1]
-			if strings.HasSuffix(prev, "-") && len(prev) > 1 && isLetterByte(prev[len(prev)-2]) && startsLower(l) {
-				b.WriteString(l) // a word hyphenated across the line break
-				continue
+			if !(strings.HasSuffix(prev, "-") && len(prev) > 1 && isLetterByte(prev[len(prev)-2]) && startsLower(l)) {
+				b = append(b, ' ')
 			}
-			b.WriteByte(' ')
 		}
-		b.WriteString(l)
+		b = append(b, l...)
 	}
-	return b.String()
+	return b
 }
 
 // endsWithDash reports a line ending with a free-standing dash, as a
