@@ -252,7 +252,7 @@ func textLen(paras []string) int {
 }
 
 func isCredit(s string) bool {
-	if len(s) > 400 || runesOver(s, 100) {
+	if !mayBeCredit(s) || len(s) > 400 || runesOver(s, 100) {
 		return false
 	}
 	if strings.IndexByte(s, ':') < 0 && strings.IndexByte(s, '/') < 0 && !strings.Contains(s, "©") {
@@ -264,6 +264,39 @@ func isCredit(s string) bool {
 		}
 	}
 	return creditRe.MatchString(s)
+}
+
+// creditOpenings are the words a credit line may open with (creditRe), in
+// lower case.
+var creditOpenings = []string{"file ", "top ", "main ", "photo", "picture", "image", "video", "graphic", "illustration", "source", "copyright"}
+
+// mayBeCredit is a cheap test before creditRe runs: a credit opens with a
+// bracket, "©" or one of creditOpenings, or has nothing but words before a
+// slash ("Jane Doe/Getty Images").
+func mayBeCredit(s string) bool {
+	if s == "" {
+		return false
+	}
+	// A letter that is not ASCII may fold to one of creditRe's (ſ to s).
+	if s[0] == '(' || !isASCII(s[:min(len(s), len("illustration"))]) {
+		return true
+	}
+	for _, w := range creditOpenings {
+		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+			return true
+		}
+	}
+	slash := strings.IndexByte(s, '/')
+	if slash <= 0 {
+		return false
+	}
+	for i := range slash {
+		c := s[i]
+		if c < utf8.RuneSelf && !isLetterByte(c) && strings.IndexByte(".' -\t\n\f\r", c) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // dropFurniture removes credit, sign-off and "Read more" lines from the
