@@ -30,8 +30,13 @@ var (
 // "2006-01-02", or RFC 3339 when a time of day is known.
 func parseDate(s, yearFrom string) string {
 	if isUTCStamp(s) {
-		return s // as the general reading below formats it
+		return s // as readDate formats it
 	}
+	return readDate(s, yearFrom)
+}
+
+// readDate is parseDate without its shortcut for UTC time stamps.
+func readDate(s, yearFrom string) string {
 	if m := isoDateRe.FindStringSubmatch(s); m != nil {
 		if m[4] != "" && m[5] != "" {
 			layout := "2006-01-02T15:04"
@@ -68,7 +73,7 @@ func parseDate(s, yearFrom string) string {
 }
 
 // isUTCStamp reports an RFC 3339 time in UTC to the second
-// ("2006-01-02T15:04:05Z") that is a real time, which parseDate returns as
+// ("2006-01-02T15:04:05Z") that is a real time, which readDate returns as
 // it is.
 func isUTCStamp(s string) bool {
 	if len(s) != len("2006-01-02T15:04:05Z") || s[10] != 'T' || s[19] != 'Z' {
