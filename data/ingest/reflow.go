@@ -88,7 +88,7 @@ func reflow(text string, lay layout) []rawPara {
 			width, wrapped = maxInner(inner), true
 		}
 	}
-	var paras []rawPara
+	paras := sc.paras[:0]
 	cur := sc.cur[:0]
 	opens := false // cur opens a block
 	// Paragraphs of several lines are joined one after the other in
@@ -154,8 +154,11 @@ func reflow(text string, lay layout) []rawPara {
 	for _, s := range spans {
 		paras[s.para].text = all[s.from:s.to]
 	}
-	sc.cur, sc.joined, sc.spans = cur, joined, spans
-	return paras
+	sc.paras, sc.cur, sc.joined, sc.spans = paras, cur, joined, spans
+	if len(paras) == 0 {
+		return nil
+	}
+	return slices.Clone(paras)
 }
 
 // paraSpan places the text of paragraph para at joined[from:to].
@@ -167,6 +170,7 @@ type paraSpan struct {
 type reflowScratch struct {
 	lines  []line
 	inner  []int
+	paras  []rawPara
 	cur    []string
 	joined []byte
 	spans  []paraSpan
@@ -177,6 +181,7 @@ var reflowScratches = sync.Pool{New: func() any { return new(reflowScratch) }}
 // release returns sc to reflowScratches without the text it points into.
 func (sc *reflowScratch) release() {
 	clear(sc.lines)
+	clear(sc.paras)
 	clear(sc.cur)
 	reflowScratches.Put(sc)
 }
