@@ -207,7 +207,7 @@ func htmlToText(s string) string {
 // looksHTML reports text that carries HTML markup.
 func looksHTML(s string) bool {
 	l := s[:min(len(s), 2048)]
-	if !strings.ContainsAny(l, "<&") { // every sign starts so
+	if strings.IndexByte(l, '<') < 0 && strings.IndexByte(l, '&') < 0 { // every sign starts so
 		return false
 	}
 	if !isASCII(l) {

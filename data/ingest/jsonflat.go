@@ -81,7 +81,15 @@ func (dec *flatDecoder) field(name []byte) field {
 
 // byName sorts fields by name, a repeated name keeping its last value.
 func byName(fs []field) []field {
-	slices.SortStableFunc(fs, func(a, b field) int { return strings.Compare(a.key, b.key) })
+	if len(fs) <= 16 { // the usual record: sorted in place
+		for i := 1; i < len(fs); i++ {
+			for j := i; j > 0 && fs[j].key < fs[j-1].key; j-- {
+				fs[j], fs[j-1] = fs[j-1], fs[j]
+			}
+		}
+	} else {
+		slices.SortStableFunc(fs, func(a, b field) int { return strings.Compare(a.key, b.key) })
+	}
 	out := fs[:0]
 	for i, f := range fs {
 		if i+1 < len(fs) && fs[i+1].key == f.key {

@@ -281,8 +281,9 @@ func mayBeCredit(s string) bool {
 	if s[0] == '(' || !isASCII(s[:min(len(s), len("illustration"))]) {
 		return true
 	}
+	first := s[0] | 0x20 // in lower case if a letter
 	for _, w := range creditOpenings {
-		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+		if first == w[0] && len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
 			return true
 		}
 	}
