@@ -140,7 +140,8 @@ func BenchmarkReadSeed(b *testing.B) {
 // BenchmarkImportJSONLReader imports the benchmark file without extraction
 // into readingStore, which does only what the reading goroutine of a real
 // store does with each article: it times the reading side of
-// `attache-cli import --no-extract`, the part that keeps the writer waiting.
+// `attache-cli import --no-extract`, which runs beside the writer and which
+// the writer waits for when it falls behind.
 func BenchmarkImportJSONLReader(b *testing.B) {
 	path, n := benchJSONL(b)
 	for b.Loop() {
@@ -154,7 +155,8 @@ func BenchmarkImportJSONLReader(b *testing.B) {
 
 // readingStore takes the articles of an import as a store's reading
 // goroutine does (sqlite's prepareChunks): it computes each one's body hash
-// and length, and keeps nothing. It has no other method.
+// and length, and keeps nothing. Only ImportFrom is implemented: an import
+// of a JSON Lines file without extraction calls nothing else.
 type readingStore struct {
 	store.Store
 	articles, runes int
