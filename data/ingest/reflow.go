@@ -182,7 +182,7 @@ var reflowScratches = sync.Pool{New: func() any { return new(reflowScratch) }}
 func (sc *reflowScratch) release() {
 	clear(sc.lines)
 	clear(sc.paras)
-	clear(sc.cur)
+	clear(sc.cur[:cap(sc.cur)])
 	reflowScratches.Put(sc)
 }
 

@@ -2,12 +2,13 @@ package ingest
 
 import "unicode/utf8"
 
-// These helpers give the answers of lower and runeLen without building a
-// string or counting every character where the text makes it unnecessary:
-// the readers ask them of every line and paragraph.
+// These helpers give the answers of lower, runeLen and strings.Trim without
+// building a string, decoding characters or counting every one of them
+// where the text makes it unnecessary: the readers ask them of every line
+// and paragraph. shortcuts_test.go holds them to those plain readings.
 
-// lowerBytes appends lower(s) to buf: ASCII text is lowered in place of the
-// copy, anything else through lower.
+// lowerBytes appends lower(s) to buf: ASCII text a byte at a time, anything
+// else through lower.
 func lowerBytes(buf []byte, s string) []byte {
 	b := buf
 	for i := 0; i < len(s); i++ {
