@@ -2,12 +2,14 @@ package ingest_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/attache-app/attache/data/store/sqlite"
 
@@ -132,5 +134,46 @@ func BenchmarkReadSeed(b *testing.B) {
 		if _, err := ingest.ReadFile(context.Background(), seedFiles[0], ingest.Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkImportJSONLReader imports the benchmark file without extraction
+// into readingStore, which does only what the reading goroutine of a real
+// store does with each article: it times the reading side of
+// `attache-cli import --no-extract`, which runs beside the writer and which
+// the writer waits for when it falls behind.
+func BenchmarkImportJSONLReader(b *testing.B) {
+	path, n := benchJSONL(b)
+	for b.Loop() {
+		var st readingStore
+		res, err := ingest.Import(context.Background(), &st, []string{path}, ingest.Options{}, nil)
+		if err != nil || res[0].Err != nil || st.articles != n || st.runes == 0 {
+			b.Fatal(err, res[0].Err, st.articles)
+		}
+	}
+}
+
+// readingStore takes the articles of an import as a store's reading
+// goroutine does (sqlite's prepareChunks): it computes each one's body hash
+// and length, and keeps nothing. Only ImportFrom is implemented: an import
+// of a JSON Lines file without extraction calls nothing else.
+type readingStore struct {
+	store.Store
+	articles, runes int
+}
+
+func (s *readingStore) ImportFrom(ctx context.Context, next func() (store.ImportItem, bool, error)) (store.ImportResult, error) {
+	var res store.ImportResult
+	for {
+		it, ok, err := next()
+		if err != nil || !ok {
+			return res, err
+		}
+		if store.BodyHash(it.Article.Body) == "" {
+			return res, errors.New("no hash")
+		}
+		s.runes += utf8.RuneCountInString(it.Article.Body)
+		s.articles++
+		res.IDs = append(res.IDs, int64(s.articles))
 	}
 }

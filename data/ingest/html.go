@@ -207,17 +207,37 @@ func htmlToText(s string) string {
 // looksHTML reports text that carries HTML markup.
 func looksHTML(s string) bool {
 	l := s[:min(len(s), 2048)]
-	if !strings.ContainsAny(l, "<&") { // every sign below starts so
+	if strings.IndexByte(l, '<') < 0 && strings.IndexByte(l, '&') < 0 { // every sign starts so
 		return false
 	}
-	l = lower(l)
-	for _, t := range []string{"<p>", "<p ", "<br", "</", "<div", "&lt;p&gt;"} {
-		if strings.Contains(l, t) {
-			return true
+	if !isASCII(l) {
+		l = lower(l)
+		for _, t := range htmlSigns {
+			if strings.Contains(l, t) {
+				return true
+			}
+		}
+		return false
+	}
+	// ASCII text: each sign is looked for, in any case, where the '<' or
+	// '&' that opens it is.
+	for _, t := range htmlSigns {
+		for rest := l; ; {
+			i := strings.IndexByte(rest, t[0])
+			if i < 0 {
+				break
+			}
+			if len(rest)-i >= len(t) && strings.EqualFold(rest[i:i+len(t)], t) {
+				return true
+			}
+			rest = rest[i+1:]
 		}
 	}
 	return false
 }
+
+// htmlSigns are the marks of HTML in a text (looksHTML), in lower case.
+var htmlSigns = []string{"<p>", "<p ", "<br", "</", "<div", "&lt;p&gt;"}
 
 func isHidden(n *html.Node) bool {
 	if _, ok := attrOK(n, "hidden"); ok {

@@ -181,8 +181,9 @@ func (sc *jsonlScanner) next() (draft, bool, error) {
 		if len(trimmed) == 0 {
 			continue
 		}
-		m, ok := sc.flat.decode(trimmed)
+		fs, ok := sc.flat.decode(trimmed)
 		if !ok {
+			var m map[string]any
 			if jsonDepth(trimmed) > maxJSONDepth {
 				return draft{}, false, refuse(sc.path, "line %d: JSON nested deeper than %d levels", sc.lineNo, maxJSONDepth)
 			}
@@ -191,8 +192,9 @@ func (sc *jsonlScanner) next() (draft, bool, error) {
 			if derr := dec.Decode(&m); derr != nil {
 				return draft{}, false, refuse(sc.path, "line %d is not a JSON object: %v", sc.lineNo, jsonErr(derr))
 			}
+			fs = fieldsOf(m)
 		}
-		if d, ok := recordDraft(m); ok {
+		if d, ok := fieldsDraft(fs); ok {
 			return d, true, nil
 		}
 	}
@@ -264,15 +266,36 @@ func bodyRank(name string) int {
 	return 2
 }
 
+// field is one field of a record: its name, the article field it fills
+// (fieldKind) and its value as text (scalarText).
+type field struct {
+	key, kind, text string
+}
+
+// fieldsOf lists the fields of a decoded record in the order of their names.
+func fieldsOf(m map[string]any) []field {
+	fs := make([]field, 0, len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		fs = append(fs, field{key: k, kind: fieldKind(k), text: scalarText(m[k])})
+	}
+	return fs
+}
+
 // recordDraft maps one record's fields to an article; false when it has no
 // text.
 func recordDraft(m map[string]any) (draft, bool) {
+	return fieldsDraft(fieldsOf(m))
+}
+
+// fieldsDraft is recordDraft for a record's fields in the order of their
+// names, each name once.
+func fieldsDraft(fs []field) (draft, bool) {
 	var d draft
 	var body string
 	rank := 0
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		s := scalarText(m[k])
-		switch fieldKind(k) {
+	for _, f := range fs {
+		k, s := f.key, f.text
+		switch f.kind {
 		case "title":
 			if d.Title == "" || lower(k) == "title" {
 				d.Title = collapseSpace(s)

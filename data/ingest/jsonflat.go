@@ -1,54 +1,103 @@
 package ingest
 
 import (
-	"encoding/json"
+	"encoding/binary"
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
-// flatDecoder decodes flat JSON objects (decode), reusing its buffer for
-// the unescaping of strings from one object to the next.
+// flatDecoder decodes flat JSON objects (decode), reusing its buffers from
+// one object to the next and making each field name once.
 type flatDecoder struct {
-	buf []byte
+	buf    []byte           // a string being unescaped
+	fields []field          // the fields of the last object
+	names  map[string]field // field names seen, with their kind
 }
 
-// decode decodes a JSON object whose values are all strings,
-// numbers, true, false or null (a JSON Lines record as most tools write
-// one) into the map that encoding/json would decode it to: numbers as
-// json.Number, strings unescaped with invalid UTF-8 and lone surrogates
-// replaced by U+FFFD, a repeated key keeping its last value. It reads the
-// text once and builds no reflection; ok is false for anything else (a
-// nested value, invalid JSON, text after the object), which the caller
-// then decodes with encoding/json.
-func (dec *flatDecoder) decode(data []byte) (m map[string]any, ok bool) {
+// maxNames bounds flatDecoder.names: a file whose records have ever new
+// field names gets the names past it made anew for each record.
+const maxNames = 256
+
+// decode decodes a JSON object whose values are all strings, numbers, true,
+// false or null (a JSON Lines record as most tools write one) into its
+// fields, as fieldsOf gives those of the map that encoding/json decodes it
+// to: strings unescaped with invalid UTF-8 and lone surrogates replaced by
+// U+FFFD, numbers as they are written, a repeated key keeping its last
+// value. It reads the text once and builds no reflection; ok is false for
+// anything else (a nested value, invalid JSON, text after the object),
+// which the caller then decodes with encoding/json. The fields are valid
+// until the next call.
+func (dec *flatDecoder) decode(data []byte) ([]field, bool) {
 	p := flatParser{data: data, buf: dec.buf}
-	defer func() { dec.buf = p.buf }()
+	fs := dec.fields[:0]
+	defer func() { dec.buf, dec.fields = p.buf, fs[:0] }()
 	if !p.byte('{') {
 		return nil, false
 	}
-	m = make(map[string]any, 8)
 	if p.byte('}') {
-		return p.done(m)
+		if !p.done() {
+			return nil, false
+		}
+		return fs, true
 	}
 	for {
-		key, ok := p.str()
+		name, ok := p.strBytes()
 		if !ok || !p.byte(':') {
 			return nil, false
 		}
-		v, ok := p.scalar()
-		if !ok {
+		f := dec.field(name)
+		if f.text, ok = p.scalarText(); !ok {
 			return nil, false
 		}
-		m[key] = v
+		fs = append(fs, f)
 		if p.byte(',') {
 			continue
 		}
-		if p.byte('}') {
-			return p.done(m)
+		if p.byte('}') && p.done() {
+			return byName(fs), true
 		}
 		return nil, false
 	}
+}
+
+// field returns a field named name, its kind known.
+func (dec *flatDecoder) field(name []byte) field {
+	if f, ok := dec.names[string(name)]; ok {
+		return f
+	}
+	f := field{key: string(name)}
+	f.kind = fieldKind(f.key)
+	if dec.names == nil {
+		dec.names = map[string]field{}
+	}
+	if len(dec.names) < maxNames {
+		dec.names[f.key] = f
+	}
+	return f
+}
+
+// byName sorts fields by name, a repeated name keeping its last value.
+func byName(fs []field) []field {
+	if len(fs) <= 16 { // the usual record: sorted in place
+		for i := 1; i < len(fs); i++ {
+			for j := i; j > 0 && fs[j].key < fs[j-1].key; j-- {
+				fs[j], fs[j-1] = fs[j-1], fs[j]
+			}
+		}
+	} else {
+		slices.SortStableFunc(fs, func(a, b field) int { return strings.Compare(a.key, b.key) })
+	}
+	out := fs[:0]
+	for i, f := range fs {
+		if i+1 < len(fs) && fs[i+1].key == f.key {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // flatParser reads JSON text from data[i:]; buf holds a string being
@@ -81,37 +130,33 @@ func (p *flatParser) byte(c byte) bool {
 	return false
 }
 
-// done returns m when only white space is left after the object.
-func (p *flatParser) done(m map[string]any) (map[string]any, bool) {
+// done reports whether only white space is left after the object.
+func (p *flatParser) done() bool {
 	p.skip()
-	if p.i != len(p.data) {
-		return nil, false
-	}
-	return m, true
+	return p.i == len(p.data)
 }
 
-// scalar reads a string, number, true, false or null.
-func (p *flatParser) scalar() (any, bool) {
+// scalarText reads a string, number, true, false or null, and returns it
+// as scalarText renders its value: true, false and null as "".
+func (p *flatParser) scalarText() (string, bool) {
 	p.skip()
 	if p.i == len(p.data) {
-		return nil, false
+		return "", false
 	}
 	switch c := p.data[p.i]; {
 	case c == '"':
-		return p.str()
+		b, ok := p.strBytes()
+		return string(b), ok
 	case c == '-' || c >= '0' && c <= '9':
 		return p.number()
 	}
-	for _, lit := range [...]struct {
-		text  string
-		value any
-	}{{"true", true}, {"false", false}, {"null", nil}} {
-		if len(p.data)-p.i >= len(lit.text) && string(p.data[p.i:p.i+len(lit.text)]) == lit.text {
-			p.i += len(lit.text)
-			return lit.value, p.delimited()
+	for _, lit := range [...]string{"true", "false", "null"} {
+		if len(p.data)-p.i >= len(lit) && string(p.data[p.i:p.i+len(lit)]) == lit {
+			p.i += len(lit)
+			return "", p.delimited()
 		}
 	}
-	return nil, false
+	return "", false
 }
 
 // delimited reports whether a literal or number ends where it should: at
@@ -128,7 +173,7 @@ func (p *flatParser) delimited() bool {
 }
 
 // number reads a number as JSON writes it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
-func (p *flatParser) number() (any, bool) {
+func (p *flatParser) number() (string, bool) {
 	start := p.i
 	d := p.data
 	if d[p.i] == '-' {
@@ -140,12 +185,12 @@ func (p *flatParser) number() (any, bool) {
 	case p.i < len(d) && d[p.i] >= '1' && d[p.i] <= '9':
 		p.digits()
 	default:
-		return nil, false
+		return "", false
 	}
 	if p.i < len(d) && d[p.i] == '.' {
 		p.i++
 		if p.digits() == 0 {
-			return nil, false
+			return "", false
 		}
 	}
 	if p.i < len(d) && (d[p.i] == 'e' || d[p.i] == 'E') {
@@ -154,10 +199,10 @@ func (p *flatParser) number() (any, bool) {
 			p.i++
 		}
 		if p.digits() == 0 {
-			return nil, false
+			return "", false
 		}
 	}
-	return json.Number(d[start:p.i]), p.delimited()
+	return string(d[start:p.i]), p.delimited()
 }
 
 // digits consumes decimal digits and returns how many.
@@ -169,24 +214,19 @@ func (p *flatParser) digits() int {
 	return p.i - start
 }
 
-// str reads a string, after white space, and returns it unescaped.
-func (p *flatParser) str() (string, bool) {
+// strBytes reads a string, after white space, and returns it unescaped,
+// in data or in buf: valid until the next call.
+func (p *flatParser) strBytes() ([]byte, bool) {
 	if !p.byte('"') {
-		return "", false
+		return nil, false
 	}
 	d := p.data
 	start := p.i
 	// The usual string: printable ASCII without escapes, taken as it is.
-	for p.i < len(d) {
-		c := d[p.i]
-		if c == '"' {
-			p.i++
-			return string(d[start : p.i-1]), true
-		}
-		if c == '\\' || c < ' ' || c >= utf8.RuneSelf {
-			break
-		}
+	p.i += plainJSON(d[p.i:])
+	if p.i < len(d) && d[p.i] == '"' {
 		p.i++
+		return d[start : p.i-1], true
 	}
 	b := append(p.buf[:0], d[start:p.i]...)
 	defer func() { p.buf = b }()
@@ -194,12 +234,12 @@ func (p *flatParser) str() (string, bool) {
 		switch c := d[p.i]; {
 		case c == '"':
 			p.i++
-			return string(b), true
+			return b, true
 		case c < ' ':
-			return "", false
+			return nil, false
 		case c == '\\':
 			if p.i+1 == len(d) {
-				return "", false
+				return nil, false
 			}
 			switch e := d[p.i+1]; e {
 			case '"', '\\', '/':
@@ -217,7 +257,7 @@ func (p *flatParser) str() (string, bool) {
 			case 'u':
 				r := hex4(d[p.i+2:])
 				if r < 0 {
-					return "", false
+					return nil, false
 				}
 				p.i += 6
 				if utf16.IsSurrogate(r) {
@@ -235,14 +275,11 @@ func (p *flatParser) str() (string, bool) {
 				b = utf8.AppendRune(b, r)
 				continue
 			default:
-				return "", false
+				return nil, false
 			}
 			p.i += 2
 		case c < utf8.RuneSelf:
-			run := p.i + 1 // copied with the plain characters that follow
-			for run < len(d) && d[run] >= ' ' && d[run] != '"' && d[run] != '\\' && d[run] < utf8.RuneSelf {
-				run++
-			}
+			run := p.i + 1 + plainJSON(d[p.i+1:]) // copied with the plain characters that follow
 			b = append(b, d[p.i:run]...)
 			p.i = run
 		default:
@@ -255,7 +292,31 @@ func (p *flatParser) str() (string, bool) {
 			p.i += size
 		}
 	}
-	return "", false
+	return nil, false
+}
+
+// plainJSON returns how many bytes at the start of d stand for themselves
+// in a JSON string: ASCII from ' ' on but '"' and '\\'. It takes eight bytes
+// at a time while it can.
+func plainJSON(d []byte) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for i+8 <= len(d) {
+		w := binary.LittleEndian.Uint64(d[i:])
+		// With every byte below 0x80, adding up to 0x80 to each carries
+		// into no other: a byte's high bit then says whether it reached
+		// 0x80, and a byte that is zero after ^ reaches it by 0x7F only
+		// if it was not zero.
+		if w&high != 0 || (w+ones*(0x80-' '))&high != high ||
+			((w^ones*'"')+ones*0x7F)&high != high || ((w^ones*'\\')+ones*0x7F)&high != high {
+			break
+		}
+		i += 8
+	}
+	for i < len(d) && d[i] >= ' ' && d[i] != '"' && d[i] != '\\' && d[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }
 
 // u4 decodes a \uXXXX escape at the start of s; -1 when there is none.

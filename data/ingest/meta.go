@@ -29,6 +29,14 @@ var (
 // of yearFrom ("2006-…") when given, else it is not resolved. The result is
 // "2006-01-02", or RFC 3339 when a time of day is known.
 func parseDate(s, yearFrom string) string {
+	if isUTCStamp(s) {
+		return s // as readDate formats it
+	}
+	return readDate(s, yearFrom)
+}
+
+// readDate is parseDate without its shortcut for UTC time stamps.
+func readDate(s, yearFrom string) string {
 	if m := isoDateRe.FindStringSubmatch(s); m != nil {
 		if m[4] != "" && m[5] != "" {
 			layout := "2006-01-02T15:04"
@@ -62,6 +70,34 @@ func parseDate(s, yearFrom string) string {
 		return t.Format(time.RFC3339)
 	}
 	return ""
+}
+
+// isUTCStamp reports an RFC 3339 time in UTC to the second
+// ("2006-01-02T15:04:05Z") that is a real time, which readDate returns as
+// it is.
+func isUTCStamp(s string) bool {
+	if len(s) != len("2006-01-02T15:04:05Z") || s[10] != 'T' || s[19] != 'Z' {
+		return false
+	}
+	for i := range 19 {
+		switch i {
+		case 4, 7:
+			if s[i] != '-' {
+				return false
+			}
+		case 13, 16:
+			if s[i] != ':' {
+				return false
+			}
+		case 10:
+		default:
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+	}
+	_, err := time.Parse(time.RFC3339, s)
+	return err == nil
 }
 
 func validDate(y, m, d int) string {

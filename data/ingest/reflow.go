@@ -3,13 +3,17 @@ package ingest
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/attache-app/attache/data/internal/plainrun"
 )
 
 // line is one physical line of a text file with its indentation noted.
 type line struct {
 	text     string // trimmed, inner whitespace collapsed
+	runes    int    // runeLen(text)
 	indented bool   // started with two or more spaces or a tab
 	signOff  bool   // text is a sign-off (isSignOff)
 }
@@ -40,9 +44,10 @@ const (
 // line is a paragraph of its own. See reflow for where a wrapped paragraph
 // ends.
 func paragraphsOf(text string) []string {
-	var out []string
-	for _, p := range reflow(text, layoutRecord) {
-		out = append(out, p.text)
+	raw := reflow(text, layoutRecord)
+	out := make([]string, len(raw))
+	for i, p := range raw {
+		out[i] = p.text
 	}
 	return out
 }
@@ -62,8 +67,11 @@ type rawPara struct {
 // "--") and a headline opening a block are always paragraphs of their own;
 // a "--" signature delimiter drops the rest of its block.
 func reflow(text string, lay layout) []rawPara {
-	lines := splitLines(text)
-	inner := sortedInnerLengths(lines)
+	sc := reflowScratches.Get().(*reflowScratch)
+	defer sc.release()
+	lines := splitLines(sc.lines[:0], text)
+	inner := sortedInnerLengths(sc.inner[:0], lines)
+	sc.lines, sc.inner = lines, inner
 	var width int
 	var wrapped bool
 	indents := lay != layoutBlocks && marksIndents(lines, maxInner(inner))
@@ -80,14 +88,25 @@ func reflow(text string, lay layout) []rawPara {
 			width, wrapped = maxInner(inner), true
 		}
 	}
-	var paras []rawPara
-	var cur []string
+	paras := sc.paras[:0]
+	cur := sc.cur[:0]
 	opens := false // cur opens a block
+	// Paragraphs of several lines are joined one after the other in
+	// joined, and cut from it as one string at the end.
+	joined, spans := sc.joined[:0], sc.spans[:0]
 	flush := func() {
-		if len(cur) > 0 {
-			paras = append(paras, rawPara{joinWrapped(cur), opens})
-			cur = cur[:0]
+		switch len(cur) {
+		case 0:
+			return
+		case 1:
+			paras = append(paras, rawPara{cur[0], opens})
+		default:
+			start := len(joined)
+			joined = appendWrapped(joined, cur)
+			spans = append(spans, paraSpan{len(paras), start, len(joined)})
+			paras = append(paras, rawPara{"", opens})
 		}
+		cur = cur[:0]
 	}
 	add := func(i int, t string) {
 		if len(cur) == 0 {
@@ -131,7 +150,40 @@ func reflow(text string, lay layout) []rawPara {
 		add(i, l.text)
 	}
 	flush()
-	return paras
+	all := string(joined)
+	for _, s := range spans {
+		paras[s.para].text = all[s.from:s.to]
+	}
+	sc.paras, sc.cur, sc.joined, sc.spans = paras, cur, joined, spans
+	if len(paras) == 0 {
+		return nil
+	}
+	return slices.Clone(paras)
+}
+
+// paraSpan places the text of paragraph para at joined[from:to].
+type paraSpan struct {
+	para, from, to int
+}
+
+// reflowScratch holds what reflow builds and forgets, for the next text.
+type reflowScratch struct {
+	lines  []line
+	inner  []int
+	paras  []rawPara
+	cur    []string
+	joined []byte
+	spans  []paraSpan
+}
+
+var reflowScratches = sync.Pool{New: func() any { return new(reflowScratch) }}
+
+// release returns sc to reflowScratches without the text it points into.
+func (sc *reflowScratch) release() {
+	clear(sc.lines)
+	clear(sc.paras)
+	clear(sc.cur[:cap(sc.cur)])
+	reflowScratches.Put(sc)
 }
 
 // goesOn reports a line that carries on the sentence of the line before:
@@ -168,7 +220,7 @@ func breaksBefore(prev, l line, first string, width int, lay layout, indents boo
 	if l.indented && !prev.indented {
 		return true
 	}
-	short := runeLen(prev.text)+1+runeLen(firstWord(l.text)) <= width-2
+	short := prev.runes+1+runeLen(firstWord(l.text)) <= width-2
 	return short && !endsMidWord(prev.text) && !endsWithDash(prev.text) && !startsLower(l.text)
 }
 
@@ -186,7 +238,7 @@ func marksIndents(lines []line, width int) bool {
 		case l.indented && !next.indented:
 			indented++
 		case l.text != "" && !next.indented && endsSentence(l.text) && !startsLower(next.text) &&
-			runeLen(l.text)+1+runeLen(firstWord(next.text)) <= width-2:
+			l.runes+1+runeLen(firstWord(next.text)) <= width-2:
 			short++
 		}
 	}
@@ -200,16 +252,27 @@ func headsBlock(l, next string) bool {
 	if next == "" {
 		return false
 	}
-	return isCapsHeadline(l) || (isHeadline(l) && opensWithDateline(next))
+	return isCapsHeadline(l) || (opensWithDateline(next) && isHeadline(l))
 }
 
 // opensWithDateline reports a line that opens with a dateline, or is one
 // standing alone ("TURKU, Finland, March 3 -").
 func opensWithDateline(s string) bool {
+	if !mayOpenWithDateline(s) {
+		return false
+	}
 	if endsWithDash(s) {
 		s += " …"
 	}
 	return datelineCapsRe.MatchString(s) || datelineWireRe.MatchString(s)
+}
+
+// mayOpenWithDateline is a cheap test before the dateline expressions run:
+// both need a capital first and a dash after it.
+func mayOpenWithDateline(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Lu, r) &&
+		(strings.IndexByte(s, '-') >= 0 || strings.Contains(s, "—") || strings.Contains(s, "–"))
 }
 
 // opensBlock reports a line at the start of the text, after a blank line or
@@ -218,15 +281,23 @@ func opensBlock(lines []line, i int) bool {
 	return i == 0 || lines[i-1].text == "" || lines[i-1].signOff
 }
 
-func splitLines(text string) []line {
+// splitLines appends the lines of text to out.
+func splitLines(out []line, text string) []line {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
-	raw := strings.Split(text, "\n")
-	out := make([]line, len(raw))
-	for i, r := range raw {
-		t := collapseSpace(r)
+	out = slices.Grow(out, strings.Count(text, "\n")+1)[:strings.Count(text, "\n")+1]
+	for i := range out {
+		r, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		t := trimBlanks(r)
+		runes := len(t)
+		if !isCollapsed(t) {
+			t = collapseSpaceSlow(r)
+			runes = runeLen(t)
+		}
 		out[i] = line{
 			text:     t,
+			runes:    runes,
 			indented: strings.HasPrefix(r, "  ") || strings.HasPrefix(r, "\t"),
 			signOff:  t != "" && isSignOff(t),
 		}
@@ -275,7 +346,7 @@ func breaksMidSentence(lines []line) bool {
 			continue
 		}
 		n++
-		switch l := runeLen(t); {
+		switch l := lines[i].runes; {
 		case l > 100:
 			return false
 		case l >= 40:
@@ -297,41 +368,32 @@ func maxInner(inner []int) int {
 	return inner[len(inner)*95/100]
 }
 
-// sortedInnerLengths returns the lengths in runes of the lines followed by
-// a non-blank line, which are the ones a hard wrap broke, shortest first.
-func sortedInnerLengths(lines []line) []int {
-	var inner []int
+// sortedInnerLengths appends to inner the lengths in runes of the lines
+// followed by a non-blank line, which are the ones a hard wrap broke, and
+// sorts it shortest first.
+func sortedInnerLengths(inner []int, lines []line) []int {
 	for i := 0; i+1 < len(lines); i++ {
 		if lines[i].text != "" && lines[i+1].text != "" {
-			inner = append(inner, runeLen(lines[i].text))
+			inner = append(inner, lines[i].runes)
 		}
 	}
 	slices.Sort(inner)
 	return inner
 }
 
-func joinWrapped(lines []string) string {
-	if len(lines) == 1 {
-		return lines[0]
-	}
-	var b strings.Builder
-	size := len(lines) - 1
-	for _, l := range lines {
-		size += len(l)
-	}
-	b.Grow(size)
+// appendWrapped appends the lines of one paragraph to b, joined by a space
+// or, for a word hyphenated across the line break, by nothing.
+func appendWrapped(b []byte, lines []string) []byte {
 	for i, l := range lines {
 		if i > 0 {
 			prev := lines[i-1]
-			if strings.HasSuffix(prev, "-") && len(prev) > 1 && isLetterByte(prev[len(prev)-2]) && startsLower(l) {
-				b.WriteString(l) // a word hyphenated across the line break
-				continue
+			if !(strings.HasSuffix(prev, "-") && len(prev) > 1 && isLetterByte(prev[len(prev)-2]) && startsLower(l)) {
+				b = append(b, ' ')
 			}
-			b.WriteByte(' ')
 		}
-		b.WriteString(l)
+		b = append(b, l...)
 	}
-	return b.String()
+	return b
 }
 
 // endsWithDash reports a line ending with a free-standing dash, as a
@@ -380,9 +442,15 @@ func firstWord(s string) string {
 // collapseSpace trims s and turns every run of white space into one space.
 // It also drops control characters and zero-width spaces.
 func collapseSpace(s string) string {
-	if t := strings.Trim(s, " \t"); isCollapsed(t) {
+	if t := trimBlanks(s); isCollapsed(t) {
 		return t // the common case: printable ASCII with single inner spaces
 	}
+	return collapseSpaceSlow(s)
+}
+
+// collapseSpaceSlow is collapseSpace for text that is not isCollapsed once
+// trimmed.
+func collapseSpaceSlow(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -405,22 +473,15 @@ func collapseSpace(s string) string {
 // isCollapsed reports whether s is printable ASCII without leading, trailing
 // or double spaces, which collapseSpace would return unchanged.
 func isCollapsed(s string) bool {
-	if s == "" {
-		return true
-	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < ' ' || c > '~' || (c == ' ' && s[i+1] == ' ') {
-			return false
-		}
-	}
-	return true
+	return plainrun.Len(s) == len(s)
 }
 
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
+func runeLen(s string) int {
+	if isASCII(s) {
+		return len(s)
+	}
+	return utf8.RuneCountInString(s)
+}
 
 func lower(s string) string { return strings.ToLower(s) }
 

@@ -43,7 +43,11 @@ func lastWord(s string) string { return lower(s[strings.LastIndexAny(s, " -—�
 func endsWithSignOffName(s string) bool {
 	s = strings.TrimRight(s, ".… ")
 	w := s[strings.LastIndexAny(s, " -—–")+1:]
-	return len(w) < 16 && signOffLastWords[lower(w)]
+	if len(w) >= 16 {
+		return false
+	}
+	var buf [16]byte
+	return signOffLastWords[string(lowerBytes(buf[:0], w))]
 }
 
 // isSignOff reports a line or paragraph that is only a sign-off.
@@ -52,9 +56,24 @@ func isSignOff(s string) bool {
 	case s == "--":
 		return true
 	case strings.HasPrefix(s, "("):
-		return len(s) <= 260 && signOffLineRe.MatchString(s)
+		return len(s) <= 260 && strings.HasSuffix(s, ")") && signOffLineRe.MatchString(s)
 	}
-	return len(s) <= 40 && endsWithSignOffName(s) && signOffLineRe.MatchString(s)
+	return len(s) <= 40 && endsWithSignOffName(s) && (isSignOffName(s) || signOffLineRe.MatchString(s))
+}
+
+// signOffNamesExact are the names signOffLineRe takes as they are written.
+var signOffNamesExact = func() map[string]bool {
+	m := map[string]bool{}
+	for _, name := range strings.Split(agencies, "|") {
+		m[name] = name != "Staff writer"
+	}
+	return m
+}()
+
+// isSignOffName reports a line that is a sign-off name alone ("Reuter",
+// "AP"), which signOffLineRe matches: a cheap test before it runs.
+func isSignOffName(s string) bool {
+	return signOffNamesExact[s] || strings.EqualFold(s, "reuter") || strings.EqualFold(s, "reuters")
 }
 
 // cutSignOff removes a sign-off that follows a paragraph's last sentence;
@@ -75,16 +94,24 @@ func cutSignOff(s string) (string, bool) {
 // headlines: at least three letters, at most one in four of them lower case
 // ("4th QTR NET"), not a sentence-long line.
 func isCapsHeadline(s string) bool {
-	if runeLen(s) > 160 || moreWordsThan(s, 25) || strings.HasSuffix(s, ":") || isSignOff(s) {
-		return false
-	}
+	// The letters first: they rule out most lines after a few words.
+	return inCapitals(s) && !runesOver(s, 160) && !moreWordsThan(s, 25) && !strings.HasSuffix(s, ":") && !isSignOff(s)
+}
+
+// inCapitals reports at least three letters in s, at most one in four of
+// them lower case.
+func inCapitals(s string) bool {
 	upper, low := 0, 0
-	for _, r := range s {
+	for i, r := range s {
 		switch {
 		case unicode.IsUpper(r):
 			upper++
 		case unicode.IsLower(r):
 			low++
+			// Even if every character left were a capital, too few.
+			if low*4 > upper+len(s)-i {
+				return false
+			}
 		}
 	}
 	return upper+low >= 3 && low*4 <= upper

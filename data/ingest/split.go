@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -143,7 +144,7 @@ func cleanParagraphs(raw []rawPara) ([]para, bool) {
 				out[len(out)-1].ends = true
 			}
 			continue
-		case len(t) < 140 && readMoreRe.MatchString(t):
+		case len(t) < 140 && mayReadMore(t) && readMoreRe.MatchString(t):
 			if len(out) > 0 {
 				out[len(out)-1].ends = true
 			}
@@ -251,24 +252,61 @@ func textLen(paras []string) int {
 }
 
 func isCredit(s string) bool {
-	if len(s) > 400 || runeLen(s) > 100 {
+	if !mayBeCredit(s) || len(s) > 400 || runesOver(s, 100) {
 		return false
 	}
-	l := lower(s)
-	if !strings.ContainsAny(l, ":/©") && !strings.Contains(l, " by ") && !strings.Contains(l, "courtesy") &&
-		!strings.Contains(l, "(c)") && !strings.Contains(l, "copyright") {
-		return false
+	if strings.IndexByte(s, ':') < 0 && strings.IndexByte(s, '/') < 0 && !strings.Contains(s, "©") {
+		var buf [400]byte
+		l := lowerBytes(buf[:0], s)
+		if !bytes.Contains(l, []byte(" by ")) && !bytes.Contains(l, []byte("courtesy")) &&
+			!bytes.Contains(l, []byte("(c)")) && !bytes.Contains(l, []byte("copyright")) {
+			return false
+		}
 	}
 	return creditRe.MatchString(s)
+}
+
+// creditOpenings are the words a credit line may open with (creditRe), in
+// lower case.
+var creditOpenings = []string{"file ", "top ", "main ", "photo", "picture", "image", "video", "graphic", "illustration", "source", "copyright"}
+
+// mayBeCredit is a cheap test before creditRe runs: a credit opens with a
+// bracket, "©" or one of creditOpenings, or has nothing but words before a
+// slash ("Jane Doe/Getty Images").
+func mayBeCredit(s string) bool {
+	if s == "" {
+		return false
+	}
+	// A letter that is not ASCII may fold to one of creditRe's (ſ to s).
+	if s[0] == '(' || !isASCII(s[:min(len(s), len("illustration"))]) {
+		return true
+	}
+	first := s[0] | 0x20 // in lower case if a letter
+	for _, w := range creditOpenings {
+		if first == w[0] && len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+			return true
+		}
+	}
+	slash := strings.IndexByte(s, '/')
+	if slash <= 0 {
+		return false
+	}
+	for i := range slash {
+		c := s[i]
+		if c < utf8.RuneSelf && !isLetterByte(c) && strings.IndexByte(".' -\t\n\f\r", c) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // dropFurniture removes credit, sign-off and "Read more" lines from the
 // paragraphs of one known article (a record, a web page), which need no
 // splitting, and cuts a sign-off from the end of its last paragraph.
 func dropFurniture(paras []string) []string {
-	out := paras[:0:0]
+	out := make([]string, 0, len(paras))
 	for _, p := range paras {
-		if isCredit(p) || isSignOff(p) || (len(p) < 140 && readMoreRe.MatchString(p)) {
+		if isCredit(p) || isSignOff(p) || (len(p) < 140 && mayReadMore(p) && readMoreRe.MatchString(p)) {
 			continue
 		}
 		out = append(out, p)
@@ -277,6 +315,12 @@ func dropFurniture(paras []string) []string {
 		out[n-1], _ = cutSignOff(out[n-1])
 	}
 	return out
+}
+
+// mayReadMore is a cheap test before readMoreRe runs: the first letter of
+// one of its phrases, which have no other case than ASCII's.
+func mayReadMore(s string) bool {
+	return s != "" && strings.IndexByte("cfmrCFMR", s[0]) >= 0
 }
 
 // isKicker reports an upper-case kicker followed by a colon: at least three
@@ -317,17 +361,19 @@ func endsSentence(s string) bool {
 // isHeadline reports a short line without final punctuation that reads like
 // a headline or subhead.
 func isHeadline(s string) bool {
-	if s == "" || runeLen(s) > 120 || moreWordsThan(s, 14) {
+	if s == "" || runesOver(s, 120) {
 		return false
 	}
-	if mdHeadingRe.MatchString(s) {
-		return true
+	if !strings.HasPrefix(s, "#") || !mdHeadingRe.MatchString(s) { // not a Markdown heading
+		if endsSentence(s) || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(s)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune("‘'\"“", r) {
+			return false
+		}
 	}
-	if endsSentence(s) || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("‘'\"“", r)
+	return !moreWordsThan(s, 14) // counted last, as it costs most
 }
 
 // moreWordsThan reports whether s has more than n words, as strings.Fields
@@ -356,7 +402,7 @@ func isCutOff(s string) bool {
 	if endsSentence(s) || strings.HasSuffix(s, ":") || isListItem(s) || isHeadline(s) {
 		return false
 	}
-	return moreWordsThan(s, 14) || runeLen(s) > 120
+	return moreWordsThan(s, 14) || runesOver(s, 120)
 }
 
 func allHeadlines(paras []string) bool {
