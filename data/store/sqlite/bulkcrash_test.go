@@ -43,30 +43,13 @@ func bulkChild(path string) {
 // random moments, and checks after each kill that the project opens, holds
 // all the articles or none, can be searched and is back in WAL mode.
 func TestCrashDuringImportIntoEmptyProject(t *testing.T) {
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
 	rng := rand.New(rand.NewPCG(3, seed))
 	killed := 0
 	for round := range 6 {
 		path := fmt.Sprintf("%s/bulk%d.attache", t.TempDir(), round)
-		cmd := exec.Command(exe, "-test.run=^$")
-		cmd.Env = append(os.Environ(), bulkChildEnv+"="+path)
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cmd.Stderr = os.Stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(out)
-		if !sc.Scan() || sc.Text() != "opened" {
-			t.Fatalf("round %d: child said %q", round, sc.Text())
-		}
+		cmd, sc := startChild(t, bulkChildEnv, path, "opened")
 		time.Sleep(time.Duration(rng.IntN(1500)) * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)
 		var last string
@@ -156,24 +139,7 @@ func TestOpenAfterJournalledWriteCutShort(t *testing.T) {
 	must(t, err)
 	must(t, s.Close())
 
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(exe, "-test.run=^$")
-	cmd.Env = append(os.Environ(), journalChildEnv+"="+path)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(out)
-	if !sc.Scan() || sc.Text() != "writing" {
-		t.Fatalf("child said %q", sc.Text())
-	}
+	cmd, _ := startChild(t, journalChildEnv, path, "writing")
 	cmd.Process.Signal(syscall.SIGKILL)
 	cmd.Wait()
 	if _, err := os.Stat(path + "-journal"); err != nil {
@@ -192,4 +158,32 @@ func TestOpenAfterJournalledWriteCutShort(t *testing.T) {
 		t.Errorf("after the kill: %d tags, %v; want none", len(tags), err)
 	}
 	ftsIntegrity(t, path)
+}
+
+// startChild runs this test binary as a child that works on the project at
+// path (env names which child), and returns once the child has printed
+// ready, with a scanner over the rest of what it prints.
+func startChild(t *testing.T, env, path, ready string) (*exec.Cmd, *bufio.Scanner) {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-test.run=^$")
+	cmd.Env = append(os.Environ(), env+"="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(out)
+	if !sc.Scan() || sc.Text() != ready {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("child said %q, want %q", sc.Text(), ready)
+	}
+	return cmd, sc
 }
