@@ -58,6 +58,7 @@ func (s *Store) ImportArticlesFrom(ctx context.Context, next func() (Article, bo
 // ImportResult.Unsaved.
 func (s *Store) ImportFrom(ctx context.Context, next func() (ImportItem, bool, error)) (ImportResult, error) {
 	var res ImportResult
+	rebuilt := false
 	direct, err := s.writeDirectIfEmpty(ctx)
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("store: import articles: %w", err)
@@ -103,9 +104,10 @@ func (s *Store) ImportFrom(ctx context.Context, next func() (ImportItem, bool, e
 				return err
 			}
 		}
+		rebuilt = index.rebuiltIndex()
 		return index.finish(ctx, tx)
 	})
-	if rerr := s.afterImport(direct); rerr != nil && err == nil {
+	if rerr := s.afterImport(direct, rebuilt); rerr != nil && err == nil {
 		err = fmt.Errorf("store: import articles: %w", rerr)
 	}
 	if err != nil {

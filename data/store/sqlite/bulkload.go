@@ -52,15 +52,21 @@ func (s *Store) writeDirectIfEmpty(ctx context.Context) (bool, error) {
 }
 
 // afterImport puts the writer's connection back as it was before an import:
-// in WAL mode if the import wrote straight into the file, and with the
-// usual page cache (it frees the pages beyond it).
-func (s *Store) afterImport(direct bool) error {
+// in WAL mode if the import wrote straight into the file; a new connection
+// if the import copied in a full-text index built elsewhere (see
+// ftsBuilder), else the same with the usual page cache (it frees the pages
+// beyond it).
+func (s *Store) afterImport(direct, rebuilt bool) error {
 	ctx := context.Background()
 	if direct {
 		var mode string
 		if err := s.w.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode); err != nil {
 			return err
 		}
+	}
+	if rebuilt {
+		s.renewWriter()
+		return nil
 	}
 	_, err := s.w.ExecContext(ctx, `PRAGMA cache_size = -`+writerCacheKiB)
 	return err

@@ -106,7 +106,8 @@ func TestImportIntoEmptiedProjectThenEdit(t *testing.T) {
 
 // TestImportWhileProjectOpenElsewhere imports into an empty project that
 // another store (another window) has open and reads during the import: its
-// reads go on while the import runs, and it sees the import once done.
+// reads go on while the import runs, and it sees the import once done, and
+// the edits the importing store makes to what the new index holds.
 func TestImportWhileProjectOpenElsewhere(t *testing.T) {
 	ctx := context.Background()
 	s, path := openTemp(t)
@@ -135,6 +136,23 @@ func TestImportWhileProjectOpenElsewhere(t *testing.T) {
 	must(t, err)
 	if c, err := other.Counts(ctx); err != nil || c.Articles != len(res.IDs) {
 		t.Errorf("other window after the import: %+v, %v", c, err)
+	}
+
+	// The importing store goes on editing what the index holds.
+	a, err := s.Article(ctx, res.IDs[3])
+	must(t, err)
+	must(t, s.UpdateArticleMeta(ctx, a.ID, model.ArticleMeta{Title: "Renamed with Retitleword", Publication: a.Publication, Published: a.Published}))
+	must(t, s.DeleteArticle(ctx, res.IDs[4]))
+	for q, want := range map[string][]int64{"Retitleword": {a.ID}, "Marker0004x": nil, "Marker0005x": {res.IDs[5]}} {
+		var got []int64
+		hits, err := other.Search(ctx, q, 10)
+		must(t, err)
+		for _, h := range hits {
+			got = append(got, h.ArticleID)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("search %s = %v, want %v", q, got, want)
+		}
 	}
 	ftsIntegrity(t, path)
 }

@@ -149,6 +149,10 @@ func (d *deferredIndex) finish(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
+// rebuiltIndex reports whether the import copies in the index a builder
+// made (see ftsBuilder on what the writer's connection must do then).
+func (d *deferredIndex) rebuiltIndex() bool { return d.builder != nil }
+
 // close stops the builder if there is one.
 func (d *deferredIndex) close() {
 	if d.builder != nil {

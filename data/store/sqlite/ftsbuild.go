@@ -24,6 +24,11 @@ type ftsRow struct {
 // Copying is only right when the project's index holds nothing the new one
 // lacks, which is so when the articles table is empty (deleted articles
 // leave at most their deletion marks, which the copy drops with them).
+// FTS5 keeps what it last read of an index's layout with each connection,
+// and reads it again only after another connection commits; the writer's
+// connection, whose copy changed the shadow tables behind FTS5's back, would
+// go on from the old layout and write over the new index's segments. It is
+// replaced after the commit (Store.renewWriter).
 type ftsBuilder struct {
 	db   *sql.DB
 	rows chan []ftsRow

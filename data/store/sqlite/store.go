@@ -149,6 +149,13 @@ func (s *Store) Path() string { return s.path }
 // Location is the project's file path (store.Store).
 func (s *Store) Location() string { return s.path }
 
+// renewWriter closes the writer's connection; the next write opens a new
+// one, which knows nothing of the old one's state (see ftsBuilder).
+func (s *Store) renewWriter() {
+	s.w.SetMaxIdleConns(0)
+	s.w.SetMaxIdleConns(1)
+}
+
 // Close checkpoints the write-ahead log and closes the file.
 func (s *Store) Close() error {
 	s.stmtMu.Lock()
