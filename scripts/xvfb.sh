@@ -6,8 +6,10 @@ start_xvfb() {
   while [[ -e /tmp/.X11-unix/X$disp || -e /tmp/.X$disp-lock ]]; do disp=$((disp + 1)); done
   Xvfb ":$disp" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
   XVFB_PID=$!
-  for _ in $(seq 100); do [[ -e /tmp/.X11-unix/X$disp ]] && break; sleep 0.1; done
-  [[ -e /tmp/.X11-unix/X$disp ]] || { echo "xvfb: could not start Xvfb on :$disp" >&2; return 1; }
+  # The socket appears before the server answers on it: wait for an answer,
+  # or an app that starts at once finds no display.
+  for _ in $(seq 100); do DISPLAY=":$disp" xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+  DISPLAY=":$disp" xdotool getdisplaygeometry >/dev/null 2>&1 || { echo "xvfb: could not start Xvfb on :$disp" >&2; return 1; }
   export DISPLAY=":$disp"
 }
 
