@@ -82,7 +82,7 @@ func TestImportIntoEmptiedProjectThenEdit(t *testing.T) {
 	must(t, err)
 	later := storetest.ImportOne(t, s, model.Article{Title: "Later", Body: "Laterword arrives after the bulk import."})
 
-	for q, want := range map[string][]int64{
+	expectSearches(t, s, map[string][]int64{
 		"Oldword":           nil,
 		"Marker0007x":       nil,
 		"Marker0009x":       {res.IDs[9]},
@@ -90,17 +90,7 @@ func TestImportIntoEmptiedProjectThenEdit(t *testing.T) {
 		"Marker1499x":       {res.IDs[1499]},
 		"Laterword":         {later},
 		`"opens article 9"`: {second},
-	} {
-		var got []int64
-		hits, err := s.Search(ctx, q, 10)
-		must(t, err)
-		for _, h := range hits {
-			got = append(got, h.ArticleID)
-		}
-		if !slices.Equal(got, want) {
-			t.Errorf("search %s = %v, want %v", q, got, want)
-		}
-	}
+	})
 	ftsIntegrity(t, path)
 }
 
@@ -143,18 +133,25 @@ func TestImportWhileProjectOpenElsewhere(t *testing.T) {
 	must(t, err)
 	must(t, s.UpdateArticleMeta(ctx, a.ID, model.ArticleMeta{Title: "Renamed with Retitleword", Publication: a.Publication, Published: a.Published}))
 	must(t, s.DeleteArticle(ctx, res.IDs[4]))
-	for q, want := range map[string][]int64{"Retitleword": {a.ID}, "Marker0004x": nil, "Marker0005x": {res.IDs[5]}} {
+	expectSearches(t, other, map[string][]int64{"Retitleword": {a.ID}, "Marker0004x": nil, "Marker0005x": {res.IDs[5]}})
+	ftsIntegrity(t, path)
+}
+
+// expectSearches checks that each query finds exactly the articles given,
+// in that order.
+func expectSearches(t *testing.T, s store.Store, want map[string][]int64) {
+	t.Helper()
+	for q, ids := range want {
 		var got []int64
-		hits, err := other.Search(ctx, q, 10)
+		hits, err := s.Search(context.Background(), q, 10)
 		must(t, err)
 		for _, h := range hits {
 			got = append(got, h.ArticleID)
 		}
-		if !slices.Equal(got, want) {
-			t.Errorf("search %s = %v, want %v", q, got, want)
+		if !slices.Equal(got, ids) {
+			t.Errorf("search %s = %v, want %v", q, got, ids)
 		}
 	}
-	ftsIntegrity(t, path)
 }
 
 // hitIndexes returns the positions in ids of the articles a search finds,
